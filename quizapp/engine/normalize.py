@@ -1,0 +1,95 @@
+"""Normalised matching of typed answers.
+
+``42230`` = ``42,230``; ``50%`` = ``50 percent`` = ``50 per cent``; case,
+punctuation, dashes and typographic quotes are ignored.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def fold(text: str) -> str:
+    """Unicode-fold quotes, dashes and spaces to ASCII; NFKC; collapse space."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = text.replace("½", ".5")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words_to_number(text: str) -> float | None:
+    """'twenty million' -> 20000000, 'a million' -> 1000000, 'fifty-five' -> 55."""
+    tokens = re.split(r"[\s-]+", fold(text).lower().replace(" and ", " "))
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for tok in tokens:
+        if tok in ("a", "an") and not seen:
+            current, seen = 1, True
+        elif tok in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[tok]
+            seen = True
+        elif tok in _SCALES and seen:
+            scale = _SCALES[tok]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        elif re.fullmatch(r"\d+(\.\d+)?", tok) and not seen:
+            current, seen = float(tok), True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """Parse '42,230', '26.3 million', '10–11½', 'twenty million', '-3' into a float."""
+    t = fold(text).lower().strip()
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion)?", t)
+    if m:
+        value = float(m.group(1))
+        if m.group(2):
+            value *= _SCALES[m.group(2)]
+        return value
+    return words_to_number(t)
+
+
+_PERCENT = re.compile(r"\s*(%|per\s*cent|percent|pct)\b\.?", re.I)
+
+
+def normalize_answer(text: str) -> str:
+    """Canonical form of a typed answer for comparison."""
+    t = fold(text).lower()
+    t = _PERCENT.sub(" percent", t)
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)  # thousands separators
+    t = re.sub(r"(?<=\d)\s*-\s*(?=\d)", " to ", t)  # ranges: 2-4 = 2 to 4
+    t = re.sub(r"[^\w\s.]", " ", t)  # punctuation (keep decimal points)
+    t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
+    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def answers_match(response: str, accepted: list[str]) -> bool:
+    """True when the response equals any accepted answer after normalisation."""
+    got = normalize_answer(response)
+    if not got:
+        return False
+    return any(got == normalize_answer(a) for a in accepted)
