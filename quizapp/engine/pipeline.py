@@ -1,10 +1,230 @@
-"""Generation pipeline: read documents, find facts, write the bank (work in progress)."""
+"""Generation pipeline: documents -> structure -> facts -> candidates -> filters -> bank.
+
+``generate_documents`` works on Documents in memory (the web app's upload uses
+it); ``generate_paths`` reads files and writes bank files (the CLI uses it).
+Deterministic: the same documents always give byte-identical bank files.
+"""
 from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizapp.engine import bank, composite, quality, reader
+from quizapp.engine.distractors import FactIndex
+from quizapp.engine.facts import extract_facts
+from quizapp.engine.generate import Candidate, build_fact_questions, fact_is_askable
+from quizapp.engine.model import Document, Fact
+from quizapp.engine.stems import attribution_for, build_context
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SOURCES = Path("questions/sources")
+DEFAULT_BANK = Path("questions/bank")
+
+Progress = Callable[[str], None] | None
 
 
 class GenerationError(Exception):
     """A document could not be read or generated from; the message says why."""
 
 
-def generate_paths(paths, out_dir, progress=None):
-    raise GenerationError("generation is not implemented yet")
+@dataclass
+class DocumentResult:
+    document: Document
+    source_file: str
+    questions: list[dict]
+    rejected: list[dict]
+    facts: int
+
+    @property
+    def header(self) -> dict:
+        return bank.document_header(self.document, self.source_file)
+
+
+@dataclass
+class Summary:
+    results: list[DocumentResult] = field(default_factory=list)
+    out_dir: Path | None = None
+
+    def render(self) -> str:
+        docs = self.results
+        by_type = Counter(q["type"] for r in docs for q in r.questions)
+        by_status = Counter(q["status"] for r in docs for q in r.questions)
+        rejected = Counter(_reason_family(x["reason"]) for r in docs for x in r.rejected)
+        lines = [
+            f"documents: {len(docs)}",
+            f"sentences: {sum(len(r.document.sentences) for r in docs)}",
+            f"facts: {sum(r.facts for r in docs)}",
+            f"questions: {sum(len(r.questions) for r in docs)} "
+            f"({by_status.get('published', 0)} published, {by_status.get('needs_review', 0)} needs_review)",
+        ]
+        lines += [f"  {t}: {by_type[t]}" for t in bank.TYPE_ORDER if by_type.get(t)]
+        lines.append(f"rejected candidates: {sum(rejected.values())}")
+        lines += [f"  {reason}: {n}" for reason, n in sorted(rejected.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if self.out_dir is not None:
+            lines.append(f"written to: {self.out_dir}/ (report: {self.out_dir / 'REPORT.md'})")
+        return "\n".join(lines)
+
+
+def _reason_family(reason: str) -> str:
+    return re.sub(r" of [\w-]+$", "", reason.split(":")[0] if reason.startswith("near-duplicate") else reason)
+
+
+def generate_documents(documents: list[Document], progress: Progress = None,
+                       source_files: list[str] | None = None) -> Summary:
+    """Generate questions for every document; distractors draw on all of them."""
+    facts: dict[str, list[Fact]] = {}
+    for doc in documents:
+        doc_facts: list[Fact] = []
+        usable = {p.index for p in doc.paragraphs if p.kind in ("prose", "footnote", "list")}
+        step = max(1, len(doc.sentences) // 10)
+        for i, s in enumerate(doc.sentences):
+            if s.paragraph in usable:
+                doc_facts.extend(extract_facts(s))
+            if progress and len(doc.sentences) >= 2000 and i and i % step == 0:
+                progress(f"  {doc.id}: facts {i}/{len(doc.sentences)} sentences")
+        facts[doc.id] = doc_facts
+    index = FactIndex(documents, facts)
+    summary = Summary()
+    for n, doc in enumerate(documents):
+        if progress:
+            progress(f"[{n + 1}/{len(documents)}] {doc.title}: {len(doc.sentences)} sentences, "
+                     f"{len(facts[doc.id])} facts")
+        source = source_files[n] if source_files else doc.id
+        summary.results.append(_generate_one(doc, facts[doc.id], index, source, progress))
+    return summary
+
+
+def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source_file: str,
+                  progress: Progress) -> DocumentResult:
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in doc_facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    person_names = {f.text for f in doc_facts if f.kind == "person"}
+    person_names |= {name.split()[-1] for name in person_names}
+    contexts = {s.index: build_context(doc, s, person_names) for s in doc.sentences if s.index in by_sentence}
+    cands: list[Candidate] = []
+    rejected: list[dict] = []
+    step = max(1, len(contexts) // 10)
+    for i, (idx, ctx) in enumerate(sorted(contexts.items())):
+        if progress and len(contexts) >= 2000 and i and i % step == 0:
+            progress(f"  {doc.id}: questions {i}/{len(contexts)} sentences")
+        sent_facts = by_sentence[idx]
+        if ctx.problem:
+            if doc.paragraphs[ctx.sentence.paragraph].kind in ("prose", "footnote"):
+                rejected.append(_rejected_sentence(doc, ctx.sentence.text, ctx.problem))
+            continue
+        tf_done = typed_done = False
+        for fact in sent_facts:
+            why_not = fact_is_askable(doc, fact, sent_facts)
+            if why_not:
+                rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
+                                 "passage": ctx.sentence.text, "start": ctx.sentence.start})
+                continue
+            made = build_fact_questions(doc, ctx, fact, index, want_tf=not tf_done, want_typed=not typed_done)
+            for c in made:
+                quality.check(c)
+                tf_done |= c.qtype == "true_false" and not c.reject
+                typed_done |= c.qtype in ("numeric", "short_answer") and not c.reject
+            cands.extend(made)
+        cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
+    attribution = attribution_for(doc, quoted=False)
+    cands.extend(composite.build_matching(doc, by_sentence, attribution))
+    cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
+    for c in cands:
+        quality.check(c)
+    bank.remove_near_duplicates(sorted(cands, key=_order))
+    questions: list[dict] = []
+    seen_ids: set[str] = set()
+    for c in sorted(cands, key=_order):
+        if c.reject:
+            rejected.append(_rejected_candidate(c))
+            continue
+        qid = bank.question_id(c)
+        if qid in seen_ids:
+            c.reject = "duplicate of an identical question"
+            rejected.append(_rejected_candidate(c))
+            continue
+        seen_ids.add(qid)
+        score = quality.score(c)
+        status = "published" if score >= quality.THRESHOLD else "needs_review"
+        questions.append(bank.to_question(c, score, quality.difficulty(c), status))
+    rejected.sort(key=lambda r: (r.get("start", 0), r.get("type", ""), r.get("answer", ""), r["reason"]))
+    return DocumentResult(doc, source_file, questions, rejected, len(doc_facts))
+
+
+def _order(c: Candidate) -> tuple:
+    return (c.cite_start, c.sentence.index, bank.TYPE_ORDER.index(c.qtype), c.key_text, c.prompt)
+
+
+def _rejected_sentence(doc: Document, text: str, reason: str) -> dict:
+    return {"type": "sentence", "answer": "", "reason": reason, "passage": text,
+            "start": doc.text.find(text)}
+
+
+def _rejected_candidate(c: Candidate) -> dict:
+    return {"type": c.qtype, "answer": c.key_text, "reason": c.reject, "passage": c.prompt,
+            "start": c.cite_start}
+
+
+# ------------------------------------------------------------------ files
+
+def load_inputs(paths: list[Path]) -> tuple[list[Document], list[str]]:
+    """Documents from files or folders; a folder with manifest.json is read with its metadata."""
+    docs: list[Document] = []
+    names: list[str] = []
+    for path in paths:
+        try:
+            if path.is_dir():
+                if (path / "manifest.json").exists():
+                    loaded = reader.load_sources(path)
+                    docs += loaded
+                    names += [d.meta.get("file", d.id) for d in loaded]
+                else:
+                    for p in sorted(path.iterdir()):
+                        if p.suffix.lower() in reader.SUPPORTED_SUFFIXES:
+                            docs.append(reader.read_document(p))
+                            names.append(p.name)
+            else:
+                docs.append(reader.read_document(path))
+                names.append(path.name)
+        except reader.DocumentError as exc:
+            raise GenerationError(f"{path}: {exc}") from exc
+    ids = Counter(d.id for d in docs)
+    dupes = [i for i, n in ids.items() if n > 1]
+    if dupes:
+        raise GenerationError(f"two documents would share the id {dupes[0]!r}; rename one of the files")
+    return docs, names
+
+
+def generate_paths(paths: list[Path], out_dir: Path | None, progress: Progress = None) -> Summary:
+    """The CLI's ``generate``: read, generate, write one JSON file per document and REPORT.md."""
+    default = not paths
+    if default:
+        paths = [DEFAULT_SOURCES]
+        if not DEFAULT_SOURCES.is_dir():
+            raise GenerationError(f"{DEFAULT_SOURCES}/ not found: run from the project folder or give paths")
+    out = out_dir or (DEFAULT_BANK if default else Path("bank"))
+    docs, names = load_inputs(paths)
+    if not docs:
+        raise GenerationError("no documents to read (.txt, .md or .html)")
+    summary = generate_documents(docs, progress=progress, source_files=names)
+    summary.out_dir = out
+    out.mkdir(parents=True, exist_ok=True)
+    written = set()
+    for r in summary.results:
+        target = out / f"{r.document.id}.json"
+        bank.write_bank(target, r.header, r.questions, r.rejected)
+        written.add(target.name)
+    if default:
+        for stale in out.glob("*.json"):
+            if stale.name not in written:
+                stale.unlink()
+    report = bank.render_report([(r.header, r.questions, r.rejected) for r in summary.results])
+    (out / "REPORT.md").write_text(report, encoding="utf-8")
+    log.info("wrote %d bank files to %s", len(written), out)
+    return summary

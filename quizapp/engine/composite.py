@@ -1,0 +1,255 @@
+"""Questions built from several facts: multiple response (a sentence that lists
+several names), matching (people with how the text describes them, terms with
+their meaning) and ordering (dated events of one document in time order).
+"""
+from __future__ import annotations
+
+import re
+
+from quizapp.engine import lexicon
+from quizapp.engine.distractors import STOPWORDS, FactIndex, stable_int
+from quizapp.engine.generate import Candidate, _date_sort_key
+from quizapp.engine.model import Document, Fact, Sentence
+from quizapp.engine.normalize import fold
+from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
+
+_LIST_KINDS = {"nationality", "place", "person", "group"}
+
+
+# ------------------------------------------------------------ multiple response
+
+def list_runs(facts: list[Fact], text: str, offset: int) -> list[list[Fact]]:
+    """Runs of 3+ same-kind names joined by commas and and/or: 'Finnish, Czech, ... and Japanese'."""
+    runs: list[list[Fact]] = []
+    current: list[Fact] = []
+    for f in facts:
+        if f.kind not in _LIST_KINDS:
+            continue
+        if current and current[-1].kind == f.kind:
+            gap = text[current[-1].end - offset:f.start - offset]
+            if re.fullmatch(r",\s*|,?\s+(?:and|or)\s+|,\s*(?:and|or)\s+", gap):
+                current.append(f)
+                continue
+        if len(current) >= 3:
+            runs.append(current)
+        current = [f]
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], index: FactIndex) -> list[Candidate]:
+    sent = ctx.sentence
+    out = []
+    for run in list_runs(facts, sent.text, sent.start):
+        kind = run[0].kind
+        start, end = run[0].start, run[-1].end
+        s, e = start - sent.start, end - sent.start
+        blanked_sentence = sent.text[:s] + BLANK + sent.text[e:]
+        prompt_stem = stem_text(doc, ctx, blanked_sentence)
+        if BLANK not in prompt_stem:
+            continue
+        listed = [f.text for f in run]
+        in_text = fold(stem_text(doc, ctx)).lower()
+        paragraph = doc.paragraphs[sent.paragraph]
+        para_text = fold(doc.text[paragraph.start:paragraph.end]).lower()
+        pool = []
+        for d, f in index.by_kind.get(index.kind_key(run[0]), []):
+            t = fold(f.text).lower()
+            if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool:
+                pool.append(f.text)
+        if kind == "nationality":
+            pool += sorted(n for n in lexicon.NATIONALITIES - {"Soviet", "Western", "Jewish"}
+                           if n.lower() not in para_text and n not in pool)
+        seed = stable_int(doc.id, sent.index, "mr")
+        pool = sorted(pool, key=lambda t: stable_int(seed, t))
+        if len(pool) < 2:
+            continue
+        shown = sorted(listed, key=lambda t: stable_int(seed, t))[:4]
+        wrong = pool[: 6 - len(shown) if len(shown) < 4 else 2]
+        what = {"nationality": "nationalities", "place": "places", "person": "people", "group": "groups"}[kind]
+        prompt = f"{prompt_stem} Which {what} does the text list in the blank? Select all that apply."
+        options = sorted(shown + wrong, key=lambda t: fold(t).lower())
+        c = Candidate(doc=doc, qtype="multiple_response", prompt=prompt, sentence=sent,
+                      cite_start=ctx.start, cite_end=ctx.end, answer_span=(start, end),
+                      explanation=f"The text says: “{stem_text(doc, ctx)}”",
+                      features={"kind": kind, "needs_context": ctx.previous is not None,
+                                "quoted": ctx.quoted, "words": len(prompt.split()), "distractors": len(wrong)})
+        c.choices = [{"text": t, "correct": t in listed,
+                      **({} if t in listed else {"feedback": f"The text does not list {t} here."})}
+                     for t in options]
+        out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------ matching
+
+_PERSON_NOUN = re.compile(
+    r"^(?:\w+(?:ist|er|or|ian|ant|ent)|man|woman|friend|daughter|son|wife|husband|leader|"
+    r"president|secretary|commissar|head|chairman|citizen|emigrant|exile|poet|novelist)$"
+)
+_ROLE_STOP = re.compile(r",|;|:|\.(?:\s|$)| (?:wrote|writes|said|says|reports|makes|made|was|is|who was|and wrote|rounds)\b")
+
+
+def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    """(person, role, sentence) from 'P. Lomako, People’s Commissar of ..., makes' and
+    'the brilliant Austrian physicist Fritz Houtermans'."""
+    found: list[tuple[Fact, str, Sentence]] = []
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        if doc.paragraphs[sent.paragraph].kind != "prose":
+            continue
+        for f in facts_by_sentence.get(sent.index, []):
+            if f.kind != "person" or f.text in seen:
+                continue
+            rel = f.end - sent.start
+            after = sent.text[rel:]
+            role = ""
+            m = re.match(r",\s+((?:the|a|an)\s+)?([^,;:]{6,90})", after)
+            if m:
+                candidate = m.group(2)
+                stop = _ROLE_STOP.search(candidate)
+                candidate = candidate[: stop.start()] if stop else candidate
+                candidate = re.split(r"\s+and\s+(?:wrote|was|is)\b", candidate)[0].strip()
+                words = candidate.split()
+                if 2 <= len(words) <= 12 and not re.search(r"\d", candidate) and (
+                    m.group(1) or words[0][0].isupper()
+                ) and not re.match(r"(?:[A-Z][a-z]+\s)?(?:and|or)\b", candidate):
+                    role = ((m.group(1) or "") + candidate).strip()
+            if not role:
+                before = sent.text[: f.start - sent.start]
+                m2 = re.search(r"\b(?:the|a|an)\s+((?:[A-Za-z’'-]+\s){1,4})$", before)
+                words = m2.group(1).split() if m2 else []
+                if words and all(w[0].islower() or w in lexicon.NATIONALITIES for w in words) \
+                        and not re.search(r"\b(?:of|to|in|by|with|for|and|or)\b", m2.group(1)) \
+                        and _PERSON_NOUN.search(words[-1]) and words[-1] not in STOPWORDS:
+                    role = "the " + m2.group(1).strip()
+                m3 = re.search(r"([A-Z][a-z]+’s\s+[a-z]+),\s+$", before)
+                if not role and m3:
+                    role = m3.group(1)
+            if role:
+                role = role[0].upper() + role[1:]
+                seen.add(f.text)
+                found.append((f, role.rstrip(" ,."), sent))
+    return found
+
+
+def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    out = []
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        for f in facts_by_sentence.get(sent.index, []):
+            if f.kind == "term" and f.unit and f.text.lower() not in seen:
+                seen.add(f.text.lower())
+                out.append((f, f.unit, sent))
+    return out
+
+
+def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attribution: str) -> list[Candidate]:
+    out = []
+    who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
+    groups = [
+        ("person", appositive_roles(doc, facts_by_sentence), f"Match each person with how {who} describes them."),
+        ("term", glossed_terms(doc, facts_by_sentence), f"Match each term with its meaning as {who} explains it."),
+    ]
+    for kind, items, prompt in groups:
+        items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
+        if len(items) < 3:
+            continue
+        for chunk_start in range(0, len(items), 5):
+            chunk = items[chunk_start:chunk_start + 5]
+            if len(chunk) < 3:
+                continue
+            first, last = chunk[0][2], chunk[-1][2]
+            roles = [r for _, r, _ in chunk]
+            if len({fold(r).lower() for r in roles}) < len(roles):
+                continue
+            c = Candidate(doc=doc, qtype="matching", prompt=prompt, sentence=first,
+                          cite_start=min(s.start for _, _, s in chunk), cite_end=max(s.end for _, _, s in chunk),
+                          explanation="; ".join(f"{f.text}: {r}" for f, r, _ in chunk) + ".",
+                          features={"kind": kind, "needs_context": False, "quoted": False,
+                                    "words": len(prompt.split()), "distractors": len(chunk) - 1,
+                                    "sentences": sorted({s.index for _, _, s in chunk})})
+            c.pairs = [[f.text, r] for f, r, _ in chunk]
+            c.answer_span = (chunk[0][0].start, chunk[0][0].end)
+            out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------ ordering
+
+_DATE_PHRASE = re.compile(
+    r"^(?:In|On|By|From|After|Until|At the end of|At its peak in|By the end of)\s+(?:the\s+)?"
+)
+
+
+def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]]):
+    """(sort key, event text, date text, sentence) for sentences that state when one thing happened."""
+    events = []
+    for idx, ctx in contexts.items():
+        if ctx.problem or ctx.previous is not None or ctx.quoted:
+            continue
+        sent = ctx.sentence
+        dates = [f for f in facts_by_sentence.get(idx, [])
+                 if f.kind in ("date", "year", "range", "decade")]
+        full_dates = [f for f in dates if f.kind in ("date", "year") and re.search(r"\d{4}", f.text)]
+        if len(dates) != 1 or len(full_dates) != 1:
+            continue
+        f = full_dates[0]
+        text = clean_sentence(sent.text)
+        rel = text.find(f.text)
+        if rel < 0:
+            continue
+        # remove the date phrase: "In 1930, …", "By the end of 1921, …", "… in 1927"
+        before, after = text[:rel], text[rel + len(f.text):]
+        lead = re.fullmatch(r"(?:In|On|At the end of|By the end of|In the year|During)\s+(?:the\s+)?", before)
+        if lead:
+            before = ""
+            after = re.sub(r"^,?\s*", "", after)
+        else:
+            m = re.search(r"\s(?:in|on|during)\s+$", before)
+            if not m or re.search(r"\b(?:of|the)\s+$", before):
+                continue
+            before = before[: m.start()]
+            if after.startswith(","):
+                after = after[1:]
+        event = (before.rstrip() + " " + after.lstrip()).strip()
+        event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
+        if rel + len(f.text) >= len(text) - 2 and re.search(r"\w+ed$", event.rstrip(". ")):
+            continue  # "... terminated" needs the date it lost
+        if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
+            continue
+        if event[0].islower():
+            event = event[0].upper() + event[1:]
+        events.append((_date_sort_key(f.text), event, f.text, sent, f))
+    return events
+
+
+def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
+                   attribution: str) -> list[Candidate]:
+    events = dated_events(doc, contexts, facts_by_sentence)
+    # one event per year, in document order
+    by_year: dict[int, tuple] = {}
+    for ev in sorted(events, key=lambda e: e[3].start):
+        by_year.setdefault(ev[0][0], ev)
+    chosen = sorted(by_year.values(), key=lambda e: e[0])
+    out = []
+    who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
+    size = 4
+    for i in range(0, len(chosen) - 2, size):
+        group = chosen[i:i + size]
+        if len(group) < 3:
+            break
+        group_by_doc = sorted(group, key=lambda e: e[3].start)
+        c = Candidate(doc=doc, qtype="ordering",
+                      prompt=f"Put these events in the order in which they happened, according to {who} (earliest first).",
+                      sentence=group_by_doc[0][3],
+                      cite_start=min(e[3].start for e in group), cite_end=max(e[3].end for e in group),
+                      explanation="In time order: " + "; ".join(f"{e[2]}: {e[1]}" for e in group) + ".",
+                      features={"kind": "events", "needs_context": False, "quoted": False,
+                                "words": sum(len(e[1].split()) for e in group), "distractors": len(group) - 1,
+                                "sentences": sorted({e[3].index for e in group})})
+        c.sequence = [e[1] for e in group]
+        c.answer_span = (group_by_doc[0][4].start, group_by_doc[0][4].end)
+        out.append(c)
+    return out

@@ -1,0 +1,454 @@
+"""Distractors: wrong answers of the same type and format as the key.
+
+Rules:
+- same kind and format as the answer (a percentage for a percentage, a year
+  near the year, a person for a person, a number of similar magnitude with the
+  same unit, written the same way: digits with commas, "million", words);
+- drawn from the corpus where possible, nearby passages first, otherwise made
+  by a deterministic perturbation of the key;
+- never equal to the key or a variant of it, never in the stem, and never a
+  value the documents state for the same subject (checked by ``FactIndex``).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+
+from quizapp.engine import lexicon
+from quizapp.engine.model import Document, Fact
+from quizapp.engine.normalize import fold, parse_number
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth"]
+
+STOPWORDS = set("""a an the and or but of in on at by for from to with as was were is are be been
+had has have that this these those which who whom whose it its their they them he she his her
+there than then so not no into out up over under about after before during between among per
+also only more most less very such all any each every some many much other another same one two
+three four five six seven eight nine ten not did do does would could will shall may might must
+being i we you our your my me us what when where why how if while although though because since
+until""".split())
+
+
+def content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z’'-]+", fold(text).lower())
+    return {w.rstrip("s") for w in words if w not in STOPWORDS and len(w) > 2}
+
+
+def number_to_words(n: int) -> str:
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _UNITS[n // 100] + " hundred" + (" " + number_to_words(rest) if rest else "")
+    return str(n)
+
+
+def stable_int(*parts: object) -> int:
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return int(digest[:12], 16)
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    words: bool  # "Ninety per cent", "twenty million"
+    capital: bool  # first letter capitalised
+    commas: bool  # 42,230
+    decimals: int  # 26.3 -> 1
+    scale: str  # "million", "thousand", ""
+    pct: str  # "%", " per cent", " percent", ""
+    half: bool  # 11½
+
+    @classmethod
+    def of(cls, text: str) -> "NumberStyle":
+        t = text.strip()
+        pct = ""
+        m = re.search(r"(\s*%|\s+per\s*cent|\s+percent)$", t, re.I)
+        if m:
+            pct = m.group(1)
+            t = t[: m.start()]
+        scale = ""
+        m = re.search(r"\s+(million|billion|thousand)$", t, re.I)
+        if m:
+            scale = m.group(1).lower()
+            t = t[: m.start()]
+        words = not re.search(r"\d", t)
+        dec = re.search(r"\.(\d+)", t)
+        return cls(words=words, capital=t[:1].isupper(), commas="," in t,
+                   decimals=len(dec.group(1)) if dec else 0, scale=scale, pct=pct, half="½" in t)
+
+    def format(self, value: float) -> str:
+        scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(self.scale, 1)
+        v = value / scale_mult
+        if self.words and float(v).is_integer() and 0 <= v < 1000:
+            body = number_to_words(int(v))
+            if self.capital:
+                body = body[0].upper() + body[1:]
+        elif self.half and not float(v).is_integer() and abs(v * 2 - round(v * 2)) < 1e-9:
+            body = f"{int(v)}½"
+        elif self.decimals:
+            body = f"{v:,.{self.decimals}f}" if self.commas else f"{v:.{self.decimals}f}"
+        else:
+            body = f"{round(v):,}" if self.commas or round(v) >= 10000 and self.commas else str(round(v))
+        if self.scale:
+            body += " " + self.scale
+        return body + self.pct
+
+
+def _round_like(value: float, key: float, style: NumberStyle) -> float:
+    """Round a perturbed value to the precision the key is written with."""
+    scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    k = key / scale_mult
+    v = value / scale_mult
+    if style.decimals:
+        return round(v, style.decimals) * scale_mult
+    if style.words:
+        step = 10 if k >= 20 and k % 10 == 0 else (5 if k % 5 == 0 and k >= 10 else 1)
+        return max(step, round(v / step) * step) * scale_mult
+    ik = int(round(k))
+    trailing = len(str(ik)) - len(str(ik).rstrip("0")) if ik else 0
+    step = 10 ** trailing if trailing else 1
+    if step == 1 and ik >= 1000:
+        step = 10  # 42,230 -> keep four significant digits
+    return max(step, round(v / step) * step) * scale_mult
+
+
+class FactIndex:
+    """All facts of the corpus, to draw distractors from and to check that a
+    distractor is not also true."""
+
+    def __init__(self, documents: list[Document], facts: dict[str, list[Fact]]):
+        self.documents = {d.id: d for d in documents}
+        self.facts = facts  # doc id -> facts in text order
+        self.by_kind: dict[str, list[tuple[str, Fact]]] = {}
+        for doc_id, fs in facts.items():
+            for f in fs:
+                self.by_kind.setdefault(self.kind_key(f), []).append((doc_id, f))
+        self._sentence_words: dict[tuple[str, int], set[str]] = {}
+        for d in documents:
+            for s in d.sentences:
+                self._sentence_words[(d.id, s.index)] = content_words(s.text)
+
+    @staticmethod
+    def kind_key(f: Fact) -> str:
+        if f.kind == "place":
+            if f.text in lexicon.COUNTRIES:
+                return "country"
+            return "city" if f.text in lexicon.PLACES else "place"
+        if f.kind == "date":
+            if re.fullmatch(r"(?i)(mid|early|late)[- ]\d{4}", f.text):
+                return "date-part"
+            if re.search(r"\d{4}", f.text) is None:
+                return "date-noyear"
+            return "date-full" if re.search(r"\d{1,2},?\s+\d{4}|\d\s+[A-Z]", f.text) else "date-month"
+        if f.kind == "range" and f.unit == "years":
+            return "range-years"
+        return f.kind
+
+    def same_subject_values(self, doc_id: str, sentence_index: int, stem: str) -> set[str]:
+        """Normalised fact values the corpus states about the stem's subject.
+
+        A sentence is about the same subject when it shares at least three
+        content words with the stem (or two, when the stem is short)."""
+        stem_words = content_words(stem)
+        need = 3 if len(stem_words) >= 8 else 2
+        out: set[str] = set()
+        for (d, idx), words in self._sentence_words.items():
+            if len(stem_words & words) >= need:
+                for f in self.facts.get(d, []):
+                    if f.sentence == idx:
+                        out.add(value_key(f))
+        return out
+
+    def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
+        return self.by_kind.get(self.kind_key(f), [])
+
+
+def value_key(f: Fact) -> str:
+    if f.kind in ("person", "org", "place", "group", "nationality", "term", "work"):
+        return "name:" + fold(f.text).lower()
+    if f.kind == "date":
+        return "date:" + f.norm
+    if f.kind in ("range", "percent", "ratio") and f.high is not None:
+        return f"{f.kind}:{f.value:g}-{f.high:g}"
+    return f"num:{f.value:g}" if f.value is not None else "text:" + fold(f.text).lower()
+
+
+def text_key(kind: str, text: str) -> str:
+    return kind + ":" + fold(text).lower()
+
+
+# ---------------------------------------------------------------- generation
+
+def comparison_direction(before: str) -> int:
+    """+1 after 'more than'/'over'/'at least' (only larger values are false), -1 after
+    'fewer than'/'less than'/'up to', else 0."""
+    b = before.lower().rstrip()
+    if re.search(r"\b(?:more than|over|at least|in excess of|exceeding|above|upwards of)$", b):
+        return 1
+    if re.search(r"\b(?:fewer than|less than|under|up to|below|at most|no more than)$", b):
+        return -1
+    return 0
+
+
+def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: int = 3,
+                       direction: int = 0) -> list[str]:
+    """Up to ``n`` distractor strings for ``key``; fewer when no safe ones exist.
+
+    With ``direction`` +1 (the text says 'more than X') only larger values are
+    offered, with -1 only smaller ones: the others would also be true."""
+    banned = index.same_subject_values(doc_id, key.sentence, stem)
+    banned.add(value_key(key))
+    stem_l = fold(stem).lower()
+    key_text = fold(key.text).lower()
+    seed = stable_int(doc_id, key.sentence, key.text)
+    out: list[str] = []
+    seen = {key_text}
+
+    def offer(text: str, vkey: str) -> bool:
+        t = fold(text).lower()
+        if t in seen or vkey in banned or not t:
+            return False
+        if direction and key.value is not None:
+            v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+            if v is None or (v - key.value) * direction <= 0:
+                return False
+        banned.add(vkey)
+        if re.search(r"(?<![\w])" + re.escape(t) + r"(?![\w])", stem_l):
+            return False  # never repeat something the stem already says
+        seen.add(t)
+        out.append(text)
+        return len(out) >= n
+
+    if key.kind in ("person", "org", "place", "group", "nationality", "term", "work"):
+        _name_distractors(key, doc_id, index, offer)
+    elif key.kind in ("quantity", "percent") and key.high is None:
+        _number_distractors(key, doc_id, index, offer, seed)
+    elif key.kind in ("range", "percent"):
+        _range_distractors(key, offer, seed)
+    elif key.kind == "year":
+        _year_distractors(key, doc_id, index, offer, seed)
+    elif key.kind == "decade":
+        base = int(key.value or 0)
+        suffix = key.text[4:]
+        for delta in _spread(seed, [-10, 10, -20, 20]):
+            if offer(f"{base + delta}{suffix}", f"num:{base + delta:g}"):
+                break
+    elif key.kind == "date":
+        _date_distractors(key, doc_id, index, offer, seed)
+    elif key.kind == "ordinal":
+        v = int(key.value or 1)
+        for alt in _spread(seed, [v - 1, v + 1, v + 2, v - 2, v + 3]):
+            if 1 <= alt < len(_ORDINAL_WORDS):
+                word = _ORDINAL_WORDS[alt]
+                text = re.sub(_ORDINAL_WORDS[v], word, key.text, flags=re.I)
+                if offer(text, f"num:{alt:g}"):
+                    break
+    elif key.kind == "ratio":
+        num, den = int(key.value or 1), int(key.high or 2)
+        style = NumberStyle.of(key.text.split()[0])
+        for alt in _spread(seed, [num - 3, num + 3, num - 5, num + 5, num - 2, num + 2, num + 6]):
+            if 1 <= alt < den:
+                text = style.format(alt) + key.text[len(key.text.split()[0]):]
+                if offer(text, f"ratio:{alt:g}-{den:g}"):
+                    break
+    return out[:n]
+
+
+def _spread(seed: int, items: list) -> list:
+    """A deterministic shuffle of items."""
+    return sorted(items, key=lambda x: stable_int(seed, x))
+
+
+def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
+    pool = index.same_kind(key)
+    key_tokens = len(key.text.split())
+
+    def rank(item: tuple[str, Fact]) -> tuple:
+        d, f = item
+        same_doc = d == doc_id
+        distance = abs(f.start - key.start) if same_doc else 10**9
+        return (0 if same_doc else 1, abs(len(f.text.split()) - key_tokens) > 0, distance, f.text)
+
+    for d, f in sorted(pool, key=rank):
+        if f.kind != key.kind:
+            continue
+        if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
+            continue
+        if _variant(f.text, key.text):
+            continue
+        if offer(f.text, value_key(f)):
+            return
+    if key.kind == "nationality":
+        for name in sorted(lexicon.NATIONALITIES - {"Soviet", "Western", "Jewish"}, key=lambda x: stable_int(key.text, x)):
+            if offer(name, "name:" + name.lower()):
+                return
+    if key.kind == "place" and key.text in lexicon.COUNTRIES:
+        for name in sorted(lexicon.COUNTRIES, key=lambda x: stable_int(key.text, x)):
+            if len(name) > 3 and not _variant(name, key.text) and offer(name, "name:" + name.lower()):
+                return
+
+
+def _variant(a: str, b: str) -> bool:
+    """'Houtermans' ~ 'Fritz Houtermans', 'USSR' ~ 'Soviet Union', 'Americans' ~ 'American'."""
+    fa, fb = fold(a).lower(), fold(b).lower()
+    if fa == fb or fa in fb.split() or fb in fa.split():
+        return True
+    if fa.rstrip("s") == fb.rstrip("s"):
+        return True
+    soviet = {"ussr", "soviet union", "soviet russia", "russia"}
+    if fa in soviet and fb in soviet:
+        return True
+    return False
+
+
+def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+    if key.value is None:
+        return
+    style = NumberStyle.of(key.text)
+    v = key.value
+    unit_head = (key.unit.split() or [""])[-1].rstrip("s")
+    # 1) corpus values of the same kind and magnitude, nearby first
+    pool = []
+    for d, f in index.same_kind(key):
+        if f.value is None or f.high is not None or f.value == v:
+            continue
+        if key.kind == "percent":
+            if not (0 < f.value <= 100) or abs(f.value - v) > 45:
+                continue
+        else:
+            if v <= 0 or not (0.3 <= f.value / v <= 3.5):
+                continue
+            if unit_head and f.unit and (f.unit.split() or [""])[-1].rstrip("s") == unit_head:
+                continue  # same unit: may be the same subject at another time
+        if style.words and not float(f.value / {"million": 1e6}.get(style.scale, 1)).is_integer():
+            continue
+        distance = abs(f.start - key.start) if d == doc_id else 10**9
+        pool.append((0 if d == doc_id else 1, distance, f.value))
+    for _, _, value in sorted(pool):
+        text = style.format(value)
+        if offer(text, f"num:{value:g}"):
+            return
+    # 2) perturbations of the key at its own precision
+    if key.kind == "percent":
+        step = 5 if v % 5 == 0 else 1
+        deltas = [d * step for d in (-6, -4, -3, -2, 2, 3, 4, 6, -8, 8)]
+        cands = [v + d for d in _spread(seed, deltas)]
+        cands = [c for c in cands if 0 < c <= 100]
+    else:
+        factors = _spread(seed, [0.5, 0.65, 0.75, 1.3, 1.5, 2.0, 0.4, 2.5, 1.2, 0.8])
+        cands = [_round_like(v * f, v, style) for f in factors]
+    for c in cands:
+        if c <= 0 or c == v:
+            continue
+        if offer(style.format(c), f"num:{c:g}"):
+            return
+
+
+def _range_distractors(key: Fact, offer, seed: int) -> None:
+    lo, hi = key.value, key.high
+    if lo is None or hi is None:
+        return
+    m = re.match(r"(.+?)(\s*[–—-]\s*|\s+to\s+)(.+)$", key.text)
+    if not m:
+        return
+    lo_style, sep, hi_style = NumberStyle.of(m.group(1)), m.group(2), NumberStyle.of(m.group(3))
+    width = hi - lo
+    shifts = _spread(seed, [-2, -1.5, -1, 1, 1.5, 2, 2.5, -0.5, 0.5, 3])
+    for sh in shifts:
+        delta = width * sh if width >= 2 else sh * max(1.0, lo * 0.5)
+        new_lo = _round_like(lo + delta, lo, lo_style) if lo >= 10 else round(lo + delta)
+        new_hi = new_lo + width
+        if new_lo <= 0 or (key.kind == "percent" and new_hi > 100):
+            continue
+        text = lo_style.format(new_lo) + sep + hi_style.format(new_hi)
+        if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
+            return
+
+
+def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+    y = int(key.value or 0)
+    near = []
+    for d, f in index.same_kind(key):
+        if d == doc_id and f.value and 1 <= abs(f.value - y) <= 6:
+            near.append((abs(f.value - y), int(f.value)))
+    for _, year in sorted(set(near)):
+        if offer(str(year), f"num:{year:g}"):
+            return
+    for delta in _spread(seed, [-1, 1, -2, 2, -3, 3, 4, -4, 5, -5]):
+        if offer(str(y + delta), f"num:{y + delta:g}"):
+            return
+
+
+def _date_parts(norm: str) -> tuple[int, int, int] | None:
+    m = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?$", norm)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+
+
+def format_date_like(key_text: str, year: int, month: int, day: int) -> str:
+    """Write a date the way the key is written: 'June 26, 1940', 'Oct. 24, 1940', '4 October 2015', 'August 1935'."""
+    abbrev = re.match(r"[A-Z][a-z]{2,3}\.", key_text) is not None
+    name = lexicon.MONTH_NAMES[month - 1]
+    if abbrev:
+        name = name if len(name) <= 4 else (name[:4] + "." if name.startswith("Sept") else name[:3] + ".")
+    if re.match(r"\d", key_text):
+        return f"{day} {name} {year}" if day else f"{name} {year}"
+    if day:
+        return f"{name} {day}, {year}"
+    comma = "," if re.search(r"[A-Za-z],\s*\d{4}", key_text) else ""
+    return f"{name}{comma} {year}"
+
+
+def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+    kk = index.kind_key(key)
+    m = re.match(r"(?i)(mid|early|late)([- ])(\d{4})$", key.text)
+    if m:
+        y = int(m.group(3))
+        for delta in _spread(seed, [-2, -1, 1, 2, 3]):
+            for part in ("mid", "early", "late"):
+                text = f"{part if m.group(1).islower() else part.capitalize()}{m.group(2)}{y + delta}"
+                if offer(text, "date:" + f"{y + delta}-{part}"):
+                    return
+        return
+    kp = _date_parts(key.norm)
+    if kp is None:
+        return
+    ky, km, kd = kp
+
+    def far_enough(y: int, mo: int) -> bool:
+        return abs((y * 12 + mo) - (ky * 12 + km)) >= 2
+
+    for d, f in sorted(index.same_kind(key), key=lambda it: (it[0] != doc_id, abs(it[1].start - key.start))):
+        p = _date_parts(f.norm)
+        if index.kind_key(f) != kk or p is None or f.norm == key.norm:
+            continue
+        if abs(p[0] - ky) > 4 or not far_enough(p[0], p[1]) or (kd and not p[2]):
+            continue
+        if offer(format_date_like(key.text, p[0], p[1], p[2] if kd else 0), "date:" + f.norm[: 10 if kd else 7]):
+            return
+    for delta in _spread(seed, [-3, -2, 2, 3, 4, -4, 5, -5, 7]):
+        total = ky * 12 + (km - 1) + delta
+        y, mo = total // 12, total % 12 + 1
+        if not far_enough(y, mo):
+            continue
+        norm = f"{y}-{mo:02d}" + (f"-{kd:02d}" if kd else "")
+        if offer(format_date_like(key.text, y, mo, kd), "date:" + norm):
+            return
+
+
+def magnitude_distance(key: Fact, text: str) -> float:
+    """How close a numeric distractor is to the key (0 = equal), for difficulty."""
+    v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+    if v is None or not key.value:
+        return 1.0
+    return abs(math.log((v + 1) / (key.value + 1)))

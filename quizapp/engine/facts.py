@@ -1,0 +1,318 @@
+"""Find the answerable facts in a sentence: numbers with their units, percentages,
+dates, years and ranges, names of people, organisations, places and groups,
+titles of works, and rare key terms.
+
+Everything is rule-based and deterministic. ``extract_facts`` returns facts whose
+offsets are document offsets (``sentence.start`` + the local offset).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from quizapp.engine import lexicon
+from quizapp.engine.model import Fact, Sentence
+from quizapp.engine.normalize import fold, parse_number, words_to_number
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.?|Nov\.|Dec\.)")
+_DASH = r"\s*[–—-]\s*"
+_NUMWORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety|hundred)")
+_NUMWORDS = rf"(?:{_NUMWORD}(?:[\s-]+{_NUMWORD})*)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:½)?"
+_SCALE = r"(?:\s+(?:million|billion|thousand))"
+_NUM = rf"(?:{_DIGITS}{_SCALE}?|(?:a\s+)?{_NUMWORDS}{_SCALE}|{_NUMWORDS})"
+_PCT = r"(?:\s*%|\s+per\s*cent\b|\s+percent\b)"
+
+# Order matters: earlier patterns claim their span first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")),
+    ("date", re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")),
+    ("date", re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b")),
+    ("date", re.compile(r"\b(?:mid|early|late)[- ]\d{4}\b", re.I)),
+    ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{4}})\s+(?:and|to)\s+(\d{{4}})\b")),
+    ("range", re.compile(rf"\b(1[6-9]\d\d|20\d\d){_DASH}(1[6-9]\d\d|20\d\d|\d\d)\b(?!\s*(?:per|%))")),
+    ("percent", re.compile(rf"(?<![\w.,])({_DIGITS})(?:{_DASH}|\s+to\s+|\s+or\s+)({_DIGITS}){_PCT}", re.I)),
+    ("percent", re.compile(rf"(?<![\w.,]){_NUM}{_PCT}", re.I)),
+    ("range", re.compile(rf"(?<![\w.,])({_DIGITS})(?:{_DASH}|\s+to\s+)({_DIGITS}{_SCALE}?)(?=\s+[a-z])", re.I)),
+    ("date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b")),
+    ("decade", re.compile(r"\b1[6-9]\d0-?s\b")),
+    ("year", re.compile(r"(?<![\w,.$£])(1[6-9]\d\d|20[0-4]\d)(?!\w|[.,]\d)")),
+    ("ratio", re.compile(rf"\b({_NUMWORDS}|\d+)\s+out\s+of\s+(?:every\s+)?({_NUMWORDS}|\d+)\b", re.I)),
+    ("ordinal", re.compile(r"\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b", re.I)),
+    ("quantity", re.compile(rf"(?<![\w.,$£/]){_NUM}(?![\w/]|[.,]\d)", re.I)),
+]
+
+# Words that end a unit phrase after a number.
+_UNIT_STOP = {
+    "a", "an", "the", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to", "with",
+    "who", "which", "that", "were", "was", "is", "are", "had", "has", "have", "be", "been",
+    "of", "as", "than", "into", "out", "per", "each", "every", "while", "when", "where",
+    "did", "do", "not", "also", "only", "more", "less", "still", "could", "would", "will",
+    "it", "its", "their", "they", "he", "she", "this", "these", "those", "up", "down",
+    "after", "before", "since", "during", "between", "among", "about", "over", "under",
+    "i.e.", "e.g.", "etc", "so", "all", "there", "then", "now", "later", "earlier", "ago",
+    "made", "went", "came", "chose", "lived", "worked", "moved", "returned", "registered",
+    "recorded", "occurred", "received", "remained", "participated", "allowed", "absorbed",
+    "numbered", "completely", "mostly", "including", "just", "almost", "even",
+}
+_MEASURE_OF = {"tons", "tonnes", "pounds", "hours", "days", "months", "years", "kilograms",
+               "thousands", "millions", "hundreds", "tens", "members", "man-hours"}
+
+
+def _unit_after(text: str, end: int) -> tuple[str, int]:
+    """The unit noun phrase right after a number: '42,230 foreign workers' -> 'foreign workers'."""
+    words: list[tuple[str, int]] = []  # (word, end offset)
+    pos = end
+    while len(words) < 4:
+        m = re.match(r"[ \t]+([A-Za-z][A-Za-z’'-]*)", text[pos:])
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw == "of" and words and words[-1][0].lower() in _MEASURE_OF:
+            pass
+        elif lw in _UNIT_STOP or w[0].isupper() and lw != "western":
+            break
+        words.append((w, pos + m.end()))
+        pos += m.end()
+    while words and words[-1][0].lower() in ("of", "and"):
+        words.pop()
+    if not words:
+        return "", end
+    return " ".join(w for w, _ in words), words[-1][1]
+
+
+def _value(number_text: str) -> float | None:
+    t = number_text.replace("½", ".5") if re.search(r"\d½", number_text) else number_text.replace("½", "")
+    return parse_number(t)
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def is_rare_word(word: str) -> bool:
+    """A word rare enough in English to be a key term of the text (udarniki)."""
+    w = word.strip("’'")
+    return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
+
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?|Mac[A-Z][a-z]+|O’[A-Z][a-z]+)"
+_NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
+
+
+def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:
+    """person | org | place | group | work | None for a capitalised name."""
+    tokens = name.split()
+    first, last = tokens[0], tokens[-1]
+    if name in lexicon.COUNTRIES or name in lexicon.PLACES:
+        return "place"
+    if name in lexicon.NATIONALITIES:
+        return "nationality"
+    if name in lexicon.NATIONALITY_PLURALS or (
+        "-" in name and name.split("-")[-1] in lexicon.NATIONALITY_PLURALS
+    ):
+        return "group"
+    if name in lexicon.NATIONALITIES or (
+        "-" in name and all(p in lexicon.NATIONALITIES for p in name.split("-"))
+    ):
+        return "nationality"
+    if first.rstrip(".") in lexicon.PERSON_TITLES or first in ("Deputies", "People’s", "Members"):
+        return None
+    if 2 <= len(tokens) <= 5 and any(w in lexicon.ORG_WORDS for w in tokens) or any(
+        phrase in name for phrase in ("Workers of the World",)
+    ):
+        return "org"
+    if len(tokens) == 1 and name.endswith(lexicon.POLITICAL_GROUPS_SUFFIXES) and name[0].isupper():
+        return "group"
+    if first.rstrip(".") in lexicon.PERSON_TITLES and len(tokens) > 1 and (
+        tokens[1] in lexicon.GIVEN_NAMES or re.fullmatch(r"[A-Z]\.", tokens[1])
+        or _zipf(tokens[1].lower()) < 3.0
+    ):
+        return "person"
+    if re.fullmatch(r"[A-Z]\.", first) and len(tokens) > 1 and re.fullmatch(r"[A-Z][a-z]+", last):
+        return "person"
+    if first in lexicon.GIVEN_NAMES and len(tokens) >= 2 and all(re.match(r"[A-Z]", t) for t in tokens):
+        return "person"
+    if name in lexicon.FAMOUS_PEOPLE or (len(tokens) == 2 and last in ("II", "III") ):
+        return "person"
+    return None
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def extract_facts(sentence: Sentence) -> list[Fact]:
+    """All facts in one sentence, in text order, without overlaps."""
+    text = sentence.text
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, s: int, e: int, **kw) -> None:
+        taken.append((s, e))
+        facts.append(Fact(kind=kind, text=text[s:e], start=sentence.start + s,
+                          end=sentence.start + e, sentence=sentence.index, **kw))
+
+    # Footnote markers and bracketed references are never facts.
+    for m in re.finditer(r"\[\d+\]", text):
+        taken.append((m.start(), m.end()))
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if _overlaps(taken, s, e):
+                continue
+            raw = m.group(0)
+            if kind == "date":
+                year = re.search(r"\d{4}", raw)
+                add("date", s, e, value=float(year.group(0)) if year else None, norm=_date_norm(raw))
+            elif kind == "range":
+                lo, hi = m.group(1), m.group(2)
+                lo_v, hi_v = _value(lo), _value(hi)
+                if lo_v is None or hi_v is None:
+                    continue
+                if re.fullmatch(r"\d{4}", lo) and re.fullmatch(r"\d\d", hi):
+                    hi_v = float(lo[:2] + hi)
+                if hi_v <= lo_v:
+                    continue
+                unit, ue = ("", e)
+                if not re.fullmatch(r"\d{4}", lo):
+                    unit, ue = _unit_after(text, e)
+                    if not unit:
+                        continue
+                add("range", s, e, value=lo_v, high=hi_v, unit=unit or "years",
+                    norm=f"{lo_v:g}-{hi_v:g} {unit}".strip())
+            elif kind == "percent":
+                if m.groups() and m.group(1) and m.lastindex and m.lastindex >= 2:
+                    lo_v, hi_v = _value(m.group(1)), _value(m.group(2))
+                    if lo_v is None or hi_v is None:
+                        continue
+                    add("percent", s, e, value=lo_v, high=hi_v, unit="%", norm=f"{lo_v:g}-{hi_v:g}%")
+                else:
+                    num = re.sub(_PCT + "$", "", raw, flags=re.I).strip()
+                    v = _value(num)
+                    if v is None:
+                        continue
+                    add("percent", s, e, value=v, unit="%", norm=f"{v:g}%")
+            elif kind == "decade":
+                add("decade", s, e, value=float(raw[:4]), norm=raw[:4] + "s")
+            elif kind == "year":
+                add("year", s, e, value=float(raw), norm=raw)
+            elif kind == "ratio":
+                num, den = _value(m.group(1)), _value(m.group(2))
+                if num is None or den is None or num >= den:
+                    continue
+                add("ratio", s, e, value=num, high=den, unit=raw[m.end(1) - s:].strip(),
+                    norm=f"{num:g}/{den:g}")
+            elif kind == "ordinal":
+                add("ordinal", s, e, value=float(_ORDINALS[m.group(1).lower()]), norm=m.group(1).lower())
+            elif kind == "quantity":
+                v = _value(raw)
+                if v is None or re.fullmatch(r"(?i)one|a|an", raw.strip()):
+                    continue
+                unit, ue = _unit_after(text, e)
+                scaled = re.search(r"(?i)million|billion|thousand", raw)
+                if not unit and v < 1000 and not scaled:
+                    continue  # a bare small number is not a fact worth asking
+                if v < 20 and not scaled and (re.search(r"[a-z]", raw) or not unit):
+                    continue  # 'two periods', 'eight months': incidental
+                add("quantity", s, e, value=v, unit=unit,
+                    norm=f"{v:g} {unit}".strip())
+
+    facts.extend(_names(sentence, taken))
+    facts.extend(_terms(sentence, taken))
+    facts.sort(key=lambda f: (f.start, f.end))
+    return facts
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _date_norm(raw: str) -> str:
+    t = fold(raw).replace(",", "")
+    m = re.match(r"(?i)(mid|early|late)[- ](\d{4})", t)
+    if m:
+        return f"{m.group(2)}-{m.group(1).lower()}"
+    month = None
+    for tok in re.findall(r"[A-Za-z]+", t):
+        if tok.lower() in lexicon.MONTHS:
+            month = lexicon.MONTHS[tok.lower()]
+    year = re.search(r"\d{4}", t)
+    day = re.search(r"\b(\d{1,2})\b", t)
+    parts = [year.group(0) if year else "????", f"{month:02d}" if month else "??"]
+    if day:
+        parts.append(f"{int(day.group(1)):02d}")
+    return "-".join(parts)
+
+
+def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
+    text = sentence.text
+    out: list[Fact] = []
+    for m in _NAME_SEQ.finditer(text):
+        s, e = m.start(), m.end()
+        name = m.group(0)
+        # Drop leading words that are capitalised only because they start the sentence.
+        toks = name.split()
+        while toks and (toks[0] in lexicon.NOT_NAMES or toks[0] in ("of", "the", "and")):
+            s = text.index(toks[1], s + len(toks[0])) if len(toks) > 1 else e
+            toks = toks[1:]
+        while toks and toks[-1] in ("of", "the", "and", "of the"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        name = " ".join(toks)
+        e = s + len(text[s:].split(toks[-1], 1)[0]) + len(toks[-1]) if len(toks) > 1 else s + len(toks[0])
+        name = text[s:e]
+        name = re.sub(r"’s$", "", name)
+        e = s + len(name)
+        if _overlaps(taken, s, e) or len(name) < 2:
+            continue
+        if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
+            continue  # a common word capitalised at the start of the sentence
+        kind = classify_name(name, text[max(0, s - 12):s], text[e:e + 12])
+        if kind is None:
+            continue
+        taken.append((s, e))
+        out.append(Fact(kind=kind, text=name, start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=fold(name).lower()))
+    return out
+
+
+def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Key terms: rare words the text explains in brackets (udarniki), and -isms."""
+    text = sentence.text
+    out: list[Fact] = []
+    for m in re.finditer(r"[A-Za-z][a-z]+(?:-[a-z]+)*", text):
+        s, e = m.start(), m.end()
+        w = m.group(0)
+        if _overlaps(taken, s, e) or (w[0].isupper() and s == 0):
+            continue
+        ism = w[0].isupper() and w.endswith("ism") and _zipf(w.lower()) < 2.5
+        glossed = is_rare_word(w) and gloss_of(text, s, e) is not None
+        if not (ism or glossed):
+            continue
+        taken.append((s, e))
+        out.append(Fact(kind="term", text=w, start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=w.lower(), unit=gloss_of(text, s, e) or ""))
+    return out
+
+
+def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
+    """The explanation a text gives a term in brackets, either way round."""
+    after = re.match(r"\s*\(([^()]{3,80})\)", sentence_text[term_end:])
+    if after and not re.search(r"\d", after.group(1)):
+        return after.group(1).strip()
+    if term_start > 0 and sentence_text[term_start - 1] == "(" and sentence_text[term_end:term_end + 1] == ")":
+        before = sentence_text[:term_start - 1].rstrip()
+        m = re.search(r"((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)
+        if m:
+            return m.group(1)
+    return None

@@ -1,0 +1,227 @@
+"""Question candidates from single facts: multiple choice, true/false, short
+answer and numeric. Composite types (matching, ordering, multiple response)
+are in ``composite.py``; filters and scores in ``quality.py``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
+from quizapp.engine.model import Document, Fact, Sentence
+from quizapp.engine.normalize import fold, normalize_answer, parse_number
+from quizapp.engine.stems import BLANK, Context, blank_out, clean_sentence, stem_text
+
+NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
+NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
+# Facts not worth a question on their own.
+TRIVIAL_NAMES = {"soviet", "western", "russian", "soviet union", "ussr", "russia", "soviet russia"}
+
+
+@dataclass
+class Candidate:
+    doc: Document
+    qtype: str
+    prompt: str
+    sentence: Sentence
+    cite_start: int
+    cite_end: int
+    explanation: str
+    fact: Fact | None = None
+    choices: list[dict] = field(default_factory=list)
+    answer: str = ""
+    accept: list[str] = field(default_factory=list)
+    tolerance: float | None = None
+    pairs: list[list[str]] = field(default_factory=list)
+    sequence: list[str] = field(default_factory=list)
+    answer_span: tuple[int, int] | None = None
+    features: dict = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)  # soft problems: lower the quality score
+    reject: str = ""  # a hard problem: never published
+
+    @property
+    def key_text(self) -> str:
+        """The answer, for ids and duplicate detection."""
+        if self.qtype in ("short_answer", "numeric"):
+            return self.answer
+        if self.qtype == "matching":
+            return "|".join(a for a, _ in self.pairs)
+        if self.qtype == "ordering":
+            return "|".join(self.sequence)
+        return "|".join(sorted(c["text"] for c in self.choices if c["correct"]))
+
+
+def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact]) -> str:
+    """'' when a fact is worth a question; otherwise why not."""
+    norm = fold(fact.text).lower()
+    if fact.kind in NAME_KINDS:
+        if norm in TRIVIAL_NAMES:
+            return "trivial: the corpus's own subject"
+        occurrences = len(re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", doc.text))
+        if occurrences >= 8 and fact.kind != "term":
+            return "trivial: named all through the document"
+        if len(fact.text.split()) > 5:
+            return "name too long to be a fair option"
+    sent = doc.sentences[fact.sentence]
+    if _in_coordination(fact, sentence_facts, sent.text, sent.start):
+        return "part of a list: blanking one item is ambiguous"
+    for f in sentence_facts:
+        if f is not fact and f.text == fact.text:
+            return "the answer occurs twice in the sentence"
+    before = sent.text[: fact.start - sent.start]
+    after = sent.text[fact.end - sent.start:]
+    if re.search(r"[–—-]$", before) or re.match(r"[–—-]\w", after):
+        return "part of a hyphenated compound"
+    if fact.kind in ("date", "year", "decade") and re.search(r"\b(?:[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
+        return "open-ended time (by/since/until): other dates would also be true"
+    if fact.kind == "date" and re.search(r"\bthe\s+$", before):
+        return "date used as a name ('the June 26 laws')"
+    if fact.kind == "nationality":
+        return "a nationality adjective alone: incidental"
+    if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
+        return "date without a year"
+    return ""
+
+
+def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int = 0) -> bool:
+    """True when the fact is one item of a list ('German or Austrian', '10 hours, 14 hours and 16 hours')."""
+    group = {"person", "org", "place", "group", "nationality"} if fact.kind in NAME_KINDS else NUMERIC_KINDS
+    for other in facts:
+        if other is fact or other.kind not in group:
+            continue
+        if other.end <= fact.start:
+            gap = text[other.end - offset:fact.start - offset]
+        elif fact.end <= other.start:
+            gap = text[fact.end - offset:other.start - offset]
+        else:
+            continue
+        if re.fullmatch(r"(?:\s+[a-z]+)?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:even\s+|also\s+|then\s+)?", gap):
+            return True
+    return False
+
+
+def _order_choices(kind: str, texts: list[str]) -> list[str]:
+    """Numbers and dates in ascending order, names alphabetically: no position cue."""
+    if kind in ("quantity", "percent", "year", "decade", "ratio", "range"):
+        def num(t: str) -> float:
+            m = re.match(r"[^\d]*?([\d,]+(?:\.\d+)?)", t)
+            if m:
+                v = parse_number(m.group(1))
+                scale = 1e6 if "million" in t else 1.0
+                return (v or 0) * scale
+            return parse_number(re.split(r"\s+(?:per|percent|out)", t)[0]) or 0
+        return sorted(texts, key=num)
+    if kind == "date":
+        return sorted(texts, key=_date_sort_key)
+    return sorted(texts, key=lambda t: fold(t).lower())
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _date_sort_key(text: str) -> tuple:
+    year = re.search(r"\d{4}", text)
+    t = text.lower()
+    month = next((i for i, m in enumerate(_MONTHS) if m in t), -1)
+    part = 0 if "early" in t else (1 if "mid" in t else (2 if "late" in t else 0))
+    day = re.search(r"\b(\d{1,2})\b", text)
+    return (int(year.group(0)) if year else 0, month, part, int(day.group(1)) if day else 0)
+
+
+def _explain(stem_statement: str) -> str:
+    return f"The text says: “{stem_statement}”"
+
+
+def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactIndex,
+                         want_tf: bool, want_typed: bool) -> list[Candidate]:
+    """MC, and optionally TF and a typed question, about one fact."""
+    sent = ctx.sentence
+    full = stem_text(doc, ctx)
+    blanked = stem_text(doc, ctx, blank_out(sent, fact.start, fact.end))
+    base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
+                answer_span=(fact.start, fact.end), explanation=_explain(full))
+    out: list[Candidate] = []
+    if BLANK not in blanked:
+        return out  # the fact sat in a part of the sentence the stem leaves out
+    direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
+    if direction:
+        want_tf = False  # 'more than 128,000' is not shown false by the text
+    distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
+    features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "words": len(full.split()), "distractors": len(distractors)}
+    # Multiple choice, fill in the blank.
+    mc = Candidate(qtype="multiple_choice", prompt=blanked, features=dict(features), **base)
+    if len(distractors) < 3:
+        mc.reject = "fewer than three safe distractors of the same type"
+    texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
+    mc.choices = [{"text": t, "correct": t == fact.text,
+                   **({} if t == fact.text else {"feedback": f"The text gives {fact.text}, not {t}."})}
+                  for t in texts]
+    out.append(mc)
+    # True/false: the true sentence, or the sentence with a distractor in the fact's place.
+    if want_tf and distractors:
+        truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
+        if truth:
+            statement = full
+            fb_false = "It is true: the text states exactly this."
+        else:
+            statement = stem_text(doc, ctx, blank_out(sent, fact.start, fact.end, distractors[0]))
+            fb_false = ""
+        tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth), **base)
+        if (fact.text if truth else distractors[0]) not in statement:
+            tf.reject = "the statement lost the fact it is about"
+        tf.choices = [
+            {"text": "True", "correct": truth,
+             "feedback": "Correct: the text states this." if truth else
+             f"Not so: the text gives {fact.text}, not {distractors[0]}."},
+            {"text": "False", "correct": not truth,
+             "feedback": fb_false or f"Correct: the text gives {fact.text}, not {distractors[0]}."},
+        ]
+        out.append(tf)
+    # Typed answers: numbers as numeric, names and terms as short answer.
+    if want_typed:
+        typed = _typed_question(fact, blanked, base, features)
+        if typed:
+            out.append(typed)
+    return out
+
+
+def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Candidate | None:
+    if fact.kind in ("quantity", "percent", "year") and fact.value is not None and fact.high is None:
+        unit = "%" if fact.kind == "percent" else ""
+        hint = " (Give the percentage.)" if unit else (" (Give the year.)" if fact.kind == "year" else " (Give the number.)")
+        q = Candidate(qtype="numeric", prompt=blanked + hint, features=dict(features), **base)
+        q.answer = fact.text
+        value = fact.value
+        plain = f"{value:g}" if value < 1e15 else str(int(value))
+        if float(value).is_integer():
+            plain = str(int(value))
+        q.accept = sorted({plain, fact.text} | ({f"{plain}%", f"{plain} percent", f"{plain} per cent"} if unit else set()))
+        q.tolerance = 0.0
+        return q
+    if fact.kind in ("person", "term", "org", "place", "group") :
+        q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
+        q.answer = fact.text
+        accept = {fact.text}
+        tokens = fact.text.split()
+        if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.", tokens[-1]):
+            accept.add(tokens[-1])  # the surname alone
+        if fact.kind == "org" and tokens[0].lower() == "the":
+            accept.add(" ".join(tokens[1:]))
+        q.accept = sorted(a for a in accept if normalize_answer(a))
+        return q
+    return None
+
+
+def _typed_hint(fact: Fact) -> str:
+    return {
+        "person": " (Type the name.)",
+        "term": " (Type the term the text uses.)",
+        "org": " (Type the name of the organisation.)",
+        "place": " (Type the place.)",
+        "group": " (Type the group.)",
+    }.get(fact.kind, "")
+
+
+def clean_quote(text: str) -> str:
+    return clean_sentence(text)

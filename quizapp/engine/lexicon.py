@@ -1,0 +1,99 @@
+"""Small word lists the fact finder needs to tell what kind of name a name is.
+
+They are deliberately general (countries, nationalities, common given names,
+organisation words), not lists of the sample corpus's answers.
+"""
+from __future__ import annotations
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+COUNTRIES = {
+    "Afghanistan", "Albania", "Algeria", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Belarus", "Belgium", "Bolivia", "Brazil", "Britain", "Bulgaria", "Canada",
+    "Chile", "China", "Colombia", "Cuba", "Czechoslovakia", "Denmark", "Egypt", "England",
+    "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "East Germany",
+    "West Germany", "Nazi Germany", "GDR", "Greece", "Hungary", "India", "Indonesia", "Iran",
+    "Iraq", "Ireland", "Israel", "Italy", "Japan", "Kazakhstan", "Korea", "North Korea",
+    "South Korea", "Latvia", "Lithuania", "Mexico", "Mongolia", "Netherlands", "Holland",
+    "Nicaragua", "Norway", "Pakistan", "Peru", "Poland", "Portugal", "Romania", "Russia",
+    "Soviet Russia", "Scotland", "Serbia", "Spain", "Sweden", "Switzerland", "Turkey",
+    "Ukraine", "United Kingdom", "United States", "USA", "U.S.", "US", "USSR", "Soviet Union",
+    "Vietnam", "Wales", "Yugoslavia", "America",
+}
+# Cities and regions: kept short and general; the fact finder also learns places
+# from prepositions ("in X", "near X") when a name is not otherwise classified.
+PLACES = {
+    "Moscow", "Leningrad", "Petrograd", "Kiev", "Kharkov", "Stalingrad", "Magnitogorsk",
+    "Kuznetsk", "Berlin", "Paris", "London", "Vienna", "Prague", "Rome", "Madrid", "Warsaw",
+    "Helsinki", "Stockholm", "Tokyo", "Beijing", "Washington", "New York", "Chicago",
+    "Siberia", "Urals", "Europe", "Asia", "Africa", "Kuzbass", "Donbas", "Don Basin",
+    "Baltic", "Caucasus", "Crimea",
+}
+NATIONALITIES = {
+    "American", "Austrian", "British", "Bulgarian", "Canadian", "Chinese", "Czech", "Danish",
+    "Dutch", "English", "Estonian", "Finnish", "French", "German", "Greek", "Hungarian",
+    "Irish", "Italian", "Japanese", "Jewish", "Korean", "Latvian", "Lithuanian", "Mexican",
+    "Norwegian", "Polish", "Portuguese", "Romanian", "Russian", "Scottish", "Serbian",
+    "Soviet", "Spanish", "Swedish", "Swiss", "Turkish", "Ukrainian", "Welsh", "Western",
+}
+NATIONALITY_PLURALS = {
+    "Americans", "Austrians", "Britons", "Bulgarians", "Canadians", "Chinese", "Czechs",
+    "Danes", "Englishmen", "Estonians", "Finns", "French", "Germans", "Greeks", "Hungarians",
+    "Irish", "Italians", "Japanese", "Jews", "Koreans", "Latvians", "Lithuanians", "Mexicans",
+    "Norwegians", "Poles", "Romanians", "Russians", "Scots", "Serbs", "Spaniards", "Swedes",
+    "Turks", "Ukrainians",
+}
+POLITICAL_GROUPS_SUFFIXES = ("ists", "ites", "viks", "ians")  # Trotskyists, Mensheviks ...
+
+ORG_WORDS = {
+    "Party", "Congress", "Corporation", "Commission", "Council", "Committee", "Committees",
+    "Colony", "International", "Internationals", "Bookshop", "Commissariat", "Commissariats",
+    "University", "Academy", "Institute", "Society", "League", "Company", "Bank", "Trust",
+    "Union", "Unions", "Opposition", "Army", "Court", "Ministry", "Bureau", "Agency",
+    "Association", "Federation", "Workers of the World", "Embassy", "Plant", "Combine",
+    "Railway", "cooperative",
+}
+PERSON_TITLES = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Secretary", "Comrade", "Czar", "Tsar",
+    "General", "Marshal", "Commissar", "Deputy", "Chairman", "Premier", "Minister",
+}
+# Common given names (general English/European usage) to recognise "First Last".
+GIVEN_NAMES = {
+    "Adam", "Albert", "Alexander", "Alfred", "Andrew", "Anna", "Anne", "Arthur", "Benjamin",
+    "Boris", "Carl", "Charles", "Daniel", "David", "Edward", "Einde", "Elizabeth", "Emma",
+    "Ernst", "Frank", "Franz", "Fritz", "Friedrich", "George", "Georg", "Harry", "Heinrich",
+    "Helen", "Henry", "Hans", "Ivan", "Jack", "Jacob", "James", "Jane", "Johann", "John",
+    "Joseph", "Karl", "Kurt", "Lee", "Leon", "Leo", "Lev", "Louis", "Margaret", "Maria",
+    "Mary", "Max", "Michael", "Mikhail", "Nikolai", "Nicholas", "Oswald", "Otto", "Paul",
+    "Peter", "Richard", "Robert", "Rosa", "Samuel", "Sergei", "Svetlana", "Thomas", "Victor",
+    "Vladimir", "Walter", "William", "Wilhelm", "Zara", "Joe", "Josef", "Viktor", "Yuri",
+}
+# Widely known single-name historical figures (so "Stalin" alone is a person).
+FAMOUS_PEOPLE = {
+    "Stalin", "Lenin", "Trotsky", "Marx", "Engels", "Hitler", "Churchill", "Roosevelt",
+    "Mussolini", "Molotov", "Kalinin", "Bukharin", "Zinoviev", "Kamenev", "Plekhanov",
+    "Nero", "Petronius", "Khrushchev", "Brezhnev", "Gorbachev", "Lincoln", "Napoleon",
+}
+# Words written with a capital that are not names.
+NOT_NAMES = {
+    "I", "The", "A", "An", "In", "On", "At", "By", "Of", "For", "From", "To", "With", "But",
+    "And", "Or", "If", "As", "It", "He", "She", "They", "We", "You", "This", "That", "These",
+    "Those", "There", "Here", "When", "Where", "What", "Which", "Who", "Why", "How", "Some",
+    "Many", "Most", "All", "Any", "Each", "Every", "No", "Not", "Yes", "Between", "After",
+    "Before", "During", "Since", "Until", "Under", "Over", "Despite", "Although", "Because",
+    "Thus", "Then", "Now", "Even", "Only", "Also", "Similarly", "However", "Nevertheless",
+    "Nonetheless", "Therefore", "Meanwhile", "Subsequently", "Presumably", "Predictably",
+    "Unquestionably", "Undoubtedly", "Apparently", "Precisely", "Indeed", "Above", "Below",
+    "Comrades", "Spring", "Summer", "Autumn", "Winter", "Communism", "Socialism", "Laughter",
+    "Idem", "Similar", "Such", "Another", "Other", "Several", "Few", "Both", "Either",
+    "Neither", "One", "Two", "Three", "First", "Second", "Third", "Later", "Soon", "Western",
+    "Devil", "Draconic", "Philistines", "Workers", "Floors", "Delicate", "Remnants", "Horrible",
+    "Official", "Total", "Average", "Decade", "Years", "Pre", "Plan", "Plans", "Five", "Year",
+}
