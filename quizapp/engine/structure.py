@@ -1,0 +1,769 @@
+"""Sections, paragraphs and sentences of a document's text.
+
+``parse_structure(text, source_format)`` cuts ``text`` into paragraphs (blocks
+separated by blank lines), classifies each one (prose, heading, list, furniture,
+table, footnote), groups them into sections and splits the readable ones into
+sentences.  Every span is a pair of ``str`` offsets into ``text`` with the
+passage exactly ``text[start:end]`` and no leading or trailing whitespace.
+
+Everything here is a single pass (or a few) over the text with bounded
+look-around, so structuring is linear in the size of the document.
+
+Heading rules
+    * ``= Title =`` (level 1), ``== Section ==`` (level 2), ``=== Sub ===`` (3);
+    * Markdown ``#`` / ``##`` / ``###``+ (levels 1 / 2 / 3) and, in Markdown,
+      setext underlines;
+    * plain text only: the first paragraph when it is a lone title-like line or
+      question (level 1, the document's title) and any later lone title-like line
+      (short, no final punctuation, title-cased, not quoted, not bracketed)
+      that is followed by a prose or list paragraph (level 2);
+    * run-in heads: a paragraph starting with an all-capitals head and a colon
+      (``STAKHANOVISM: In a brilliant ...``) starts a level-3 section titled in
+      a readable case; the head is not part of the paragraph's first sentence.
+
+Furniture rules (patterns, not exact strings)
+    * navigation lines (segments separated by ``|``, ``•``, ``·``, ``»``);
+    * bibliographic source / transcription / copyright / "last updated" lines;
+    * web-page chrome ("Accepted answer", "Related posts", "Share", ...);
+    * link-only lines ("... is available here (paywall).", bare URLs);
+    * stand-alone date lines ("(January 1941)") and horizontal rules;
+    * front matter: the short unpunctuated lines (byline, title, date) before
+      the first substantial paragraph;
+    * everything in a "See also" / "External links" / "References" section.
+
+Tables: a paragraph that is a bare number ("1.3 million", "29.5 [1]") is a
+table cell, and so is every short unpunctuated paragraph in an unbroken run of
+short paragraphs containing such a cell (the remains of a lost HTML table).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .model import Paragraph, Section, Sentence
+
+__all__ = ["parse_structure", "split_sentences", "analyse", "Structure"]
+
+# ---------------------------------------------------------------------------
+# Sentence splitting
+# ---------------------------------------------------------------------------
+
+_TERM = re.compile(r"\.{2,}|…+|[.!?‽]+")
+_CLOSERS = frozenset("\"”’'»›)]}*_")
+_OPENERS = frozenset("\"“‘'«‹([{¿¡*_")
+_FOOTMARK = re.compile(r"\[\d{1,3}\]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_ROMAN = re.compile(r"[ivxlcIVXLC]{1,5}")
+
+# never the end of a sentence
+_ALWAYS_ABBR = frozenset(
+    """mr mrs ms messrs mme mlle dr prof st mt ft gen col lt maj capt cmdr sgt adm
+    gov sen rep rev hon pres supt esq jr sr fr vs viz cf al approx op loc
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# not the end of a sentence when a number follows ("No. 1", "pp. 17", "Vol. 2")
+_NUM_ABBR = frozenset(
+    """no nos vol vols p pp ch chap sec art fig figs para n l ll ed eds ca c
+    tab nr""".split()
+)
+
+
+def _skip_ws(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _consume_closers(text: str, i: int, end: int) -> int:
+    while i < end:
+        c = text[i]
+        if c in _CLOSERS:
+            i += 1
+        elif c == "[":
+            m = _FOOTMARK.match(text, i, end)
+            if not m:
+                break
+            i = m.end()
+        else:
+            break
+    return i
+
+
+def _starts_sentence(c: str) -> bool:
+    return c.isdigit() or c in _OPENERS or (c.isalpha() and not c.islower())
+
+
+def _period_ends(text: str, i: int, seg_start: int, nxt: int) -> bool:
+    """May the single period at ``i`` end a sentence?  (Abbreviations, initials.)"""
+    k = i
+    lo = max(seg_start, i - 30)
+    while k > lo and not text[k - 1].isspace() and text[k - 1] not in _OPENERS:
+        k -= 1
+    tok = text[k:i]
+    if not tok:
+        return True
+    low = tok.lower()
+    if low in _ALWAYS_ABBR:
+        return False
+    if low in _NUM_ABBR and text[nxt].isdigit():
+        return False
+    if len(tok) == 1 and tok.isalpha() and tok.isupper():  # an initial: "P. Moskatov"
+        return False
+    if _DOTTED.fullmatch(tok):  # U.S. / e.g. / i.e.
+        return low in ("a.m", "p.m")
+    if k == seg_start and (tok.isdigit() and len(tok) <= 3 or _ROMAN.fullmatch(tok)):
+        return False  # an enumeration "1." at the start of the sentence
+    return True
+
+
+def _match_paren(text: str, i: int, limit: int) -> int:
+    depth = 0
+    for j in range(i, limit):
+        c = text[j]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        elif c == "\n" and j + 1 < limit and text[j + 1] == "\n":
+            return -1
+    return -1
+
+
+def _attach_parentheticals(text: str, k: int, end: int) -> int:
+    """Keep a short citation such as ``(Pravda, Oct. 24)`` with the sentence before it."""
+    while True:
+        nxt = _skip_ws(text, k, end)
+        if nxt >= end or text[nxt] != "(":
+            return k
+        close = _match_paren(text, nxt, min(end, nxt + 200))
+        if close < 0:
+            return k
+        if len(text[nxt + 1:close].split()) > 12:
+            return k
+        after = close + 1
+        if after < end and text[after] == ".":
+            after += 1
+        after = _consume_closers(text, after, end)
+        if after < end:
+            if not text[after].isspace():
+                return k
+            n2 = _skip_ws(text, after, end)
+            if n2 < end and not _starts_sentence(text[n2]):
+                return k
+        k = after
+
+
+def _boundary(text: str, m: re.Match, seg_start: int, end: int) -> int | None:
+    """The end of the sentence if the terminator ``m`` ends one, else None."""
+    i, j = m.span()
+    term = m.group()
+    if i > 0 and text[i - 1] == "(" and j < end and text[j] == ")":
+        return None  # "(?)", "(!)"
+    ellipsis = term.startswith("..") or term.startswith("…")
+    k = _consume_closers(text, j, end)
+    if k < end and not text[k].isspace():
+        return None  # "U.S.", "26.3", "No.2", "etc.,"
+    nxt = _skip_ws(text, k, end)
+    if nxt >= end:
+        return k
+    if not _starts_sentence(text[nxt]):
+        return None  # lowercase, dash, comma ... follows
+    if ellipsis and k == j:
+        return None  # "reorganization ... Enemies of": an elision, not an end
+    if term == "." and not _period_ends(text, i, seg_start, nxt):
+        return None
+    return _attach_parentheticals(text, k, end)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences: ``(start, end)`` offsets into ``text``.
+
+    Offsets exclude surrounding whitespace; spans never leave ``[start, end)``.
+    """
+    spans: list[tuple[int, int]] = []
+    end = min(end, len(text))
+    pos = _skip_ws(text, start, end)
+    for m in _TERM.finditer(text, pos, end):
+        if m.start() < pos:
+            continue
+        stop = _boundary(text, m, pos, end)
+        if stop is None:
+            continue
+        _add_span(text, spans, pos, stop)
+        pos = _skip_ws(text, stop, end)
+    if pos < end:
+        _add_span(text, spans, pos, end)
+    return spans
+
+
+def _add_span(text: str, spans: list, s: int, e: int) -> None:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if e > s and any(c.isalnum() for c in text[s:e]):
+        spans.append((s, e))
+
+
+# ---------------------------------------------------------------------------
+# Line and paragraph patterns
+# ---------------------------------------------------------------------------
+
+_H_EQ = re.compile(r"(={1,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*=+[ \t]*")
+_H_MD = re.compile(r"(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
+_SETEXT = re.compile(r"(=+|-+)[ \t]*")
+_HRULE = re.compile(r"(?:[-*_=~][ \t]*){3,}")
+_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\[\^[\w-]+\]:)[ \t]+(?=\S)")
+_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+_FOOTNOTE_START = re.compile(r"(?:\[(\d{1,3})\]|\[\^([\w-]+)\]:|(\d{1,3})[.)])[ \t]+(?=\S)")
+_FOOT_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+_NUMERIC_CELL = re.compile(
+    r"[(\[]?[-+−]?[$£€]?\d[\d.,  ]*%?[)\]]?"
+    r"(?:\s*(?:million|billion|thousand|per ?cent|percent|%|m|bn|k|mln))?"
+    r"(?:\s*\[\d{1,3}\])?"
+    r"|not given|n/a|—|–|-",
+    re.I,
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_LINE = re.compile(
+    rf"\(?\s*(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:Spring|Summer|Autumn|Fall|Winter)\s+\d{{4}})\s*\)?\.?",
+    re.I,
+)
+_CHROME = re.compile(
+    r"(?:accepted answer|answers?|\d+ answers?|(?:more|search|related|recent|popular|top) posts?"
+    r"|related (?:questions?|articles?)|linked|hot network questions|share(?: this(?: page| post)?)?"
+    r"|follow|edit|flag|cite|improve this (?:answer|question)|add a comment"
+    r"|show \d+ more comments?|reply|report|permalink|(?:read|show|load) more|continue reading"
+    r"|click here|back to top|top of page|skip to (?:main )?content|table of contents"
+    r"|sign up|log ?in|sign in|subscribe|advertisement|sponsored content|print(?: this page)?"
+    r"|e-?mail this|\d+ comments?|comments?|loading|sorted by.*|(?:asked|answered|edited|modified) \d.*"
+    r"|(?:previous|next) (?:post|page|article|chapter)|home|menu|navigation)[\s:.…]*",
+    re.I,
+)
+_SOURCE_LINE = re.compile(
+    r"(?:from|source|sources|originally published(?: in)?|first published(?: in)?|published in"
+    r"|reprinted from|reproduced from|retrieved from|taken from)\b.*"
+    r"(?:\bvol\.|\bno\.\s*\d|\bpp?\.\s*\d|\bissue\b|https?://|\bpage\s+\d)",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r".*\b(?:transcribed|transcription|marked up|mark-?up|html(?: markup)?|proof-?read|digiti[sz]ed"
+    r"|scanned|typeset|encoded|converted)\b.*\bby\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*\d|copyright\b|all rights reserved|licen[cs]ed under\b|text is available under\b)", re.I
+)
+_UPDATED = re.compile(
+    r"(?:(?:last\s+)?(?:updated|modified|edited|revised)\b\s*(?:on\b|:)?.{0,40}\d"
+    r"|this (?:page|article|post|document) was last (?:edited|modified|updated)\b)",
+    re.I,
+)
+_BYLINE = re.compile(r"(?:by|posted by|written by|author:)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*", re.I)
+_URL_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\(\S+\)")
+_LINK_ONLY = re.compile(
+    r".*\b(?:review|article|link|available|see|read|more|source|paper|book|video|pdf|details|info"
+    r"|information|found|click|check|go|watch|listen|download)\b.*\b(?:here|this link|at this link)\b"
+    r"\s*(?:\([^)]{0,30}\))?\s*[.!:]?",
+    re.I,
+)
+_NAV_SEP = re.compile(r"\s[|•·»›]\s|\s*\|\s*")
+_FURNITURE_SECTIONS = frozenset(
+    """see also|external links|further reading|related|related articles|related posts|navigation
+    |references|bibliography|sources|citations|works cited""".replace("\n", "").split("|")
+)
+_FURNITURE_SECTIONS = frozenset(s.strip() for s in _FURNITURE_SECTIONS)
+_FOOTNOTE_SECTIONS = frozenset({"notes", "footnotes", "endnotes"})
+
+_SMALL_WORDS = frozenset(
+    """a an the and or nor but of in on at to for from by with as vs via into onto upon over under per
+    de la le du des del der von van et""".split()
+)
+_STRIP_WORD = "“”\"‘’'()[]«».,:;!?–—-*_"
+_TERMINAL_END = re.compile(r"[.!?:;,…][\"”’'»)\]]*$")
+
+
+def _is_short(s: str) -> bool:
+    """Short and unpunctuated: a label, a table cell, a byline -- not a sentence."""
+    if len(s) > 160 or len(s.split()) > 15:
+        return False
+    if any(len(line) > 90 for line in s.split("\n")):
+        return False
+    return not _TERMINAL_END.search(s.rstrip()) or _is_numeric(s)
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _is_numeric(s: str) -> bool:
+    s = _collapse(s)
+    return bool(s) and _NUMERIC_CELL.fullmatch(s) is not None and not _DATE_LINE.fullmatch(s)
+
+
+def _title_like(s: str) -> bool:
+    """A lone line that reads like a heading: short, capitalised, unpunctuated."""
+    if "\n" in s or len(s) > 100 or "|" in s:
+        return False
+    words = s.split()
+    if not 1 <= len(words) <= 14:
+        return False
+    if not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if _TERMINAL_END.search(s) or s.endswith(("-", "–", "—")):
+        return False
+    if len(words) == 1 and (len(s) < 4 or not s.isalpha()):
+        return False
+    sig = caps = 0
+    for n, w in enumerate(words):
+        core = w.strip(_STRIP_WORD)
+        if not core:
+            continue
+        if n > 0 and core.lower() in _SMALL_WORDS:
+            continue
+        sig += 1
+        if core[0].isupper() or core[0].isdigit():
+            caps += 1
+    return sig > 0 and caps / sig >= 0.75
+
+
+def _name_like(s: str) -> bool:
+    """"John G. Wright": two to four capitalised names or initials."""
+    words = s.split()
+    if not 2 <= len(words) <= 4 or words[0] in ("The", "A", "An"):
+        return False
+    return all(re.fullmatch(r"[A-Z][a-z’'\-]+|[A-Z]\.", w) for w in words)
+
+
+def _is_nav(s: str) -> bool:
+    if "\n" in s:
+        return False
+    parts = [p for p in _NAV_SEP.split(s) if p.strip()]
+    seps = len(parts) - 1
+    if seps < 1 or len(s.split()) > 24:
+        return False
+    if any(len(p.split()) > 6 for p in parts):
+        return False
+    return seps >= 2 or all(len(p.split()) <= 4 for p in parts)
+
+
+def _furniture_line(line: str) -> bool:
+    s = line.strip()
+    words = len(s.split())
+    if not s:
+        return True
+    if _HRULE.fullmatch(s) or _URL_LINE.fullmatch(s):
+        return True
+    if words <= 8 and _CHROME.fullmatch(s):
+        return True
+    if words <= 24 and _is_nav(s):
+        return True
+    if words <= 40 and (_SOURCE_LINE.match(s) or _CREDIT_LINE.match(s) or _COPYRIGHT.match(s)):
+        return True
+    if words <= 14 and _UPDATED.match(s):
+        return True
+    if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
+        return True
+    if words <= 15 and _LINK_ONLY.fullmatch(s):
+        return True
+    return False
+
+
+def _markup_heading(line: str, fmt: str) -> tuple[int, str] | None:
+    if fmt == "html":
+        m = _H_MD.fullmatch(line)
+        return (min(len(m.group(1)), 3), m.group(2).strip()) if m else None
+    m = _H_EQ.fullmatch(line)
+    if m:
+        return min(len(m.group(1)), 3), m.group(2).strip()
+    if len(line) - len(line.lstrip(" ")) <= 3:
+        m = _H_MD.fullmatch(line.strip())
+        if m:
+            return min(len(m.group(1)), 3), m.group(2).strip()
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The analysis
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _P:
+    start: int
+    end: int
+    lines: list  # [(start, end)] of the paragraph's lines, trimmed
+    kind: str | None = None
+    level: int = 0
+    title: str = ""
+    body: int = -1  # first offset of the sentence-bearing text
+    runin: bool = False
+    short: bool = False
+    hinted: bool = False
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    title: str = ""  # the document's own title if the text states one ("" if not)
+    title_candidates: list[str] = field(default_factory=list)
+
+
+def parse_structure(text: str, source_format: str = "text") -> tuple[list[Section], list[Paragraph], list[Sentence]]:
+    """Sections, paragraphs and sentences of ``text`` (see the module docstring)."""
+    s = analyse(text, source_format)
+    return s.sections, s.paragraphs, s.sentences
+
+
+def _iter_lines(text: str):
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        yield pos, nl
+        pos = nl + 1
+
+
+def _blocks(text: str, fmt: str) -> list[tuple[str | None, list[tuple[int, int]]]]:
+    """Runs of non-blank lines; each line as its trimmed (start, end)."""
+    blocks: list = []
+    cur: list = []
+    fence = False
+    for ls, le in _iter_lines(text):
+        line = text[ls:le]
+        stripped = line.strip()
+        span = None
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            span = (ls + lead, ls + len(line.rstrip()))
+        if fmt == "markdown" and stripped.startswith(("```", "~~~")):
+            if fence:
+                cur.append(span)
+                blocks.append(("code", cur))
+                cur, fence = [], False
+            else:
+                if cur:
+                    blocks.append((None, cur))
+                cur, fence = [span], True
+            continue
+        if fence:
+            if span:
+                cur.append(span)
+            continue
+        if span is None:
+            if cur:
+                blocks.append((None, cur))
+                cur = []
+            continue
+        cur.append(span)
+    if cur:
+        blocks.append(("code" if fence else None, cur))
+    return blocks
+
+
+def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
+    if tag == "code":
+        return [_P(lines[0][0], lines[-1][1], lines, kind="furniture")]
+    if hint is not None:
+        kind, level = hint
+        p = _P(lines[0][0], lines[-1][1], lines, hinted=True)
+        if kind == "heading":
+            h = _markup_heading(text[p.start:p.end].replace("\n", " "), "html")
+            p.kind, p.level = "heading", level
+            p.title = h[1] if h else _collapse(text[p.start:p.end])
+        elif kind in ("list", "table", "furniture"):
+            p.kind = kind
+        elif kind == "pre":
+            p.kind = "furniture"
+        return [p]
+    out: list[_P] = []
+    run: list = []
+    run_kind = None
+
+    def close():
+        nonlocal run, run_kind
+        if run:
+            out.append(_P(run[0][0], run[-1][1], run, kind="list" if run_kind == "list" else None))
+            if run_kind == "mdtable":
+                out[-1].kind = "table"
+        run, run_kind = [], None
+
+    for span in lines:
+        line = text[span[0]:span[1]]
+        h = _markup_heading(line, fmt)
+        if h:
+            close()
+            out.append(_P(span[0], span[1], [span], kind="heading", level=h[0], title=h[1]))
+            continue
+        if fmt == "markdown":
+            if run_kind is None and len(run) == 1 and _SETEXT.fullmatch(line) and not _LIST_ITEM.match(text[run[0][0]:run[0][1]]):
+                first = run[0]
+                out.append(_P(first[0], span[1], [first, span], kind="heading",
+                              level=1 if line[0] == "=" else 2, title=text[first[0]:first[1]].strip()))
+                run, run_kind = [], None
+                continue
+            if _HRULE.fullmatch(line):
+                close()
+                out.append(_P(span[0], span[1], [span], kind="furniture"))
+                continue
+            if line.startswith("|"):
+                if run_kind != "mdtable":
+                    close()
+                    run_kind = "mdtable"
+                run.append(span)
+                continue
+        if _LIST_ITEM.match(line) and not _HRULE.fullmatch(line):
+            if run_kind != "list":
+                close()
+                run_kind = "list"
+            run.append(span)
+            continue
+        if run_kind == "list":  # a continuation line of the last item
+            run.append(span)
+            continue
+        if run_kind == "mdtable":
+            close()
+        run_kind = "text"
+        run.append(span)
+    close()
+    return out
+
+
+def _runin_head(text: str, p: _P) -> tuple[str, int] | None:
+    """``STAKHANOVISM: In a ...`` -> ("STAKHANOVISM", offset of "In")."""
+    first_line_end = p.lines[0][1]
+    limit = min(first_line_end, p.start + 160)
+    colon = text.find(":", p.start, limit)
+    if colon < 0 or colon + 1 >= p.end or not text[colon + 1].isspace():
+        return None
+    head = text[p.start:colon].rstrip()
+    if not head or not (head[0].isupper() or head[0].isdigit()):
+        return None
+    if any(c.islower() for c in head) or sum(c.isalpha() for c in head) < 4:
+        return None
+    if not re.search(r"[^\W\d_]{3,}", head) or not re.fullmatch(r"[\w\s’'‘“”\"\-–—,&().\/]+", head):
+        return None
+    body = _skip_ws(text, colon + 1, p.end)
+    if body >= p.end:
+        return None
+    return head, body
+
+
+class _CaseCounts:
+    """How the document writes each word: Capitalised vs lowercase (built on demand)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._counts: dict[str, list[int]] | None = None
+
+    def proper(self, word: str) -> bool:
+        if self._counts is None:
+            counts: dict[str, list[int]] = {}
+            for m in re.finditer(r"[^\W\d_]+", self.text):
+                w = m.group()
+                if w.islower():
+                    counts.setdefault(w, [0, 0])[1] += 1
+                elif w[0].isupper() and (len(w) == 1 or w[1:].islower()):
+                    # only mid-sentence capitals count: "... of the First Five Year Plan"
+                    i = m.start()
+                    if i >= 2 and self.text[i - 1] == " " and (self.text[i - 2].isalnum() or self.text[i - 2] in ",;"):
+                        counts.setdefault(w.lower(), [0, 0])[0] += 1
+            self._counts = counts
+        t, l = self._counts.get(word.lower(), (0, 0))
+        return t > l
+
+
+def readable_case(head: str, counts: _CaseCounts | None = None) -> str:
+    """"THE DECEMBER 1938 LAWS" -> "The December 1938 laws" (proper nouns kept if the text capitalises them)."""
+    first = True
+
+    def fix(m: re.Match) -> str:
+        nonlocal first
+        w = m.group()
+        if first:
+            first = False
+            return w[0].upper() + w[1:].lower()
+        if counts is not None and counts.proper(w):
+            return w[0].upper() + w[1:].lower()
+        return w.lower()
+
+    return re.sub(r"[^\W\d_]+", fix, _collapse(head))
+
+
+def _item_spans(text: str, p: _P, marker: re.Pattern) -> list[tuple[int, int]]:
+    """The items of a list/footnote paragraph, markers excluded."""
+    items: list[list[int]] = []
+    for s, e in p.lines:
+        m = marker.match(text, s, e)
+        if m or not items:
+            items.append([m.end() if m else s, e])
+        else:
+            items[-1][1] = e
+    return [(s, e) for s, e in items]
+
+
+def analyse(text: str, source_format: str = "text", hints: list | None = None) -> Structure:
+    """The full structure of ``text``; ``hints`` are (start, end, kind, level) block spans from HTML extraction."""
+    fmt = {"md": "markdown", "txt": "text", "htm": "html"}.get(source_format, source_format)
+    hint_at = {h[0]: (h[2], h[3]) for h in hints} if hints else {}
+    paras: list[_P] = []
+    for tag, lines in _blocks(text, fmt):
+        hint = hint_at.get(lines[0][0]) if hint_at else None
+        if hints is not None and hint is None:
+            hint = ("p", 0)
+        paras.extend(_split_block(text, tag, lines, fmt, hint))
+
+    ptext = [text[p.start:p.end] for p in paras]
+    for p, s in zip(paras, ptext):
+        if p.kind is None:
+            p.short = _is_short(s)
+
+    # 1. Tables: bare-number paragraphs and the runs of short labels around them.
+    n = len(paras)
+    i = 0
+    while i < n:
+        if paras[i].kind is not None or not paras[i].short:
+            i += 1
+            continue
+        j = i
+        numeric = 0
+        while j < n and paras[j].kind is None and paras[j].short:
+            if _is_numeric(ptext[j]):
+                numeric += 1
+            j += 1
+        if numeric >= 2 or (numeric >= 1 and j - i >= 3):
+            for k in range(i, j):
+                paras[k].kind = "table"
+        else:
+            for k in range(i, j):
+                if _is_numeric(ptext[k]):
+                    paras[k].kind = "table"
+        i = j
+
+    # 2. Furniture lines.
+    for p, s in zip(paras, ptext):
+        if p.kind is None and len(s) <= 600 and all(_furniture_line(text[a:b]) for a, b in p.lines):
+            p.kind = "furniture"
+
+    # 3. Run-in heads.
+    for p in paras:
+        if p.kind is None and not p.short:
+            r = _runin_head(text, p)
+            if r:
+                p.runin, p.title, p.body = True, r[0], r[1]
+
+    def substantive(p: _P) -> bool:
+        return p.kind in ("heading", "list") or p.runin or (p.kind is None and not p.short)
+
+    # 4. Plain text: the title line at the top, then front matter.
+    first_sub = next((k for k, p in enumerate(paras) if substantive(p)), None)
+    if fmt == "text" and paras and paras[0].kind is None and len(paras[0].lines) == 1 and n > 1:
+        s = ptext[0]
+        question = s.endswith("?") and s[0].isupper() and len(s.split()) <= 25
+        if question or (_title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s)):
+            paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
+            first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)
+    title_candidates: list[str] = []
+    if first_sub is not None:
+        for p, s in zip(paras[:first_sub], ptext[:first_sub]):
+            if p.kind is None and p.short:
+                p.kind = "furniture"
+                if _title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s):
+                    title_candidates.append(s.strip())
+
+    # 5. Plain text: lone title-like lines followed by prose are headings.
+    if fmt == "text":
+        for k, (p, s) in enumerate(zip(paras, ptext)):
+            if p.kind is None and p.short and len(p.lines) == 1 and k + 1 < n and _title_like(s):
+                nxt = paras[k + 1]
+                if nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short):
+                    p.kind, p.level, p.title = "heading", 2, s.strip()
+
+    # 6. Lists, footnotes, prose.
+    markers: dict[str, int] = {}
+    for m in _FOOT_MARKER.finditer(text):
+        markers.setdefault(m.group(1), m.start())
+    for p, s in zip(paras, ptext):
+        if p.kind in (None, "list"):
+            m = _FOOTNOTE_START.match(s)
+            if m:
+                if m.group(1) or m.group(2):
+                    p.kind = "footnote"
+                elif m.group(3) in markers and markers[m.group(3)] < p.start:
+                    p.kind = "footnote"
+        if p.kind is None:
+            p.kind = "prose"
+
+    # 7. Sections.
+    counts = _CaseCounts(text)
+    sections: list[list] = []  # [title, level, start]
+    sec_of: list[int] = []
+    first_h = next((k for k, p in enumerate(paras) if p.kind == "heading" or p.runin), None)
+    merge_title = (
+        first_h is not None
+        and paras[first_h].kind == "heading"
+        and paras[first_h].level == 1
+        and all(q.kind == "furniture" for q in paras[:first_h])
+    )
+    sections.append([paras[first_h].title if merge_title else "", 1, 0])
+    for k, p in enumerate(paras):
+        if (p.kind == "heading" or p.runin) and not (merge_title and k == first_h):
+            if p.runin:
+                sections.append([readable_case(p.title, counts), 3, p.start])
+            else:
+                sections.append([p.title, p.level, p.start])
+        sec_of.append(len(sections) - 1)
+    ends = [len(text)] * len(sections)
+    stack: list[int] = []
+    for k, (_, level, start) in enumerate(sections):
+        if k == 1:
+            ends[0] = start  # the lead ends where the first section begins
+            stack = []
+        while stack and sections[stack[-1]][1] >= level:
+            ends[stack.pop()] = start
+        if k > 0:
+            stack.append(k)
+    section_objs = [Section(k, t, lv, st, ends[k]) for k, (t, lv, st) in enumerate(sections)]
+
+    for p, k in zip(paras, sec_of):
+        title = section_objs[k].title.strip().lower()
+        if p.kind != "heading":
+            if title in _FURNITURE_SECTIONS:
+                p.kind = "furniture"
+            elif title in _FOOTNOTE_SECTIONS and p.kind in ("prose", "list"):
+                p.kind = "footnote"
+
+    # 8. Paragraph objects and sentences.
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    number = 0
+    for idx, (p, k) in enumerate(zip(paras, sec_of)):
+        visible = p.kind not in ("furniture", "heading")
+        if visible:
+            number += 1
+        paragraphs.append(Paragraph(idx, number if visible else 0, p.start, p.end, k, p.kind))
+        if p.kind == "prose":
+            regions = [(p.body if p.body >= 0 else p.start, p.end)]
+        elif p.kind == "list":
+            regions = _item_spans(text, p, _LIST_ITEM)
+        elif p.kind == "footnote":
+            regions = _item_spans(text, p, _ITEM)
+        else:
+            continue
+        for rs, re_ in regions:
+            for s, e in split_sentences(text, rs, re_):
+                sentences.append(Sentence(len(sentences), s, e, idx, k, text[s:e]))
+
+    level1 = next((p.title for p in paras if p.kind == "heading" and p.level == 1 and p.title), "")
+    return Structure(section_objs, paragraphs, sentences, level1, title_candidates)
