@@ -169,7 +169,7 @@ def _boundary(text: str, m: re.Match, seg_start: int, end: int) -> int | None:
     nxt = _skip_ws(text, k, end)
     if nxt >= end:
         return k
-    if not _starts_sentence(text[nxt]):
+    if not _starts_sentence(text[nxt]) and not text.startswith(("...", "…"), nxt):
         return None  # lowercase, dash, comma ... follows
     if ellipsis and k == j:
         return None  # "reorganization ... Enemies of": an elision, not an end
@@ -254,11 +254,6 @@ _SOURCE_LINE = re.compile(
     r"(?:\bvol\.|\bno\.\s*\d|\bpp?\.\s*\d|\bissue\b|https?://|\bpage\s+\d)",
     re.I,
 )
-_CREDIT_LINE = re.compile(
-    r".*\b(?:transcribed|transcription|marked up|mark-?up|html(?: markup)?|proof-?read|digiti[sz]ed"
-    r"|scanned|typeset|encoded|converted)\b.*\bby\b",
-    re.I,
-)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)\s*\d|copyright\b|all rights reserved|licen[cs]ed under\b|text is available under\b)", re.I
 )
@@ -269,12 +264,6 @@ _UPDATED = re.compile(
 )
 _BYLINE = re.compile(r"(?:by|posted by|written by|author:)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*", re.I)
 _URL_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\(\S+\)")
-_LINK_ONLY = re.compile(
-    r".*\b(?:review|article|link|available|see|read|more|source|paper|book|video|pdf|details|info"
-    r"|information|found|click|check|go|watch|listen|download)\b.*\b(?:here|this link|at this link)\b"
-    r"\s*(?:\([^)]{0,30}\))?\s*[.!:]?",
-    re.I,
-)
 _NAV_SEP = re.compile(r"\s[|•·»›]\s|\s*\|\s*")
 _FURNITURE_SECTIONS = frozenset(
     """see also|external links|further reading|related|related articles|related posts|navigation
@@ -355,24 +344,41 @@ def _is_nav(s: str) -> bool:
     return seps >= 2 or all(len(p.split()) <= 4 for p in parts)
 
 
+_CREDIT_WORDS = re.compile(
+    r"\b(?:transcribed|transcription|marked up|mark-?up|html|proof-?read|digiti[sz]ed|scanned|typeset"
+    r"|encoded|converted)\b[^\n]*\bby\b",
+    re.I,
+)
+_HERE_END = re.compile(r"\b(?:here|this link)\s*(?:\([^)]{0,30}\))?\s*[.!:]?$", re.I)
+_LINK_WORDS = re.compile(
+    r"\b(?:review|article|link|available|see|read|source|paper|book|video|pdf|click|watch|listen"
+    r"|download)\b",
+    re.I,
+)
+_NAV_CHARS = frozenset("|•·»›")
+
+
 def _furniture_line(line: str) -> bool:
     s = line.strip()
-    words = len(s.split())
     if not s:
         return True
-    if _HRULE.fullmatch(s) or _URL_LINE.fullmatch(s):
+    words = s.count(" ") + 1  # an upper bound on the word count is enough for the limits below
+    if words > 40:
+        return False
+    if s[0] in "-*_=~<[hHwW" and (_HRULE.fullmatch(s) or _URL_LINE.fullmatch(s)):
         return True
+    words = len(s.split())
     if words <= 8 and _CHROME.fullmatch(s):
         return True
-    if words <= 24 and _is_nav(s):
+    if words <= 24 and not _NAV_CHARS.isdisjoint(s) and _is_nav(s):
         return True
-    if words <= 40 and (_SOURCE_LINE.match(s) or _CREDIT_LINE.match(s) or _COPYRIGHT.match(s)):
+    if _SOURCE_LINE.match(s) or _COPYRIGHT.match(s) or _CREDIT_WORDS.search(s):
         return True
     if words <= 14 and _UPDATED.match(s):
         return True
     if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
         return True
-    if words <= 15 and _LINK_ONLY.fullmatch(s):
+    if words <= 12 and _HERE_END.search(s) and _LINK_WORDS.search(s):
         return True
     return False
 
@@ -396,7 +402,7 @@ def _markup_heading(line: str, fmt: str) -> tuple[int, str] | None:
 # ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _P:
     start: int
     end: int
@@ -435,8 +441,33 @@ def _iter_lines(text: str):
         pos = nl + 1
 
 
+_BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+
+
+def _trimmed_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of a block, without surrounding whitespace (block has no blank line)."""
+    if text.find("\n", start, end) < 0:
+        e = end
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        return [(start, e)]
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        line = text[pos:nl]
+        lead = len(line) - len(line.lstrip())
+        spans.append((pos + lead, pos + len(line.rstrip())))
+        pos = nl + 1
+    return spans
+
+
 def _blocks(text: str, fmt: str) -> list[tuple[str | None, list[tuple[int, int]]]]:
     """Runs of non-blank lines; each line as its trimmed (start, end)."""
+    if fmt != "markdown":  # no fenced code: a regex finds the runs in one linear scan
+        return [(None, _trimmed_lines(text, m.start(), m.end())) for m in _BLOCK_RE.finditer(text)]
     blocks: list = []
     cur: list = []
     fence = False
@@ -487,6 +518,15 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
         elif kind == "pre":
             p.kind = "furniture"
         return [p]
+    if len(lines) == 1 and fmt != "markdown":  # fast path: a one-line block
+        a, b = lines[0]
+        line = text[a:b]
+        h = _markup_heading(line, fmt) if line[0] in "=#" else None
+        if h:
+            return [_P(a, b, lines, kind="heading", level=h[0], title=h[1])]
+        if line[0] in "-*_=~" and _HRULE.fullmatch(line):
+            return [_P(a, b, lines, kind="furniture")]
+        return [_P(a, b, lines, kind="list" if _LIST_ITEM.match(line) else None)]
     out: list[_P] = []
     run: list = []
     run_kind = None
@@ -523,7 +563,11 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
                     run_kind = "mdtable"
                 run.append(span)
                 continue
-        if _LIST_ITEM.match(line) and not _HRULE.fullmatch(line):
+        if _HRULE.fullmatch(line):
+            close()
+            out.append(_P(span[0], span[1], [span], kind="furniture"))
+            continue
+        if _LIST_ITEM.match(line):
             if run_kind != "list":
                 close()
                 run_kind = "list"
@@ -584,6 +628,12 @@ class _CaseCounts:
         return t > l
 
 
+_CALENDAR = frozenset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
 def readable_case(head: str, counts: _CaseCounts | None = None) -> str:
     """"THE DECEMBER 1938 LAWS" -> "The December 1938 laws" (proper nouns kept if the text capitalises them)."""
     first = True
@@ -594,7 +644,7 @@ def readable_case(head: str, counts: _CaseCounts | None = None) -> str:
         if first:
             first = False
             return w[0].upper() + w[1:].lower()
-        if counts is not None and counts.proper(w):
+        if w.lower() in _CALENDAR or (counts is not None and counts.proper(w)):
             return w[0].upper() + w[1:].lower()
         return w.lower()
 

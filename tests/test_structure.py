@@ -1,0 +1,525 @@
+"""The structure parser: paragraphs, kinds, sections and sentences (synthetic inputs and the corpus)."""
+import time
+from pathlib import Path
+
+import pytest
+
+from quizapp.engine.structure import analyse, parse_structure, readable_case, split_sentences
+
+SOURCES = Path(__file__).resolve().parents[1] / "questions" / "sources"
+WIKI = SOURCES / "000_3891d14f5284f298.txt"
+QA = SOURCES / "001_7dd978347f9ce702.txt"
+WRIGHT = SOURCES / "002_77bc83882fa68282.txt"
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+
+
+def kinds(text: str, fmt: str = "text") -> list[tuple[str, str]]:
+    _, paras, _ = parse_structure(text, fmt)
+    return [(p.kind, text[p.start:p.end]) for p in paras]
+
+
+@pytest.fixture(scope="module")
+def wright():
+    text = WRIGHT.read_text(encoding="utf-8")
+    return text, analyse(text, "text")
+
+
+@pytest.fixture(scope="module")
+def wiki():
+    text = WIKI.read_text(encoding="utf-8")
+    return text, analyse(text, "text")
+
+
+@pytest.fixture(scope="module")
+def qa():
+    text = QA.read_text(encoding="utf-8")
+    return text, analyse(text, "text")
+
+
+# ---------------------------------------------------------------- sentences (synthetic)
+
+
+def test_simple_split_and_offsets():
+    text = "  One here.  Two there!\nThree? "
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == ["One here.", "Two there!", "Three?"]
+    assert spans[0] == (2, 11)
+
+
+def test_split_respects_start_and_end():
+    text = "XXX A b. C d. YYY"
+    assert [text[s:e] for s, e in split_sentences(text, 4, 13)] == ["A b.", "C d."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World War No.2 had broken out in Europe.",
+        "From Fourth International, Vol. 2 No. 1, January 1941, pp. 17–24 of the issue.",
+        "It was printed (Pravda, Oct. 24) on the front page.",
+        "It happened on Nov. 7, 1937 in Moscow.",
+        "The U.S. Army and the U.S. Navy were both there.",
+        "Prices rose, i.e., wages fell.",
+        "Some towns, e.g. Kharkov, grew fast.",
+        "P. Moskatov, Secretary of the Council, wrote in 1937.",
+        "The author is John G. Wright of New York.",
+        "I work with the daughter of Mr. Adams and he was remarkable.",
+        "Dr. Houtermans met St. Peter at the gate.",
+        "The urban population advanced from 26.3 million (December, 1926) to 55.9 million.",
+        "It grew by 2.5 million a year.",
+        "“Soviet trade unions are in reorganization ... Enemies of socialism did their utmost.",
+        "“… Enemies of socialism did their utmost.",
+        "The condition is quite normal and tolerable (?) according to the director.",
+        "Hours, tools, raw materials, etc., were all affected.",
+        "They raise cows, pigs (etc.) and chickens.",
+        "The first period was in 1920-s when people moved.",
+        "The moisture – inside! – collects on the skylights.",
+        "“How did many of them reason?” asks Kalinin.",
+        "They found it uncongenial and went back home... :/",
+    ],
+)
+def test_one_sentence(text):
+    assert sents(text) == [text]
+
+
+def test_etc_can_end_a_sentence_before_a_capital():
+    assert sents("They instructed their brigades, etc. The trend was clear.") == [
+        "They instructed their brigades, etc.",
+        "The trend was clear.",
+    ]
+
+
+def test_sentence_ending_inside_quotes_ends_after_the_quote():
+    assert sents("He said “it is over.” Then he left. “Why?” She asked! “Go!” They went.") == [
+        "He said “it is over.”",
+        "Then he left.",
+        "“Why?”",
+        "She asked!",
+        "“Go!”",
+        "They went.",
+    ]
+
+
+def test_citation_after_a_quote_stays_with_its_sentence():
+    text = "He adds, “Something that hasn’t happened in a long time.” (Pravda, Oct. 24) Next one."
+    assert sents(text) == [
+        "He adds, “Something that hasn’t happened in a long time.” (Pravda, Oct. 24)",
+        "Next one.",
+    ]
+    text = "He would break his leg. (Laughter)” (Pravda, October 30, 1940)"
+    assert sents(text) == [text]
+
+
+def test_footnote_marker_does_not_break_or_start_a_sentence():
+    assert sents("The total was 29.5 million.[1] Such figures are rare.") == [
+        "The total was 29.5 million.[1]",
+        "Such figures are rare.",
+    ]
+    assert sents("The total was 29.5 [1] million in 1939.") == ["The total was 29.5 [1] million in 1939."]
+
+
+def test_ww2_and_decade_at_sentence_end():
+    assert sents("Some moved to the USSR before WW2. Predictably they found it uncongenial.") == [
+        "Some moved to the USSR before WW2.",
+        "Predictably they found it uncongenial.",
+    ]
+    assert sents("I knew one who moved in 1960-s. He was from France.") == [
+        "I knew one who moved in 1960-s.",
+        "He was from France.",
+    ]
+
+
+def test_numbers_can_start_a_sentence():
+    assert sents("It was 1931. 88 percent were members.") == ["It was 1931.", "88 percent were members."]
+
+
+def test_sentences_exclude_whitespace_and_need_a_word():
+    text = "\n  First.   \n\n ...  "
+    assert sents(text) == ["First."]
+
+
+# ---------------------------------------------------------------- paragraphs and kinds (synthetic)
+
+
+def test_blank_lines_separate_paragraphs_and_offsets_are_exact():
+    text = "First para line one.\nLine two.\n\n\n  Second para.  \n"
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [(p.start, p.end) for p in paras] == [(0, 30), (35, 47)]
+    assert text[35:47] == "Second para."
+    assert [p.number for p in paras] == [1, 2]
+    assert [s.text for s in sentences] == ["First para line one.", "Line two.", "Second para."]
+    assert all(s.paragraph == 0 for s in sentences[:2]) and sentences[2].paragraph == 1
+
+
+def test_crlf_text_is_kept_verbatim():
+    text = "Alpha beta.\r\nGamma delta.\r\n\r\nNext para here.\r\n"
+    _, paras, sentences = parse_structure(text, "text")
+    assert len(paras) == 2
+    for s in sentences:
+        assert text[s.start:s.end] == s.text and s.text == s.text.strip()
+    assert [s.text for s in sentences] == ["Alpha beta.", "Gamma delta.", "Next para here."]
+
+
+def test_equals_and_markdown_headings():
+    text = "= Doc =\n\nLead text.\n\n==Part one==\nBody one.\n\n== See also ==\n- Other page\n- Another page\n"
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [(s.title, s.level) for s in secs] == [("Doc", 1), ("Part one", 2), ("See also", 2)]
+    assert [p.kind for p in paras] == ["heading", "prose", "heading", "prose", "heading", "furniture"]
+    assert [p.number for p in paras] == [0, 1, 0, 2, 0, 0]
+    assert [s.text for s in sentences] == ["Lead text.", "Body one."]
+    assert secs[0].start == 0 and secs[0].end == secs[1].start
+    assert secs[1].end == secs[2].start and secs[2].end == len(text)
+    md = "# Title\n\nIntro.\n\n## A\n\nText a.\n\n### A.1\n\nText b.\n\n## B\n\nText c.\n"
+    secs, paras, _ = parse_structure(md, "markdown")
+    assert [(s.title, s.level) for s in secs] == [("Title", 1), ("A", 2), ("A.1", 3), ("B", 2)]
+    # a level-2 section ends at the next level-2 heading, containing its level-3 subsection
+    assert secs[1].end == secs[3].start and secs[2].end == secs[3].start
+    assert md[secs[1].start:secs[1].end].startswith("## A")
+
+
+def test_untitled_lead_section():
+    text = "Some intro text here.\n\n# First\n\nBody.\n"
+    secs, paras, _ = parse_structure(text, "markdown")
+    assert (secs[0].title, secs[0].start, secs[0].end) == ("", 0, text.index("# First"))
+    assert secs[1].title == "First" and paras[0].section == 0 and paras[2].section == 1
+
+
+def test_lists_and_list_sentences_without_markers():
+    text = "Intro paragraph here.\n\n- first item\n- second item\n  continued\n1. numbered one\n"
+    _, paras, sentences = parse_structure(text, "text")
+    assert [p.kind for p in paras] == ["prose", "list"]
+    assert [s.text for s in sentences] == ["Intro paragraph here.", "first item", "second item\n  continued", "numbered one"]
+
+
+def test_runin_head_starts_a_level3_section_and_is_not_in_the_sentence():
+    text = (
+        "Intro sentence for the lead.\n\n"
+        "THE DECEMBER 1938 LAWS: By the end of the plan nothing was solved. In fact it got worse.\n\n"
+        "Plain text follows here.\n"
+    )
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [(s.title, s.level) for s in secs] == [("", 1), ("The December 1938 laws", 3)]
+    assert secs[1].start == paras[1].start and paras[1].kind == "prose" and paras[1].section == 1
+    assert sentences[1].text == "By the end of the plan nothing was solved."
+    assert paras[2].section == 1
+
+
+def test_runin_requires_capitals():
+    text = "Some text first.\n\nArticle 5: Workers who leave are remitted to court.\n"
+    secs, paras, sentences = parse_structure(text, "text")
+    assert len(secs) == 1
+    assert sentences[1].text == "Article 5: Workers who leave are remitted to court."
+
+
+def test_readable_case_keeps_words_the_text_capitalises():
+    text = "In the period of the First Five Year Plan and in the United States, Stalin’s policies."
+    from quizapp.engine.structure import _CaseCounts
+
+    counts = _CaseCounts(text)
+    assert readable_case("STAKHANOVISM", counts) == "Stakhanovism"
+    assert readable_case("COMPARISON WITH GROWTH IN THE UNITED STATES", counts) == (
+        "Comparison with growth in the United States"
+    )
+    assert readable_case("STALIN’S POLICIES", counts) == "Stalin’s policies"
+
+
+def test_standalone_title_like_lines_are_headings_but_not_prose_lines_quotes_or_dates():
+    text = (
+        "A long enough opening paragraph that is clearly prose, with a full stop at the end.\n\n"
+        "The Official Balance Sheet\n\n"
+        "Body text that follows the heading and reads as prose.\n\n"
+        "And why do “we” never wonder?\n\n"
+        "“Quoted Words Of Someone”\n\n"
+        "(January 1941)\n\n"
+        "More body text, which ends in the usual way.\n"
+    )
+    secs, paras, _ = parse_structure(text, "text")
+    got = {text[p.start:p.end]: p.kind for p in paras}
+    assert got["The Official Balance Sheet"] == "heading"
+    assert got["And why do “we” never wonder?"] == "prose"
+    assert got["“Quoted Words Of Someone”"] == "prose"
+    assert got["(January 1941)"] == "furniture"
+    assert [s.title for s in secs] == ["", "The Official Balance Sheet"]
+
+
+def test_first_line_title_and_question_title():
+    text = "Were there any westerners who went east?\n\n\nAccepted answer\n\nYes, there were many.\n"
+    secs, paras, sentences = parse_structure(text, "text")
+    assert paras[0].kind == "heading" and secs[0].title == "Were there any westerners who went east?"
+    assert secs[0].level == 1 and len(secs) == 1
+    assert paras[1].kind == "furniture"
+    assert [s.text for s in sentences] == ["Yes, there were many."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home Archive   |   Writers Index   |   Main Page",
+        "From Some Review, Vol. 3 No. 2, March 1950, pp. 5–9.",
+        "Transcribed & marked up by A. Person for the Online Archive.",
+        "Last updated: 12 March 2019",
+        "Copyright 2003 The Owners",
+        "Accepted answer",
+        "Related posts",
+        "Search Posts",
+        "More post",
+        "There is a review of the paper here (paywall).",
+        "https://example.org/some/page",
+        "(March 1950)",
+        "* * *",
+    ],
+)
+def test_furniture_patterns(line):
+    text = f"An opening paragraph with real prose in it.\n\n{line}\n\nA closing paragraph with real prose.\n"
+    _, paras, sentences = parse_structure(text, "text")
+    assert [p.kind for p in paras] == ["prose", "furniture", "prose"]
+    assert paras[1].number == 0 and paras[2].number == 2
+    assert all(s.paragraph != 1 for s in sentences)
+
+
+def test_front_matter_byline_title_date_are_furniture():
+    text = "Jane Q. Public\n\nA Study of Things\n\n(May 1950)\n\nThe first real paragraph of the essay starts here.\n"
+    _, paras, _ = parse_structure(text, "text")
+    assert [p.kind for p in paras] == ["furniture", "furniture", "furniture", "prose"]
+    assert analyse(text).title_candidates == ["A Study of Things"]
+
+
+def test_loose_table_cells_become_table_paragraphs():
+    text = (
+        "The table below compares them:\n\n(Computed from data)\n\n\nTotal Number\nof Years\n\nAverage\n\n"
+        "Early period\n(Jan. ’26–Jan. ’29)\n\n  1.3 million\n\n0.65 million\n\nDecade 1900–1910\n\n2.6   million\n\n"
+        "The numbers show a leap of 12.7 million in four years.\n"
+    )
+    _, paras, sentences = parse_structure(text, "text")
+    assert paras[0].kind == "prose" and paras[-1].kind == "prose"
+    assert all(p.kind == "table" for p in paras[1:-1]), [(p.kind, text[p.start:p.end]) for p in paras]
+    assert [s.paragraph for s in sentences] == [0, len(paras) - 1]
+    assert paras[1].number == 2  # tables are reader-visible paragraphs
+
+
+def test_a_bare_number_paragraph_is_a_table_cell():
+    text = "Some prose sentence here.\n\n42\n\nMore prose here.\n"
+    assert [k for k, _ in kinds(text)] == ["prose", "table", "prose"]
+
+
+def test_short_label_run_without_numbers_is_not_a_table():
+    text = "Some prose sentence here.\n\nAlpha Beta\n\nGamma Delta\n\nMore prose here, to end.\n"
+    assert "table" not in [k for k, _ in kinds(text)]
+
+
+def test_footnote_paragraph():
+    text = "The total was 29.5 [1] million.\n\nMore prose.\n\n\n1. The last figure is from 1938. It is an estimate.\n"
+    _, paras, sentences = parse_structure(text, "text")
+    assert paras[-1].kind == "footnote"
+    assert [s.text for s in sentences if s.paragraph == 2] == ["The last figure is from 1938.", "It is an estimate."]
+    # without a [1] marker in the text it is an ordinary numbered list
+    _, paras, _ = parse_structure("Some prose.\n\n1. The last figure is from 1938.\n", "text")
+    assert paras[-1].kind == "list"
+
+
+def test_markdown_code_fence_and_hrule_are_furniture():
+    md = "Intro text.\n\n```\ncode line\n\nmore code.\n```\n\n---\n\nOutro text.\n"
+    _, paras, sentences = parse_structure(md, "markdown")
+    assert [p.kind for p in paras] == ["prose", "furniture", "furniture", "prose"]
+    assert [s.text for s in sentences] == ["Intro text.", "Outro text."]
+
+
+def test_empty_and_whitespace_text():
+    secs, paras, sentences = parse_structure("", "text")
+    assert len(secs) == 1 and paras == [] and sentences == []
+    secs, paras, sentences = parse_structure(" \n\n \t\n", "text")
+    assert paras == [] and sentences == []
+
+
+def test_deterministic():
+    text = WRIGHT.read_text(encoding="utf-8")
+    assert parse_structure(text, "text") == parse_structure(text, "text")
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def _check_invariants(text, st):
+    for sec in st.sections:
+        assert 0 <= sec.start <= sec.end <= len(text)
+    assert st.sections[0].start == 0
+    for k, p in enumerate(st.paragraphs):
+        assert p.index == k
+        chunk = text[p.start:p.end]
+        assert chunk and chunk == chunk.strip()
+        assert st.sections[p.section].start <= p.start
+    for a, b in zip(st.paragraphs, st.paragraphs[1:]):
+        assert a.end < b.start
+    for k, s in enumerate(st.sentences):
+        assert s.index == k
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        p = st.paragraphs[s.paragraph]
+        assert p.start <= s.start and s.end <= p.end  # never crosses a paragraph boundary
+        assert p.kind in ("prose", "list", "footnote")
+        assert s.section == p.section
+    for a, b in zip(st.sentences, st.sentences[1:]):
+        assert a.end <= b.start
+    visible = [p for p in st.paragraphs if p.kind not in ("furniture", "heading")]
+    assert [p.number for p in visible] == list(range(1, len(visible) + 1))
+    assert all(p.number == 0 for p in st.paragraphs if p.kind in ("furniture", "heading"))
+
+
+@pytest.mark.parametrize("path", [WIKI, QA, WRIGHT], ids=["wiki", "qa", "wright"])
+def test_corpus_invariants(path):
+    text = path.read_text(encoding="utf-8")
+    st = analyse(text, "text")
+    _check_invariants(text, st)
+    import re
+
+    for s in st.sentences:
+        assert not re.fullmatch(r"[\d.,\s\[\]()]+(million)?", s.text), s.text  # no bare number lines
+
+
+def test_wright_sections(wright):
+    text, st = wright
+    titles = [(s.title, s.level) for s in st.sections]
+    assert titles[0] == ("", 1)
+    for t in [
+        "Stalin’s Labor Legislation: 1927–1940",
+        "The “Fluidity” of Labor and the Crises in Economy",
+        "Bureaucratic Roots of Labor “Fluidity”: Working Conditions",
+        "The June 26, 1940, Laws",
+        "The Official Balance Sheet",
+        "The Soviet Working Class",
+        "The Soviet Working Class Today",
+        "The “Passivity” of the Masses",
+    ]:
+        assert (t, 2) in titles
+    for t in [
+        "Stakhanovism",
+        "The December 1938 laws",
+        "Peculiarities of historical development",
+        "Comparison with growth in the United States",
+        "Conditions in the period of the Second Five Year Plan",
+    ]:
+        assert (t, 3) in titles
+    assert len(titles) == 19
+    stak = next(s for s in st.sections if s.title == "Stakhanovism")
+    assert text[stak.start:].startswith("STAKHANOVISM: In a brilliant analysis")
+    first = next(s for s in st.sentences if s.start >= stak.start)
+    assert first.text.startswith("In a brilliant analysis") and first.section == stak.index
+    # a level-3 section ends at the next heading; the level-2 section around it ends at the next level 2
+    dec = next(s for s in st.sections if s.title == "The December 1938 laws")
+    assert stak.end == dec.start
+    assert st.sections[1].end == text.index("The “Fluidity” of Labor and the Crises")
+
+
+def test_wright_furniture_and_tables(wright):
+    text, st = wright
+    kind_of = {text[p.start:p.end]: p.kind for p in st.paragraphs}
+    for line in ["John G. Wright", "The Crisis in the Soviet Union", "(January 1941)", "Last updated: 4 October 2015"]:
+        assert kind_of[line] == "furniture", line
+    nav = st.paragraphs[0]
+    assert text[nav.start:nav.end].startswith("Wright Archive") and nav.kind == "furniture"
+    credits = next(p for p in st.paragraphs if text[p.start:p.end].startswith("From Fourth International"))
+    assert credits.kind == "furniture" and "Transcribed & marked up" in text[credits.start:credits.end]
+    for cell in ["1.3 million", "0.65 million", "Total Number\nof Years", "Average Annual", "(Computed from official Soviet data)",
+                 "29.5 [1]", "not given", "At the beginning\nof 1st 6-year Plan", "Decade 1900–1910"]:
+        assert kind_of[cell] == "table", cell
+    assert kind_of["Pre-Plan period\n(Dec. ’26–Jan. ’29)"] == "table"
+    assert sum(p.kind == "table" for p in st.paragraphs) == 35
+    footnote = st.paragraphs[-2]
+    assert footnote.kind == "footnote" and text[footnote.start:].startswith("1. The last available figure")
+    fn_sents = [s for s in st.sentences if s.paragraph == footnote.index]
+    assert fn_sents[0].text.startswith("The last available figure is that issued in 1938")
+    # nothing from the furniture lines became a sentence
+    for s in st.sentences:
+        assert "Wright Archive" not in s.text and "Transcribed" not in s.text and "Last updated" not in s.text
+        assert s.text not in ("John G. Wright", "(January 1941)", "The Crisis in the Soviet Union")
+    assert st.title_candidates[0] == "The Crisis in the Soviet Union"
+
+
+def _sentence_with(st, fragment):
+    found = [s for s in st.sentences if fragment in s.text]
+    assert len(found) == 1, (fragment, [s.text for s in found])
+    return found[0].text
+
+
+def test_wright_sentences(wright):
+    _, st = wright
+    s = _sentence_with(st, "P. Moskatov")
+    assert s.startswith("In an article entitled: Trade Unions Re-Organized") and s.endswith("already in decline:")
+    s = _sentence_with(st, "26.3 million (December, 1926)")
+    assert s.endswith("i.e., more than doubled.")
+    s = _sentence_with(st, "World War No.2")
+    assert s.endswith("World War No.2 had broken out.")
+    s = _sentence_with(st, "Something that hasn’t happened")
+    assert s.endswith("in a long time.” (Pravda, Oct. 24)")
+    s = _sentence_with(st, "They had become isolated from the masses")
+    assert s.endswith("(Moscow News, Nov. 7, 1937)")
+    s = _sentence_with(st, "reorganization ... Enemies of socialism")
+    assert s.startswith("“Soviet trade unions") and s.endswith("from the Party.")
+    s = _sentence_with(st, "normal and tolerable (?)")
+    assert s.endswith("(Pravda, October 27, 1940, the query is in the original).")
+    s = _sentence_with(st, "would break his leg")
+    assert s.endswith("(Laughter)” (Pravda, October 30, 1940)")
+    s = _sentence_with(st, "i.e. almost twice as long")
+    assert s.startswith("The most rapid expansion of the urban population")
+    s = _sentence_with(st, "lower piece-work rates, etc., it met")
+    assert s.startswith("Precisely because")
+    assert _sentence_with(st, "the brigadiers had to instruct their brigades").endswith("brigades, etc.")
+    assert _sentence_with(st, "moisture – inside! – collects").endswith("on the cloth.")
+    assert _sentence_with(st, "Article 5: Workers").startswith("... Article 5: Workers")
+    assert not any(s.text.startswith("(Pravda") or s.text.startswith("(Idem") for s in st.sentences)
+    assert len(st.sentences) == 350
+
+
+def test_wiki_structure(wiki):
+    text, st = wiki
+    assert [(s.title, s.level) for s in st.sections] == [
+        ("Foreign workers in the Soviet Union", 1), ("1920s", 2), ("1930s", 2), ("Conditions", 2), ("See also", 2)]
+    assert st.title == "Foreign workers in the Soviet Union"
+    see_also = st.paragraphs[-1]
+    assert see_also.kind == "furniture" and text[see_also.start:see_also.end].startswith("- Industrial Workers")
+    assert not any("Kuzbass Autonomous Industrial Colony" == s.text for s in st.sentences)
+    assert st.paragraphs[1].number == 1 and st.paragraphs[1].section == 0
+    s = _sentence_with(st, "under the STO")
+    assert s.endswith("between 1922 and 1925.")
+    assert len(st.sentences) == 41
+
+
+def test_qa_structure(qa):
+    text, st = qa
+    first = st.paragraphs[0]
+    assert first.kind == "heading" and st.sections[0].title.startswith("Were there any westerners")
+    chrome = {text[p.start:p.end]: p.kind for p in st.paragraphs}
+    for line in ["Accepted answer", "More post", "Search Posts", "Related post",
+                 "There is a review of the book here (paywall)."]:
+        assert chrome[line] == "furniture", line
+    assert _sentence_with(st, "daughter of Mr. Adams").endswith("from what I have heard.")
+    assert _sentence_with(st, "before WW2.") == (
+        "There was a book about American victims of Stalin who moved to the USSR for ideological reasons before WW2."
+    )
+    assert _sentence_with(st, "in 1920-s when").startswith("First period")
+    assert _sentence_with(st, "1920s... but more generally").startswith("Similarly")
+    assert len(st.sentences) == 45
+
+
+# ---------------------------------------------------------------- speed
+
+
+def test_one_megabyte_structures_fast():
+    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in (WIKI, QA, WRIGHT))
+    big = "\n\n".join([corpus] * (1_000_000 // len(corpus) + 1))
+    assert len(big) >= 1_000_000
+    t0 = time.perf_counter()
+    st = analyse(big, "text")
+    elapsed = time.perf_counter() - t0
+    assert len(st.sentences) > 5000
+    assert elapsed < 3.0, elapsed
+
+
+@pytest.mark.parametrize("bad", ["a." * 200_000, "(" * 400_000, " " * 400_000 + "x", "ABCD: " * 60_000, "“" * 400_000])
+def test_pathological_inputs_stay_linear(bad):
+    t0 = time.perf_counter()
+    analyse(bad, "text")
+    assert time.perf_counter() - t0 < 2.0
