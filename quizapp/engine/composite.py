@@ -19,7 +19,8 @@ _LIST_KINDS = {"nationality", "place", "person", "group"}
 # ------------------------------------------------------------ multiple response
 
 def list_runs(facts: list[Fact], text: str, offset: int) -> list[list[Fact]]:
-    """Runs of 3+ same-kind names joined by commas and and/or: 'Finnish, Czech, ... and Japanese'."""
+    """Runs of same-kind names joined by commas and and/or: 'Finnish, Czech, ... and Japanese'
+    (3 or more), or 'George MacDowell and Frank Honey' (2 or more people or places)."""
     runs: list[list[Fact]] = []
     current: list[Fact] = []
     for f in facts:
@@ -30,12 +31,16 @@ def list_runs(facts: list[Fact], text: str, offset: int) -> list[list[Fact]]:
             if re.fullmatch(r",\s*|,?\s+(?:and|or)\s+|,\s*(?:and|or)\s+", gap):
                 current.append(f)
                 continue
-        if len(current) >= 3:
+        if _long_enough(current):
             runs.append(current)
         current = [f]
-    if len(current) >= 3:
+    if _long_enough(current):
         runs.append(current)
     return runs
+
+
+def _long_enough(run: list[Fact]) -> bool:
+    return len(run) >= 3 or (len(run) == 2 and run[0].kind in ("person", "place"))
 
 
 def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], index: FactIndex) -> list[Candidate]:
@@ -215,8 +220,6 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
                 after = after[1:]
         event = (before.rstrip() + " " + after.lstrip()).strip()
         event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
-        if rel + len(f.text) >= len(text) - 2 and re.search(r"\w+ed$", event.rstrip(". ")):
-            continue  # "... terminated" needs the date it lost
         if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
             continue
         if event[0].islower():
@@ -242,7 +245,8 @@ def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentenc
             break
         group_by_doc = sorted(group, key=lambda e: e[3].start)
         c = Candidate(doc=doc, qtype="ordering",
-                      prompt=f"Put these events in the order in which they happened, according to {who} (earliest first).",
+                      prompt=(f"According to {who}, in what order did these events happen? Put the earliest first."
+                              if attribution else "In what order did these events happen? Put the earliest first."),
                       sentence=group_by_doc[0][3],
                       cite_start=min(e[3].start for e in group), cite_end=max(e[3].end for e in group),
                       explanation="In time order: " + "; ".join(f"{e[2]}: {e[1]}" for e in group) + ".",

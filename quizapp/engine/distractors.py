@@ -132,6 +132,11 @@ class FactIndex:
         for doc_id, fs in facts.items():
             for f in fs:
                 self.by_kind.setdefault(self.kind_key(f), []).append((doc_id, f))
+        self.latest_year: dict[str, int] = {}
+        for d in documents:
+            m = re.match(r"(\d{4})", str(d.meta.get("date") or ""))
+            if m:
+                self.latest_year[d.id] = int(m.group(1))
         self._sentence_words: dict[tuple[str, int], set[str]] = {}
         for d in documents:
             for s in d.sentences:
@@ -151,6 +156,8 @@ class FactIndex:
             return "date-full" if re.search(r"\d{1,2},?\s+\d{4}|\d\s+[A-Z]", f.text) else "date-month"
         if f.kind == "range" and f.unit == "years":
             return "range-years"
+        if f.kind == "term":
+            return "term-ism" if f.text.endswith("ism") else "term-gloss"
         return f.kind
 
     def same_subject_values(self, doc_id: str, sentence_index: int, stem: str) -> set[str]:
@@ -170,6 +177,20 @@ class FactIndex:
 
     def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
         return self.by_kind.get(self.kind_key(f), [])
+
+
+def unit_stems(unit: str) -> set[str]:
+    """Crude stems of a unit's words: 'foreign workers' -> {'foreign', 'work'}; 'foreigners' -> {'foreign'}."""
+    out = set()
+    for w in re.findall(r"[a-z]+", unit.lower()):
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        for suffix in ("ers", "er", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return out
 
 
 def value_key(f: Fact) -> str:
@@ -217,6 +238,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         t = fold(text).lower()
         if t in seen or vkey in banned or not t:
             return False
+        if re.search(r"\d\.0(?!\d)", text):
+            return False  # '7.0 million' looks made up
+        latest = index.latest_year.get(doc_id)
+        if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+            return False  # after the document was written
         if direction and key.value is not None:
             v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
             if v is None or (v - key.value) * direction <= 0:
@@ -315,7 +341,20 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
         return
     style = NumberStyle.of(key.text)
     v = key.value
-    unit_head = (key.unit.split() or [""])[-1].rstrip("s")
+    key_stems = unit_stems(key.subject or key.unit)
+    # Values the corpus states for the same kind of thing (e.g. other counts of foreign
+    # workers) may be true of the same subject at another time: never offer them.
+    same_unit = {f.value for _, f in index.same_kind(key)
+                 if f.value is not None and key_stems & unit_stems(f.subject or f.unit)}
+    same_unit.discard(v)
+    offer_plain = offer
+
+    def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
+        value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+        if value is not None and value in same_unit:
+            return False
+        return offer_plain(text, vkey)
+
     # 1) corpus values of the same kind and magnitude, nearby first
     pool = []
     for d, f in index.same_kind(key):
@@ -327,8 +366,6 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
         else:
             if v <= 0 or not (0.3 <= f.value / v <= 3.5):
                 continue
-            if unit_head and f.unit and (f.unit.split() or [""])[-1].rstrip("s") == unit_head:
-                continue  # same unit: may be the same subject at another time
         if style.words and not float(f.value / {"million": 1e6}.get(style.scale, 1)).is_integer():
             continue
         distance = abs(f.start - key.start) if d == doc_id else 10**9
@@ -357,15 +394,19 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
     lo, hi = key.value, key.high
     if lo is None or hi is None:
         return
-    m = re.match(r"(.+?)(\s*[–—-]\s*|\s+to\s+)(.+)$", key.text)
+    m = re.match(r"(.+?)(\s*[–—-]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(.+)$", key.text)
     if not m:
         return
     lo_style, sep, hi_style = NumberStyle.of(m.group(1)), m.group(2), NumberStyle.of(m.group(3))
     width = hi - lo
-    shifts = _spread(seed, [-2, -1.5, -1, 1, 1.5, 2, 2.5, -0.5, 0.5, 3])
+    years = key.unit == "years" and lo >= 1000
+    shifts = _spread(seed, [-8, -5, -3, 3, 5, 7] if years else [-2, -1.5, -1, 1, 1.5, 2, 2.5, -0.5, 0.5, 3])
     for sh in shifts:
-        delta = width * sh if width >= 2 else sh * max(1.0, lo * 0.5)
-        new_lo = _round_like(lo + delta, lo, lo_style) if lo >= 10 else round(lo + delta)
+        if years:
+            delta = sh
+        else:
+            delta = width * sh if width >= 2 else sh * max(1.0, lo * 0.5)
+        new_lo = lo + delta if years else (_round_like(lo + delta, lo, lo_style) if lo >= 10 else round(lo + delta))
         new_hi = new_lo + width
         if new_lo <= 0 or (key.kind == "percent" and new_hi > 100):
             continue

@@ -113,6 +113,14 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
     first, last = tokens[0], tokens[-1]
     if name in lexicon.COUNTRIES or name in lexicon.PLACES:
         return "place"
+    if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
+        return "work"
+    if re.fullmatch(r"[A-Z]{2,5}", name) and name not in ("I", "II", "III", "OK"):
+        return "org"
+    if re.match(r"\s+(?:cooperative|plant|factory|colony|combine|railway|newspaper)\b", context_after):
+        return "org"
+    if first in ("Order",) and len(tokens) >= 3:
+        return "org"
     if name in lexicon.NATIONALITIES:
         return "nationality"
     if name in lexicon.NATIONALITY_PLURALS or (
@@ -187,6 +195,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     unit, ue = _unit_after(text, e)
                     if not unit:
                         continue
+                if re.match(r"(?i)between|from", raw):
+                    s = m.start(1)  # the span is the numbers: 'Between 1917 and 1939' -> '1917 and 1939'
                 add("range", s, e, value=lo_v, high=hi_v, unit=unit or "years",
                     norm=f"{lo_v:g}-{hi_v:g} {unit}".strip())
             elif kind == "percent":
@@ -223,7 +233,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     continue  # a bare small number is not a fact worth asking
                 if v < 20 and not scaled and (re.search(r"[a-z]", raw) or not unit):
                     continue  # 'two periods', 'eight months': incidental
-                add("quantity", s, e, value=v, unit=unit,
+                subject = unit or " ".join(re.findall(r"[A-Za-z]+", text[max(0, s - 60):s])[-6:])
+                add("quantity", s, e, value=v, unit=unit, subject=subject,
                     norm=f"{v:g} {unit}".strip())
 
     facts.extend(_names(sentence, taken))
@@ -277,7 +288,7 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             continue
         if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
             continue  # a common word capitalised at the start of the sentence
-        kind = classify_name(name, text[max(0, s - 12):s], text[e:e + 12])
+        kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 16])
         if kind is None:
             continue
         taken.append((s, e))
@@ -314,5 +325,8 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
         before = sentence_text[:term_start - 1].rstrip()
         m = re.search(r"((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)
         if m:
-            return m.group(1)
+            words = m.group(1).split()
+            while len(words) > 1 and words[0] in _UNIT_STOP:
+                words.pop(0)
+            return " ".join(words)
     return None

@@ -74,13 +74,29 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact]) -> st
         return "part of a hyphenated compound"
     if fact.kind in ("date", "year", "decade") and re.search(r"\b(?:[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
         return "open-ended time (by/since/until): other dates would also be true"
-    if fact.kind == "date" and re.search(r"\bthe\s+$", before):
+    if fact.kind == "date" and re.search(r"(?i)\bthe\s+$", before):
         return "date used as a name ('the June 26 laws')"
     if fact.kind == "nationality":
         return "a nationality adjective alone: incidental"
+    if re.search(r"(?i)\bentitled:?\s*$", before):
+        return "part of a title"
+    if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts):
+        return "the answer can be computed from other numbers in the sentence"
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
         return "date without a year"
     return ""
+
+
+def _computable(fact: Fact, facts: list[Fact]) -> bool:
+    """'from 26.3 million to 55.9 million, an increase of 29.6 million': any one follows from the others."""
+    nums = [f.value for f in facts if f is not fact and f.kind == fact.kind and f.value and f.high is None]
+    v = fact.value or 0
+    for i, a in enumerate(nums):
+        for b in nums[i + 1:]:
+            for combo in (a + b, abs(a - b)):
+                if v and abs(combo - v) <= 0.011 * v:
+                    return True
+    return False
 
 
 def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int = 0) -> bool:
@@ -159,6 +175,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                   for t in texts]
     out.append(mc)
     # True/false: the true sentence, or the sentence with a distractor in the fact's place.
+    if fact.kind in ("org", "place", "group", "work"):
+        want_tf = False  # a swapped organisation or place makes an absurd, give-away statement
     if want_tf and distractors:
         truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
         if truth:
@@ -196,10 +214,15 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         plain = f"{value:g}" if value < 1e15 else str(int(value))
         if float(value).is_integer():
             plain = str(int(value))
-        q.accept = sorted({plain, fact.text} | ({f"{plain}%", f"{plain} percent", f"{plain} per cent"} if unit else set()))
+        forms = {plain, fact.text}
+        if unit:
+            forms |= {f"{plain}%", f"{plain} percent", f"{plain} per cent"}
+        if value >= 1e6 and value % 1e5 == 0:
+            forms.add(f"{value / 1e6:g} million")
+        q.accept = sorted(forms)
         q.tolerance = 0.0
         return q
-    if fact.kind in ("person", "term", "org", "place", "group") :
+    if fact.kind in ("person", "term"):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
         q.answer = fact.text
         accept = {fact.text}

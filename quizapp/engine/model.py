@@ -85,3 +85,4 @@ class Fact:
     high: float | None = None  # the high end of a range
     unit: str = ""  # "foreign workers", "tons of copper", "hours", "million", "%" ...
     norm: str = ""  # canonical form used to compare facts across the corpus
+    subject: str = ""  # what a number counts: its unit, or the words before a bare number

@@ -16,7 +16,7 @@ from pathlib import Path
 from quizapp.engine import bank, composite, quality, reader
 from quizapp.engine.distractors import FactIndex
 from quizapp.engine.facts import extract_facts
-from quizapp.engine.generate import Candidate, build_fact_questions, fact_is_askable
+from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.stems import attribution_for, build_context
 
@@ -26,6 +26,9 @@ DEFAULT_SOURCES = Path("questions/sources")
 DEFAULT_BANK = Path("questions/bank")
 
 Progress = Callable[[str], None] | None
+# One sentence yields one multiple-choice question per fact, and at most this many of the others.
+MAX_TF_PER_SENTENCE = 2
+MAX_TYPED_PER_SENTENCE = 2
 
 
 class GenerationError(Exception):
@@ -106,7 +109,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         by_sentence.setdefault(f.sentence, []).append(f)
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
-    contexts = {s.index: build_context(doc, s, person_names) for s in doc.sentences if s.index in by_sentence}
+    name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
+    contexts = {s.index: build_context(doc, s, person_names, first_is_name=s.start in name_starts)
+                for s in doc.sentences if s.index in by_sentence}
     cands: list[Candidate] = []
     rejected: list[dict] = []
     step = max(1, len(contexts) // 10)
@@ -118,18 +123,19 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             if doc.paragraphs[ctx.sentence.paragraph].kind in ("prose", "footnote"):
                 rejected.append(_rejected_sentence(doc, ctx.sentence.text, ctx.problem))
             continue
-        tf_done = typed_done = False
+        tf_count = typed_count = 0
         for fact in sent_facts:
             why_not = fact_is_askable(doc, fact, sent_facts)
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})
                 continue
-            made = build_fact_questions(doc, ctx, fact, index, want_tf=not tf_done, want_typed=not typed_done)
+            made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
+                                        want_typed=typed_count < MAX_TYPED_PER_SENTENCE)
             for c in made:
                 quality.check(c)
-                tf_done |= c.qtype == "true_false" and not c.reject
-                typed_done |= c.qtype in ("numeric", "short_answer") and not c.reject
+                tf_count += c.qtype == "true_false" and not c.reject
+                typed_count += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
         cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
     attribution = attribution_for(doc, quoted=False)

@@ -24,8 +24,9 @@ _BASE_DIFFICULTY = {
 
 def check(c: Candidate) -> None:
     """Set ``c.reject`` for hard problems and append soft ones to ``c.reasons``."""
-    if c.reject:
+    if c.reject or c.features.get("checked"):
         return
+    c.features["checked"] = True
     prompt = fold(c.prompt).lower()
     quote = c.doc.text[c.cite_start:c.cite_end]
     # Grounding: every correct answer is in the cited passage as written there.
@@ -64,7 +65,7 @@ def check(c: Candidate) -> None:
         c.reasons.append("needs the sentence before it for context")
     if f.get("quoted"):
         c.reasons.append("from a passage the author quotes")
-    if f.get("words", 0) > 42:
+    if f.get("words", 0) > (70 if f.get("needs_context") else 45):
         c.reasons.append("long stem")
     if f.get("kind") in ("nationality", "place", "group") and c.qtype in ("multiple_choice", "true_false", "short_answer"):
         c.reasons.append("a place or group name: often incidental")

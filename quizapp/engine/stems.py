@@ -7,7 +7,7 @@ kind ``argument`` or ``discussion`` are attributed in the stem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
@@ -21,7 +21,12 @@ _ANAPHOR_START = re.compile(
     r"The same|Later|Afterwards|Now|So)\b"
 )
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I've|I’ve|my|me|we|our|us)\b")
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|\bthe same\s+[a-z“]|"
+    r"\bthe (?:former|latter)\b|\bthe current year\b|"
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
+)
+_FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
 _TRAILING_CITATION = re.compile(
     r"\s*\((?:[^()]*(?:\bPravda\b|\bIdem\b|\bcit\.|\bNews\b|\bTrotsky\b|\bemphasis\b)[^()]*)\)\s*(?=[.”\"]*\s*$)"
 )
@@ -41,10 +46,12 @@ class Context:
     quoted: bool  # the sentence is inside a quotation in the document
     attribution: str  # "" or "According to John G. Wright (1941), "
     problem: str = ""  # why the sentence cannot be used on its own
+    chain: list[Sentence] = field(default_factory=list)  # the sentences before it that the stem includes
+    first_is_name: bool = False  # the sentence opens with a name: keep its capital after "According to"
 
     @property
     def start(self) -> int:
-        return self.previous.start if self.previous else self.sentence.start
+        return self.chain[0].start if self.chain else self.sentence.start
 
     @property
     def end(self) -> int:
@@ -69,7 +76,8 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
     return opened > 0 or stripped.startswith("“") or stripped.startswith('"')
 
 
-def build_context(doc: Document, sentence: Sentence, person_names: set[str]) -> Context:
+def build_context(doc: Document, sentence: Sentence, person_names: set[str],
+                  first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
     ctx = Context(sentence, None, quoted, attribution_for(doc, quoted))
     text = sentence.text
@@ -78,7 +86,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str]) -> 
         ctx.problem = "not prose (heading, list, table or page furniture)"
     elif text.rstrip("”\"’ ").endswith("?"):
         ctx.problem = "the sentence is a question"
-    elif words < 6:
+    elif words < 3:
         ctx.problem = "sentence too short to stand alone"
     elif words > 55:
         ctx.problem = "sentence too long for a fair stem"
@@ -88,26 +96,51 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str]) -> 
         ctx.problem = "fragment (starts in lower case)"
     elif _FIRST_PERSON.search(_strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
+    elif re.match(r"^\w+ dated\b", text):
+        ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
         ctx.problem = "introduces a quotation: not a complete statement"
     elif quoted and not _quote_whole(text):
         ctx.problem = "mixes quotation and narration"
     if ctx.problem:
         return ctx
-    needs_prev = bool(_ANAPHOR_START.match(text)) or _dangling_pronoun(text, person_names)
-    if needs_prev:
-        prev = _previous_sentence(doc, sentence)
+    ctx.first_is_name = first_is_name
+    chain: list[Sentence] = []
+    current = sentence
+    while _needs_previous(current.text, person_names):
+        prev = _previous_sentence(doc, current)
         if prev is None:
-            ctx.problem = "unresolved reference at the start of a paragraph"
-        elif _ANAPHOR_START.match(prev.text) or len(prev.text.split()) > 45 or prev.text.rstrip().endswith(":"):
-            ctx.problem = "unresolved reference: the sentence before does not resolve it"
-        elif in_quotation(doc, prev) != quoted:
+            ctx.problem = "unresolved reference at the start of a paragraph" if not chain else \
+                "unresolved reference: the sentences before do not resolve it"
+            return ctx
+        if len(chain) >= MAX_CONTEXT_SENTENCES or prev.text.rstrip().endswith(":"):
+            ctx.problem = "unresolved reference: the sentences before do not resolve it"
+            return ctx
+        if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]", prev.text):
+            ctx.problem = "unresolved reference: the sentence before is a fragment"
+            return ctx
+        if in_quotation(doc, prev) != quoted:
             ctx.problem = "unresolved reference across a quotation"
-        elif _dangling_pronoun(prev.text + " " + text, person_names):
-            ctx.problem = "unresolved pronoun"
-        else:
-            ctx.previous = prev
+            return ctx
+        chain.insert(0, prev)
+        current = prev
+    if sum(len(p.text.split()) for p in chain) + words > 90:
+        ctx.problem = "needs too much context to stand alone"
+        return ctx
+    if words < 6 and not chain:
+        ctx.problem = "sentence too short to stand alone"
+        return ctx
+    ctx.previous = chain[0] if chain else None
+    ctx.chain = chain
     return ctx
+
+
+MAX_CONTEXT_SENTENCES = 2
+
+
+def _needs_previous(text: str, person_names: set[str]) -> bool:
+    return bool(_ANAPHOR_START.match(text)) or _dangling_pronoun(text, person_names) \
+        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text)))
 
 
 def _quote_whole(text: str) -> bool:
@@ -136,6 +169,11 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
         return None
     prev = doc.sentences[sentence.index - 1]
     if prev.paragraph == sentence.paragraph:
+        return prev
+    # the last sentence of the paragraph just before, when it is prose
+    between = doc.paragraphs[prev.paragraph + 1:sentence.paragraph]
+    if doc.paragraphs[prev.paragraph].kind == "prose" and all(p.kind == "heading" for p in between) \
+            and len(between) == 0:
         return prev
     return None
 
@@ -170,6 +208,9 @@ def starts_with_proper_noun(text: str) -> bool:
     if not m:
         return True
     word = m.group(1)
+    if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", text) \
+            and word not in lexicon.NOT_NAMES:
+        return True
     if word == "I" or word.isupper() and len(word) > 1:
         return True
     if word in lexicon.NOT_NAMES:
@@ -181,13 +222,13 @@ def starts_with_proper_noun(text: str) -> bool:
     return _zipf(word.lower()) < 3.2 or word[1:].lower() != word[1:]
 
 
-def with_attribution(attribution: str, text: str) -> str:
+def with_attribution(attribution: str, text: str, keep_case: bool = False) -> str:
     """'According to X, ' + sentence, lower-casing its first word unless it is a name."""
     if not attribution:
         return text
     if re.match(r"(?i)according to\b", text):
         return text
-    if text.startswith(BLANK) or starts_with_proper_noun(text):
+    if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
 
@@ -195,16 +236,17 @@ def with_attribution(attribution: str, text: str) -> str:
 def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None) -> str:
     """The context as one statement, attribution included."""
     body = sentence_text if sentence_text is not None else ctx.sentence.text
-    body = clean_sentence(body)
-    if ctx.quoted:
-        body = unquote(body)
-    body = strip_discourse(body)
-    if ctx.previous is not None:
-        prev = clean_sentence(ctx.previous.text)
+    parts = [p.text for p in ctx.chain] + [body]
+    shown = []
+    for i, part in enumerate(parts):
+        part = clean_sentence(part)
         if ctx.quoted:
-            prev = unquote(prev)
-        return with_attribution(ctx.attribution, prev) + " " + body
-    return with_attribution(ctx.attribution, body)
+            part = unquote(part)
+        shown.append(strip_discourse(part))
+    first = shown[0]
+    keep = ctx.first_is_name and not ctx.chain
+    shown[0] = with_attribution(ctx.attribution, first, keep_case=keep)
+    return " ".join(shown)
 
 
 def blank_out(sentence: Sentence, start: int, end: int, replacement: str = BLANK) -> str:

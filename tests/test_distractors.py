@@ -1,0 +1,98 @@
+"""Distractors: same type and format as the key, never equal to it, never also true."""
+import re
+from pathlib import Path
+
+import pytest
+
+from quizapp.engine.distractors import FactIndex, NumberStyle, choose_distractors, number_to_words, unit_stems
+from quizapp.engine.facts import extract_facts
+from quizapp.engine.normalize import parse_number
+from quizapp.engine.reader import load_sources
+
+SOURCES = Path(__file__).resolve().parents[1] / "questions" / "sources"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    docs = load_sources(SOURCES)
+    facts = {d.id: [f for s in d.sentences for f in extract_facts(s)] for d in docs}
+    return docs, facts, FactIndex(docs, facts)
+
+
+def find(corpus, doc_prefix, text, kind=None):
+    docs, facts, _ = corpus
+    doc = next(d for d in docs if d.id.startswith(doc_prefix))
+    for f in facts[doc.id]:
+        if f.text == text and (kind is None or f.kind == kind):
+            return doc, f
+    raise AssertionError(f"no fact {text!r}")
+
+
+def distractors_for(corpus, doc_prefix, text, kind=None):
+    docs, facts, index = corpus
+    doc, f = find(corpus, doc_prefix, text, kind)
+    stem = doc.sentences[f.sentence].text
+    return f, choose_distractors(f, doc.id, stem, index)
+
+
+def test_percentages_get_percentages_written_the_same_way(corpus):
+    key, ds = distractors_for(corpus, "foreign", "88 percent")
+    assert len(ds) == 3
+    assert all(re.fullmatch(r"\d+ percent", d) for d in ds), ds
+    assert "88 percent" not in ds
+
+
+def test_years_get_nearby_years(corpus):
+    key, ds = distractors_for(corpus, "foreign", "1930", "year")
+    assert len(ds) == 3
+    assert all(re.fullmatch(r"\d{4}", d) and 1 <= abs(int(d) - 1930) <= 6 for d in ds), ds
+
+
+def test_people_get_people(corpus):
+    key, ds = distractors_for(corpus, "the-crisis", "Leon Sedov")
+    _, facts, _ = corpus
+    people = {f.text for fs in facts.values() for f in fs if f.kind == "person"}
+    assert len(ds) == 3 and set(ds) <= people and "Leon Sedov" not in ds
+
+
+def test_numbers_keep_magnitude_and_format(corpus):
+    key, ds = distractors_for(corpus, "foreign", "42,230")
+    assert len(ds) == 3
+    for d in ds:
+        assert re.fullmatch(r"\d{1,3}(,\d{3})+", d), d
+        assert 0.3 <= parse_number(d) / 42230 <= 3.5
+
+
+def test_values_stated_for_the_same_subject_are_never_offered(corpus):
+    """The article gives several counts of foreign workers (40,000 ceiling, 20,000, 5,000, 10,000 ...):
+    none of them may be offered as a wrong answer for another count of foreign workers."""
+    docs, facts, _ = corpus
+    doc = next(d for d in docs if d.id.startswith("foreign"))
+    stated = {f.value for f in facts[doc.id] if f.kind == "quantity" and unit_stems(f.subject) & {"foreign", "work"}}
+    assert {40000, 20000, 5000} <= stated
+    key, ds = distractors_for(corpus, "foreign", "42,230")
+    assert not {parse_number(d) for d in ds} & stated, ds
+
+
+def test_distractors_never_repeat_the_stem(corpus):
+    key, ds = distractors_for(corpus, "foreign", "50%")
+    assert "25%" not in ds  # stated in the same sentence for another group
+
+
+def test_dates_keep_their_format_and_are_not_days_apart(corpus):
+    key, ds = distractors_for(corpus, "the-crisis", "December 28, 1938")
+    assert len(ds) == 3
+    for d in ds:
+        assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", d), d
+        assert d != "December 28, 1938"
+
+
+def test_deterministic(corpus):
+    assert distractors_for(corpus, "foreign", "42,230")[1] == distractors_for(corpus, "foreign", "42,230")[1]
+
+
+def test_number_style_round_trips():
+    assert NumberStyle.of("Ninety per cent").format(70) == "Seventy per cent"
+    assert NumberStyle.of("26.3 million").format(31.4e6) == "31.4 million"
+    assert NumberStyle.of("42,230").format(50680) == "50,680"
+    assert number_to_words(55) == "fifty-five"

@@ -1,0 +1,92 @@
+"""Fact extraction: numbers with units, percentages, dates, ranges, names, terms."""
+import pytest
+
+from quizapp.engine.facts import extract_facts, gloss_of
+from quizapp.engine.model import Sentence
+
+
+def facts(text):
+    return extract_facts(Sentence(index=0, start=100, end=100 + len(text), paragraph=0, section=0, text=text))
+
+
+def one(text, kind):
+    found = [f for f in facts(text) if f.kind == kind]
+    assert len(found) == 1, [(f.kind, f.text) for f in facts(text)]
+    return found[0]
+
+
+def test_quantity_keeps_its_unit_and_document_offsets():
+    f = one("At its peak, 42,230 foreign workers were employed in Soviet industry.", "quantity")
+    assert (f.text, f.value, f.unit) == ("42,230", 42230, "foreign workers")
+    assert f.start == 100 + 13 and f.end == f.start + len("42,230")
+
+
+def test_quantity_unit_with_of():
+    f = one("There has been a loss of 2,000 tons of copper.", "quantity")
+    assert (f.value, f.unit) == (2000, "tons of copper")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Of those, 50% were German or Austrian.", 50),
+    ("88 percent of foreign workers were trade union members.", 88),
+    ("The direct wage cuts were fixed at 14 per cent.", 14),
+    ("Ninety per cent of the members are newly elected.", 90),
+    ("Fifty-five per cent of the chairmen are new.", 55),
+])
+def test_percentages_in_every_spelling(text, value):
+    assert one(text, "percent").value == value
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("Stalin acted on June 26, 1940, in Moscow.", "1940-06-26"),
+    ("It was replaced by Stakhanovism (August 1935).", "1935-08"),
+    ("At its peak in mid-1932, workers came.", "1932-mid"),
+    ("Last updated: 4 October 2015", "2015-10-04"),
+])
+def test_dates(text, norm):
+    assert one(text, "date").norm == norm
+
+
+def test_ranges_with_units():
+    f = one("The machinists began working 250–290 hours a month.", "range")
+    assert (f.value, f.high, f.unit) == (250, 290, "hours")
+    f = one("They were incarcerated for a term of 2 to 4 months.", "range")
+    assert (f.value, f.high, f.unit) == (2, 4, "months")
+    f = one("Between 1917 and 1939, many people came.", "range")
+    assert (f.text, f.unit) == ("1917 and 1939", "years")
+
+
+def test_number_words_count_as_numbers():
+    f = one("Not less than twenty million participated in this migration.", "quantity")
+    assert f.value == 20_000_000
+    assert one("Workers were to be fired on the fourth time they came late.", "ordinal").value == 4
+    r = one("Only nine out of every twenty new urban inhabitants were absorbed.", "ratio")
+    assert (r.value, r.high) == (9, 20)
+
+
+def test_years_are_years_not_quantities():
+    kinds = {f.text: f.kind for f in facts("In 1930, the Congress resolved to admit engineers.")}
+    assert kinds["1930"] == "year"
+
+
+def test_names_are_classified():
+    kinds = {f.text: f.kind for f in facts(
+        "In a brilliant analysis, Leon Sedov and P. Moskatov wrote in Moscow that the Amtorg Trading "
+        "Corporation hired 360 foreigners, mostly Czechs.")}
+    assert kinds["Leon Sedov"] == "person"
+    assert kinds["P. Moskatov"] == "person"
+    assert kinds["Moscow"] == "place"
+    assert kinds["Czechs"] == "group"
+    assert kinds["Amtorg Trading Corporation"] == "org"
+
+
+def test_rare_glossed_words_are_key_terms():
+    text = "60 percent of foreign specialists and workers were shock workers (udarniki)."
+    term = one(text, "term")
+    assert term.text == "udarniki" and term.unit == "shock workers"
+    assert gloss_of("as darmoyedniki (scoundrels who eat bread) and", 3, 15) == "scoundrels who eat bread"
+
+
+def test_footnote_markers_and_bare_small_numbers_are_not_facts():
+    found = [f.text for f in facts("Total number of workers 29.5 [1] and two periods of it.")]
+    assert "[1]" not in found and "1" not in found and "two" not in found

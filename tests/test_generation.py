@@ -1,0 +1,138 @@
+"""Question generation on small documents: each type, stems, attribution, context, filters."""
+from quizapp.engine import pipeline
+from quizapp.engine.reader import document_from_text
+
+ARGUMENT = """= Labour in 1930s Europe =
+
+In 1935, the Ministry of Labour recorded 42,230 foreign workers in the country. Of those, 50% were German, 25% were Italian, and the rest were Finnish, Czech and Swedish workers.
+
+Wages were cut by 14 per cent on June 26, 1940. The council met again on December 28, 1938, and on March 3, 1937.
+
+Zara Witkin, a civil engineer from California, arrived in 1932. He left in 1934. Fritz Houtermans, the Austrian physicist, arrived in 1935. Heinrich Kurella, a close friend of Houtermans, stayed until 1937.
+
+I personally think this was the best of times, with 88 percent of workers in unions.
+"""
+
+
+def generate(text, kind="argument", attribution="Jane Roe (1941)"):
+    doc = document_from_text(text, doc_id="labour", source_format="text",
+                              meta={"kind": kind, "attribution": attribution, "author": "Jane Roe", "date": "1941"})
+    summary = pipeline.generate_documents([doc])
+    return doc, summary.results[0]
+
+
+def by_type(result, qtype):
+    return [q for q in result.questions if q["type"] == qtype]
+
+
+def test_claims_of_an_argument_are_attributed():
+    doc, result = generate(ARGUMENT)
+    singles = [q for q in result.questions if q["type"] in ("multiple_choice", "true_false", "numeric", "short_answer")]
+    assert singles
+    assert all(q["prompt"].startswith("According to Jane Roe (1941), ") for q in singles)
+
+
+def test_reference_documents_are_not_attributed():
+    doc, result = generate(ARGUMENT, kind="reference", attribution="")
+    assert not any(q["prompt"].startswith("According to") for q in result.questions)
+
+
+def test_multiple_choice_has_one_key_and_three_parallel_distractors():
+    doc, result = generate(ARGUMENT)
+    mcs = by_type(result, "multiple_choice")
+    assert mcs
+    for q in mcs:
+        assert len(q["choices"]) == 4
+        assert sum(c["correct"] for c in q["choices"]) == 1
+        assert "_____" in q["prompt"]
+        key = next(c["text"] for c in q["choices"] if c["correct"])
+        assert key in q["citation"]["quote"]
+
+
+def test_true_false_statements_are_either_the_text_or_the_text_with_one_swap():
+    doc, result = generate(ARGUMENT)
+    tfs = by_type(result, "true_false")
+    assert tfs
+    for q in tfs:
+        assert [c["text"] for c in q["choices"]] == ["True", "False"]
+        truth = q["choices"][0]["correct"]
+        body = q["prompt"].removeprefix("According to Jane Roe (1941), ")
+        source = q["citation"]["quote"]
+        answer = q["citation"]["answer"]
+        fact = doc.text[answer["start"]:answer["end"]]
+        assert (body[1:] in source) == truth, q
+        if not truth:
+            # the false version differs from the text only where the fact was
+            before = doc.text[q["citation"]["sentence"]["start"]:answer["start"]]
+            assert before[1:] in body and fact not in body.replace(before, "", 1)[:len(fact)]
+
+
+def test_typed_questions_accept_normalised_forms():
+    doc, result = generate(ARGUMENT)
+    numeric = {q["answer"]: q for q in by_type(result, "numeric")}
+    assert "42,230" in numeric and "42230" in numeric["42,230"]["accept"]
+    assert numeric["42,230"]["tolerance"] == 0.0
+    pct = next(q for q in numeric.values() if q["answer"] == "14 per cent")
+    assert {"14", "14%", "14 percent"} <= set(pct["accept"])
+
+
+def test_a_sentence_that_opens_with_he_carries_the_sentence_before_it():
+    doc, result = generate(ARGUMENT)
+    about_1934 = [q for q in result.questions if q.get("answer") == "1934"
+                  or any(c["text"] == "1934" and c["correct"] for c in q.get("choices", []))]
+    assert about_1934
+    for q in about_1934:
+        assert "Zara Witkin" in q["prompt"] and "He left in _____" in q["prompt"]
+        assert q["citation"]["quote"].startswith("Zara Witkin")
+
+
+def test_first_person_remarks_are_not_asked():
+    doc, result = generate(ARGUMENT)
+    assert not any("88 percent" in q["citation"]["quote"] for q in result.questions)
+    assert any(r["reason"].startswith("first-person") for r in result.rejected)
+
+
+def test_multiple_response_from_a_listed_sentence():
+    doc, result = generate(ARGUMENT)
+    mr = by_type(result, "multiple_response")
+    assert mr
+    q = mr[0]
+    correct = {c["text"] for c in q["choices"] if c["correct"]}
+    assert correct <= {"Finnish", "Czech", "Swedish"} and len(correct) >= 2
+    assert any(not c["correct"] for c in q["choices"])
+    assert all(c["text"] not in ("German", "Italian") for c in q["choices"] if not c["correct"])
+
+
+def test_matching_people_with_what_the_text_says_of_them():
+    doc, result = generate(ARGUMENT)
+    matching = by_type(result, "matching")
+    assert matching
+    pairs = dict(matching[0]["pairs"])
+    assert pairs["Zara Witkin"].startswith("A civil engineer")
+    assert pairs["Fritz Houtermans"] == "The Austrian physicist"
+
+
+def test_ordering_dated_events():
+    doc, result = generate(ARGUMENT)
+    ordering = by_type(result, "ordering")
+    assert ordering
+    seq = ordering[0]["sequence"]
+    assert 3 <= len(seq) <= 5
+    assert not any(ch.isdigit() and len(w) == 4 for item in seq for w in item.split() for ch in w[:1])
+
+
+def test_every_citation_is_exact_and_ids_are_unique():
+    doc, result = generate(ARGUMENT)
+    ids = [q["id"] for q in result.questions]
+    assert len(ids) == len(set(ids))
+    for q in result.questions:
+        c = q["citation"]
+        assert doc.text[c["start"]:c["end"]] == c["quote"]
+        assert 0 <= q["quality"] <= 1 and 0 <= q["difficulty"] <= 1
+        assert q["status"] in ("published", "needs_review")
+
+
+def test_generation_is_deterministic():
+    _, a = generate(ARGUMENT)
+    _, b = generate(ARGUMENT)
+    assert a.questions == b.questions and a.rejected == b.rejected
