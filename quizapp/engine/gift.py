@@ -61,6 +61,7 @@ _TAG_TOKEN = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f\x7f])*)\]")
 _GRADES = (1.0, 0.9, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
            0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0)
 MOODLE_GRADES = tuple(sorted(set(_GRADES + tuple(-g for g in _GRADES if g))))
+NO_GIFT_TYPES = ("ordering",)  # bank types GIFT has no syntax for
 UNGRADED_TYPES = {"essay": "essay questions are marked by hand",
                   "description": "a description is text with no answers"}
 
@@ -829,7 +830,8 @@ def _write_body(q: dict, fmt: str, problems: list[str], where: str) -> str:
         for right in q.get("distractors") or []:
             out += f"\t= -> {_repchar(right)}\n"
     else:
-        problems.append(f"{where}: GIFT has no {kind} questions")
+        problems.append(f"{where}: GIFT has no {kind} questions (to_gift(..., unsupported="
+                        "'comment') leaves them out and says so in the file)")
     return out + gf_line + "}\n"
 
 
@@ -859,15 +861,21 @@ def _write_category(path: str) -> str:
     return f"// question: 0  name: Switch category to {_header_safe(path)}\n$CATEGORY: {path}\n\n"
 
 
-def to_gift(questions: list[dict], *, category: str | None = None) -> str:
+def to_gift(questions: list[dict], *, category: str | None = None,
+            unsupported: str = "error") -> str:
     """Write questions as GIFT, the way Moodle's exporter does.
 
     ``category`` starts the file with a ``$CATEGORY:`` switch; a question's own
     ``category`` key switches again wherever it changes. Also writes the
     ungraded essay/description questions that ``parse_gift`` lists in
-    ``skipped`` (their ``question``). Raises GiftExportError listing every
-    question that is invalid or cannot be expressed in GIFT.
+    ``skipped`` (their ``question``). GIFT has no ordering questions: with
+    ``unsupported="comment"`` each is left out and named in a ``//`` comment
+    block; with ``"error"`` (the default) they are refused. Raises
+    GiftExportError listing every question that is invalid or cannot be
+    expressed in GIFT.
     """
+    if unsupported not in ("error", "comment"):
+        raise ValueError("unsupported must be 'error' or 'comment'")
     problems: list[str] = []
     out, current = [], None
     if category is not None:
@@ -876,6 +884,10 @@ def to_gift(questions: list[dict], *, category: str | None = None) -> str:
     for i, q in enumerate(questions):
         if not isinstance(q, dict):
             problems.append(f"question {i + 1}: must be an object")
+            continue
+        if q.get("type") in NO_GIFT_TYPES and unsupported == "comment":
+            out.append(f"// not exported: {_header_safe(q.get('id', ''))} is an "
+                       f"{_header_safe(q['type'])} question, which GIFT cannot hold\n\n")
             continue
         if q.get("category") is not None and q["category"] != current:
             current = q["category"]

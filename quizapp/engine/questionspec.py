@@ -23,6 +23,7 @@ The rules are QuizApp's, on top of the bank format (docs: /tmp/bankschema.md):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .normalize import parse_number
@@ -50,13 +51,28 @@ def is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+_PERCENT_TAIL = re.compile(r"\s*(%|per\s*cent|percent|pct)\.?\s*$", re.I)
+_NUMBER_IN_TEXT = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion)\b)?", re.I)
+
+
 def numeric_value(value) -> float | None:
-    """The number a numeric answer stands for ("42,230", 3, "2.5"), or None."""
+    """The number a numeric answer stands for, or None.
+
+    Reads 3, "2.5", "42,230", "26.3 million", "25%", "Ninety per cent" and a
+    single number with a unit around it ("42,230 workers"), like the grader.
+    """
     if is_number(value):
         return float(value)
-    if isinstance(value, str) and value.strip():
-        return parse_number(value)
-    return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    number = parse_number(value)
+    if number is None:
+        number = parse_number(_PERCENT_TAIL.sub("", value))
+    if number is None:
+        found = _NUMBER_IN_TEXT.findall(value)
+        if len(found) == 1:
+            number = parse_number(found[0])
+    return number
 
 
 def option_key(text: str) -> str:
