@@ -1,5 +1,4 @@
 """The structure parser: paragraphs, kinds, sections and sentences (synthetic inputs and the corpus)."""
-import time
 from pathlib import Path
 
 import pytest
@@ -504,22 +503,20 @@ def test_qa_structure(qa):
     assert len(st.sentences) == 45
 
 
-# ---------------------------------------------------------------- speed
+# ------------------------------------------------- large and pathological input
+# Speed is measured by bench/bench_generate.py (docs/BENCHMARKS.md), not by timed tests.
 
 
-def test_one_megabyte_structures_fast():
+def test_one_megabyte_structures_whole():
     corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in (WIKI, QA, WRIGHT))
     big = "\n\n".join([corpus] * (1_000_000 // len(corpus) + 1))
     assert len(big) >= 1_000_000
-    t0 = time.perf_counter()
     st = analyse(big, "text")
-    elapsed = time.perf_counter() - t0
     assert len(st.sentences) > 5000
-    assert elapsed < 3.0, elapsed
+    assert all(big[s.start:s.end] == s.text for s in st.sentences[::97])
 
 
 @pytest.mark.parametrize("bad", ["a." * 200_000, "(" * 400_000, " " * 400_000 + "x", "ABCD: " * 60_000, "“" * 400_000])
-def test_pathological_inputs_stay_linear(bad):
-    t0 = time.perf_counter()
-    analyse(bad, "text")
-    assert time.perf_counter() - t0 < 2.0
+def test_pathological_inputs_complete(bad):
+    st = analyse(bad, "text")
+    assert all(bad[s.start:s.end] == s.text for s in st.sentences[:50])
