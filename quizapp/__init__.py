@@ -1,19 +1,89 @@
 """QuizApp: turn reading material into grounded, cited quizzes."""
 from __future__ import annotations
 
+import logging
 import os
 
-from flask import Flask
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
 
-from quizapp import cli
+from quizapp import cli, config, filters, sqlite
+from quizapp.blueprints import auth, public, student
+from quizapp.extensions import csrf, db, login_manager, migrate
+from quizapp.models import User
+from quizapp.services import attempts
+
+log = logging.getLogger(__name__)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    """The application factory. ``test_config`` overrides the environment's configuration."""
     app = Flask(__name__, instance_relative_config=True)
-    app.config.from_mapping(SECRET_KEY="dev-only")
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.defaults(app.instance_path))
     if test_config is not None:
         app.config.update(test_config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
 
+    db.init_app(app)
+    migrate.init_app(app, db, directory=app.config["QUIZAPP_MIGRATIONS_DIR"], render_as_batch=True,
+                     compare_type=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message_category = "info"
+    with app.app_context():
+        sqlite.install(db.engine)
+
+    app.register_blueprint(public.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(student.bp)
+    _register_errors(app)
+    filters.register(app)
     cli.register(app)
     return app
+
+
+@login_manager.user_loader
+def _load_user(user_id: str) -> User | None:
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))
+
+
+def _register_errors(app: Flask) -> None:
+    def page(status: int, title: str, message: str):
+        return render_template("error.html", status=status, title=title, message=message), status
+
+    @app.errorhandler(attempts.NotFound)
+    def _not_found_lookup(_exc):
+        return page(404, "Not found", "There is nothing here, or it is not yours.")
+
+    @app.errorhandler(404)
+    def _not_found(_exc):
+        return page(404, "Not found", "There is nothing here, or it is not yours.")
+
+    @app.errorhandler(400)
+    def _bad_request(_exc):
+        return page(400, "Bad request", "The form was not understood. Go back, reload the page and try again.")
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc):
+        return page(400, "The form has expired",
+                    "The form's security token is missing or no longer valid, so nothing was changed. "
+                    "Go back, reload the page and try again.")
+
+    @app.errorhandler(405)
+    def _method(_exc):
+        return page(405, "Not allowed", "This page does not accept that kind of request.")
+
+    @app.errorhandler(413)
+    def _too_large(_exc):
+        return page(413, "Too large", "What you sent is too large.")
+
+    @app.errorhandler(500)
+    def _server_error(_exc):
+        db.session.rollback()
+        return page(500, "Something went wrong", "Something went wrong on our side. Nothing you had saved is lost.")

@@ -5,9 +5,12 @@ import logging
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
+from flask_migrate import upgrade
 
 from quizapp.engine import pipeline
+from quizapp.extensions import db
+from quizapp.services import accounts, catalog, quizzes
 
 log = logging.getLogger(__name__)
 
@@ -28,5 +31,90 @@ def generate_command(paths: tuple[Path, ...], out_dir: Path | None, quiet: bool)
     click.echo(summary.render())
 
 
+def _load_library() -> catalog.CatalogReport:
+    cfg = current_app.config
+    return catalog.load_library(
+        Path(cfg["QUIZAPP_SOURCES_DIR"]), Path(cfg["QUIZAPP_BANK_DIR"]), Path(cfg["QUIZAPP_SEED_FILE"]),
+        practice_count=cfg["PRACTICE_QUESTION_COUNT"], practice_pass_mark=cfg["PRACTICE_PASS_MARK"])
+
+
+@click.command("init")
+@click.option("--base-url", envvar="QUIZAPP_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
+              help="Where the app will be served, for the first teacher's one-time link.")
+def init_command(base_url: str) -> None:
+    """Upgrade the database, load the sample sources, bank and quizzes (safe to run again)."""
+    upgrade(directory=current_app.config["QUIZAPP_MIGRATIONS_DIR"])
+    try:
+        report = _load_library()
+    except catalog.LOAD_ERRORS as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(report.render())
+    if not accounts.teacher_exists():
+        token = accounts.issue_setup_token()
+        db.session.commit()
+        link = f"{base_url.rstrip('/')}/auth/setup/{token}"
+        click.echo("\nNo teacher account yet. Open this one-time link to create the first one")
+        click.echo(f"(it works once, for 7 days; running `quizapp init` again replaces it):\n\n    {link}\n")
+        click.echo("Or create it here: quizapp users create --role teacher --email you@example.org --name 'Your Name'")
+
+
+@click.command("load")
+def load_command() -> None:
+    """Reload the sources, the question bank and the default quizzes into the database."""
+    try:
+        report = _load_library()
+    except catalog.LOAD_ERRORS as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(report.render())
+
+
+@click.command("seed")
+@click.option("--file", "seed_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A quizzes JSON file (default: the packaged quizapp/data/quizzes.json).")
+def seed_command(seed_file: Path | None) -> None:
+    """Add the default quizzes of a seed file (existing quizzes are left as they are)."""
+    try:
+        added = quizzes.seed_quizzes(seed_file or Path(current_app.config["QUIZAPP_SEED_FILE"]))
+    except quizzes.SeedError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"{added} quiz(zes) added")
+
+
+@click.group("users")
+def users_group() -> None:
+    """Manage accounts."""
+
+
+@users_group.command("create")
+@click.option("--role", type=click.Choice(["teacher", "student"]), default="student", show_default=True)
+@click.option("--email", prompt="E-mail address")
+@click.option("--name", prompt="Name")
+@click.option("--password", envvar="QUIZAPP_PASSWORD", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Prompted for when not given (or set QUIZAPP_PASSWORD).")
+def users_create_command(role: str, email: str, name: str, password: str) -> None:
+    """Create an account, for example the first teacher: quizapp users create --role teacher."""
+    if len(password) < 8:
+        raise click.ClickException("the password needs at least 8 characters")
+    if "@" not in email:
+        raise click.ClickException("that is not an e-mail address")
+    try:
+        user = accounts.create_user(email, name, password, role=role)
+    except accounts.AccountError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"created {user.role} {user.email}")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(generate_command)
+    app.cli.add_command(init_command)
+    app.cli.add_command(load_command)
+    app.cli.add_command(seed_command)
+    app.cli.add_command(users_group)

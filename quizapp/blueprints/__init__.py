@@ -1,0 +1,1 @@
+"""One blueprint per audience: public pages, accounts, students (teachers come later)."""

@@ -1,0 +1,183 @@
+"""The student's pages: quizzes, attempts, results, explanations, reports and history."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from quizapp import qtypes
+from quizapp.extensions import db
+from quizapp.forms.attempt import ActionForm, FinishForm, QuestionForm, ReportForm
+from quizapp.models import Quiz
+from quizapp.services import attempts, explanations, quizzes, reports
+
+bp = Blueprint("student", __name__)
+
+
+@bp.before_request
+@login_required
+def _signed_in():
+    """Every page here needs an account."""
+
+
+def _wants_json() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+@bp.get("/quizzes", endpoint="quizzes")
+def quiz_list():
+    return render_template("student/quizzes.html", groups=quizzes.cards_for(current_user), form=ActionForm())
+
+
+@bp.post("/quizzes/<int:quiz_id>/start")
+def start(quiz_id: int):
+    ActionForm()
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or quiz.kind == "missed":
+        abort(404)
+    return _start(quiz)
+
+
+@bp.post("/practice/missed")
+def start_missed():
+    ActionForm()
+    return _start(quizzes.ensure_missed_quiz())
+
+
+def _start(quiz: Quiz):
+    try:
+        attempt = attempts.start(current_user, quiz)
+    except attempts.QuizUnavailable as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("student.quizzes"))
+    db.session.commit()
+    unanswered = attempts.unanswered(attempt)
+    return redirect(url_for("student.question", attempt_id=attempt.id, slot=unanswered[0] if unanswered else 1))
+
+
+@bp.get("/attempts/<int:attempt_id>")
+def attempt(attempt_id: int):
+    a = attempts.get_attempt(current_user, attempt_id)
+    if a.finished:
+        return redirect(url_for("student.results", attempt_id=a.id))
+    unanswered = attempts.unanswered(a)
+    return redirect(url_for("student.question", attempt_id=a.id, slot=unanswered[0] if unanswered else 1))
+
+
+def _question_page(a, item, status: int = 200, error: str | None = None, form: QuestionForm | None = None):
+    responses = attempts.responses_by_slot(a)
+    response = responses.get(item.slot)
+    qtype = qtypes.get(item.type)
+    view = qtype.view(item.snapshot["spec"], item.layout, response.answer if response else None)
+    html = render_template(
+        "student/question.html", attempt=a, item=item, qtype=qtype, view=view,
+        answered=set(responses), total=len(a.items), error=error,
+        form=form or QuestionForm(formdata=None), was=attempts.form_digest(item, response))
+    return html, status
+
+
+@bp.get("/attempts/<int:attempt_id>/q/<int:slot>")
+def question(attempt_id: int, slot: int):
+    a = attempts.get_attempt(current_user, attempt_id)
+    item = attempts.get_item(a, slot)
+    if a.finished:
+        return redirect(url_for("student.results", attempt_id=a.id))
+    return _question_page(a, item)
+
+
+@bp.post("/attempts/<int:attempt_id>/q/<int:slot>")
+def answer(attempt_id: int, slot: int):
+    form = QuestionForm()
+    if not form.validate():
+        abort(400)
+    go = form.go.data or "next"
+    try:
+        result = attempts.save_answer(current_user, attempt_id, slot, request.form, clear=go == "clear")
+    except attempts.AttemptFinished:
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(saved=False, finished=True), 409
+        flash("This attempt is finished: its answers can no longer change.", "error")
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    if result.parsed.action == "error":
+        db.session.rollback()
+        a = attempts.get_attempt(current_user, attempt_id)
+        if _wants_json():
+            return jsonify(saved=False, error=result.parsed.error), 400
+        return _question_page(a, result.item, status=400, error=result.parsed.error)
+    db.session.commit()
+    a = attempts.get_attempt(current_user, attempt_id)
+    if _wants_json():
+        response = attempts.responses_by_slot(a).get(slot)
+        return jsonify(saved=True, action=result.parsed.action, answered=sorted(result.answered),
+                       was=attempts.form_digest(result.item, response))
+    total = len(a.items)
+    if go == "finish":
+        return redirect(url_for("student.finish", attempt_id=a.id))
+    if go in ("clear", "save"):
+        target = slot
+    elif go == "prev":
+        target = max(1, slot - 1)
+    elif go == "next":
+        if slot >= total:
+            return redirect(url_for("student.finish", attempt_id=a.id))
+        target = slot + 1
+    else:
+        target = min(max(1, int(go)), total)
+    return redirect(url_for("student.question", attempt_id=a.id, slot=target))
+
+
+@bp.route("/attempts/<int:attempt_id>/finish", methods=["GET", "POST"])
+def finish(attempt_id: int):
+    a = attempts.get_attempt(current_user, attempt_id)
+    if a.finished:
+        return redirect(url_for("student.results", attempt_id=a.id))
+    form = FinishForm()
+    if request.method == "POST":
+        outcome = attempts.finish(current_user, attempt_id, confirmed=form.confirm.data == "yes")
+        if outcome == "confirm":
+            db.session.rollback()
+            return redirect(url_for("student.finish", attempt_id=attempt_id))
+        db.session.commit()
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    return render_template("student/finish.html", attempt=a, unanswered=attempts.unanswered(a),
+                           total=len(a.items), form=form)
+
+
+@bp.get("/attempts/<int:attempt_id>/results")
+def results(attempt_id: int):
+    a = attempts.get_attempt(current_user, attempt_id)
+    if not a.finished:
+        return redirect(url_for("student.attempt", attempt_id=a.id))
+    return render_template("student/results.html", attempt=a, rows=attempts.review(a))
+
+
+@bp.get("/attempts/<int:attempt_id>/q/<int:slot>/explanation")
+def explanation(attempt_id: int, slot: int):
+    try:
+        ex = explanations.explanation(current_user, attempt_id, slot)
+    except attempts.ExplanationLocked as exc:
+        return render_template("student/locked.html", message=str(exc), attempt_id=attempt_id), 403
+    return render_template("student/explanation.html", ex=ex, form=ReportForm(formdata=None))
+
+
+@bp.route("/attempts/<int:attempt_id>/q/<int:slot>/report", methods=["GET", "POST"])
+def report(attempt_id: int, slot: int):
+    a = attempts.get_attempt(current_user, attempt_id)
+    item = attempts.get_item(a, slot)
+    form = ReportForm()
+    if form.validate_on_submit():
+        reports.report_problem(current_user, a, item, form.kind.data, form.comment.data or "")
+        db.session.commit()
+        flash("Thank you: your report has gone to the teachers.", "success")
+        if a.finished and slot in attempts.answered_slots(a):
+            return redirect(url_for("student.explanation", attempt_id=a.id, slot=slot))
+        return redirect(url_for("student.attempt", attempt_id=a.id) if a.finished
+                        else url_for("student.question", attempt_id=a.id, slot=slot))
+    return render_template("student/report.html", attempt=a, item=item, form=form), 400 if form.errors else 200
+
+
+@bp.get("/history")
+def history():
+    return render_template("student/history.html", attempts=attempts.history(current_user),
+                           missed=len(quizzes.missed_candidates(current_user)), form=ActionForm())

@@ -1,0 +1,81 @@
+"""Configuration from the environment.
+
+| variable | default |
+| --- | --- |
+| ``DATABASE_URL`` | SQLite file ``quizapp.sqlite3`` in the instance folder |
+| ``SECRET_KEY`` | generated on first run and kept in ``<instance>/secret_key`` |
+| ``QUIZAPP_SOURCES_DIR`` | ``questions/sources`` of the checkout |
+| ``QUIZAPP_BANK_DIR`` | ``questions/bank`` of the checkout |
+"""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def database_url(instance_path: str, env: dict | None = None) -> str:
+    env = os.environ if env is None else env
+    url = env.get("DATABASE_URL", "").strip()
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "quizapp.sqlite3")
+    # Accept the usual short spellings and use psycopg 3 for them.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def defaults(instance_path: str, env: dict | None = None) -> dict:
+    env = os.environ if env is None else env
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path, env),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SECRET_KEY": env.get("SECRET_KEY") or None,
+        # The CSRF token lives as long as the session: it never expires mid-attempt.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
+        "QUIZAPP_SOURCES_DIR": env.get("QUIZAPP_SOURCES_DIR") or str(PROJECT_ROOT / "questions" / "sources"),
+        "QUIZAPP_BANK_DIR": env.get("QUIZAPP_BANK_DIR") or str(PROJECT_ROOT / "questions" / "bank"),
+        "QUIZAPP_SEED_FILE": env.get("QUIZAPP_SEED_FILE") or str(PACKAGE_DIR / "data" / "quizzes.json"),
+        "QUIZAPP_MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
+        # werkzeug's default (scrypt); tests may pick a cheaper method.
+        "PASSWORD_HASH_METHOD": "scrypt",
+        "PRACTICE_QUESTION_COUNT": 10,
+        "PRACTICE_PASS_MARK": 60,
+    }
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The secret key stored in the instance folder, created on first use (mode 0600)."""
+    path = Path(instance_path) / "secret_key"
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    except FileNotFoundError:
+        pass
+    key = secrets.token_hex(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"secret_key.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    try:
+        os.link(tmp, path)  # atomic, and fails if another process got there first
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    finally:
+        tmp.unlink()
+    log.info("generated a new secret key in %s", path)
+    return key

@@ -1,0 +1,1 @@
+"""WTForms (Flask-WTF) forms: validation lives here, views stay thin."""

@@ -1,0 +1,13 @@
+"""The database models, one module per aggregate."""
+from quizapp.models.attempt import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Response
+from quizapp.models.common import utcnow
+from quizapp.models.document import Document
+from quizapp.models.question import ORIGINS, STATUSES, Question
+from quizapp.models.quiz import Quiz
+from quizapp.models.report import REPORT_KINDS, Report
+from quizapp.models.user import ROLES, SetupToken, User
+
+__all__ = [
+    "Attempt", "AttemptItem", "Document", "FINISHED", "IN_PROGRESS", "ORIGINS", "Question", "Quiz",
+    "REPORT_KINDS", "ROLES", "Report", "Response", "STATUSES", "SetupToken", "User", "utcnow",
+]

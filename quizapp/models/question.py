@@ -1,0 +1,49 @@
+"""Questions of the bank: generated, edited by a teacher, or written by one."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.extensions import db
+from quizapp.models.common import utcnow
+from quizapp.models.document import Document
+
+STATUSES = ("published", "needs_review", "retired")
+ORIGINS = ("generated", "edited", "teacher")
+
+
+class Question(db.Model):
+    __tablename__ = "questions"
+    __table_args__ = (
+        CheckConstraint("status IN ('published', 'needs_review', 'retired')", name="status"),
+        CheckConstraint("origin IN ('generated', 'edited', 'teacher')", name="origin"),
+        Index("ix_questions_document_status", "document_id", "status"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # stable bank id
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    type: Mapped[str] = mapped_column(String(32))
+    prompt: Mapped[str] = mapped_column(Text)
+    # The type-specific part: choices / answer, accept, tolerance / pairs / sequence.
+    spec: Mapped[dict] = mapped_column(JSON)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    # {document, start, end, quote, section, paragraph, sentence: {start, end}, answer: {start, end} | null}
+    citation: Mapped[dict] = mapped_column(JSON, default=dict)
+    section: Mapped[str] = mapped_column(String(300), default="")
+    sentence_id: Mapped[str | None] = mapped_column(String(120), index=True)
+    difficulty: Mapped[float] = mapped_column(Float, default=0.5)
+    quality: Mapped[float] = mapped_column(Float, default=1.0)
+    status: Mapped[str] = mapped_column(String(16), default="published")
+    # Who set the status: "bank" (the loader may change it) or "teacher" (the loader leaves it).
+    status_set_by: Mapped[str] = mapped_column(String(16), default="bank")
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<Question {self.id} {self.type} {self.status}>"

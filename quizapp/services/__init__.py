@@ -1,0 +1,1 @@
+"""Use cases. Service functions change the session and flush; the caller commits."""

@@ -1,0 +1,252 @@
+"""Attempts: start (draw), answer, finish (score), and what a student may see afterwards.
+
+Scoring happens on the server only. A response is graded when it is saved and its score is
+stored with it, never sent to the browser before the attempt is finished. The database backs
+the rules up: one response per (attempt, slot), one open attempt per (student, quiz), and a
+finished attempt is closed by a conditional UPDATE that only one request can win.
+"""
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from quizapp import qtypes
+from quizapp.extensions import db
+from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Question, Quiz, Response, User, utcnow
+from quizapp.services import quizzes
+from quizapp.services.draw import draw
+
+
+class NotFound(LookupError):
+    """No such attempt, slot or quiz for this user (the view answers 404)."""
+
+
+class QuizUnavailable(ValueError):
+    """The quiz cannot be started now; the message says why."""
+
+
+class AttemptFinished(RuntimeError):
+    """The attempt is finished: answers can no longer change."""
+
+
+class ExplanationLocked(PermissionError):
+    """The explanation is shown only for questions answered in a finished attempt."""
+
+
+# --- loading with ownership ----------------------------------------------------------------
+
+
+def get_attempt(user: User, attempt_id: int, lock: bool = False) -> Attempt:
+    """The user's attempt, or NotFound: another user's attempt does not exist for them."""
+    stmt = select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user.id)
+    if lock:
+        stmt = stmt.with_for_update()
+    attempt = db.session.scalar(stmt)
+    if attempt is None:
+        raise NotFound(attempt_id)
+    return attempt
+
+
+def get_item(attempt: Attempt, slot: int) -> AttemptItem:
+    item = db.session.get(AttemptItem, (attempt.id, slot))
+    if item is None:
+        raise NotFound(slot)
+    return item
+
+
+def responses_by_slot(attempt: Attempt) -> dict[int, Response]:
+    rows = db.session.scalars(select(Response).where(Response.attempt_id == attempt.id))
+    return {r.slot: r for r in rows}
+
+
+def answered_slots(attempt: Attempt) -> set[int]:
+    return set(db.session.scalars(select(Response.slot).where(Response.attempt_id == attempt.id)))
+
+
+# --- starting ------------------------------------------------------------------------------
+
+
+def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    return db.session.scalar(select(Attempt).where(
+        Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.state == IN_PROGRESS))
+
+
+def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
+    """Start an attempt at ``quiz``, or return the open one (a double click resumes it)."""
+    existing = _open_attempt(user, quiz)
+    if existing is not None:
+        return existing
+    if not quizzes.is_open(quiz):
+        raise QuizUnavailable("This quiz is not open.")
+    if quiz.attempts_allowed is not None:
+        used = db.session.scalar(select(func.count()).select_from(Attempt).where(
+            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id))
+        if used >= quiz.attempts_allowed:
+            raise QuizUnavailable("You have used all your attempts at this quiz.")
+    seed = secrets.randbits(62) if seed is None else seed
+    rng = random.Random(seed)
+    chosen = draw(quizzes.candidates_for(quiz, user), quiz.count, rng, prioritized=quiz.kind == "missed")
+    if not chosen:
+        raise QuizUnavailable("This quiz has no questions to draw from yet.")
+    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(chosen)))}
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS,
+                      pass_mark=quiz.pass_mark, max_score=float(len(chosen)), started_at=utcnow())
+    for slot, qid in enumerate(chosen, start=1):
+        q = questions[qid]
+        attempt.items.append(AttemptItem(
+            slot=slot, question_id=qid,
+            snapshot={"type": q.type, "prompt": q.prompt, "spec": q.spec},
+            layout=qtypes.get(q.type).make_layout(q.spec, rng)))
+    try:
+        with db.session.begin_nested():
+            db.session.add(attempt)
+            db.session.flush()
+    except IntegrityError:
+        # Another request opened one at the same moment (unique open-attempt index): use it.
+        existing = _open_attempt(user, quiz)
+        if existing is None:
+            raise
+        return existing
+    return attempt
+
+
+# --- answering -----------------------------------------------------------------------------
+
+
+def _upsert_response(values: dict) -> None:
+    dialect = db.session.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+        stmt = insert(Response).values(**values, changes=0)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["attempt_id", "slot"],
+            set_={"answer": stmt.excluded.answer, "score": stmt.excluded.score,
+                  "answered_at": stmt.excluded.answered_at, "changes": Response.changes + 1})
+        db.session.execute(stmt)
+        return
+    row = db.session.scalar(select(Response).where(
+        Response.attempt_id == values["attempt_id"], Response.slot == values["slot"]))
+    if row is None:
+        db.session.add(Response(**values, changes=0))
+    else:
+        row.answer, row.score, row.answered_at = values["answer"], values["score"], values["answered_at"]
+        row.changes += 1
+    db.session.flush()
+
+
+@dataclass
+class SaveResult:
+    parsed: qtypes.Parsed
+    item: AttemptItem
+    answered: set[int] = field(default_factory=set)
+
+
+def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bool = False) -> SaveResult:
+    """Save (or clear) the answer to one slot from a submitted form. Graded here, on the server."""
+    attempt = get_attempt(user, attempt_id, lock=True)
+    item = get_item(attempt, slot)
+    if attempt.state != IN_PROGRESS:
+        raise AttemptFinished(attempt.id)
+    qtype = qtypes.get(item.type)
+    spec = item.snapshot["spec"]
+    parsed = qtypes.Parsed(qtypes.CLEAR) if clear else qtype.parse(form, spec, item.layout)
+    if parsed.action == qtypes.SAVE:
+        _upsert_response({"attempt_id": attempt.id, "slot": slot, "question_id": item.question_id,
+                          "answer": parsed.answer, "score": qtype.grade(spec, parsed.answer),
+                          "answered_at": utcnow()})
+    elif parsed.action == qtypes.CLEAR:
+        db.session.execute(delete(Response).where(Response.attempt_id == attempt.id, Response.slot == slot))
+    db.session.flush()
+    return SaveResult(parsed, item, answered_slots(attempt))
+
+
+def form_digest(item: AttemptItem, response: Response | None) -> str:
+    return qtypes.get(item.type).form_digest(item.layout, response.answer if response else None)
+
+
+# --- finishing -----------------------------------------------------------------------------
+
+
+def unanswered(attempt: Attempt) -> list[int]:
+    answered = answered_slots(attempt)
+    return [item.slot for item in attempt.items if item.slot not in answered]
+
+
+def finish(user: User, attempt_id: int, confirmed: bool) -> str:
+    """Finish the attempt and store its score.
+
+    Returns "finished", "confirm" (there are unanswered questions and the student has not
+    confirmed), or "already" (it was finished before: nothing changes).
+    """
+    attempt = get_attempt(user, attempt_id, lock=True)
+    if attempt.state != IN_PROGRESS:
+        return "already"
+    if unanswered(attempt) and not confirmed:
+        return "confirm"
+    total = db.session.scalar(select(func.coalesce(func.sum(Response.score), 0.0))
+                              .where(Response.attempt_id == attempt.id))
+    max_score = float(len(attempt.items))
+    score = round(float(total), 4)
+    passed = max_score > 0 and 100.0 * score / max_score >= attempt.pass_mark - 1e-9
+    done = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.state == IN_PROGRESS)
+        .values(state=FINISHED, finished_at=utcnow(), score=score, max_score=max_score, passed=passed)
+        .execution_options(synchronize_session=False))
+    db.session.refresh(attempt)
+    return "finished" if done.rowcount == 1 else "already"
+
+
+# --- after the attempt ---------------------------------------------------------------------
+
+
+def outcome(score: float | None) -> str:
+    if score is None:
+        return "unanswered"
+    if score >= 1.0:
+        return "correct"
+    if score > 0:
+        return "partial"
+    return "wrong"
+
+
+@dataclass
+class ReviewRow:
+    slot: int
+    prompt: str
+    type_label: str
+    outcome: str
+    score: float | None
+
+
+def review(attempt: Attempt) -> list[ReviewRow]:
+    responses = responses_by_slot(attempt)
+    rows = []
+    for item in attempt.items:
+        r = responses.get(item.slot)
+        rows.append(ReviewRow(item.slot, item.snapshot["prompt"], qtypes.get(item.type).label,
+                              outcome(r.score if r else None), r.score if r else None))
+    return rows
+
+
+def history(user: User) -> list[Attempt]:
+    return list(db.session.scalars(
+        select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc())))
+
+
+def explained_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, AttemptItem, Response]:
+    """The item and response whose explanation the user may see, or ExplanationLocked."""
+    attempt = get_attempt(user, attempt_id)
+    item = get_item(attempt, slot)
+    if attempt.state != FINISHED:
+        raise ExplanationLocked("Explanations open when you finish the attempt.")
+    response = responses_by_slot(attempt).get(slot)
+    if response is None:
+        raise ExplanationLocked("You did not answer this question, so its explanation stays closed. "
+                                "Answer it in another attempt to see it.")
+    return attempt, item, response

@@ -1,0 +1,55 @@
+"""SQLite tuned for a classroom of concurrent writers.
+
+* WAL journal, so readers never block the writer;
+* a busy timeout, so a writer waits for the lock instead of failing;
+* foreign keys enforced;
+* write transactions start with ``BEGIN IMMEDIATE``: the write lock is taken at the start, so
+  a transaction never has to upgrade a read lock later, which is what fails with
+  "database is locked" under concurrency.
+
+pysqlite's own transaction handling is switched off (``isolation_level = None``) and SQLAlchemy
+emits the ``BEGIN`` itself, as the SQLAlchemy documentation recommends. Requests that only read
+(GET, HEAD, OPTIONS: they never write) begin a plain deferred transaction so that readers do not
+queue behind writers; every other transaction, including the command line's, is IMMEDIATE.
+"""
+from __future__ import annotations
+
+from flask import has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+BUSY_TIMEOUT_MS = 15_000
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def begin_statement() -> str:
+    """The statement that opens a transaction in the current context."""
+    if has_request_context() and request.method in READ_ONLY_METHODS:
+        return "BEGIN"
+    return "BEGIN IMMEDIATE"
+
+
+def _on_begin(connection) -> None:
+    connection.exec_driver_sql(begin_statement())
+
+
+def install(engine: Engine) -> None:
+    """Attach the hooks to a SQLite engine (does nothing for other databases)."""
+    if engine.dialect.name != "sqlite":
+        return
+    if event.contains(engine, "connect", _on_connect):
+        return
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)

@@ -1,0 +1,214 @@
+"""Shared fixtures: ``app`` on a temporary database, ``client``, ``runner`` and ``auth``.
+
+The database of every test is a copy of one built once per session: migrated with the real
+Alembic migrations, and loaded with the small test library in ``tests/data/`` (one document,
+its hand-written bank with every question type, and two seed quizzes). Tests that need an empty
+database use ``make_app(load=False)``.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.services import catalog
+
+DATA = Path(__file__).resolve().parent / "data"
+TEST_PASSWORD = "correct horse battery"
+
+
+def _config(db_path: Path, **overrides) -> dict:
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+        "WTF_CSRF_ENABLED": False,  # tests/…/test_*csrf* turn it on to check the refusals
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt in the app
+        "QUIZAPP_SOURCES_DIR": str(DATA / "sources"),
+        "QUIZAPP_BANK_DIR": str(DATA / "bank"),
+        "QUIZAPP_SEED_FILE": str(DATA / "quizzes.json"),
+    }
+    config.update(overrides)
+    return config
+
+
+def build_database(path: Path, load: bool = True, **overrides) -> None:
+    """Migrate a new SQLite database at ``path`` and (optionally) load the test library."""
+    app = create_app(_config(path, **overrides))
+    with app.app_context():
+        upgrade(directory=app.config["QUIZAPP_MIGRATIONS_DIR"])
+        if load:
+            cfg = app.config
+            catalog.load_library(Path(cfg["QUIZAPP_SOURCES_DIR"]), Path(cfg["QUIZAPP_BANK_DIR"]),
+                                 Path(cfg["QUIZAPP_SEED_FILE"]))
+            db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def template_databases(tmp_path_factory) -> dict[bool, Path]:
+    base = tmp_path_factory.mktemp("template-db")
+    paths = {True: base / "loaded.sqlite3", False: base / "empty.sqlite3"}
+    for load, path in paths.items():
+        build_database(path, load=load)
+    return paths
+
+
+@pytest.fixture
+def make_app(tmp_path, template_databases):
+    """A factory: ``make_app(load=True, **config)`` gives an app on a fresh copy of the test DB."""
+    apps = []
+
+    def make(load: bool = True, **overrides):
+        path = tmp_path / f"quizapp-{len(apps)}.sqlite3"
+        shutil.copyfile(template_databases[load], path)
+        app = create_app(_config(path, **overrides))
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Sign up, log in and out through the real forms."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def signup(self, email="student@example.org", name="Sam Student", password=TEST_PASSWORD, **kw):
+        return self.client.post("/auth/signup", data={
+            "email": email, "name": name, "password": password, "confirm": password, **kw})
+
+    def login(self, email="student@example.org", password=TEST_PASSWORD, **kw):
+        return self.client.post("/auth/login", data={"email": email, "password": password, **kw})
+
+    def logout(self):
+        return self.client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html) \
+        or re.search(r'value="([^"]+)"[^>]*name="csrf_token"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def csrf_token():
+    """Extract the CSRF token of a rendered form: ``csrf_token(html)``."""
+    return csrf_token_from
+
+
+class QuizDriver:
+    """Take quizzes through the HTTP interface, knowing the key from the database (the test
+    is the oracle; the page never tells)."""
+
+    def __init__(self, app, client):
+        self.app, self.client = app, client
+
+    def quiz_id(self, slug: str) -> int:
+        from quizapp.models import Quiz
+        with self.app.app_context():
+            return db.session.scalar(db.select(Quiz.id).where(Quiz.slug == slug))
+
+    def start(self, slug: str = "practice-harbour-lighthouse") -> int:
+        response = self.client.post(f"/quizzes/{self.quiz_id(slug)}/start")
+        assert response.status_code == 302, response.status_code
+        match = re.search(r"/attempts/(\d+)/q/\d+$", response.headers["Location"])
+        assert match, response.headers["Location"]
+        return int(match.group(1))
+
+    def items(self, attempt_id: int) -> list[dict]:
+        from quizapp.models import AttemptItem
+        with self.app.app_context():
+            rows = db.session.scalars(db.select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)
+                                      .order_by(AttemptItem.slot)).all()
+            return [{"slot": r.slot, "question_id": r.question_id, "type": r.type,
+                     "spec": r.snapshot["spec"], "layout": r.layout} for r in rows]
+
+    @staticmethod
+    def form_for(item: dict, right: bool = True) -> dict:
+        """The form fields that answer ``item`` rightly or (fully) wrongly."""
+        spec, layout, qtype = item["spec"], item["layout"], item["type"]
+        if qtype in ("multiple_choice", "true_false"):
+            ok = [oid for oid, i in layout["options"] if spec["choices"][i]["correct"] == right]
+            return {"answer": ok[0]}
+        if qtype == "multiple_response":
+            return {"answer": [oid for oid, i in layout["options"] if spec["choices"][i]["correct"] == right]}
+        if qtype in ("short_answer", "numeric"):
+            return {"answer": spec["answer"] if right else ("-1" if qtype == "numeric" else "zzz")}
+        if qtype == "matching":
+            n = len(spec["pairs"])
+            by_text = {spec["pairs"][j][1]: oid for oid, j in layout["rights"]}
+            form = {}
+            for lid, i in layout["lefts"]:
+                target = i if right else (i + 1) % n
+                form[f"m-{lid}"] = by_text[spec["pairs"][target][1]]
+            return form
+        if qtype == "ordering":
+            n = len(spec["sequence"])
+            return {f"o-{oid}": str(i + 1 if right else n - i) for oid, i in layout["items"]}
+        raise AssertionError(qtype)
+
+    def answer(self, attempt_id: int, item: dict, right: bool = True, go: str = "save", **extra):
+        data = {**self.form_for(item, right), "go": go, **extra}
+        return self.client.post(f"/attempts/{attempt_id}/q/{item['slot']}", data=data)
+
+    def finish(self, attempt_id: int, confirm: bool = True):
+        return self.client.post(f"/attempts/{attempt_id}/finish", data={"confirm": "yes"} if confirm else {})
+
+    def attempt(self, attempt_id: int):
+        from quizapp.models import Attempt
+        with self.app.app_context():
+            a = db.session.get(Attempt, attempt_id)
+            db.session.expunge(a)
+            return a
+
+    def responses(self, attempt_id: int) -> dict[int, dict]:
+        from quizapp.models import Response
+        with self.app.app_context():
+            rows = db.session.scalars(db.select(Response).where(Response.attempt_id == attempt_id)).all()
+            return {r.slot: {"answer": r.answer, "score": r.score, "changes": r.changes} for r in rows}
+
+
+@pytest.fixture
+def driver(app, client):
+    return QuizDriver(app, client)
+
+
+@pytest.fixture
+def student(auth):
+    """A signed-up, signed-in student (the ``client`` is theirs)."""
+    response = auth.signup()
+    assert response.status_code == 302, response.data
+    return auth
