@@ -116,6 +116,14 @@ def _check_question(expected: dict, actual: dict) -> None:
     assert actual["tags"] == expected.get("tags", [])
 
 
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_missing_conformance_data_fails_on_ci_and_skips_elsewhere(monkeypatch, tmp_path, ci, outcome):
+    monkeypatch.setattr(__import__(__name__), "CONFORMANCE", tmp_path / "nowhere")
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="GIFT conformance data not found"):
+        conformance_dir()
+
+
 @pytest.mark.parametrize("name", CASE_NAMES)
 def test_conformance_case(name):
     folder = conformance_dir()
@@ -160,12 +168,11 @@ def test_pre_content_keeps_indentation_like_readquestion():
     assert result.skipped[0]["question"]["prompt"] == case["question"]["questiontext"]
 
 
-@pytest.mark.parametrize("name", [n for n in CASE_NAMES if n.startswith("import_")] or CASE_NAMES[:1])
+@pytest.mark.parametrize("name", [n for n in CASE_NAMES if n.startswith("import_")
+                                  and n != "import_pre_content.gift"] or CASE_NAMES[:1])
 def test_single_question_cases_read_the_same_untrimmed(name):
-    """Moodle's unit tests read these with untrimmed lines; only <pre> content differs."""
+    """Moodle's unit tests read these with untrimmed lines; only <pre> content differs (above)."""
     folder = conformance_dir()
-    if name == "import_pre_content.gift":
-        pytest.skip("indentation inside <pre> is kept on purpose; see the test above")
     text = (folder / "cases" / name).read_text("utf-8")
     assert neutral(parse_gift(text, keep_indentation=True)) == neutral(parse_gift(text))
 
@@ -354,6 +361,9 @@ def test_category_switch_applies_to_following_questions():
         (1, ["$course$", "top", "A/B"], "course"), (5, ["$system$", "C"], "system")]
     assert [q["category"] for q in result.questions] == ["$course$/top/A//B", "$system$/C"]
     assert parse_gift("$CATEGORY: $cat1$/X\n").categories[0]["context"] is None
+    result = parse_gift("$CATEGORY: A\nQ?{T}\n")  # no blank line: Moodle reads it all as the path
+    assert result.categories[0]["path"] == "A\nQ?{T}" and not result.questions
+    assert result.warnings[0].line == 2 and "blank line" in result.warnings[0].message
 
 
 def test_line_endings_bom_and_encoding():

@@ -169,6 +169,7 @@ def test_export_refuses_what_gift_cannot_hold_and_says_why():
         {"id": "m", "type": "matching", "prompt": "P", "pairs": [["a->b", "x"], ["c", "y"]]},
         mc(id="two", choices=[{"text": "a", "correct": True}, {"text": "b", "correct": True}]),
         {"id": "o", "type": "ordering", "prompt": "Order", "sequence": ["a", "b"]},
+        mc(id="tag", tags=["<script>"]),
     ]
     with pytest.raises(GiftExportError) as info:
         to_gift(bad)
@@ -177,6 +178,7 @@ def test_export_refuses_what_gift_cannot_hold_and_says_why():
     assert "question 2 (m)" in message
     assert "question 3 (two)" in message and "exactly one correct" in message
     assert "question 4 (o)" in message and "ordering" in message
+    assert "question 5 (tag)" in message and "'<script>'" in message
 
 
 def test_ordering_can_be_left_out_with_a_comment():

@@ -330,11 +330,15 @@ class _Block:
         return out
 
     def parse(self):
-        """-> None | ("category", path) | ("question", gift-level dict, part lines)."""
+        """-> None | ("category", path) | ("question", Moodle-level question dict)."""
         text = self.text
         if not text:
             return None  # only comments
         if text.startswith("$CATEGORY:"):
+            if "\n" in text:  # Moodle reads the whole block as the path: surely a mistake
+                self.warnings.append(GiftIssue(self.line_at(text.index("\n") + 1), (
+                    "this line is read as part of the $CATEGORY: path above it, as Moodle does; "
+                    "leave a blank line after $CATEGORY: if it is a question")))
             return ("category", _trim(_post(text[10:])))
         off, name = 0, None
         if text.startswith("::"):
@@ -667,7 +671,7 @@ def parse_gift(source, *, matchgrades: str = "error", keep_indentation: bool = F
             del q["id"], q["citation"]
             result.skipped.append({"line": line, "type": q["type"], "name": q["name"],
                                    "reason": f"QuizApp does not grade {q['type']} questions "
-                                   f"({UNGRADED_TYPES[q['type']]})", "question": q})
+                                   f"({UNGRADED_TYPES[q['type']]})", "question": ordered(q)})
             continue
         q["id"] = question_id(q)
         issues = validate_question(q)
