@@ -4,7 +4,7 @@ from quizapp.engine.reader import document_from_text
 
 ARGUMENT = """= Labour in 1930s Europe =
 
-In 1935, the Ministry of Labour recorded 42,230 foreign workers in the country. Of those, 50% were German, 25% were Italian, and the rest were Finnish, Czech and Swedish workers.
+In 1935, the Ministry of Labour recorded 42,230 foreign workers in Finland. Of those, 50% were German, 25% were Italian, and the rest were Finnish, Czech and Swedish workers.
 
 Wages were cut by 14 per cent on June 26, 1940. The council met again on December 28, 1938, and on March 3, 1937.
 
@@ -108,8 +108,8 @@ def test_matching_people_with_what_the_text_says_of_them():
     matching = by_type(result, "matching")
     assert matching
     pairs = dict(matching[0]["pairs"])
-    assert pairs["Zara Witkin"].startswith("A civil engineer")
-    assert pairs["Fritz Houtermans"] == "The Austrian physicist"
+    assert pairs["Zara Witkin"].startswith("a civil engineer")
+    assert pairs["Fritz Houtermans"] == "the Austrian physicist"
 
 
 def test_ordering_dated_events():

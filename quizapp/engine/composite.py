@@ -133,7 +133,6 @@ def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) ->
                 if not role and m3:
                     role = m3.group(1)
             if role:
-                role = role[0].upper() + role[1:]
                 seen.add(f.text)
                 found.append((f, role.rstrip(" ,."), sent))
     return found
@@ -150,6 +149,22 @@ def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> li
     return out
 
 
+MATCHING_WINDOW_PARAGRAPHS = 4
+
+
+def _nearby_groups(doc: Document, items: list) -> list[list]:
+    """Items whose sentences lie within a few paragraphs of each other, at most five a group,
+    so that a matching question cites one passage, not half the document."""
+    groups: list[list] = []
+    for item in items:
+        para = item[2].paragraph
+        if groups and len(groups[-1]) < 5 and para - groups[-1][0][2].paragraph <= MATCHING_WINDOW_PARAGRAPHS:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
 def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attribution: str) -> list[Candidate]:
     out = []
     who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
@@ -161,8 +176,7 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
         if len(items) < 3:
             continue
-        for chunk_start in range(0, len(items), 5):
-            chunk = items[chunk_start:chunk_start + 5]
+        for chunk in _nearby_groups(doc, items):
             if len(chunk) < 3:
                 continue
             first, last = chunk[0][2], chunk[-1][2]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quizapp.engine import lexicon
 from quizapp.engine.model import Document, Fact
-from quizapp.engine.normalize import fold, parse_number
+from quizapp.engine.normalize import contains_word, fold, parse_number
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -137,10 +137,19 @@ class FactIndex:
             m = re.match(r"(\d{4})", str(d.meta.get("date") or ""))
             if m:
                 self.latest_year[d.id] = int(m.group(1))
-        self._sentence_words: dict[tuple[str, int], set[str]] = {}
+        # content word -> sentences that use it, to find sentences about the same subject
+        self._postings: dict[str, list[tuple[str, int]]] = {}
         for d in documents:
             for s in d.sentences:
-                self._sentence_words[(d.id, s.index)] = content_words(s.text)
+                for w in content_words(s.text):
+                    self._postings.setdefault(w, []).append((d.id, s.index))
+        self._sentence_values: dict[tuple[str, int], set[str]] = {}
+        for doc_id, fs in facts.items():
+            for f in fs:
+                self._sentence_values.setdefault((doc_id, f.sentence), set()).add(value_key(f))
+
+    # A word used in more sentences than this says nothing about the subject.
+    COMMON_WORD_POSTINGS = 60
 
     @staticmethod
     def kind_key(f: Fact) -> str:
@@ -164,15 +173,21 @@ class FactIndex:
         """Normalised fact values the corpus states about the stem's subject.
 
         A sentence is about the same subject when it shares at least three
-        content words with the stem (or two, when the stem is short)."""
+        content words with the stem (or two, when the stem is short); words
+        used all over the corpus do not count."""
         stem_words = content_words(stem)
         need = 3 if len(stem_words) >= 8 else 2
+        shared: dict[tuple[str, int], int] = {}
+        for w in stem_words:
+            postings = self._postings.get(w, ())
+            if len(postings) > self.COMMON_WORD_POSTINGS:
+                continue
+            for key in postings:
+                shared[key] = shared.get(key, 0) + 1
         out: set[str] = set()
-        for (d, idx), words in self._sentence_words.items():
-            if len(stem_words & words) >= need:
-                for f in self.facts.get(d, []):
-                    if f.sentence == idx:
-                        out.add(value_key(f))
+        for key, n in shared.items():
+            if n >= need:
+                out |= self._sentence_values.get(key, set())
         return out
 
     def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
@@ -248,7 +263,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             if v is None or (v - key.value) * direction <= 0:
                 return False
         banned.add(vkey)
-        if re.search(r"(?<![\w])" + re.escape(t) + r"(?![\w])", stem_l):
+        if contains_word(stem_l, t):
             return False  # never repeat something the stem already says
         seen.add(t)
         out.append(text)
@@ -257,7 +272,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     if key.kind in ("person", "org", "place", "group", "nationality", "term", "work"):
         _name_distractors(key, doc_id, index, offer)
     elif key.kind in ("quantity", "percent") and key.high is None:
-        _number_distractors(key, doc_id, index, offer, seed)
+        _number_distractors(key, doc_id, index, offer, seed, stem)
     elif key.kind in ("range", "percent"):
         _range_distractors(key, offer, seed)
     elif key.kind == "year":
@@ -336,7 +351,28 @@ def _variant(a: str, b: str) -> bool:
     return False
 
 
-def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+_NUM_IN_TEXT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?(\s*%|\s+per\s*cent|\s+percent)?", re.I)
+
+
+def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
+    """Other numbers the stem states: percentages, and counts (to bound parts by their total)."""
+    out: dict[str, list[float]] = {"percent": [], "quantity": []}
+    for m in _NUM_IN_TEXT.finditer(stem):
+        if m.group(0).strip() == key.text.strip():
+            continue
+        v = parse_number(m.group(1) + (m.group(2) or ""))
+        if v is None:
+            continue
+        if m.group(3):
+            out["percent"].append(v)
+        elif not re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group(1)):
+            out["quantity"].append(v)
+    return out
+
+
+def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int,
+                        stem_for_limits: str = "") -> None:
     if key.value is None:
         return
     style = NumberStyle.of(key.text)
@@ -349,10 +385,18 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     same_unit.discard(v)
     offer_plain = offer
 
+    stem_numbers = _stem_numbers(stem_for_limits, key)
+    others_pct = sum(stem_numbers["percent"])
+    larger_totals = [x for x in stem_numbers["quantity"] if x > v]
+
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
         value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
         if value is not None and value in same_unit:
             return False
+        if value is not None and key.kind == "percent" and others_pct and value + others_pct > 100:
+            return False  # the shares in the stem would add up to more than the whole
+        if value is not None and larger_totals and value >= min(larger_totals):
+            return False  # a part may not exceed the total the stem gives
         return offer_plain(text, vkey)
 
     # 1) corpus values of the same kind and magnitude, nearby first

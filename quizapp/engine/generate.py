@@ -12,6 +12,7 @@ from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
 from quizapp.engine.stems import BLANK, Context, blank_out, clean_sentence, stem_text
 
+_GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
@@ -51,13 +52,14 @@ class Candidate:
         return "|".join(sorted(c["text"] for c in self.choices if c["correct"]))
 
 
-def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact]) -> str:
+def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
+                    name_counts: dict[str, int] | None = None) -> str:
     """'' when a fact is worth a question; otherwise why not."""
     norm = fold(fact.text).lower()
     if fact.kind in NAME_KINDS:
         if norm in TRIVIAL_NAMES:
             return "trivial: the corpus's own subject"
-        occurrences = len(re.findall(r"(?<!\w)" + re.escape(fact.text) + r"(?!\w)", doc.text))
+        occurrences = (name_counts or {}).get(fact.text, 1)
         if occurrences >= 8 and fact.kind != "term":
             return "trivial: named all through the document"
         if len(fact.text.split()) > 5:
@@ -82,6 +84,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact]) -> st
         return "part of a title"
     if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts):
         return "the answer can be computed from other numbers in the sentence"
+    if fact.kind == "ratio" and any(f.kind in ("quantity", "percent") for f in sentence_facts):
+        return "the ratio can be worked out from numbers in the sentence"
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
         return "date without a year"
     return ""
@@ -152,8 +156,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                          want_tf: bool, want_typed: bool) -> list[Candidate]:
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
-    full = stem_text(doc, ctx)
-    blanked = stem_text(doc, ctx, blank_out(sent, fact.start, fact.end))
+    focus = fact.end - sent.start
+    full = stem_text(doc, ctx, focus=focus)
+    blanked_sentence = blank_out(sent, fact.start, fact.end)
+    blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + len(blanked_sentence) - len(sent.text))
     base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
                 answer_span=(fact.start, fact.end), explanation=_explain(full))
     out: list[Candidate] = []
@@ -169,21 +175,27 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     mc = Candidate(qtype="multiple_choice", prompt=blanked, features=dict(features), **base)
     if len(distractors) < 3:
         mc.reject = "fewer than three safe distractors of the same type"
+    elif fact.kind in ("org", "place", "group", "nationality", "work") or (
+            fact.kind == "term" and not fact.unit):
+        mc.reject = "names of this kind make implausible options (wrong kind of thing)"
+    elif fact.kind == "person" and _GENDER_CUE.search(full):
+        mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
     mc.choices = [{"text": t, "correct": t == fact.text,
                    **({} if t == fact.text else {"feedback": f"The text gives {fact.text}, not {t}."})}
                   for t in texts]
     out.append(mc)
     # True/false: the true sentence, or the sentence with a distractor in the fact's place.
-    if fact.kind in ("org", "place", "group", "work"):
-        want_tf = False  # a swapped organisation or place makes an absurd, give-away statement
+    if fact.kind in NAME_KINDS:
+        want_tf = False  # a swapped name or term makes an absurd or give-away statement
     if want_tf and distractors:
         truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
         if truth:
             statement = full
             fb_false = "It is true: the text states exactly this."
         else:
-            statement = stem_text(doc, ctx, blank_out(sent, fact.start, fact.end, distractors[0]))
+            swapped = blank_out(sent, fact.start, fact.end, distractors[0])
+            statement = stem_text(doc, ctx, swapped, focus=focus + len(swapped) - len(sent.text))
             fb_false = ""
         tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth), **base)
         if (fact.text if truth else distractors[0]) not in statement:

@@ -93,3 +93,18 @@ def answers_match(response: str, accepted: list[str]) -> bool:
     if not got:
         return False
     return any(got == normalize_answer(a) for a in accepted)
+
+
+def contains_word(haystack: str, needle: str) -> bool:
+    """``needle`` occurs in ``haystack`` with no letter or digit glued to either side."""
+    if not needle:
+        return False
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False

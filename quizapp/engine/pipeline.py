@@ -107,6 +107,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     by_sentence: dict[int, list[Fact]] = {}
     for f in doc_facts:
         by_sentence.setdefault(f.sentence, []).append(f)
+    name_counts: dict[str, int] = {}
+    for f in doc_facts:
+        name_counts[f.text] = name_counts.get(f.text, 0) + 1
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
@@ -125,7 +128,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             continue
         tf_count = typed_count = 0
         for fact in sent_facts:
-            why_not = fact_is_askable(doc, fact, sent_facts)
+            why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})

@@ -11,10 +11,11 @@ import statistics
 
 from quizapp.engine.distractors import magnitude_distance
 from quizapp.engine.generate import Candidate
-from quizapp.engine.normalize import fold
+from quizapp.engine.normalize import contains_word, fold
 from quizapp.engine.stems import BLANK
 
 THRESHOLD = 0.6
+_ARTICLE_BLANK = re.compile(r"\b(?:a|an)\s+" + re.escape(BLANK), re.I)
 
 _BASE_DIFFICULTY = {
     "true_false": 0.3, "multiple_choice": 0.45, "multiple_response": 0.55, "matching": 0.5,
@@ -43,10 +44,10 @@ def check(c: Candidate) -> None:
     # Cues.
     if c.qtype in ("multiple_choice", "short_answer", "numeric") and c.fact is not None:
         key = fold(c.fact.text).lower()
-        if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", prompt):
+        if contains_word(prompt, key):
             c.reject = "cue: the answer is also in the stem"
             return
-        if re.search(r"\b(?:a|an)\s+" + re.escape(BLANK), c.prompt, re.I):
+        if _ARTICLE_BLANK.search(c.prompt):
             c.reject = "cue: the article before the blank gives the answer away"
             return
     if c.qtype == "multiple_choice":

@@ -23,7 +23,9 @@ _ANAPHOR_START = re.compile(
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|\bthe same\s+[a-z“]|"
-    r"\bthe (?:former|latter)\b|\bthe current year\b|"
+    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|"
+    r"\bthe (?:total|factory|plant|country|city|period|measure|figure|figures|estimate|book|article|speech|"
+    r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b)|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
 _FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
@@ -48,6 +50,7 @@ class Context:
     problem: str = ""  # why the sentence cannot be used on its own
     chain: list[Sentence] = field(default_factory=list)  # the sentences before it that the stem includes
     first_is_name: bool = False  # the sentence opens with a name: keep its capital after "According to"
+    keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
 
     @property
     def start(self) -> int:
@@ -82,13 +85,13 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     ctx = Context(sentence, None, quoted, attribution_for(doc, quoted))
     text = sentence.text
     words = len(text.split())
-    if doc.paragraphs[sentence.paragraph].kind not in ("prose", "footnote"):
-        ctx.problem = "not prose (heading, list, table or page furniture)"
+    if doc.paragraphs[sentence.paragraph].kind != "prose":
+        ctx.problem = "not prose (heading, list, table, footnote or page furniture)"
     elif text.rstrip("”\"’ ").endswith("?"):
         ctx.problem = "the sentence is a question"
     elif words < 3:
         ctx.problem = "sentence too short to stand alone"
-    elif words > 55:
+    elif words > 90:
         ctx.problem = "sentence too long for a fair stem"
     elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text):
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
@@ -105,6 +108,17 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     if ctx.problem:
         return ctx
     ctx.first_is_name = first_is_name
+    if quoted:
+        intro = _quotation_intro(doc, sentence)
+        if intro is None:
+            ctx.problem = "inside a quotation: who says it, and of what, is not in the stem"
+            return ctx
+        ctx.chain = [intro]
+        ctx.previous = intro
+        ctx.keep_quotes = True
+        ctx.attribution = attribution_for(doc, quoted=False)
+        ctx.first_is_name = False
+        return ctx
     chain: list[Sentence] = []
     current = sentence
     while _needs_previous(current.text, person_names):
@@ -136,6 +150,25 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 
 
 MAX_CONTEXT_SENTENCES = 2
+
+
+def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
+    """For the first sentence of a quoted paragraph, the sentence that introduces it
+    ('N. Siluyanov, Deputy People’s Commissar …, reports:'), when it names who speaks."""
+    para = doc.paragraphs[sentence.paragraph]
+    if sentence.start != para.start + len(doc.text[para.start:sentence.start]) or \
+            doc.text[para.start:sentence.start].strip():
+        return None
+    if not sentence.text.startswith("“") or sentence.index == 0:
+        return None
+    prev = doc.sentences[sentence.index - 1]
+    if prev.paragraph == sentence.paragraph or not prev.text.rstrip().endswith(":"):
+        return None
+    if in_quotation(doc, prev) or len(prev.text.split()) > 30 or _ANAPHOR_START.match(prev.text):
+        return None
+    if not re.search(r"[A-Z][a-z]+", prev.text[1:]):
+        return None  # no name of a speaker
+    return prev
 
 
 def _needs_previous(text: str, person_names: set[str]) -> bool:
@@ -211,7 +244,7 @@ def starts_with_proper_noun(text: str) -> bool:
     if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", text) \
             and word not in lexicon.NOT_NAMES:
         return True
-    if word == "I" or word.isupper() and len(word) > 1:
+    if word == "I" or word.isupper() and len(word) > 1 or re.match(r"[“\"]?[A-Z]\.\s", text):
         return True
     if word in lexicon.NOT_NAMES:
         return False
@@ -233,20 +266,44 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False) -> st
     return attribution + text[0].lower() + text[1:]
 
 
-def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None) -> str:
-    """The context as one statement, attribution included."""
+def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, focus: int | None = None) -> str:
+    """The context as one statement, attribution included.
+
+    ``focus`` (an offset in the sentence text as given) marks where the fact ends:
+    a long sentence is cut at the first clause boundary after it."""
     body = sentence_text if sentence_text is not None else ctx.sentence.text
+    if focus is not None:
+        body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
     shown = []
-    for i, part in enumerate(parts):
+    for part in parts:
         part = clean_sentence(part)
-        if ctx.quoted:
+        if ctx.quoted and not ctx.keep_quotes:
             part = unquote(part)
-        shown.append(strip_discourse(part))
-    first = shown[0]
+        shown.append(part if ctx.keep_quotes else strip_discourse(part))
     keep = ctx.first_is_name and not ctx.chain
-    shown[0] = with_attribution(ctx.attribution, first, keep_case=keep)
-    return " ".join(shown)
+    shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
+    text = " ".join(shown)
+    if ctx.keep_quotes and text.count("“") > text.count("”"):
+        text += "”"
+    return text
+
+
+LONG_SENTENCE_WORDS = 40
+
+
+def trim_after(text: str, focus: int) -> str:
+    """Cut a long sentence at the first ', ' or '; ' after ``focus`` when what follows is a
+    trailing clause of eight words or more; the statement stays true, only shorter."""
+    if len(text.split()) <= LONG_SENTENCE_WORDS:
+        return text
+    for m in re.finditer(r"[,;]\s+", text[focus:]):
+        cut = focus + m.start()
+        rest = text[cut:]
+        if len(rest.split()) >= 8 and len(text[:cut].split()) >= 8 and text[:cut].count("(") == text[:cut].count(")") \
+                and text[:cut].count("“") == text[:cut].count("”"):
+            return text[:cut].rstrip() + "."
+    return text
 
 
 def blank_out(sentence: Sentence, start: int, end: int, replacement: str = BLANK) -> str:
