@@ -94,7 +94,7 @@ def test_first_person_remarks_are_not_asked():
 
 def test_multiple_response_from_a_listed_sentence():
     doc, result = generate(ARGUMENT)
-    mr = by_type(result, "multiple_response")
+    mr = [q for q in by_type(result, "multiple_response") if "list in the blank" in q["prompt"]]
     assert mr
     q = mr[0]
     correct = {c["text"] for c in q["choices"] if c["correct"]}
@@ -110,6 +110,19 @@ def test_matching_people_with_what_the_text_says_of_them():
     pairs = dict(matching[0]["pairs"])
     assert pairs["Zara Witkin"].startswith("a civil engineer")
     assert pairs["Fritz Houtermans"] == "the Austrian physicist"
+
+
+def test_select_the_true_statements():
+    doc, result = generate(ARGUMENT + """
+In 1931, 566 engineers arrived at the plant. In 1932, the plant employed 2,400 workers. In 1933, wages were cut by 15 per cent. In 1934, 300 engineers left the plant.
+""")
+    sets = [q for q in by_type(result, "multiple_response") if q["prompt"].startswith("Which of these statements are true")]
+    assert sets
+    for q in sets:
+        truths = [c["correct"] for c in q["choices"]]
+        assert 3 <= len(truths) <= 4 and any(truths) and not all(truths)
+        for c in q["choices"]:
+            assert (c["text"][1:] in doc.text) == c["correct"], c
 
 
 def test_ordering_dated_events():

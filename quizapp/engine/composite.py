@@ -59,7 +59,7 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         paragraph = doc.paragraphs[sent.paragraph]
         para_text = fold(doc.text[paragraph.start:paragraph.end]).lower()
         pool = []
-        for d, f in index.by_kind.get(index.kind_key(run[0]), []):
+        for d, f in index.same_kind_names(run[0]):
             t = fold(f.text).lower()
             if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool:
                 pool.append(f.text)
@@ -212,28 +212,34 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
         dates = [f for f in facts_by_sentence.get(idx, [])
                  if f.kind in ("date", "year", "range", "decade")]
         full_dates = [f for f in dates if f.kind in ("date", "year") and re.search(r"\d{4}", f.text)]
-        if len(dates) != 1 or len(full_dates) != 1:
+        if not full_dates:
             continue
-        f = full_dates[0]
         text = clean_sentence(sent.text)
+        f = full_dates[0]
         rel = text.find(f.text)
         if rel < 0:
             continue
-        # remove the date phrase: "In 1930, …", "By the end of 1921, …", "… in 1927"
+        # remove the date phrase: "In 1930, …", "By the end of 1921, …", "… in 1927[, the year when …]"
         before, after = text[:rel], text[rel + len(f.text):]
         lead = re.fullmatch(r"(?:In|On|At the end of|By the end of|In the year|During)\s+(?:the\s+)?", before)
         if lead:
             before = ""
             after = re.sub(r"^,?\s*", "", after)
         else:
+            if len(dates) != 1:
+                continue
             m = re.search(r"\s(?:in|on|during)\s+$", before)
             if not m or re.search(r"\b(?:of|the)\s+$", before):
                 continue
             before = before[: m.start()]
-            if after.startswith(","):
+            if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
+                after = ""  # "… in 1927, the year when …": the rest is about the date
+            elif after.startswith(","):
                 after = after[1:]
         event = (before.rstrip() + " " + after.lstrip()).strip()
         event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
+        if re.search(r"\b(?:understood|knew|believed|feared|thought|wrote|said|pointed out|saw)\b", event):
+            continue  # a state of mind is not a datable event
         if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
             continue
         if event[0].islower():
@@ -253,7 +259,8 @@ def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentenc
     out = []
     who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
     size = 4
-    for i in range(0, len(chosen) - 2, size):
+    step = 2 if len(chosen) >= 6 else size
+    for i in range(0, max(1, len(chosen) - 2), step):
         group = chosen[i:i + size]
         if len(group) < 3:
             break
@@ -270,4 +277,53 @@ def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentenc
         c.sequence = [e[1] for e in group]
         c.answer_span = (group_by_doc[0][4].start, group_by_doc[0][4].end)
         out.append(c)
+    return out
+
+
+# ------------------------------------------------- select the true statements
+
+STATEMENT_MAX_WORDS = 28
+STATEMENT_WINDOW_PARAGRAPHS = 6
+
+
+def build_statement_selection(doc: Document, candidates: list[Candidate], attribution: str) -> list[Candidate]:
+    """'Which of these statements are true?': 3–4 true/false statements from nearby sentences,
+    some true and some with one value swapped, as a multiple-response question."""
+    pool = [c for c in candidates if c.qtype == "true_false" and not c.reject and not c.reasons
+            and c.features.get("kind") in ("quantity", "percent", "year", "date", "range")
+            and not c.features.get("needs_context")]
+    statements = []
+    for c in sorted(pool, key=lambda c: (c.sentence.index, c.prompt)):
+        text = c.prompt.removeprefix(attribution) if attribution else c.prompt
+        text = text[0].upper() + text[1:]
+        if len(text.split()) <= STATEMENT_MAX_WORDS and not any(s[0].sentence.index == c.sentence.index for s in statements):
+            statements.append((c, text, c.choices[0]["correct"]))
+    out = []
+    who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
+    i = 0
+    while i < len(statements):
+        group = [statements[i]]
+        j = i + 1
+        while j < len(statements) and len(group) < 4 and \
+                statements[j][0].sentence.paragraph - group[0][0].sentence.paragraph <= STATEMENT_WINDOW_PARAGRAPHS:
+            group.append(statements[j])
+            j += 1
+        truths = [t for _, _, t in group]
+        if len(group) >= 3 and any(truths) and not all(truths):
+            first = group[0][0]
+            c = Candidate(doc=doc, qtype="multiple_response",
+                          prompt=f"Which of these statements are true according to {who}? Select all that apply.",
+                          sentence=first.sentence,
+                          cite_start=min(g[0].cite_start for g in group), cite_end=max(g[0].cite_end for g in group),
+                          explanation=" ".join(g[0].explanation for g in group),
+                          features={"kind": "statements", "needs_context": False, "quoted": False,
+                                    "words": sum(len(t.split()) for _, t, _ in group), "distractors": len(group),
+                                    "sentences": sorted({g[0].sentence.index for g in group})})
+            c.choices = [{"text": text, "correct": truth,
+                          **({} if truth else {"feedback": g.choices[0]["feedback"]})}
+                         for g, text, truth in group]
+            out.append(c)
+            i = j
+        else:
+            i += 1
     return out

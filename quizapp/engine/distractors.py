@@ -12,6 +12,7 @@ Rules:
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import math
 import re
 from dataclasses import dataclass
@@ -121,6 +122,9 @@ def _round_like(value: float, key: float, style: NumberStyle) -> float:
     return max(step, round(v / step) * step) * scale_mult
 
 
+_NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
+
+
 class FactIndex:
     """All facts of the corpus, to draw distractors from and to check that a
     distractor is not also true."""
@@ -129,9 +133,23 @@ class FactIndex:
         self.documents = {d.id: d for d in documents}
         self.facts = facts  # doc id -> facts in text order
         self.by_kind: dict[str, list[tuple[str, Fact]]] = {}
+        # names: the first mention of each distinct name, per kind, in corpus order
+        self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
+        self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
+        # numbers: kind -> unit stem -> values stated with that unit
+        self.values_by_unit: dict[str, dict[str, set[float]]] = {}
+        seen_names: set[tuple[str, str, str]] = set()
         for doc_id, fs in facts.items():
             for f in fs:
-                self.by_kind.setdefault(self.kind_key(f), []).append((doc_id, f))
+                kk = self.kind_key(f)
+                self.by_kind.setdefault(kk, []).append((doc_id, f))
+                if f.kind in _NAME_KINDS and (doc_id, kk, f.text) not in seen_names:
+                    seen_names.add((doc_id, kk, f.text))
+                    self.names_by_kind.setdefault(kk, []).append((doc_id, f))
+                    self.names_by_doc.setdefault((doc_id, kk), []).append(f)
+                if f.value is not None and f.high is None:
+                    for stem in unit_stems(f.subject or f.unit):
+                        self.values_by_unit.setdefault(kk, {}).setdefault(stem, set()).add(f.value)
         self.latest_year: dict[str, int] = {}
         for d in documents:
             m = re.match(r"(\d{4})", str(d.meta.get("date") or ""))
@@ -193,8 +211,20 @@ class FactIndex:
     def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
         return self.by_kind.get(self.kind_key(f), [])
 
+    def same_kind_names(self, f: Fact) -> list[tuple[str, Fact]]:
+        """One entry per distinct name of the fact's kind (its first mention in each document)."""
+        return self.names_by_kind.get(self.kind_key(f), [])
 
-def unit_stems(unit: str) -> set[str]:
+    def values_with_unit(self, f: Fact, stems: frozenset[str]) -> set[float]:
+        by_stem = self.values_by_unit.get(self.kind_key(f), {})
+        out: set[float] = set()
+        for stem in stems:
+            out |= by_stem.get(stem, set())
+        return out
+
+
+@lru_cache(maxsize=100_000)
+def unit_stems(unit: str) -> frozenset[str]:
     """Crude stems of a unit's words: 'foreign workers' -> {'foreign', 'work'}; 'foreigners' -> {'foreign'}."""
     out = set()
     for w in re.findall(r"[a-z]+", unit.lower()):
@@ -205,7 +235,7 @@ def unit_stems(unit: str) -> set[str]:
                 w = w[: -len(suffix)]
                 break
         out.add(w)
-    return out
+    return frozenset(out)
 
 
 def value_key(f: Fact) -> str:
@@ -265,6 +295,8 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         banned.add(vkey)
         if contains_word(stem_l, t):
             return False  # never repeat something the stem already says
+        if key.kind in _NAME_KINDS and any(len(tok) > 3 and tok in stem_l for tok in re.findall(r"[a-z’'-]+", t)):
+            return False  # a name the stem already mentions in another form
         seen.add(t)
         out.append(text)
         return len(out) >= n
@@ -310,16 +342,13 @@ def _spread(seed: int, items: list) -> list:
 
 
 def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
-    pool = index.same_kind(key)
+    """Names of the same kind: from the same document, nearest first, then from the others."""
     key_tokens = len(key.text.split())
-
-    def rank(item: tuple[str, Fact]) -> tuple:
-        d, f = item
-        same_doc = d == doc_id
-        distance = abs(f.start - key.start) if same_doc else 10**9
-        return (0 if same_doc else 1, abs(len(f.text.split()) - key_tokens) > 0, distance, f.text)
-
-    for d, f in sorted(pool, key=rank):
+    kk = index.kind_key(key)
+    same_doc = sorted(index.names_by_doc.get((doc_id, kk), []),
+                      key=lambda f: (len(f.text.split()) != key_tokens, abs(f.start - key.start), f.text))
+    others = (f for d, f in index.names_by_kind.get(kk, []) if d != doc_id)
+    for f in [*same_doc, *others]:
         if f.kind != key.kind:
             continue
         if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
@@ -380,8 +409,7 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     key_stems = unit_stems(key.subject or key.unit)
     # Values the corpus states for the same kind of thing (e.g. other counts of foreign
     # workers) may be true of the same subject at another time: never offer them.
-    same_unit = {f.value for _, f in index.same_kind(key)
-                 if f.value is not None and key_stems & unit_stems(f.subject or f.unit)}
+    same_unit = index.values_with_unit(key, key_stems)
     same_unit.discard(v)
     offer_plain = offer
 
@@ -454,6 +482,8 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
         new_hi = new_lo + width
         if new_lo <= 0 or (key.kind == "percent" and new_hi > 100):
             continue
+        if new_lo <= hi and lo <= new_hi:
+            continue  # overlapping ranges ('1 or 2' beside '2 or 3') are not clearly wrong
         text = lo_style.format(new_lo) + sep + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return

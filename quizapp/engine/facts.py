@@ -297,17 +297,20 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     return out
 
 
+_TERM_CANDIDATE = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*(?=\s*\()|(?<=\()[A-Za-z][a-z]+(?:-[a-z]+)*(?=\))|[A-Z][a-z]+ism\b")
+
+
 def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     """Key terms: rare words the text explains in brackets (udarniki), and -isms."""
     text = sentence.text
     out: list[Fact] = []
-    for m in re.finditer(r"[A-Za-z][a-z]+(?:-[a-z]+)*", text):
+    for m in _TERM_CANDIDATE.finditer(text):
         s, e = m.start(), m.end()
         w = m.group(0)
         if _overlaps(taken, s, e) or (w[0].isupper() and s == 0):
             continue
         ism = w[0].isupper() and w.endswith("ism") and _zipf(w.lower()) < 2.5
-        glossed = is_rare_word(w) and gloss_of(text, s, e) is not None
+        glossed = not ism and is_rare_word(w) and gloss_of(text, s, e) is not None
         if not (ism or glossed):
             continue
         taken.append((s, e))

@@ -13,6 +13,15 @@ from quizapp.engine.normalize import fold, normalize_answer, parse_number
 from quizapp.engine.stems import BLANK, Context, blank_out, clean_sentence, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
+# Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
+LANDMARK_YEARS = {
+    1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
+    1905: r"(?i)revolution|uprising|Russo-Japanese|Czar", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
+    1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
+    1941: r"(?i)\bwar\b|Hitler|invasion", 1945: r"(?i)\bwar\b|Hitler", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+}
+_PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
+_SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
@@ -56,6 +65,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
                     name_counts: dict[str, int] | None = None) -> str:
     """'' when a fact is worth a question; otherwise why not."""
     norm = fold(fact.text).lower()
+    if fact.kind in ("year", "range", "date") and any(
+            re.search(LANDMARK_YEARS[int(y)], doc.sentences[fact.sentence].text) for y in re.findall(r"\d{4}", fact.text)
+            if int(y) in LANDMARK_YEARS):
+        return "a landmark year of world history, named with its event: answerable from general knowledge"
     if fact.kind in NAME_KINDS:
         if norm in TRIVIAL_NAMES:
             return "trivial: the corpus's own subject"
@@ -74,14 +87,27 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     after = sent.text[fact.end - sent.start:]
     if re.search(r"[–—-]$", before) or re.match(r"[–—-]\w", after):
         return "part of a hyphenated compound"
-    if fact.kind in ("date", "year", "decade") and re.search(r"\b(?:[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
-        return "open-ended time (by/since/until): other dates would also be true"
-    if fact.kind == "date" and re.search(r"(?i)\bthe\s+$", before):
+    if fact.kind in ("date", "year", "decade", "range") and re.search(
+            r"(?i)\b(?:by|until|till|since|before|after|prior to|up to|through|as early as|as late as|not later than)\s+"
+            r"(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
+        return "open-ended time (by/since/until/prior to): other dates would also be true"
+    if fact.kind == "decade":
+        return "a decade: too coarse to ask, and its neighbours are anachronistic"
+    if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
+        return "the year can be worked out from a duration in the sentence"
+    if doc.kind == "discussion" and fact.kind == "person":
+        return "people in a discussion thread: several fit the same description"
+    if fact.kind in ("date", "year") and re.search(r"(?i)\bthe\s+$", before):
         return "date used as a name ('the June 26 laws')"
     if fact.kind == "nationality":
         return "a nationality adjective alone: incidental"
     if re.search(r"(?i)\bentitled:?\s*$", before):
         return "part of a title"
+    if fact.kind in ("quantity", "percent") and _PROPORTION.search(sent.text) and any(
+            f is not fact and f.kind == fact.kind for f in sentence_facts):
+        return "a proportion word ('almost half') lets the answer be estimated from another number"
+    if fact.kind == "range" and fact.unit == "years" and _SEQUENCE_CUE.search(sent.text):
+        return "the period follows from 'preceding'/'following' in the sentence"
     if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts):
         return "the answer can be computed from other numbers in the sentence"
     if fact.kind == "ratio" and any(f.kind in ("quantity", "percent") for f in sentence_facts):
@@ -89,6 +115,18 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
         return "date without a year"
     return ""
+
+
+_DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                       r"fifteen|twenty)\s+years\b", re.I)
+
+
+def _year_computable(fact: Fact, text: str) -> bool:
+    """'In the twelve years … from December 1926 to (January, 1939)': the year follows from the other."""
+    year = int(fact.value or 0)
+    durations = [parse_number(m.group(1)) or 0 for m in _DURATION.finditer(text)]
+    others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", text) if int(y) != year]
+    return any(abs(abs(year - y) - d) <= 1 for d in durations for y in others)
 
 
 def _computable(fact: Fact, facts: list[Fact]) -> bool:
@@ -105,7 +143,7 @@ def _computable(fact: Fact, facts: list[Fact]) -> bool:
 
 def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int = 0) -> bool:
     """True when the fact is one item of a list ('German or Austrian', '10 hours, 14 hours and 16 hours')."""
-    group = {"person", "org", "place", "group", "nationality"} if fact.kind in NAME_KINDS else NUMERIC_KINDS
+    group = {"person", "org", "place", "group", "nationality"} if fact.kind in NAME_KINDS else {fact.kind}
     for other in facts:
         if other is fact or other.kind not in group:
             continue
@@ -115,7 +153,7 @@ def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int 
             gap = text[fact.end - offset:other.start - offset]
         else:
             continue
-        if re.fullmatch(r"(?:\s+[a-z]+)?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:even\s+|also\s+|then\s+)?", gap):
+        if re.fullmatch(r"(?:\s+[a-z]+)?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:even\s+|also\s+|then\s+|the\s+)?", gap):
             return True
     return False
 
@@ -170,13 +208,13 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         want_tf = False  # 'more than 128,000' is not shown false by the text
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "from_report": ctx.from_report,
                 "words": len(full.split()), "distractors": len(distractors)}
     # Multiple choice, fill in the blank.
     mc = Candidate(qtype="multiple_choice", prompt=blanked, features=dict(features), **base)
     if len(distractors) < 3:
         mc.reject = "fewer than three safe distractors of the same type"
-    elif fact.kind in ("org", "place", "group", "nationality", "work") or (
-            fact.kind == "term" and not fact.unit):
+    elif fact.kind in ("org", "place", "group", "nationality", "work", "term"):
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
         mc.reject = "a gendered word in the stem narrows the people who fit"
@@ -211,9 +249,31 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     # Typed answers: numbers as numeric, names and terms as short answer.
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
+        if typed is None and fact.kind == "date":
+            typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
             out.append(typed)
     return out
+
+
+def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, features: dict,
+                           focus: int) -> Candidate | None:
+    """'On December 28, _____, Stalin invalidated …' (Give the year.): the year of a dated event."""
+    m = re.search(r"\d{4}$", fact.text)
+    if not m or re.match(r"(?i)(mid|early|late)", fact.text):
+        return None
+    year_start = fact.start + m.start()
+    sent = ctx.sentence
+    blanked_sentence = blank_out(sent, year_start, fact.end)
+    prompt = stem_text(doc, ctx, blanked_sentence, focus=focus + len(blanked_sentence) - len(sent.text))
+    if BLANK not in prompt:
+        return None
+    q = Candidate(qtype="numeric", prompt=prompt + " (Give the year.)", features=dict(features, kind="year"),
+                  **dict(base, answer_span=(year_start, fact.end)))
+    q.answer = m.group(0)
+    q.accept = [m.group(0)]
+    q.tolerance = 0.0
+    return q
 
 
 def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Candidate | None:
@@ -234,7 +294,15 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted(forms)
         q.tolerance = 0.0
         return q
-    if fact.kind in ("person", "term"):
+    if fact.kind in ("range", "percent") and fact.high is not None and fact.unit != "years":
+        q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
+                      features=dict(features), **base)
+        q.answer = fact.text
+        lo, hi = f"{fact.value:g}", f"{fact.high:g}"
+        pct = " percent" if fact.kind == "percent" else ""
+        q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}"} | ({f"{lo}-{hi}%"} if pct else set()))
+        return q
+    if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
         q.answer = fact.text
         accept = {fact.text}

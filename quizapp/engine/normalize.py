@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -25,6 +26,7 @@ _NUMBER_WORDS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Unicode-fold quotes, dashes and spaces to ASCII; NFKC; collapse space."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)

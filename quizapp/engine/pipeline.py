@@ -27,8 +27,8 @@ DEFAULT_BANK = Path("questions/bank")
 
 Progress = Callable[[str], None] | None
 # One sentence yields one multiple-choice question per fact, and at most this many of the others.
-MAX_TF_PER_SENTENCE = 2
-MAX_TYPED_PER_SENTENCE = 2
+MAX_TF_PER_SENTENCE = 3
+MAX_TYPED_PER_SENTENCE = 3
 
 
 class GenerationError(Exception):
@@ -144,6 +144,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     attribution = attribution_for(doc, quoted=False)
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
+    cands.extend(composite.build_statement_selection(doc, cands, attribution))
     for c in cands:
         quality.check(c)
     bank.remove_near_duplicates(sorted(cands, key=_order))

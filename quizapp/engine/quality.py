@@ -64,7 +64,9 @@ def check(c: Candidate) -> None:
     f = c.features
     if f.get("needs_context"):
         c.reasons.append("needs the sentence before it for context")
-    if f.get("quoted"):
+    if f.get("from_report"):
+        c.reasons.append("from inside a quoted report: check the stem says what it is about")
+    elif f.get("quoted"):
         c.reasons.append("from a passage the author quotes")
     if f.get("words", 0) > (70 if f.get("needs_context") else 45):
         c.reasons.append("long stem")
@@ -86,6 +88,7 @@ _PENALTY = {
     "length cue": 0.25,
     "needs the sentence": 0.05,
     "from a passage the author quotes": 0.08,
+    "from inside a quoted report": 0.35,
     "long stem": 0.12,
     "a place or group name": 0.2,
     "typed names": 0.25,

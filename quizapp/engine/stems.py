@@ -20,10 +20,12 @@ _ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So)\b"
 )
-_PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers)\b")
+_PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|\bthe same\s+[a-z“]|"
-    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|"
+    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|"
+    r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?![\s,]*\d)|"
     r"\bthe (?:total|factory|plant|country|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b)|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
@@ -51,6 +53,7 @@ class Context:
     chain: list[Sentence] = field(default_factory=list)  # the sentences before it that the stem includes
     first_is_name: bool = False  # the sentence opens with a name: keep its capital after "According to"
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
+    from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
 
     @property
     def start(self) -> int:
@@ -99,6 +102,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "fragment (starts in lower case)"
     elif _FIRST_PERSON.search(_strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
+    elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
+        ctx.problem = "malformed: two sentences run together"
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
@@ -110,6 +115,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     ctx.first_is_name = first_is_name
     if quoted:
         intro = _quotation_intro(doc, sentence)
+        source = _quotation_source(doc, sentence) if intro is None else None
+        if source and not _needs_previous(sentence.text, person_names):
+            who = doc.meta.get("attribution") or doc.meta.get("author") or "the author"
+            ctx.attribution = f"According to {source}, as quoted by {who}, "
+            ctx.from_report = True
+            return ctx
         if intro is None:
             ctx.problem = "inside a quotation: who says it, and of what, is not in the stem"
             return ctx
@@ -152,6 +163,20 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 MAX_CONTEXT_SENTENCES = 2
 
 
+_SOURCE_CITATION = re.compile(r"\((?P<source>[A-Z][A-Za-z. ]{2,40}?),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?,?\s*\d{1,2},?\s*\d{4}))[^()]*\)")
+
+
+def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
+    """'(Pravda, Oct. 27, 1940)' closing the quoted paragraph: 'Pravda (Oct. 27, 1940)'."""
+    para = doc.paragraphs[sentence.paragraph]
+    tail = doc.text[sentence.start:para.end]
+    m = _SOURCE_CITATION.search(tail)
+    if not m:
+        return None
+    date = re.sub(r",\s*(?=\d{1,2},)", " ", m.group("date")).rstrip(".")
+    return f"{m.group('source').strip()} ({date})"
+
+
 def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
     """For the first sentence of a quoted paragraph, the sentence that introduces it
     ('N. Siluyanov, Deputy People’s Commissar …, reports:'), when it names who speaks."""
@@ -190,11 +215,20 @@ def _strip_quotes_inner(text: str) -> str:
 
 
 def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
-    m = _PRONOUN_MID.search(text)
-    if not m:
-        return False
-    before = text[: m.start()]
-    return not any(name in before for name in person_names)
+    """A he/she/they with nothing before it in the sentence that it could refer to."""
+    for m in _PRONOUN_MID.finditer(text):
+        before = text[: m.start()]
+        if m.group(0) in ("they", "them", "their"):
+            plural = [w for w in re.findall(r"\b[a-z]{3,}s\b", before) if w not in _NOT_PLURAL]
+            if not plural:
+                return True
+        elif not any(name in before for name in person_names):
+            return True
+    return False
+
+
+_NOT_PLURAL = {"was", "has", "is", "this", "thus", "its", "his", "hers", "less", "unless", "process", "always",
+               "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards"}
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
@@ -229,6 +263,8 @@ def strip_discourse(text: str) -> str:
 
 def unquote(text: str) -> str:
     t = text.strip()
+    if t.endswith("”") and "“" not in t:
+        t = t[:-1]
     if t.startswith("“"):
         t = t[1:]
         if t.count("“") < t.count("”"):
@@ -297,7 +333,8 @@ def trim_after(text: str, focus: int) -> str:
     trailing clause of eight words or more; the statement stays true, only shorter."""
     if len(text.split()) <= LONG_SENTENCE_WORDS:
         return text
-    for m in re.finditer(r"[,;]\s+", text[focus:]):
+    for m in re.finditer(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop)|which|while|although|where|whereas|"
+                         r"i\.e\.|that is|considerably|especially|including|who|even though)\b)", text[focus:]):
         cut = focus + m.start()
         rest = text[cut:]
         if len(rest.split()) >= 8 and len(text[:cut].split()) >= 8 and text[:cut].count("(") == text[:cut].count(")") \
