@@ -116,7 +116,7 @@ def _round_like(value: float, key: float, style: NumberStyle) -> float:
         return max(step, round(v / step) * step) * scale_mult
     ik = int(round(k))
     trailing = len(str(ik)) - len(str(ik).rstrip("0")) if ik else 0
-    step = 10 ** trailing if trailing else 1
+    step = 10 ** max(0, trailing - 1) if trailing else 1  # 100,000 -> steps of 10,000
     if step == 1 and ik >= 1000:
         step = 10  # 42,230 -> keep four significant digits
     return max(step, round(v / step) * step) * scale_mult

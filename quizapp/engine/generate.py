@@ -93,6 +93,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "open-ended time (by/since/until/prior to): other dates would also be true"
     if fact.kind == "decade":
         return "a decade: too coarse to ask, and its neighbours are anachronistic"
+    if fact.kind == "quantity" and re.match(r"years?\b", fact.unit) and _duration_computable(fact, sent.text):
+        return "the duration can be worked out from the years in the sentence"
     if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
         return "the year can be worked out from a duration in the sentence"
     if doc.kind == "discussion" and fact.kind == "person":
@@ -127,6 +129,11 @@ def _year_computable(fact: Fact, text: str) -> bool:
     durations = [parse_number(m.group(1)) or 0 for m in _DURATION.finditer(text)]
     others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", text) if int(y) != year]
     return any(abs(abs(year - y) - d) <= 1 for d in durations for y in others)
+
+
+def _duration_computable(fact: Fact, text: str) -> bool:
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", text)})
+    return any(abs(abs(b - a) - (fact.value or 0)) <= 1 for i, a in enumerate(years) for b in years[i + 1:])
 
 
 def _computable(fact: Fact, facts: list[Fact]) -> bool:

@@ -1,0 +1,85 @@
+"""The filters: what must never become a published question, and the reason given for it."""
+from quizapp.engine import pipeline
+from quizapp.engine.reader import document_from_text
+
+
+def run(text, kind="reference"):
+    doc = document_from_text(text, doc_id="t", meta={"kind": kind, "attribution": "A. Writer (1950)"})
+    result = pipeline.generate_documents([doc]).results[0]
+    return doc, result
+
+
+def reasons(result):
+    return {r["reason"] for r in result.rejected}
+
+
+def asked_values(result):
+    out = set()
+    for q in result.questions:
+        out |= {c["text"] for c in q.get("choices", []) if c["correct"]}
+        if q.get("answer"):
+            out.add(q["answer"])
+    return out
+
+
+def test_open_ended_dates_are_not_asked():
+    _, result = run("By 1931 there were 10,000 foreign engineers employed in the steel industry.\n")
+    assert "1931" not in asked_values(result)
+    assert any(r.startswith("open-ended time") for r in reasons(result))
+
+
+def test_landmark_years_named_with_their_event_are_not_asked():
+    _, result = run("The revolution of 1905 was defeated, but the strikes involved 400,000 workers across the empire.\n")
+    assert "1905" not in asked_values(result)
+    assert "400,000" in asked_values(result)
+
+
+def test_numbers_that_follow_from_the_others_are_not_asked():
+    _, result = run("The urban population advanced from 26.3 million in the first census to 55.9 million in the second, "
+                    "an increase of 29.6 million in the whole period.\n")
+    assert not {"26.3 million", "55.9 million", "29.6 million"} & asked_values(result)
+
+
+def test_first_person_remarks_and_page_furniture_are_not_asked():
+    _, result = run("Home | About | Contact\n\nI think about 45 percent of the engineers left the city in 1936.\n\n"
+                    "Last updated: 4 October 2015\n")
+    assert result.questions == []
+
+
+def test_a_pronoun_at_the_start_of_a_paragraph_is_unresolved():
+    _, result = run("He left the city in 1934 with 3,000 other engineers.\n")
+    assert result.questions == []
+    assert any("unresolved" in r for r in reasons(result))
+
+
+def test_distractors_respect_shares_that_add_up_to_the_whole():
+    _, result = run("Of the 42,230 foreign workers in the factories, 50% were German, 25% were American, "
+                    "and the rest came from other countries.\n")
+    for q in result.questions:
+        if q["type"] == "multiple_choice" and any(c["text"] == "25%" and c["correct"] for c in q["choices"]):
+            for c in q["choices"]:
+                assert int(c["text"].rstrip("%")) + 50 <= 100, c
+
+
+def test_more_than_gets_only_larger_wrong_answers_and_no_true_false():
+    doc, result = run("The trading corporation received more than 100,000 applications for immigration in 1931.\n")
+    mc = [q for q in result.questions if q["type"] == "multiple_choice"
+          and any(c["text"] == "100,000" and c["correct"] for c in q["choices"])]
+    assert mc
+    for c in mc[0]["choices"]:
+        assert int(c["text"].replace(",", "")) >= 100_000
+    doc_text = "The trading corporation received more than 100,000 applications for immigration in 1931.\n"
+    for q in result.questions:
+        span = q["citation"]["answer"]
+        if q["type"] == "true_false":
+            assert doc_text[span["start"]:span["end"]] != "100,000", q["prompt"]
+
+
+def test_near_duplicate_sentences_give_one_question():
+    text = ("At its peak in mid-1932, 42,230 foreign workers were employed in Soviet industry.\n\n"
+            "By its peak in mid-1932, 42,230 foreign workers were employed in Soviet industry.\n")
+    _, result = run(text)
+    mcs = [q for q in result.questions if q["type"] == "multiple_choice"
+           and any(c["text"] == "42,230" and c["correct"] for c in q["choices"])]
+    assert len(mcs) == 1
+    assert any(r.startswith("near-duplicate") for r in reasons(result))
