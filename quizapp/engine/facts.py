@@ -47,6 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quantity", re.compile(rf"(?<![\w.,$£/]){_NUM}(?![\w/]|[.,]\d)", re.I)),
 ]
 
+_QUICK_NUMERIC = re.compile(
+    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"million|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)")
+
 # Words that end a unit phrase after a number.
 _UNIT_STOP = {
     "a", "an", "the", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to", "with",
@@ -172,7 +177,10 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
     for m in re.finditer(r"\[\d+\]", text):
         taken.append((m.start(), m.end()))
 
+    numeric = bool(_QUICK_NUMERIC.search(text))
     for kind, pattern in _PATTERNS:
+        if not numeric:
+            break  # no digit, month or number word: no number, date or range to find
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if _overlaps(taken, s, e):
