@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from quizapp.engine import pipeline
@@ -41,6 +42,7 @@ def _load_library() -> catalog.CatalogReport:
 @click.command("init")
 @click.option("--base-url", envvar="QUIZAPP_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
               help="Where the app will be served, for the first teacher's one-time link.")
+@with_appcontext
 def init_command(base_url: str) -> None:
     """Upgrade the database, load the sample sources, bank and quizzes (safe to run again)."""
     upgrade(directory=current_app.config["QUIZAPP_MIGRATIONS_DIR"])
@@ -61,6 +63,7 @@ def init_command(base_url: str) -> None:
 
 
 @click.command("load")
+@with_appcontext
 def load_command() -> None:
     """Reload the sources, the question bank and the default quizzes into the database."""
     try:
@@ -75,6 +78,7 @@ def load_command() -> None:
 @click.command("seed")
 @click.option("--file", "seed_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A quizzes JSON file (default: the packaged quizapp/data/quizzes.json).")
+@with_appcontext
 def seed_command(seed_file: Path | None) -> None:
     """Add the default quizzes of a seed file (existing quizzes are left as they are)."""
     try:
@@ -97,6 +101,7 @@ def users_group() -> None:
 @click.option("--name", prompt="Name")
 @click.option("--password", envvar="QUIZAPP_PASSWORD", prompt=True, hide_input=True, confirmation_prompt=True,
               help="Prompted for when not given (or set QUIZAPP_PASSWORD).")
+@with_appcontext
 def users_create_command(role: str, email: str, name: str, password: str) -> None:
     """Create an account, for example the first teacher: quizapp users create --role teacher."""
     if len(password) < 8:

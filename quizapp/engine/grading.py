@@ -154,6 +154,7 @@ def check_response(qtype: str, spec: dict, response: dict) -> None:
 
 _NUMBER_IN_TEXT = re.compile(
     r"-?\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion)\b)?", re.I)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.])")
 _PERCENT = re.compile(r"\s*(?:%|\bper\s*cent\b|\bpercent\b|\bpct\b)\.?\s*$", re.I)
 
 
@@ -163,6 +164,7 @@ def _number(text: str) -> float | None:
     value = parse_number(text)
     if value is not None:
         return value
+    text = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ""), text.replace("\u202f", " ").replace("\u00a0", " "))
     value = parse_number(_PERCENT.sub("", text))
     if value is not None:
         return value

@@ -1,0 +1,58 @@
+"""SQLite tuned for a classroom: WAL, busy timeout, foreign keys, BEGIN IMMEDIATE for writes."""
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.extensions import db
+from quizapp.models import Response
+
+
+def test_pragmas(app):
+    with app.app_context():
+        conn = db.session.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_foreign_keys_are_enforced(app):
+    with app.app_context():
+        db.session.add(Response(attempt_id=424242, slot=1, question_id="hl-mc-built", answer={}, score=0))
+        with pytest.raises(IntegrityError):
+            db.session.flush()
+
+
+@pytest.fixture
+def begins(app):
+    seen = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def test_writes_begin_immediate_and_reads_do_not_queue(client, student, driver, begins):
+    begins.clear()
+    aid = driver.start()
+    assert begins and set(begins) == {"BEGIN IMMEDIATE"}
+    begins.clear()
+    item = driver.items(aid)[0]
+    begins.clear()
+    driver.answer(aid, item)
+    assert begins and set(begins) == {"BEGIN IMMEDIATE"}
+    begins.clear()
+    client.get(f"/attempts/{aid}/q/1")
+    assert begins and set(begins) == {"BEGIN"}
+
+
+def test_commands_and_scripts_begin_immediate(app, begins):
+    with app.app_context():
+        db.session.execute(text("SELECT 1"))
+        db.session.rollback()
+    assert begins == ["BEGIN IMMEDIATE"]
