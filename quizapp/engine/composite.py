@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
-from quizapp.engine.distractors import STOPWORDS, FactIndex, stable_int
-from quizapp.engine.generate import Candidate, _date_sort_key
+from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
+from quizapp.engine.generate import TRIVIAL_NAMES, Candidate, _date_sort_key
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
@@ -61,7 +61,8 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = []
         for d, f in index.same_kind_names(run[0]):
             t = fold(f.text).lower()
-            if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool:
+            if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool \
+                    and t not in TRIVIAL_NAMES and not any(_variant(f.text, x) for x in listed):
                 pool.append(f.text)
         if kind == "nationality":
             pool += sorted(n for n in lexicon.NATIONALITIES - {"Soviet", "Western", "Jewish"}

@@ -88,7 +88,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if re.search(r"[–—-]$", before) or re.match(r"[–—-]\w", after):
         return "part of a hyphenated compound"
     if fact.kind in ("date", "year", "decade", "range") and re.search(
-            r"(?i)\b(?:by|until|till|since|before|after|prior to|up to|through|as early as|as late as|not later than)\s+"
+            r"(?i)\b(?:by|until|till|since|before|after|past|beyond|prior to|up to|through|as early as|as late as|not later than)\s+"
             r"(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
         return "open-ended time (by/since/until/prior to): other dates would also be true"
     if fact.kind == "decade":
