@@ -113,8 +113,9 @@ class QuestionType:
 class SingleChoice(QuestionType):
     instruction = "Choose one answer."
 
-    def __init__(self, name: str, label: str, shuffle: bool = True):
+    def __init__(self, name: str, label: str, shuffle: bool = True, instruction: str = ""):
         self.name, self.label, self.shuffle = name, label, shuffle
+        self.instruction = instruction or type(self).instruction
 
     def make_layout(self, spec, rng):
         order = list(range(len(spec["choices"])))
@@ -339,7 +340,8 @@ class Ordering(QuestionType):
 REGISTRY: dict[str, QuestionType] = {
     t.name: t for t in (
         SingleChoice("multiple_choice", "Multiple choice"),
-        SingleChoice("true_false", "True or false", shuffle=False),
+        SingleChoice("true_false", "True or false", shuffle=False,
+                     instruction="Is this true or false, according to the text?"),
         MultipleResponse(),
         Typed("short_answer", "Short answer", "Type your answer.",
               "Case, punctuation and typographic quotes do not matter."),

@@ -56,23 +56,39 @@ def heading_text(text: str) -> str:
 
 @dataclass
 class Block:
-    kind: str  # heading | prose | list | table | footnote | furniture
+    kind: str  # heading | prose | footnote | furniture | listgroup | tablegroup
     text: str = ""
     number: int = 0
     level: int = 2
     anchor: str = ""
-    items: list["Block"] = field(default_factory=list)  # a list's items
+    items: list["Block"] = field(default_factory=list)  # a group's list items or table cells
+    extra_anchors: list[str] = field(default_factory=list)  # run-in sections that start here
+
+    @property
+    def numbers(self) -> str:
+        """'83–108': the paragraph numbers a group spans."""
+        nums = [b.number for b in self.items if b.number]
+        if not nums:
+            return ""
+        return str(nums[0]) if nums[0] == nums[-1] else f"{nums[0]}–{nums[-1]}"
 
 
 def reader_blocks(document: Document) -> list[Block]:
-    """The document as blocks for the reader: headings, numbered paragraphs, lists, tables."""
+    """The document as blocks for the reader: headings, numbered paragraphs, lists, tables.
+
+    Every titled section gets an anchor ``s-<index>``: on its heading, or, for a run-in head
+    (``STAKHANOVISM: ...``) that has no heading paragraph, on the paragraph it starts in.
+    """
     sections = document.sections
+    headed = {p["section"] for p in document.paragraphs if p["kind"] == "heading"}
+    run_in = sorted((s["start"], f"s-{s['index']}") for s in sections if s["index"] not in headed and s["title"])
     blocks: list[Block] = []
     for p in document.paragraphs:
         text = document.text[p["start"]:p["end"]].strip()
         if not text:
             continue
         kind = p["kind"]
+        anchors = [a for start, a in run_in if start < p["end"] and start >= p["start"]]
         if kind == "heading":
             level = 2
             if 0 <= p["section"] < len(sections):
@@ -80,15 +96,16 @@ def reader_blocks(document: Document) -> list[Block]:
             if level <= 1 and heading_text(text).casefold() == document.title.casefold():
                 continue  # the title is the page's h1 already
             blocks.append(Block("heading", heading_text(text), level=2 if level <= 2 else 3,
-                                anchor=f"s-{p['section']}"))
+                                anchor=f"s-{p['section']}", extra_anchors=anchors))
             continue
         anchor = f"p-{p['number']}" if p["number"] else ""
-        block = Block(kind, text, number=p["number"], anchor=anchor)
-        if kind == "list":
-            if blocks and blocks[-1].kind == "listgroup":
+        block = Block(kind, text, number=p["number"], anchor=anchor, extra_anchors=anchors)
+        if kind in ("list", "table"):  # runs of list items, and of loose table cells, go together
+            group = kind + "group"
+            if blocks and blocks[-1].kind == group:
                 blocks[-1].items.append(block)
             else:
-                blocks.append(Block("listgroup", items=[block]))
+                blocks.append(Block(group, items=[block]))
         else:
             blocks.append(block)
     return blocks

@@ -141,19 +141,23 @@ def test_the_reader_is_public_and_lists_documents(client):
     assert 'href="/documents/harbour-lighthouse"' in html
 
 
-def test_table_debris_is_not_shown_as_prose(app):
+def test_table_debris_is_not_shown_as_prose(app, client):
+    text = "Intro text.\n\n1926\n\n1,200\n\nOutro text."
     with app.app_context():
-        doc = db.session.get(Document, "harbour-lighthouse")
-        text = "Intro text.\n\n1926\n1,200\n1927\n1,350\n\nOutro text."
         doc = Document(id="t", title="T", text=text, structure={
             "sections": [{"index": 0, "title": "", "level": 1, "start": 0, "end": len(text)}],
             "paragraphs": [
                 {"index": 0, "number": 1, "start": 0, "end": 11, "section": 0, "kind": "prose"},
-                {"index": 1, "number": 0, "start": 13, "end": 35, "section": 0, "kind": "table"},
-                {"index": 2, "number": 2, "start": 37, "end": len(text), "section": 0, "kind": "prose"}]})
-        blocks = reader_blocks(doc)
-    assert [b.kind for b in blocks] == ["prose", "table", "prose"]
-    assert [b.number for b in blocks] == [1, 0, 2]
+                {"index": 1, "number": 2, "start": 13, "end": 17, "section": 0, "kind": "table"},
+                {"index": 2, "number": 3, "start": 19, "end": 24, "section": 0, "kind": "table"},
+                {"index": 3, "number": 4, "start": 26, "end": len(text), "section": 0, "kind": "prose"}]})
+        assert [b.kind for b in reader_blocks(doc)] == ["prose", "tablegroup", "prose"]
+        db.session.add(doc)
+        db.session.commit()
+    html = _html(client.get("/documents/t"))
+    assert html.count('<p class="para"') == 2
+    details = re.search(r'<details class="table-debris">.*?</details>', html, re.S).group(0)
+    assert "(paragraphs 2–3)" in details and 'id="p-3"' in details and "1,200" in details
 
 
 def test_highlight_escapes_the_text():
@@ -163,3 +167,22 @@ def test_highlight_escapes_the_text():
     assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html
     assert '<strong class="answer">42</strong>' in html
     assert html.startswith('<mark class="source">') and html.endswith("</mark>")
+
+
+def test_every_link_inside_a_document_page_has_its_target(make_app):
+    """Contents links (run-in heads such as STAKHANOVISM: included) and paragraph numbers all
+    land somewhere, on the sample corpus as well as on the test document."""
+    from quizapp.config import PROJECT_ROOT
+    from quizapp.services import catalog
+    app = make_app()
+    with app.app_context():
+        catalog.load_sources(PROJECT_ROOT / "questions" / "sources")
+        db.session.commit()
+        ids = list(db.session.scalars(select(Document.id)))
+    client = app.test_client()
+    assert len(ids) >= 2
+    for doc_id in ids:
+        html = _html(client.get(f"/documents/{doc_id}"))
+        targets = set(re.findall(r'href="#([\w-]+)"', html))
+        present = set(re.findall(r'id="([\w-]+)"', html))
+        assert targets and targets <= present, (doc_id, targets - present)

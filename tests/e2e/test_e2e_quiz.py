@@ -1,0 +1,190 @@
+"""In a real browser: sign up, take a practice quiz, get the score the answers deserve, and
+read explanation pages that quote the passage."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from quizapp.config import PROJECT_ROOT
+from quizapp.extensions import db
+from quizapp.models import AttemptItem
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "a long enough password"
+
+
+def _items(server, attempt_id):
+    with server.app.app_context():
+        rows = db.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)
+                                  .order_by(AttemptItem.slot)).all()
+        out = [{"slot": r.slot, "type": r.type, "spec": r.snapshot["spec"], "layout": r.layout,
+                "question_id": r.question_id} for r in rows]
+        db.session.remove()
+        return out
+
+
+def _answer(page, item, right):
+    """Answer the question on the page the way a student would (clicks, typing, selects)."""
+    spec, layout, qtype = item["spec"], item["layout"], item["type"]
+    if qtype in ("multiple_choice", "true_false", "multiple_response"):
+        ticks = [oid for oid, i in layout["options"] if spec["choices"][i]["correct"] == right]
+        if qtype != "multiple_response":
+            ticks = ticks[:1]
+        for oid in ticks:
+            page.locator(f"label[for='opt-{oid}']").click()
+    elif qtype in ("short_answer", "numeric"):
+        page.fill("#answer", spec["answer"] if right else ("-1" if qtype == "numeric" else "no idea"))
+    elif qtype == "matching":
+        n = len(spec["pairs"])
+        for lid, i in layout["lefts"]:
+            target = spec["pairs"][i if right else (i + 1) % n][1]
+            rid = next(oid for oid, j in layout["rights"] if spec["pairs"][j][1] == target)
+            page.select_option(f"#m-{lid}", rid)
+    elif qtype == "ordering":
+        n = len(layout["items"])
+        for oid, i in layout["items"]:
+            page.select_option(f"#o-{oid}", str(i + 1 if right else n - i))
+
+
+def _sign_up(page, email="e2e@example.org"):
+    page.goto("/")
+    page.get_by_role("link", name="Sign up").first.click()
+    page.get_by_label("Your name").fill("Erin Endtoend")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("heading", name="Quizzes", exact=True)).to_be_visible()
+
+
+def _start(page, title):
+    card = page.locator(".card", has=page.get_by_role("heading", name=title))
+    card.get_by_role("button", name=re.compile("Start")).click()
+    expect(page.get_by_role("heading", name=re.compile(r"Question \d+ of \d+"))).to_be_visible()
+    return int(re.search(r"/attempts/(\d+)/q/", page.url).group(1))
+
+
+def _shot(page, shots, name):
+    if shots:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+
+def test_student_takes_a_practice_quiz_and_reads_the_explanations(page, live_server, shots):
+    _sign_up(page)
+    attempt = _start(page, "Practice: The Harbour Lighthouse")
+    items = _items(live_server, attempt)
+    right = {it["slot"]: it["slot"] % 3 != 0 for it in items}  # slots 3 and 6 wrong
+    for it in items:
+        expect(page.get_by_role("heading", name=f"Question {it['slot']} of {len(items)}")).to_be_visible()
+        # Nothing on the page tells the key apart: no "correct" anywhere in the markup.
+        assert "correct" not in page.content().lower()
+        _answer(page, it, right[it["slot"]])
+        if it["slot"] == 1:
+            _shot(page, shots, "question-phone")
+        page.get_by_role("button", name=re.compile("Save and (next|review)")).click()
+    expect(page.get_by_role("heading", name="Finish the attempt?")).to_be_visible()
+    page.get_by_role("button", name="Finish and see my score").click()
+
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    expected = sum(right.values())
+    score = page.locator(".score")
+    expect(score).to_contain_text(f"{expected} out of {len(items)}")
+    expect(score).to_contain_text(f"({round(100 * expected / len(items))}%)")
+    expect(page.locator(".verdict")).to_contain_text("Passed")
+    expect(page.locator(".badge-wrong")).to_have_count(len(items) - expected)
+    _shot(page, shots, "results")
+
+    sa = next(it for it in items if it["question_id"] == "hl-sa-daughter")
+    page.get_by_role("link", name=f"Explanation of question {sa['slot']}", exact=True).click()
+    expect(page.get_by_role("heading", name="Explanation")).to_be_visible()
+    source = page.locator("mark.source")
+    expect(source).to_have_text("His daughter, Mary Reed, kept the light after him and wrote a logbook "
+                                "of every ship that passed.")
+    expect(source.locator("strong.answer")).to_have_text("Mary Reed")
+    expect(page.locator(".citation")).to_contain_text("The Harbour Lighthouse")
+    expect(page.locator(".citation")).to_contain_text("paragraph 2")
+    _shot(page, shots, "explanation")
+
+    page.get_by_role("link", name="Read it in the document").click()
+    assert page.url.endswith("/documents/harbour-lighthouse#p-2")
+    expect(page.locator("#p-2")).to_be_in_viewport()
+    expect(page.locator("#p-2")).to_contain_text("His daughter, Mary Reed")
+    _shot(page, shots, "reader")
+
+
+def test_answers_are_saved_as_they_are_given_and_the_attempt_resumes(page, live_server):
+    _sign_up(page, "resume@example.org")
+    attempt = _start(page, "Lighthouse: choose the answer")
+    first = _items(live_server, attempt)[0]
+    _answer(page, first, right=True)
+    expect(page.locator("#save-status")).to_have_text("Answer saved.")  # saved without leaving the page
+    expect(page.locator("button.slot.answered")).to_have_count(1)
+    # The tab is closed and opened again later.
+    page.goto("/quizzes")
+    page.get_by_role("link", name=re.compile("Resume")).click()
+    assert page.url.endswith(f"/attempts/{attempt}/q/2")
+    page.get_by_role("button", name="Question 1, answered").click()
+    checked = page.locator("input[name=answer]:checked")
+    expect(checked).to_have_count(len([1 for _, i in first["layout"]["options"]
+                                       if first["spec"]["choices"][i]["correct"]]) if first["type"] == "multiple_response" else 1)
+
+
+def test_the_whole_flow_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    try:
+        _sign_up(page, "nojs@example.org")
+        attempt = _start(page, "Lighthouse: choose the answer")
+        items = _items(live_server, attempt)
+        for it in items[:-1]:
+            _answer(page, it, right=True)
+            page.get_by_role("button", name="Save and next").click()
+        page.get_by_role("button", name="Finish the attempt…").click()
+        expect(page.get_by_text(f"You have not answered 1 of {len(items)} questions.")).to_be_visible()
+        page.get_by_role("button", name="Finish anyway").click()
+        expect(page.locator(".score")).to_contain_text(f"{len(items) - 1} out of {len(items)}")
+    finally:
+        context.close()
+
+
+def test_the_shipped_sample_bank_in_the_browser(browser, serve, tmp_path, template_databases, shots):
+    """The app as `make run` serves it: the sample sources and the generated bank."""
+    if not list((PROJECT_ROOT / "questions" / "bank").glob("*.json")):
+        pytest.skip("no shipped bank yet")
+    path = tmp_path / "sample.sqlite3"
+    shutil.copyfile(template_databases[False], path)
+    server = serve(path)  # the default sources, bank and seed file of the checkout
+    result = server.app.test_cli_runner().invoke(args=["init"])
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server.url)
+    page = context.new_page()
+    try:
+        _sign_up(page, "sample@example.org")
+        _shot(page, shots, "quizzes")
+        attempt = _start(page, "Practice: Foreign workers in the Soviet Union")
+        items = _items(server, attempt)
+        assert len(items) == 10
+        for it in items:
+            _answer(page, it, right=True)
+            if it["slot"] == 1:
+                _shot(page, shots, "sample-question-phone")
+            page.get_by_role("button", name=re.compile("Save and (next|review)")).click()
+        page.get_by_role("button", name="Finish and see my score").click()
+        expect(page.locator(".score")).to_contain_text("10 out of 10")
+        expect(page.locator(".score")).to_contain_text("(100%)")
+        _shot(page, shots, "sample-results")
+        page.get_by_role("link", name="Explanation of question 1", exact=True).click()
+        expect(page.locator("mark.source")).not_to_have_count(0)
+        expect(page.locator(".citation")).to_contain_text("Foreign workers in the Soviet Union")
+        _shot(page, shots, "sample-explanation")
+        page.get_by_role("link", name="Read it in the document").click()
+        anchor = page.url.rsplit("#", 1)[1]
+        expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+        _shot(page, shots, "sample-reader")
+    finally:
+        context.close()
