@@ -8,6 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
 from quizapp import cli, config, filters, sqlite
+from quizapp.converters import IdConverter
 from quizapp.blueprints import auth, public, student
 from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.models import User
@@ -37,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     with app.app_context():
         sqlite.install(db.engine)
 
+    app.url_map.converters["id"] = IdConverter
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)

@@ -63,6 +63,10 @@ class QuestionType:
     def view(self, spec: dict, layout: dict, answer: dict | None) -> dict:
         raise NotImplementedError
 
+    def view_submitted(self, spec: dict, layout: dict, form: Mapping) -> dict:
+        """The view with what the student just submitted (to show it again with an error)."""
+        return self.view(spec, layout, None)
+
     # -- forms --
     def page_state(self, layout: dict, answer: dict | None) -> Any:
         """What the form shows for ``answer``, in page terms; None when unanswered."""
@@ -136,6 +140,13 @@ class SingleChoice(QuestionType):
         return {"options": [{"id": oid, "text": spec["choices"][i]["text"], "checked": i in chosen}
                             for oid, i in layout["options"]]}
 
+    def view_submitted(self, spec, layout, form):
+        values = set(form.getlist("answer")) if hasattr(form, "getlist") else {form.get("answer")}
+        view = self.view(spec, layout, None)
+        for option in view["options"]:
+            option["checked"] = option["id"] in values
+        return view
+
     def page_state(self, layout, answer):
         chosen = self._chosen(answer)
         ids = sorted(oid for oid, i in layout["options"] if i in chosen)
@@ -188,6 +199,9 @@ class Typed(QuestionType):
 
     def view(self, spec, layout, answer):
         return {"value": (answer or {}).get("text", ""), "hint": self.hint}
+
+    def view_submitted(self, spec, layout, form):
+        return {"value": str(form.get("answer") or "")[:500], "hint": self.hint}
 
     def page_state(self, layout, answer):
         text = (answer or {}).get("text", "").strip()
@@ -249,6 +263,14 @@ class Matching(QuestionType):
             "rights": [{"id": oid, "text": spec["pairs"][j][1]} for oid, j in layout["rights"]],
         }
 
+    def view_submitted(self, spec, layout, form):
+        view = self.view(spec, layout, None)
+        rights = {r["id"] for r in view["rights"]}
+        for left in view["lefts"]:
+            value = form.get(f"m-{left['id']}") or ""
+            left["selected"] = value if value in rights else ""
+        return view
+
     def page_state(self, layout, answer):
         if not answer:
             return None
@@ -299,6 +321,13 @@ class Ordering(QuestionType):
         return {"items": [{"id": oid, "text": spec["sequence"][i], "position": place.get(i, "")}
                           for oid, i in layout["items"]],
                 "places": list(range(1, len(layout["items"]) + 1))}
+
+    def view_submitted(self, spec, layout, form):
+        view = self.view(spec, layout, None)
+        for item in view["items"]:
+            value = (form.get(f"o-{item['id']}") or "").strip()
+            item["position"] = int(value) if value.isdigit() and int(value) in view["places"] else ""
+        return view
 
     def page_state(self, layout, answer):
         if not answer:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.extensions import db
@@ -51,6 +51,7 @@ def login():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user, remember=form.remember.data)
+            session.permanent = bool(form.remember.data)  # survives a browser restart mid-attempt
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("The e-mail address or the password is wrong.")
     return render_template("auth/login.html", form=form), 400 if form.errors else 200

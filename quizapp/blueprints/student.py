@@ -28,7 +28,7 @@ def quiz_list():
     return render_template("student/quizzes.html", groups=quizzes.cards_for(current_user), form=ActionForm())
 
 
-@bp.post("/quizzes/<int:quiz_id>/start")
+@bp.post("/quizzes/<id:quiz_id>/start")
 def start(quiz_id: int):
     ActionForm()
     quiz = db.session.get(Quiz, quiz_id)
@@ -55,7 +55,7 @@ def _start(quiz: Quiz):
     return redirect(url_for("student.question", attempt_id=attempt.id, slot=unanswered[0] if unanswered else 1))
 
 
-@bp.get("/attempts/<int:attempt_id>")
+@bp.get("/attempts/<id:attempt_id>")
 def attempt(attempt_id: int):
     a = attempts.get_attempt(current_user, attempt_id)
     if a.finished:
@@ -68,7 +68,10 @@ def _question_page(a, item, status: int = 200, error: str | None = None, form: Q
     responses = attempts.responses_by_slot(a)
     response = responses.get(item.slot)
     qtype = qtypes.get(item.type)
-    view = qtype.view(item.snapshot["spec"], item.layout, response.answer if response else None)
+    if error:  # show again what the student submitted, with the message
+        view = qtype.view_submitted(item.snapshot["spec"], item.layout, request.form)
+    else:
+        view = qtype.view(item.snapshot["spec"], item.layout, response.answer if response else None)
     html = render_template(
         "student/question.html", attempt=a, item=item, qtype=qtype, view=view,
         answered=set(responses), total=len(a.items), error=error,
@@ -76,7 +79,7 @@ def _question_page(a, item, status: int = 200, error: str | None = None, form: Q
     return html, status
 
 
-@bp.get("/attempts/<int:attempt_id>/q/<int:slot>")
+@bp.get("/attempts/<id:attempt_id>/q/<id:slot>")
 def question(attempt_id: int, slot: int):
     a = attempts.get_attempt(current_user, attempt_id)
     item = attempts.get_item(a, slot)
@@ -85,7 +88,7 @@ def question(attempt_id: int, slot: int):
     return _question_page(a, item)
 
 
-@bp.post("/attempts/<int:attempt_id>/q/<int:slot>")
+@bp.post("/attempts/<id:attempt_id>/q/<id:slot>")
 def answer(attempt_id: int, slot: int):
     form = QuestionForm()
     if not form.validate():
@@ -127,7 +130,7 @@ def answer(attempt_id: int, slot: int):
     return redirect(url_for("student.question", attempt_id=a.id, slot=target))
 
 
-@bp.route("/attempts/<int:attempt_id>/finish", methods=["GET", "POST"])
+@bp.route("/attempts/<id:attempt_id>/finish", methods=["GET", "POST"])
 def finish(attempt_id: int):
     a = attempts.get_attempt(current_user, attempt_id)
     if a.finished:
@@ -144,7 +147,7 @@ def finish(attempt_id: int):
                            total=len(a.items), form=form)
 
 
-@bp.get("/attempts/<int:attempt_id>/results")
+@bp.get("/attempts/<id:attempt_id>/results")
 def results(attempt_id: int):
     a = attempts.get_attempt(current_user, attempt_id)
     if not a.finished:
@@ -152,7 +155,7 @@ def results(attempt_id: int):
     return render_template("student/results.html", attempt=a, rows=attempts.review(a))
 
 
-@bp.get("/attempts/<int:attempt_id>/q/<int:slot>/explanation")
+@bp.get("/attempts/<id:attempt_id>/q/<id:slot>/explanation")
 def explanation(attempt_id: int, slot: int):
     try:
         ex = explanations.explanation(current_user, attempt_id, slot)
@@ -161,7 +164,7 @@ def explanation(attempt_id: int, slot: int):
     return render_template("student/explanation.html", ex=ex, form=ReportForm(formdata=None))
 
 
-@bp.route("/attempts/<int:attempt_id>/q/<int:slot>/report", methods=["GET", "POST"])
+@bp.route("/attempts/<id:attempt_id>/q/<id:slot>/report", methods=["GET", "POST"])
 def report(attempt_id: int, slot: int):
     a = attempts.get_attempt(current_user, attempt_id)
     item = attempts.get_item(a, slot)

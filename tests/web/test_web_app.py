@@ -71,3 +71,12 @@ def test_pages_are_served_without_any_external_resource(client, student):
 def test_static_stylesheet_and_script(client):
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/static/quiz.js").status_code == 200
+
+
+def test_huge_or_odd_ids_are_404_not_500(client, student):
+    huge = "9" * 25
+    for url in (f"/attempts/{huge}", f"/attempts/{huge}/q/1", f"/attempts/1/q/{huge}", f"/attempts/{huge}/results",
+                f"/attempts/{huge}/q/1/explanation", "/attempts/0/q/1", "/attempts/-1/q/1", "/attempts/1/q/0"):
+        assert client.get(url).status_code == 404, url
+    for url in (f"/quizzes/{huge}/start", f"/attempts/{huge}/q/1", f"/attempts/{huge}/finish", "/quizzes/0/start"):
+        assert client.post(url, data={"go": "next"}).status_code == 404, url

@@ -221,6 +221,8 @@ def test_bad_option_ids_and_bad_orderings_are_refused_and_change_nothing(app, cl
     r = client.post(f"/attempts/{aid}/q/{order['slot']}",
                     data={f"o-{oid}": "1" for oid, _ in order["layout"]["items"]} | {"go": "next"})
     assert r.status_code == 400 and "different place" in _html(r)
+    # What the student chose is shown again with the message, not lost.
+    assert _html(r).count('<option value="1" selected>') == len(order["layout"]["items"])
     r = client.post(f"/attempts/{aid}/q/{mc['slot']}", data={"go": "nowhere"})
     assert r.status_code == 400
     assert driver.responses(aid) == before
