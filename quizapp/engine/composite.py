@@ -8,7 +8,7 @@ import re
 
 from quizapp.engine import lexicon
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import TRIVIAL_NAMES, Candidate, _date_sort_key
+from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
@@ -283,8 +283,8 @@ def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentenc
 
 # ------------------------------------------------- select the true statements
 
-STATEMENT_MAX_WORDS = 28
-STATEMENT_WINDOW_PARAGRAPHS = 6
+STATEMENT_MAX_WORDS = 32
+STATEMENT_WINDOW_PARAGRAPHS = 8
 
 
 def build_statement_selection(doc: Document, candidates: list[Candidate], attribution: str) -> list[Candidate]:
@@ -327,4 +327,40 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
             i = j
         else:
             i += 1
+    return out
+
+
+# --------------------------------------------------- what happened in year X
+
+def build_event_year_questions(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
+                               attribution: str) -> list[Candidate]:
+    """'What happened in 1929?': one dated event of the document against three events of other years."""
+    events = dated_events(doc, contexts, facts_by_sentence)
+    by_year: dict[int, tuple] = {}
+    for ev in sorted(events, key=lambda e: e[3].start):
+        by_year.setdefault(ev[0][0], ev)
+    chosen = sorted(by_year.values(), key=lambda e: e[3].start)
+    if len(chosen) < 4:
+        return []
+    landmark = [e for e in chosen if any(re.search(LANDMARK_YEARS[int(y)], e[3].text)
+                                           for y in re.findall(r"\d{4}", e[2]) if int(y) in LANDMARK_YEARS)]
+    who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
+    out = []
+    for ev in chosen:
+        if ev in landmark:
+            continue
+        others = sorted((e for e in chosen if e is not ev), key=lambda e: stable_int(doc.id, ev[2], e[1]))[:3]
+        date = ev[2]
+        when = f"on {date}" if re.search(r"\d{1,2},", date) else f"in {date}"
+        prompt = f"According to {who}, what happened {when}?" if attribution else f"What happened {when}?"
+        options = sorted([ev] + others, key=lambda e: fold(e[1]).lower())
+        c = Candidate(doc=doc, qtype="multiple_choice", prompt=prompt, sentence=ev[3],
+                      cite_start=ev[3].start, cite_end=ev[3].end, answer_span=(ev[4].start, ev[4].end),
+                      explanation=f"The text says: “{clean_sentence(ev[3].text)}”",
+                      features={"kind": "event", "needs_context": False, "quoted": False,
+                                "words": len(prompt.split()), "distractors": 3})
+        c.choices = [{"text": e[1], "correct": e is ev,
+                      **({} if e is ev else {"feedback": f"That happened in {e[2]}, not {date}."})}
+                     for e in options]
+        out.append(c)
     return out

@@ -276,6 +276,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     stem_l = fold(stem).lower()
     key_text = fold(key.text).lower()
     seed = stable_int(doc_id, key.sentence, key.text)
+    key_year_match = re.search(r"\d{4}", key.text)
+    key_year = int(key_year_match.group(0)) if key_year_match else 0
+    stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", stem)} - {key_year}) \
+        if key_year else []
     out: list[str] = []
     seen = {key_text}
 
@@ -288,6 +292,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         latest = index.latest_year.get(doc_id)
         if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # after the document was written
+        if key.kind in ("year", "date") and stem_years:
+            years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
+            if years and any((years[0] - other) * (key_year - other) <= 0 for other in stem_years):
+                return False  # keeps the stem's order of events: 1983 cannot follow 'returned in 1984'
         if direction and key.value is not None:
             v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
             if v is None or (v - key.value) * direction <= 0:
@@ -301,7 +309,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         out.append(text)
         return len(out) >= n
 
-    if key.kind in ("person", "org", "place", "group", "nationality", "term", "work"):
+    if key.kind == "place" and key.text in lexicon.COUNTRIES or key.kind == "group" and key.text in lexicon.NATIONALITY_PLURALS:
+        _unmentioned_distractors(key, doc_id, index, offer, seed)
+    elif key.kind in ("person", "org", "place", "group", "nationality", "term", "work"):
         _name_distractors(key, doc_id, index, offer)
     elif key.kind in ("quantity", "percent") and key.high is None:
         _number_distractors(key, doc_id, index, offer, seed, stem)
@@ -347,7 +357,8 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     kk = index.kind_key(key)
     same_doc = sorted(index.names_by_doc.get((doc_id, kk), []),
                       key=lambda f: (len(f.text.split()) != key_tokens, abs(f.start - key.start), f.text))
-    others = (f for d, f in index.names_by_kind.get(kk, []) if d != doc_id)
+    # people only from the same document: a person from another text is the wrong kind of person
+    others = () if key.kind == "person" else (f for d, f in index.names_by_kind.get(kk, []) if d != doc_id)
     for f in [*same_doc, *others]:
         if f.kind != key.kind:
             continue
@@ -365,6 +376,24 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
         for name in sorted(lexicon.COUNTRIES, key=lambda x: stable_int(key.text, x)):
             if len(name) > 3 and not _variant(name, key.text) and offer(name, "name:" + name.lower()):
                 return
+
+
+_SOVIET = {"Russia", "Soviet Russia", "Soviet Union", "USSR", "Russians", "Ukraine", "Ukrainians", "Belarus",
+           "Georgia", "Armenia", "Azerbaijan", "Kazakhstan", "Estonia", "Latvia", "Lithuania", "Estonians",
+           "Latvians", "Lithuanians", "US", "U.S.", "USA", "America", "Britain", "England", "Holland", "GDR",
+           "East Germany", "West Germany", "Nazi Germany", "Korea", "Scotland", "Wales", "Scots"}
+
+
+def _unmentioned_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+    """Countries or peoples the document never mentions: plausible, and never true by the text."""
+    text = fold(index.documents[doc_id].text).lower() if doc_id in index.documents else ""
+    names = lexicon.COUNTRIES if key.kind == "place" else lexicon.NATIONALITY_PLURALS
+    for name in sorted(names - _SOVIET, key=lambda x: stable_int(seed, x)):
+        stem = name.lower()[:5]
+        if stem in text or _variant(name, key.text) or len(name) <= 3:
+            continue  # not 'Poland' where the text speaks of the Polish
+        if offer(name, "name:" + name.lower()):
+            return
 
 
 def _variant(a: str, b: str) -> bool:
@@ -414,7 +443,9 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     offer_plain = offer
 
     stem_numbers = _stem_numbers(stem_for_limits, key)
-    others_pct = sum(stem_numbers["percent"])
+    # shares of one whole ('50% were German, 25% were American, and the rest …') must not exceed it
+    others_pct = sum(stem_numbers["percent"]) if re.search(
+        r"(?i)\b(?:the rest|remaining|remainder|of those|of them|of whom)\b", stem_for_limits) else 0
     larger_totals = [x for x in stem_numbers["quantity"] if x > v]
 
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
@@ -463,27 +494,34 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
 
 
 def _range_distractors(key: Fact, offer, seed: int) -> None:
+    """Ranges of the same width, clear of the key: '250–290' -> '170–210', '330–370' …"""
     lo, hi = key.value, key.high
     if lo is None or hi is None:
         return
     m = re.match(r"(.+?)(\s*[–—-]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(.+)$", key.text)
-    if not m:
-        return
+    if not m or (key.unit == "years" and lo >= 1000):
+        return  # spans of years overlap or run into other periods: no clean wrong answer
     lo_style, sep, hi_style = NumberStyle.of(m.group(1)), m.group(2), NumberStyle.of(m.group(3))
     width = hi - lo
-    years = key.unit == "years" and lo >= 1000
-    shifts = _spread(seed, [-8, -5, -3, 3, 5, 7] if years else [-2, -1.5, -1, 1, 1.5, 2, 2.5, -0.5, 0.5, 3])
-    for sh in shifts:
-        if years:
-            delta = sh
-        else:
-            delta = width * sh if width >= 2 else sh * max(1.0, lo * 0.5)
-        new_lo = lo + delta if years else (_round_like(lo + delta, lo, lo_style) if lo >= 10 else round(lo + delta))
+    if width >= 2:
+        step = 5 if lo % 5 == 0 and width % 5 == 0 else 1
+        offsets = [width * k for k in (-2, -1.5, 1.5, 2, 2.5, 3, -2.5, 4)]
+    else:
+        step = 1
+        offsets = [2, 3, 4, 6, 8, -2, -3]
+    seen: set[float] = set()
+    taken = [(lo, hi)]
+    for off in _spread(seed, offsets):
+        new_lo = max(step, round((lo + off) / step) * step)
+        if lo >= 1000:
+            new_lo = _round_like(new_lo, lo, lo_style)
         new_hi = new_lo + width
-        if new_lo <= 0 or (key.kind == "percent" and new_hi > 100):
+        if new_lo in seen or (key.kind == "percent" and new_hi > 100):
             continue
-        if new_lo <= hi and lo <= new_hi:
+        if any(new_lo <= b and a <= new_hi for a, b in taken):
             continue  # overlapping ranges ('1 or 2' beside '2 or 3') are not clearly wrong
+        seen.add(new_lo)
+        taken.append((new_lo, new_hi))
         text = lo_style.format(new_lo) + sep + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return
@@ -531,7 +569,8 @@ def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
         y = int(m.group(3))
         for delta in _spread(seed, [-2, -1, 1, 2, 3]):
             for part in ("mid", "early", "late"):
-                text = f"{part if m.group(1).islower() else part.capitalize()}{m.group(2)}{y + delta}"
+                sep = m.group(2) if part == "mid" else " "
+                text = f"{part if m.group(1).islower() else part.capitalize()}{sep}{y + delta}"
                 if offer(text, "date:" + f"{y + delta}-{part}"):
                     return
         return

@@ -239,8 +239,10 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 scaled = re.search(r"(?i)million|billion|thousand", raw)
                 if not unit and v < 1000 and not scaled:
                     continue  # a bare small number is not a fact worth asking
-                if v < 20 and not scaled and (re.search(r"[a-z]", raw) or not unit):
-                    continue  # 'two periods', 'eight months': incidental
+                if not scaled and re.search(r"[a-z]", raw):
+                    continue  # 'two periods', 'ten, even twenty years': number words are figures of speech
+                if v < 20 and not scaled and not unit:
+                    continue
                 subject = unit or " ".join(re.findall(r"[A-Za-z]+", text[max(0, s - 60):s])[-6:])
                 add("quantity", s, e, value=v, unit=unit, subject=subject,
                     norm=f"{v:g} {unit}".strip())

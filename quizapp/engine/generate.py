@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizapp.engine import lexicon
 from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
@@ -99,6 +100,13 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the year can be worked out from a duration in the sentence"
     if doc.kind == "discussion" and fact.kind == "person":
         return "people in a discussion thread: several fit the same description"
+    if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
+                                         r"picture|level|situation|statistics|census|estimates?)\b", after):
+        return "a year used as an adjective ('1940 conditions'): incidental"
+    if fact.kind == "person" and fact.text in lexicon.FAMOUS_PEOPLE:
+        return "a famous name: answerable from general knowledge"
+    if fact.kind == "person" and "“" in sent.text:
+        return "the speaker of a quotation: incidental"
     if fact.kind in ("date", "year") and re.search(r"(?i)\bthe\s+$", before):
         return "date used as a name ('the June 26 laws')"
     if fact.kind == "nationality":
@@ -213,6 +221,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
+    if fact.kind in ("quantity", "percent") and _PROPORTION.search(full) and \
+            len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", full)) >= 2:
+        return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                 "from_report": ctx.from_report,
@@ -221,8 +232,14 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     mc = Candidate(qtype="multiple_choice", prompt=blanked, features=dict(features), **base)
     if len(distractors) < 3:
         mc.reject = "fewer than three safe distractors of the same type"
-    elif fact.kind in ("org", "place", "group", "nationality", "work", "term"):
+    elif direction:
+        mc.reject = "'fewer than'/'more than': no wrong value is shown false by the text"
+    elif fact.kind in ("org", "place", "group", "nationality", "work", "term") and not (
+            fact.kind == "place" and fact.text in lexicon.COUNTRIES
+            or fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS):
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
+    elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
+        mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
         mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
@@ -231,7 +248,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                   for t in texts]
     out.append(mc)
     # True/false: the true sentence, or the sentence with a distractor in the fact's place.
-    if fact.kind in NAME_KINDS:
+    unmentioned = fact.kind == "place" and fact.text in lexicon.COUNTRIES or \
+        fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS
+    if fact.kind in NAME_KINDS and fact.kind != "person" and not unmentioned:
         want_tf = False  # a swapped name or term makes an absurd or give-away statement
     if want_tf and distractors:
         truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
@@ -307,7 +326,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.answer = fact.text
         lo, hi = f"{fact.value:g}", f"{fact.high:g}"
         pct = " percent" if fact.kind == "percent" else ""
-        q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}"} | ({f"{lo}-{hi}%"} if pct else set()))
+        q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
+                          | ({f"{lo}-{hi}%"} if pct else set()))
         return q
     if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)

@@ -144,6 +144,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     attribution = attribution_for(doc, quoted=False)
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
+    cands.extend(composite.build_event_year_questions(doc, contexts, by_sentence, attribution))
     cands.extend(composite.build_statement_selection(doc, cands, attribution))
     for c in cands:
         quality.check(c)

@@ -31,7 +31,8 @@ def check(c: Candidate) -> None:
     prompt = fold(c.prompt).lower()
     quote = c.doc.text[c.cite_start:c.cite_end]
     # Grounding: every correct answer is in the cited passage as written there.
-    correct = [ch["text"] for ch in c.choices if ch["correct"]] if c.qtype in ("multiple_choice", "multiple_response") else []
+    choice_keys = c.qtype in ("multiple_choice", "multiple_response") and c.features.get("kind") not in ("statements", "event")
+    correct = [ch["text"] for ch in c.choices if ch["correct"]] if choice_keys else []
     if c.qtype in ("short_answer", "numeric"):
         correct = [c.answer]
     for text in correct:
@@ -74,8 +75,6 @@ def check(c: Candidate) -> None:
         c.reasons.append("a place or group name: often incidental")
     if c.qtype == "short_answer" and f.get("kind") in ("org", "place", "group"):
         c.reasons.append("typed names of places and organisations have many spellings")
-    if c.qtype == "true_false" and f.get("kind") in ("nationality", "place", "group"):
-        c.reasons.append("a swapped name makes a weak true/false statement")
     if c.qtype == "ordering" and f.get("words", 0) > 70:
         c.reasons.append("long events to order")
     if "(" in c.prompt and ")" not in c.prompt:

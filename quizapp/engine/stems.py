@@ -22,11 +22,12 @@ _ANAPHOR_START = re.compile(
 )
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|\bthe same\s+[a-z“]|"
+    r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|"
+    r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
-    r"\bthe (?:total|factory|plant|country|city|period|measure|figure|figures|estimate|book|article|speech|"
+    r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|country|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b)|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
@@ -53,6 +54,7 @@ class Context:
     chain: list[Sentence] = field(default_factory=list)  # the sentences before it that the stem includes
     first_is_name: bool = False  # the sentence opens with a name: keep its capital after "According to"
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
+    quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
 
     @property
@@ -124,11 +126,23 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if intro is None:
             ctx.problem = "inside a quotation: who says it, and of what, is not in the stem"
             return ctx
-        ctx.chain = [intro]
+        inner: list[Sentence] = []
+        current = sentence
+        while _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+            prev = doc.sentences[current.index - 1]
+            if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES:
+                ctx.problem = "inside a quotation: the sentences before do not resolve it"
+                return ctx
+            inner.insert(0, prev)
+            current = prev
+        ctx.chain = [intro] + inner
         ctx.previous = intro
         ctx.keep_quotes = True
+        ctx.quote_gap = not current.text.startswith("“")
         ctx.attribution = attribution_for(doc, quoted=False)
         ctx.first_is_name = False
+        if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
+            ctx.problem = "needs too much context to stand alone"
         return ctx
     chain: list[Sentence] = []
     current = sentence
@@ -178,18 +192,19 @@ def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
 
 
 def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
-    """For the first sentence of a quoted paragraph, the sentence that introduces it
+    """For a sentence of a quoted paragraph, the sentence that introduces the quotation
     ('N. Siluyanov, Deputy People’s Commissar …, reports:'), when it names who speaks."""
     para = doc.paragraphs[sentence.paragraph]
-    if sentence.start != para.start + len(doc.text[para.start:sentence.start]) or \
-            doc.text[para.start:sentence.start].strip():
+    first = next((s for s in doc.sentences[max(0, sentence.index - 40):sentence.index + 1]
+                  if s.paragraph == sentence.paragraph), None)
+    if first is None or doc.text[para.start:first.start].strip() or not first.text.startswith("“"):
         return None
-    if not sentence.text.startswith("“") or sentence.index == 0:
+    if first.index == 0:
         return None
-    prev = doc.sentences[sentence.index - 1]
+    prev = doc.sentences[first.index - 1]
     if prev.paragraph == sentence.paragraph or not prev.text.rstrip().endswith(":"):
         return None
-    if in_quotation(doc, prev) or len(prev.text.split()) > 30 or _ANAPHOR_START.match(prev.text):
+    if in_quotation(doc, prev) or len(prev.text.split()) > 30 or _needs_previous(prev.text, set()):
         return None
     if not re.search(r"[A-Z][a-z]+", prev.text[1:]):
         return None  # no name of a speaker
@@ -219,7 +234,7 @@ def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
     for m in _PRONOUN_MID.finditer(text):
         before = text[: m.start()]
         if m.group(0) in ("they", "them", "their"):
-            plural = [w for w in re.findall(r"\b[a-z]{3,}s\b", before) if w not in _NOT_PLURAL]
+            plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL]
             if not plural:
                 return True
         elif not any(name in before for name in person_names):
@@ -312,10 +327,12 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
     shown = []
-    for part in parts:
+    for i, part in enumerate(parts):
         part = clean_sentence(part)
         if ctx.quoted and not ctx.keep_quotes:
             part = unquote(part)
+        if ctx.keep_quotes and ctx.quote_gap and i == 1:
+            part = "“… " + part
         shown.append(part if ctx.keep_quotes else strip_discourse(part))
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
@@ -334,7 +351,7 @@ def trim_after(text: str, focus: int) -> str:
     if len(text.split()) <= LONG_SENTENCE_WORDS:
         return text
     for m in re.finditer(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop)|which|while|although|where|whereas|"
-                         r"i\.e\.|that is|considerably|especially|including|who|even though)\b)", text[focus:]):
+                         r"i\.e\.|that is|considerably|especially|including|even though)\b)", text[focus:]):
         cut = focus + m.start()
         rest = text[cut:]
         if len(rest.split()) >= 8 and len(text[:cut].split()) >= 8 and text[:cut].count("(") == text[:cut].count(")") \
