@@ -188,3 +188,37 @@ def test_the_shipped_sample_bank_in_the_browser(browser, serve, tmp_path, templa
         _shot(page, shots, "sample-reader")
     finally:
         context.close()
+
+
+def test_a_question_can_be_answered_with_the_keyboard_alone(page, live_server):
+    _sign_up(page, "keys@example.org")
+    attempt = _start(page, "Practice: The Harbour Lighthouse")
+    items = _items(live_server, attempt)
+    first = items[0]
+    # Tab from the top of the page until focus reaches the answer area, then answer and press Enter.
+    page.keyboard.press("Tab")  # skip link
+    for _ in range(12):
+        name = page.evaluate("document.activeElement && document.activeElement.name")
+        if name == "answer" or (name or "").startswith(("m-", "o-")):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the answer field is not reachable with Tab")
+    if first["type"] in ("multiple_choice", "true_false", "multiple_response"):
+        page.keyboard.press("Space")
+    elif first["type"] in ("short_answer", "numeric"):
+        page.keyboard.type(first["spec"]["answer"])
+    else:  # selects: give the k-th one its (k+1)-th option with the arrow keys, Tab to the next
+        for k in range(len(first["layout"].get("items") or first["layout"].get("lefts"))):
+            for _ in range(k + 1):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Tab")
+    # Tab on to the "Save and next" button and press it.
+    for _ in range(8):
+        if page.evaluate("document.activeElement.value") == "next":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=f"Question 2 of {len(items)}"),
+           f"after a {first['type']} question").to_be_visible()
+    expect(page.get_by_role("button", name="Question 1, answered")).to_be_visible()
