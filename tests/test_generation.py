@@ -32,9 +32,11 @@ def test_claims_of_an_argument_are_attributed():
     assert all(q["prompt"].startswith("According to Jane Roe (1941), ") for q in singles)
 
 
-def test_reference_documents_are_not_attributed():
+def test_reference_documents_are_introduced_by_their_title_not_an_author():
     doc, result = generate(ARGUMENT, kind="reference", attribution="")
-    assert not any(q["prompt"].startswith("According to") for q in result.questions)
+    singles = [q for q in result.questions if q["type"] in ("multiple_choice", "true_false", "numeric")]
+    assert singles
+    assert all(q["prompt"].startswith("According to “Labour in 1930s Europe”, ") for q in singles)
 
 
 def test_multiple_choice_has_one_key_and_three_parallel_distractors():
@@ -94,7 +96,7 @@ def test_first_person_remarks_are_not_asked():
 
 def test_multiple_response_from_a_listed_sentence():
     doc, result = generate(ARGUMENT)
-    mr = [q for q in by_type(result, "multiple_response") if "list in the blank" in q["prompt"]]
+    mr = [q for q in by_type(result, "multiple_response") if "name in the blank" in q["prompt"]]
     assert mr
     q = mr[0]
     correct = {c["text"] for c in q["choices"] if c["correct"]}
@@ -105,7 +107,7 @@ def test_multiple_response_from_a_listed_sentence():
 
 def test_matching_people_with_what_the_text_says_of_them():
     doc, result = generate(ARGUMENT)
-    matching = by_type(result, "matching")
+    matching = [q for q in by_type(result, "matching") if q["prompt"].startswith("Match each person")]
     assert matching
     pairs = dict(matching[0]["pairs"])
     assert pairs["Zara Witkin"].startswith("a civil engineer")
@@ -114,7 +116,7 @@ def test_matching_people_with_what_the_text_says_of_them():
 
 def test_select_the_true_statements():
     doc, result = generate(ARGUMENT + """
-In 1931, 566 engineers arrived at the plant. In 1932, the plant employed 2,400 workers. In 1933, wages were cut by 15 per cent. In 1934, 300 engineers left the plant.
+In 1931, 566 engineers arrived at the Kirov works. In 1932, the Kirov works employed 2,400 workers. In 1933, wages at the Kirov works were cut by 15 per cent. In 1934, 300 engineers left the Kirov works.
 """)
     sets = [q for q in by_type(result, "multiple_response") if q["prompt"].startswith("Which of these statements are true")]
     assert sets

@@ -79,6 +79,8 @@ def to_question(c: Candidate, quality: float, difficulty: float, status: str) ->
     if "sentences" in c.features:
         q["sentence_ids"] = [f"{doc.id}:{i}" for i in c.features["sentences"]]
     q["fact_kind"] = c.features.get("kind", "")
+    if c.features.get("variant"):
+        q["variant"] = True  # the other true/false version of an item: same sentence, never in one attempt
     q["difficulty"] = difficulty
     q["quality"] = quality
     q["status"] = status

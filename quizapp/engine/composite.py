@@ -40,7 +40,7 @@ def list_runs(facts: list[Fact], text: str, offset: int) -> list[list[Fact]]:
 
 
 def _long_enough(run: list[Fact]) -> bool:
-    return len(run) >= 3 or (len(run) == 2 and run[0].kind in ("person", "place"))
+    return len(run) >= 3 or (len(run) == 2 and run[0].kind == "person")
 
 
 def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], index: FactIndex) -> list[Candidate]:
@@ -73,8 +73,7 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
             continue
         shown = sorted(listed, key=lambda t: stable_int(seed, t))[:4]
         wrong = pool[: 6 - len(shown) if len(shown) < 4 else 2]
-        what = {"nationality": "nationalities", "place": "places", "person": "people", "group": "groups"}[kind]
-        prompt = f"{prompt_stem} Which {what} does the text list in the blank? Select all that apply."
+        prompt = f"{prompt_stem} Which of these does the text name in the blank? Select all that apply."
         options = sorted(shown + wrong, key=lambda t: fold(t).lower())
         c = Candidate(doc=doc, qtype="multiple_response", prompt=prompt, sentence=sent,
                       cite_start=ctx.start, cite_end=ctx.end, answer_span=(start, end),
@@ -241,6 +240,11 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
         event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
         if re.search(r"\b(?:understood|knew|believed|feared|thought|wrote|said|pointed out|saw)\b", event):
             continue  # a state of mind is not a datable event
+        if any(int(y) in LANDMARK_YEARS and re.search(LANDMARK_YEARS[int(y)], sent.text)
+               for y in re.findall(r"\d{4}", f.text)):
+            continue  # a landmark of world history: known without the text
+        if re.search(r"(?i)\b(?:were employed|was employed|there were|there was|remained|lived|had been)\b", event):
+            continue  # a state of affairs may hold in other years too
         if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
             continue
         if event[0].islower():
@@ -283,16 +287,16 @@ def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentenc
 
 # ------------------------------------------------- select the true statements
 
-STATEMENT_MAX_WORDS = 32
-STATEMENT_WINDOW_PARAGRAPHS = 8
+STATEMENT_MAX_WORDS = 45
+STATEMENT_WINDOW_PARAGRAPHS = 12
 
 
 def build_statement_selection(doc: Document, candidates: list[Candidate], attribution: str) -> list[Candidate]:
     """'Which of these statements are true?': 3–4 true/false statements from nearby sentences,
     some true and some with one value swapped, as a multiple-response question."""
-    pool = [c for c in candidates if c.qtype == "true_false" and not c.reject and not c.reasons
-            and c.features.get("kind") in ("quantity", "percent", "year", "date", "range")
-            and not c.features.get("needs_context")]
+    pool = [c for c in candidates if c.qtype == "true_false" and not c.reject
+            and all(r.startswith(("needs the sentence", "long stem")) for r in c.reasons)
+            and c.features.get("kind") in ("quantity", "percent", "year", "date", "range", "person")]
     statements = []
     for c in sorted(pool, key=lambda c: (c.sentence.index, c.prompt)):
         text = c.prompt.removeprefix(attribution) if attribution else c.prompt
@@ -364,3 +368,28 @@ def build_event_year_questions(doc: Document, contexts: dict[int, Context], fact
                      for e in options]
         out.append(c)
     return out
+
+
+def build_date_matching(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
+                        attribution: str) -> list[Candidate]:
+    """'Match each date with what happened then': 3–4 dated events of one document."""
+    events = dated_events(doc, contexts, facts_by_sentence)
+    by_year: dict[int, tuple] = {}
+    for ev in sorted(events, key=lambda e: e[3].start):
+        by_year.setdefault(ev[0][0], ev)
+    chosen = sorted(by_year.values(), key=lambda e: e[0])
+    if len(chosen) < 3:
+        return []
+    group = chosen[-4:] if len(chosen) > 4 else chosen
+    who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
+    c = Candidate(doc=doc, qtype="matching", prompt=f"Match each date with what happened then, according to {who}.",
+                  sentence=min(group, key=lambda e: e[3].start)[3],
+                  cite_start=min(e[3].start for e in group), cite_end=max(e[3].end for e in group),
+                  explanation="; ".join(f"{e[2]}: {e[1]}" for e in group) + ".",
+                  features={"kind": "events", "needs_context": False, "quoted": False,
+                            "words": sum(len(e[1].split()) for e in group), "distractors": len(group) - 1,
+                            "sentences": sorted({e[3].index for e in group})})
+    c.pairs = [[e[2], e[1]] for e in group]
+    first = min(group, key=lambda e: e[3].start)
+    c.answer_span = (first[4].start, first[4].end)
+    return [c]

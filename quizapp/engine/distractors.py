@@ -136,6 +136,9 @@ class FactIndex:
         # names: the first mention of each distinct name, per kind, in corpus order
         self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
         self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
+        self.by_doc_kind: dict[tuple[str, str], list[Fact]] = {}
+        self.distinct_values: dict[str, list[tuple[str, Fact]]] = {}
+        seen_values: set[tuple[str, float]] = set()
         # numbers: kind -> unit stem -> values stated with that unit
         self.values_by_unit: dict[str, dict[str, set[float]]] = {}
         seen_names: set[tuple[str, str, str]] = set()
@@ -143,6 +146,10 @@ class FactIndex:
             for f in fs:
                 kk = self.kind_key(f)
                 self.by_kind.setdefault(kk, []).append((doc_id, f))
+                self.by_doc_kind.setdefault((doc_id, kk), []).append(f)
+                if f.value is not None and (kk, f.value) not in seen_values:
+                    seen_values.add((kk, f.value))
+                    self.distinct_values.setdefault(kk, []).append((doc_id, f))
                 if f.kind in _NAME_KINDS and (doc_id, kk, f.text) not in seen_names:
                     seen_names.add((doc_id, kk, f.text))
                     self.names_by_kind.setdefault(kk, []).append((doc_id, f))
@@ -174,7 +181,7 @@ class FactIndex:
         if f.kind == "place":
             if f.text in lexicon.COUNTRIES:
                 return "country"
-            return "city" if f.text in lexicon.PLACES else "place"
+            return "city" if f.text in lexicon.CITIES else ("region" if f.text in lexicon.REGIONS else "place")
         if f.kind == "date":
             if re.fullmatch(r"(?i)(mid|early|late)[- ]\d{4}", f.text):
                 return "date-part"
@@ -210,6 +217,16 @@ class FactIndex:
 
     def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
         return self.by_kind.get(self.kind_key(f), [])
+
+    # How many values of other documents to consider: enough for variety, bounded for speed.
+    OTHER_DOCUMENT_VALUES = 200
+
+    def nearby_values(self, f: Fact, doc_id: str) -> list[tuple[str, Fact]]:
+        """Facts of the same kind: all of the same document, then a bounded number of distinct
+        values from the other documents (in corpus order)."""
+        kk = self.kind_key(f)
+        same = [(doc_id, x) for x in self.by_doc_kind.get((doc_id, kk), [])]
+        return same + self.distinct_values.get(kk, [])[: self.OTHER_DOCUMENT_VALUES]
 
     def same_kind_names(self, f: Fact) -> list[tuple[str, Fact]]:
         """One entry per distinct name of the fact's kind (its first mention in each document)."""
@@ -278,8 +295,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     seed = stable_int(doc_id, key.sentence, key.text)
     key_year_match = re.search(r"\d{4}", key.text)
     key_year = int(key_year_match.group(0)) if key_year_match else 0
-    stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", stem)} - {key_year}) \
+    stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)(?!-?s)", stem)} - {key_year}) \
         if key_year else []
+    stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
     out: list[str] = []
     seen = {key_text}
 
@@ -292,6 +310,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         latest = index.latest_year.get(doc_id)
         if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # after the document was written
+        if key.kind in ("year", "date") and stem_decades and key_year:
+            years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
+            if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
+                return False  # 'as opposed to the 1920s' rules out 1928 as an answer
         if key.kind in ("year", "date") and stem_years:
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any((years[0] - other) * (key_year - other) <= 0 for other in stem_years):
@@ -364,6 +386,8 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
             continue
         if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
             continue
+        if key.kind == "person" and (f.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", f.text)):
+            continue  # a famous name among obscure ones stands out
         if _variant(f.text, key.text):
             continue
         if offer(f.text, value_key(f)):
@@ -460,7 +484,7 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
 
     # 1) corpus values of the same kind and magnitude, nearby first
     pool = []
-    for d, f in index.same_kind(key):
+    for d, f in index.nearby_values(key, doc_id):
         if f.value is None or f.high is not None or f.value == v:
             continue
         if key.kind == "percent":

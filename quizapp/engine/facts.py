@@ -239,8 +239,10 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 scaled = re.search(r"(?i)million|billion|thousand", raw)
                 if not unit and v < 1000 and not scaled:
                     continue  # a bare small number is not a fact worth asking
-                if not scaled and re.search(r"[a-z]", raw):
-                    continue  # 'two periods', 'ten, even twenty years': number words are figures of speech
+                if not scaled and re.search(r"[a-z]", raw) and (
+                        v < 11 or not unit or re.search(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+                                                        r"\s*(?:,\s*even|or|to)\s+$", text[max(0, s - 20):s])):
+                    continue  # 'two periods', 'ten, even twenty years': figures of speech, not facts
                 if v < 20 and not scaled and not unit:
                     continue
                 subject = unit or " ".join(re.findall(r"[A-Za-z]+", text[max(0, s - 60):s])[-6:])

@@ -103,7 +103,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
                                          r"picture|level|situation|statistics|census|estimates?)\b", after):
         return "a year used as an adjective ('1940 conditions'): incidental"
-    if fact.kind == "person" and fact.text in lexicon.FAMOUS_PEOPLE:
+    if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
+            fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
+        return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind == "quantity" and (fact.value or 0) < 20 and re.match(r"(?:months?|days?|hours?|weeks?|years?)\b", fact.unit):
+        return "a small span of time: incidental, and its wrong values break the calendar"
+    if fact.kind == "person" and (fact.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", fact.text)):
         return "a famous name: answerable from general knowledge"
     if fact.kind == "person" and "“" in sent.text:
         return "the speaker of a quotation: incidental"
@@ -221,6 +226,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
+    if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", full)) >= 2:
+        return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
     if fact.kind in ("quantity", "percent") and _PROPORTION.search(full) and \
             len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", full)) >= 2:
         return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
@@ -235,8 +242,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     elif direction:
         mc.reject = "'fewer than'/'more than': no wrong value is shown false by the text"
     elif fact.kind in ("org", "place", "group", "nationality", "work", "term") and not (
-            fact.kind == "place" and fact.text in lexicon.COUNTRIES
-            or fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS):
+            fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS):
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
         mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
@@ -248,30 +254,17 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                   for t in texts]
     out.append(mc)
     # True/false: the true sentence, or the sentence with a distractor in the fact's place.
-    unmentioned = fact.kind == "place" and fact.text in lexicon.COUNTRIES or \
-        fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS
+    unmentioned = fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS
     if fact.kind in NAME_KINDS and fact.kind != "person" and not unmentioned:
         want_tf = False  # a swapped name or term makes an absurd or give-away statement
     if want_tf and distractors:
-        truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
-        if truth:
-            statement = full
-            fb_false = "It is true: the text states exactly this."
-        else:
-            swapped = blank_out(sent, fact.start, fact.end, distractors[0])
-            statement = stem_text(doc, ctx, swapped, focus=focus + len(swapped) - len(sent.text))
-            fb_false = ""
-        tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth), **base)
-        if (fact.text if truth else distractors[0]) not in statement:
-            tf.reject = "the statement lost the fact it is about"
-        tf.choices = [
-            {"text": "True", "correct": truth,
-             "feedback": "Correct: the text states this." if truth else
-             f"Not so: the text gives {fact.text}, not {distractors[0]}."},
-            {"text": "False", "correct": not truth,
-             "feedback": fb_false or f"Correct: the text gives {fact.text}, not {distractors[0]}."},
-        ]
-        out.append(tf)
+        first_truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
+        # Numbers and dates get both versions (the text, and the text with one value swapped) as
+        # variants of one item: they share the sentence, so an attempt never draws both.
+        truths = [first_truth, not first_truth] if fact.kind in ("year", "date", "quantity", "percent", "range") \
+            else [first_truth]
+        for n, truth in enumerate(truths):
+            out.append(_true_false(doc, ctx, fact, truth, distractors[0], full, focus, features, base, variant=n > 0))
     # Typed answers: numbers as numeric, names and terms as short answer.
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
@@ -300,6 +293,27 @@ def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, 
     q.accept = [m.group(0)]
     q.tolerance = 0.0
     return q
+
+
+def _true_false(doc: Document, ctx: Context, fact: Fact, truth: bool, swap: str, full: str, focus: int,
+                features: dict, base: dict, variant: bool) -> Candidate:
+    sent = ctx.sentence
+    if truth:
+        statement = full
+    else:
+        swapped = blank_out(sent, fact.start, fact.end, swap)
+        statement = stem_text(doc, ctx, swapped, focus=focus + len(swapped) - len(sent.text))
+    tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth, variant=variant), **base)
+    if (fact.text if truth else swap) not in statement:
+        tf.reject = "the statement lost the fact it is about"
+    tf.choices = [
+        {"text": "True", "correct": truth,
+         "feedback": "Correct: the text states this." if truth else f"Not so: the text gives {fact.text}, not {swap}."},
+        {"text": "False", "correct": not truth,
+         "feedback": "It is true: the text states exactly this." if truth else
+         f"Correct: the text gives {fact.text}, not {swap}."},
+    ]
+    return tf
 
 
 def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Candidate | None:
@@ -333,6 +347,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
         q.answer = fact.text
         accept = {fact.text}
+        if fact.kind == "term":
+            accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
         tokens = fact.text.split()
         if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.", tokens[-1]):
             accept.add(tokens[-1])  # the surname alone

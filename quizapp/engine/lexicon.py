@@ -29,13 +29,17 @@ COUNTRIES = {
 }
 # Cities and regions: kept short and general; the fact finder also learns places
 # from prepositions ("in X", "near X") when a name is not otherwise classified.
-PLACES = {
+CITIES = {
     "Moscow", "Leningrad", "Petrograd", "Kiev", "Kharkov", "Stalingrad", "Magnitogorsk",
     "Kuznetsk", "Berlin", "Paris", "London", "Vienna", "Prague", "Rome", "Madrid", "Warsaw",
     "Helsinki", "Stockholm", "Tokyo", "Beijing", "Washington", "New York", "Chicago",
+    "Odessa", "Minsk", "Baku", "Tbilisi", "Sverdlovsk", "Gorky", "Novosibirsk",
+}
+REGIONS = {
     "Siberia", "Urals", "Europe", "Asia", "Africa", "Kuzbass", "Donbas", "Don Basin",
     "Baltic", "Caucasus", "Crimea",
 }
+PLACES = CITIES | REGIONS
 NATIONALITIES = {
     "American", "Austrian", "British", "Bulgarian", "Canadian", "Chinese", "Czech", "Danish",
     "Dutch", "English", "Estonian", "Finnish", "French", "German", "Greek", "Hungarian",
@@ -46,7 +50,7 @@ NATIONALITIES = {
 NATIONALITY_PLURALS = {
     "Americans", "Austrians", "Britons", "Bulgarians", "Canadians", "Chinese", "Czechs",
     "Danes", "Englishmen", "Estonians", "Finns", "French", "Germans", "Greeks", "Hungarians",
-    "Irish", "Italians", "Japanese", "Jews", "Koreans", "Latvians", "Lithuanians", "Mexicans",
+    "Irish", "Italians", "Japanese", "Koreans", "Latvians", "Lithuanians", "Mexicans",
     "Norwegians", "Poles", "Romanians", "Russians", "Scots", "Serbs", "Spaniards", "Swedes",
     "Turks", "Ukrainians",
 }
@@ -77,6 +81,7 @@ GIVEN_NAMES = {
 }
 # Widely known single-name historical figures (so "Stalin" alone is a person).
 FAMOUS_PEOPLE = {
+    "Nicholas II", "Alexander II", "Alexander III", "Peter the Great", "Catherine the Great",
     "Stalin", "Lenin", "Trotsky", "Marx", "Engels", "Hitler", "Churchill", "Roosevelt",
     "Mussolini", "Molotov", "Kalinin", "Bukharin", "Zinoviev", "Kamenev", "Plekhanov",
     "Nero", "Petronius", "Khrushchev", "Brezhnev", "Gorbachev", "Lincoln", "Napoleon",

@@ -137,7 +137,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                                         want_typed=typed_count < MAX_TYPED_PER_SENTENCE)
             for c in made:
                 quality.check(c)
-                tf_count += c.qtype == "true_false" and not c.reject
+                tf_count += c.qtype == "true_false" and not c.reject and not c.features.get("variant")
                 typed_count += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
         cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
@@ -145,6 +145,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
     cands.extend(composite.build_event_year_questions(doc, contexts, by_sentence, attribution))
+    cands.extend(composite.build_date_matching(doc, contexts, by_sentence, attribution))
     cands.extend(composite.build_statement_selection(doc, cands, attribution))
     for c in cands:
         quality.check(c)

@@ -27,7 +27,7 @@ _DEMONSTRATIVE = re.compile(
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
-    r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|country|city|period|measure|figure|figures|estimate|book|article|speech|"
+    r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b)|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
@@ -73,7 +73,8 @@ def attribution_for(doc: Document, quoted: bool) -> str:
         return f"According to a source quoted by {who}, " if quoted else f"According to {who}, "
     if kind == "discussion":
         return f"According to {who or 'one contributor to the discussion'}, "
-    return ""
+    # A reference text states facts plainly; its title tells the student what the stem is about.
+    return f"According to “{doc.title}”, " if doc.title else ""
 
 
 def in_quotation(doc: Document, sentence: Sentence) -> bool:
@@ -108,7 +109,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "malformed: two sentences run together"
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
-    elif text.rstrip().endswith(":"):
+    elif text.rstrip().endswith(":") and (len(text.split()) < 12 or re.search(
+            r"(?i)\b(?:following|follows|included|includes|says|said|wrote|writes|reports|again|thus|this)\s*:\s*$", text)):
         ctx.problem = "introduces a quotation: not a complete statement"
     elif quoted and not _quote_whole(text):
         ctx.problem = "mixes quotation and narration"
@@ -130,7 +132,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         current = sentence
         while _needs_previous(current.text, person_names) and not current.text.startswith("“"):
             prev = doc.sentences[current.index - 1]
-            if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES:
+            if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES + 1:
                 ctx.problem = "inside a quotation: the sentences before do not resolve it"
                 return ctx
             inner.insert(0, prev)
@@ -157,6 +159,9 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]", prev.text):
             ctx.problem = "unresolved reference: the sentence before is a fragment"
+            return ctx
+        if _FIRST_PERSON.search(_strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?"):
+            ctx.problem = "unresolved reference: the sentence before is a remark or a question"
             return ctx
         if in_quotation(doc, prev) != quoted:
             ctx.problem = "unresolved reference across a quotation"
@@ -261,8 +266,10 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 def clean_sentence(text: str) -> str:
-    """The sentence as shown in a stem: no footnote markers, no trailing source citation."""
+    """The sentence as shown in a stem: no footnote markers, no trailing source citation,
+    a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
+    text = re.sub(r":\s*$", ".", text)
     text = _TRAILING_CITATION.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
