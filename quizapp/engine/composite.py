@@ -176,7 +176,9 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
         if len(items) < 3:
             continue
-        for chunk in _nearby_groups(doc, items):
+        # terms the text explains are few and worth knowing together; people are matched only nearby
+        chunks = [items[i:i + 5] for i in range(0, len(items), 5)] if kind == "term" else _nearby_groups(doc, items)
+        for chunk in chunks:
             if len(chunk) < 3:
                 continue
             first, last = chunk[0][2], chunk[-1][2]
