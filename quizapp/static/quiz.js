@@ -42,6 +42,11 @@
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
     }).then(function (r) {
+      var type = r.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") === -1) {
+        // Signed out, or the page's security token is no longer valid: nothing was saved.
+        return { ok: false, body: { error: "Not saved: this page has expired. Reload it and answer again." } };
+      }
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (res) {
       if (res.ok && res.body.saved) {

@@ -222,3 +222,11 @@ def test_a_question_can_be_answered_with_the_keyboard_alone(page, live_server):
     expect(page.get_by_role("heading", name=f"Question 2 of {len(items)}"),
            f"after a {first['type']} question").to_be_visible()
     expect(page.get_by_role("button", name="Question 1, answered")).to_be_visible()
+
+
+def test_a_background_save_that_fails_says_so(page, live_server):
+    _sign_up(page, "expired@example.org")
+    _start(page, "Lighthouse: choose the answer")
+    page.context.clear_cookies()  # signed out behind the page's back
+    page.locator("input[name=answer]").first.check()
+    expect(page.locator("#save-status")).to_contain_text("Not saved: this page has expired")
