@@ -12,6 +12,7 @@ Rules:
 from __future__ import annotations
 
 import hashlib
+import itertools
 from functools import lru_cache
 import math
 import re
@@ -380,7 +381,8 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     same_doc = sorted(index.names_by_doc.get((doc_id, kk), []),
                       key=lambda f: (len(f.text.split()) != key_tokens, abs(f.start - key.start), f.text))
     # people only from the same document: a person from another text is the wrong kind of person
-    others = () if key.kind == "person" else (f for d, f in index.names_by_kind.get(kk, []) if d != doc_id)
+    others = () if key.kind == "person" else \
+        itertools.islice((f for d, f in index.names_by_kind.get(kk, []) if d != doc_id), index.OTHER_DOCUMENT_VALUES)
     for f in [*same_doc, *others]:
         if f.kind != key.kind:
             continue
@@ -434,7 +436,9 @@ def _variant(a: str, b: str) -> bool:
 
 
 _NUM_IN_TEXT = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?(\s*%|\s+per\s*cent|\s+percent)?", re.I)
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+    r"thirty|forty|fifty)(?=\s+(?:million|billion|thousand)))(\s+(?:million|billion|thousand))?"
+    r"(\s*%|\s+per\s*cent|\s+percent)?", re.I)
 
 
 def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
@@ -554,7 +558,8 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
 def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
     y = int(key.value or 0)
     near = []
-    for d, f in index.same_kind(key):
+    for f in index.by_doc_kind.get((doc_id, index.kind_key(key)), []):
+        d = doc_id
         if d == doc_id and f.value and 1 <= abs(f.value - y) <= 6:
             near.append((abs(f.value - y), int(f.value)))
     for _, year in sorted(set(near)):
@@ -606,7 +611,7 @@ def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
     def far_enough(y: int, mo: int) -> bool:
         return abs((y * 12 + mo) - (ky * 12 + km)) >= 2
 
-    for d, f in sorted(index.same_kind(key), key=lambda it: (it[0] != doc_id, abs(it[1].start - key.start))):
+    for d, f in sorted(index.nearby_values(key, doc_id), key=lambda it: (it[0] != doc_id, abs(it[1].start - key.start))):
         p = _date_parts(f.norm)
         if index.kind_key(f) != kk or p is None or f.norm == key.norm:
             continue

@@ -112,6 +112,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a famous name: answerable from general knowledge"
     if fact.kind == "person" and "“" in sent.text:
         return "the speaker of a quotation: incidental"
+    if fact.kind in ("date", "year") and re.search(r"(?i)\b(?:wrote|writes|written|published|said|says|reported|printed)\s+(?:in|on)\s+$", before):
+        return "the date of a source the author quotes: incidental"
     if fact.kind in ("date", "year") and re.search(r"(?i)\bthe\s+$", before):
         return "date used as a name ('the June 26 laws')"
     if fact.kind == "nationality":

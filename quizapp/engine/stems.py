@@ -22,7 +22,7 @@ _ANAPHOR_START = re.compile(
 )
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|as\b)[a-z]+(?!\s+\()|"
+    r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
@@ -137,6 +137,9 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                 return ctx
             inner.insert(0, prev)
             current = prev
+        if re.search(r"(?i)\b(?:the current year|this year|last year|this month)\b", " ".join(x.text for x in inner + [sentence])):
+            ctx.problem = "inside a quotation: 'the current year' is not given"
+            return ctx
         ctx.chain = [intro] + inner
         ctx.previous = intro
         ctx.keep_quotes = True
