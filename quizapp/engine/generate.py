@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
+from quizapp.engine.facts import _zipf
 from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
@@ -345,6 +346,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
                           | ({f"{lo}-{hi}%"} if pct else set()))
         return q
+    if fact.kind == "term" and not fact.unit and _zipf(fact.text.lower()) >= 1.0:
+        return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
     if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
         q.answer = fact.text

@@ -268,11 +268,12 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
     return None
 
 
-def clean_sentence(text: str) -> str:
+def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
-    text = re.sub(r":\s*$", ".", text)
+    if not keep_colon:
+        text = re.sub(r":\s*$", ".", text)
     text = _TRAILING_CITATION.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -338,7 +339,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     parts = [p.text for p in ctx.chain] + [body]
     shown = []
     for i, part in enumerate(parts):
-        part = clean_sentence(part)
+        intro = ctx.keep_quotes and i == 0
+        part = clean_sentence(part, keep_colon=intro)
         if ctx.quoted and not ctx.keep_quotes:
             part = unquote(part)
         if ctx.keep_quotes and ctx.quote_gap and i == 1:
