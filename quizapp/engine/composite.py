@@ -48,6 +48,8 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
     out = []
     for run in list_runs(facts, sent.text, sent.start):
         kind = run[0].kind
+        if kind == "place":
+            continue  # lists of places: famous events make the key guessable, other places absurd
         if kind == "person" and any(f.text in lexicon.FAMOUS_PEOPLE for f in run):
             continue  # famous names beside obscure ones: the key is known without the text
         start, end = run[0].start, run[-1].end

@@ -300,6 +300,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         if key_year else []
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
     out: list[str] = []
+    # Numbers and dates: gather spare candidates, then place the key at an even-handed rank
+    # among the options (sorted in ascending order), so its position gives nothing away.
+    balance = key.kind in ("quantity", "percent", "year", "date") and key.high is None
+    want = n + 4 if balance else n
     seen = {key_text}
 
     def offer(text: str, vkey: str) -> bool:
@@ -330,7 +334,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             return False  # a name the stem already mentions in another form
         seen.add(t)
         out.append(text)
-        return len(out) >= n
+        return len(out) >= want
 
     if key.kind == "place" and key.text in lexicon.COUNTRIES or key.kind == "group" and key.text in lexicon.NATIONALITY_PLURALS:
         _unmentioned_distractors(key, doc_id, index, offer, seed)
@@ -366,7 +370,34 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 text = style.format(alt) + key.text[len(key.text.split()[0]):]
                 if offer(text, f"ratio:{alt:g}-{den:g}"):
                     break
+    if balance and len(out) > n:
+        return _balanced(key, out, n, seed)
     return out[:n]
+
+
+def _order_value(text: str) -> tuple:
+    year = re.search(r"\d{4}", text)
+    if year and not re.search(r"\d,\d{3}", text):
+        low = text.lower()
+        month = next((i for i, m in enumerate(lexicon.MONTH_NAMES) if m[:3].lower() in low), -1)
+        part = 0 if "early" in low else (1 if "mid" in low else (2 if "late" in low else 0))
+        day = re.search(r"\b(\d{1,2})\b", text)
+        return (int(year.group(0)), month, part, int(day.group(1)) if day else 0)
+    v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+    return (v if v is not None else 0.0,)
+
+
+def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
+    """Pick n of the candidates (best first) so that the key lands at rank seed % (n + 1)."""
+    k = _order_value(key.text)
+    below = [c for c in candidates if _order_value(c) < k]
+    above = [c for c in candidates if _order_value(c) > k]
+    target = seed % (n + 1)
+    for r in sorted(range(n + 1), key=lambda r: (abs(r - target), r)):
+        if len(below) >= r and len(above) >= n - r:
+            chosen = set(below[:r]) | set(above[: n - r])
+            return [c for c in candidates if c in chosen]
+    return candidates[:n]
 
 
 def _spread(seed: int, items: list) -> list:

@@ -178,9 +178,14 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
         taken.append((m.start(), m.end()))
 
     numeric = bool(_QUICK_NUMERIC.search(text))
+    lower = text.lower()
+    has_pct = "%" in text or "per cent" in lower or "percent" in lower
+    has_ratio = " out of " in lower
     for kind, pattern in _PATTERNS:
         if not numeric:
             break  # no digit, month or number word: no number, date or range to find
+        if (kind == "percent" and not has_pct) or (kind == "ratio" and not has_ratio):
+            continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if _overlaps(taken, s, e):

@@ -113,6 +113,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a famous name: answerable from general knowledge"
     if fact.kind == "person" and "“" in sent.text:
         return "the speaker of a quotation: incidental"
+    if fact.kind in ("date", "year") and doc.meta.get("date") and re.search(
+            r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", sent.text):
+        return "'now' beside the author's own date gives the year away"
     if fact.kind in ("date", "year") and re.search(r"(?i)\b(?:wrote|writes|written|published|said|says|reported|printed)\s+(?:in|on)\s+$", before):
         return "the date of a source the author quotes: incidental"
     if fact.kind in ("date", "year") and re.search(r"(?i)\bthe\s+$", before):
@@ -346,7 +349,7 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
                           | ({f"{lo}-{hi}%"} if pct else set()))
         return q
-    if fact.kind == "term" and not fact.unit and _zipf(fact.text.lower()) >= 1.0:
+    if fact.kind == "term" and not fact.unit and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
     if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)

@@ -24,7 +24,7 @@ _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|"
-    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|"
+    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
@@ -109,8 +109,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "malformed: two sentences run together"
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
-    elif text.rstrip().endswith(":") and (len(text.split()) < 12 or re.search(
-            r"(?i)\b(?:following|follows|included|includes|says|said|wrote|writes|reports|again|thus|this)\s*:\s*$", text)):
+    elif text.rstrip().endswith(":"):
         ctx.problem = "introduces a quotation: not a complete statement"
     elif quoted and not _quote_whole(text):
         ctx.problem = "mixes quotation and narration"
