@@ -78,6 +78,9 @@ def to_question(c: Candidate, quality: float, difficulty: float, status: str) ->
     q["sentence_id"] = f"{doc.id}:{sentence.index}"
     if "sentences" in c.features:
         q["sentence_ids"] = [f"{doc.id}:{i}" for i in c.features["sentences"]]
+        # the sentences a many-sentence question rests on, so a reader can show just those
+        q["citation"]["sentences"] = [{"start": doc.sentences[i].start, "end": doc.sentences[i].end}
+                                      for i in c.features["sentences"]]
     q["fact_kind"] = c.features.get("kind", "")
     if c.features.get("variant"):
         q["variant"] = True  # the other true/false version of an item: same sentence, never in one attempt

@@ -178,11 +178,18 @@ def passage(document: Document | None, citation: dict, qtype: str) -> Passage:
             or document.text[start:end] != quote or not document.paragraphs):
         # Show the quote alone when the stored text does not hold it (a changed document).
         return Passage([{"number": citation.get("paragraph") or 0, "html": escape(quote)}], section, False)
-    paras = [p for p in document.paragraphs if p["start"] < end and p["end"] > start]
+    cited = [(x["start"], x["end"]) for x in citation.get("sentences") or []]
+    if cited:
+        # A question built on sentences far apart: show the paragraphs that hold them, not all between.
+        paras = [p for p in document.paragraphs if any(p["start"] <= a < p["end"] for a, _ in cited)]
+    else:
+        paras = [p for p in document.paragraphs if p["start"] < end and p["end"] > start]
     if not paras:
         paras = [{"start": start, "end": end, "number": citation.get("paragraph") or 0}]
     out = []
     for p in paras:
         text = document.text[p["start"]:p["end"]]
-        out.append({"number": p["number"], "html": highlight(text, p["start"], sentence, answer)})
+        here = [(a, b) for a, b in cited if p["start"] <= a < p["end"]]
+        mark = (min(a for a, _ in here), max(b for _, b in here)) if here else sentence
+        out.append({"number": p["number"], "html": highlight(text, p["start"], mark, answer)})
     return Passage(out, section, True)
