@@ -18,7 +18,7 @@ _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
 LANDMARK_YEARS = {
     1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
-    1905: r"(?i)revolution|uprising|Russo-Japanese|Czar", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
+    1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1945: r"(?i)\bwar\b|Hitler", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
