@@ -259,14 +259,18 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
     return events
 
 
+def events_one_per_year(doc: Document, contexts: dict[int, Context],
+                        facts_by_sentence: dict[int, list[Fact]]) -> list[tuple]:
+    """The dated events of a document, the first one mentioned for each year, in time order."""
+    by_year: dict[int, tuple] = {}
+    for ev in sorted(dated_events(doc, contexts, facts_by_sentence), key=lambda e: e[3].start):
+        by_year.setdefault(ev[0][0], ev)
+    return sorted(by_year.values(), key=lambda e: e[0])
+
+
 def build_ordering(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
                    attribution: str) -> list[Candidate]:
-    events = dated_events(doc, contexts, facts_by_sentence)
-    # one event per year, in document order
-    by_year: dict[int, tuple] = {}
-    for ev in sorted(events, key=lambda e: e[3].start):
-        by_year.setdefault(ev[0][0], ev)
-    chosen = sorted(by_year.values(), key=lambda e: e[0])
+    chosen = events_one_per_year(doc, contexts, facts_by_sentence)
     out = []
     who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
     size = 4
@@ -345,20 +349,12 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
 def build_event_year_questions(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
                                attribution: str) -> list[Candidate]:
     """'What happened in 1929?': one dated event of the document against three events of other years."""
-    events = dated_events(doc, contexts, facts_by_sentence)
-    by_year: dict[int, tuple] = {}
-    for ev in sorted(events, key=lambda e: e[3].start):
-        by_year.setdefault(ev[0][0], ev)
-    chosen = sorted(by_year.values(), key=lambda e: e[3].start)
+    chosen = sorted(events_one_per_year(doc, contexts, facts_by_sentence), key=lambda e: e[3].start)
     if len(chosen) < 4:
         return []
-    landmark = [e for e in chosen if any(re.search(LANDMARK_YEARS[int(y)], e[3].text)
-                                           for y in re.findall(r"\d{4}", e[2]) if int(y) in LANDMARK_YEARS)]
     who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
     out = []
     for ev in chosen:
-        if ev in landmark:
-            continue
         others = sorted((e for e in chosen if e is not ev), key=lambda e: stable_int(doc.id, ev[2], e[1]))[:3]
         date = ev[2]
         when = f"on {date}" if re.search(r"\d{1,2},", date) else f"in {date}"
@@ -379,11 +375,7 @@ def build_event_year_questions(doc: Document, contexts: dict[int, Context], fact
 def build_date_matching(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
                         attribution: str) -> list[Candidate]:
     """'Match each date with what happened then': 3–4 dated events of one document."""
-    events = dated_events(doc, contexts, facts_by_sentence)
-    by_year: dict[int, tuple] = {}
-    for ev in sorted(events, key=lambda e: e[3].start):
-        by_year.setdefault(ev[0][0], ev)
-    chosen = sorted(by_year.values(), key=lambda e: e[0])
+    chosen = events_one_per_year(doc, contexts, facts_by_sentence)
     if len(chosen) < 3:
         return []
     group = chosen[-4:] if len(chosen) > 4 else chosen
