@@ -1,6 +1,5 @@
 """`quizapp generate`: sample sources by default, plain files given on the command line, clear errors."""
 import json
-from pathlib import Path
 
 from click.testing import CliRunner
 

@@ -185,7 +185,7 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         for chunk in chunks:
             if len(chunk) < 3:
                 continue
-            first, last = chunk[0][2], chunk[-1][2]
+            first = chunk[0][2]
             roles = [r for _, r, _ in chunk]
             if len({fold(r).lower() for r in roles}) < len(roles):
                 continue

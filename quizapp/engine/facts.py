@@ -14,7 +14,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.engine import lexicon
 from quizapp.engine.model import Fact, Sentence
-from quizapp.engine.normalize import fold, parse_number, words_to_number
+from quizapp.engine.normalize import fold, parse_number
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.?|Nov\.|Dec\.)")
@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")),
     ("date", re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b")),
     ("date", re.compile(r"\b(?:mid|early|late)[- ]\d{4}\b", re.I)),
-    ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{4}})\s+(?:and|to)\s+(\d{{4}})\b")),
+    ("range", re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to)\s+(\d{4})\b")),
     ("range", re.compile(rf"\b(1[6-9]\d\d|20\d\d){_DASH}(1[6-9]\d\d|20\d\d|\d\d)\b(?!\s*(?:per|%))")),
     ("percent", re.compile(rf"(?<![\w.,])({_DIGITS})(?:{_DASH}|\s+to\s+|\s+or\s+)({_DIGITS}){_PCT}", re.I)),
     ("percent", re.compile(rf"(?<![\w.,]){_NUM}{_PCT}", re.I)),

@@ -38,7 +38,6 @@ short paragraphs containing such a cell (the remains of a lost HTML table).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .model import Paragraph, Section, Sentence
