@@ -326,6 +326,9 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
     if fact.kind in ("quantity", "percent", "year") and fact.value is not None and fact.high is None:
         unit = "%" if fact.kind == "percent" else ""
         hint = " (Give the percentage.)" if unit else (" (Give the year.)" if fact.kind == "year" else " (Give the number.)")
+        millions = re.search(r"(?i)\bmillion\b", fact.text) is not None
+        if millions:
+            hint = " (Give the number in millions, for example “3.5 million”.)"
         q = Candidate(qtype="numeric", prompt=blanked + hint, features=dict(features), **base)
         q.answer = fact.text
         value = fact.value
@@ -337,6 +340,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
             forms |= {f"{plain}%", f"{plain} percent", f"{plain} per cent"}
         if value >= 1e6 and value % 1e5 == 0:
             forms.add(f"{value / 1e6:g} million")
+            if millions:
+                forms.add(f"{value / 1e6:g}")  # the hint asks for millions: '12.7' means 12.7 million
         q.accept = sorted(forms)
         q.tolerance = 0.0
         return q
