@@ -151,3 +151,15 @@ def test_generation_is_deterministic():
     _, a = generate(ARGUMENT)
     _, b = generate(ARGUMENT)
     assert a.questions == b.questions and a.rejected == b.rejected
+
+
+def test_matching_people_with_what_they_did():
+    doc, result = generate(ARGUMENT + """
+Maria Lang founded the first workers' library in the city. Peter Holm organised the strike at the steel plant. Anna Berg edited the union newspaper for six years.
+""")
+    deeds = [q for q in by_type(result, "matching") if q["prompt"].startswith("Match each person with what")]
+    assert deeds
+    pairs = dict(deeds[0]["pairs"])
+    assert pairs["Maria Lang"] == "founded the first workers' library in the city"
+    assert pairs["Peter Holm"] == "organised the strike at the steel plant"
+    assert len(deeds[0]["citation"]["sentences"]) == len(deeds[0]["pairs"])

@@ -142,6 +142,35 @@ def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) ->
     return found
 
 
+_DEED_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its|this|that|these|those|there|such|"
+                           r"another|same|former|latter|also|too)\b", re.I)
+
+
+def person_deeds(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    """(person, what the text says they did, sentence) from sentences that open with a person's
+    name and a verb: 'Lee Harvey Oswald moved to the USSR for political reasons.'"""
+    found: list[tuple[Fact, str, Sentence]] = []
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        if doc.paragraphs[sent.paragraph].kind != "prose" or "“" in sent.text or '"' in sent.text:
+            continue
+        for f in facts_by_sentence.get(sent.index, []):
+            if f.kind != "person" or f.start != sent.start or f.text in seen or f.text in lexicon.FAMOUS_PEOPLE:
+                continue
+            rest = sent.text[f.end - sent.start:].strip()
+            m = re.match(r"([a-z]+(?:ed|ied)\b.*?)[.!]?$", rest)
+            if not m:
+                break
+            deed = m.group(1).rstrip(" ,;")
+            words = deed.split()
+            if not 3 <= len(words) <= 16 or _DEED_PRONOUN.search(deed) or ";" in deed:
+                break
+            seen.add(f.text)
+            found.append((f, deed, sent))
+            break
+    return found
+
+
 def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
     out = []
     seen: set[str] = set()
@@ -175,13 +204,15 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
     groups = [
         ("person", appositive_roles(doc, facts_by_sentence), f"Match each person with how {who} describes them."),
         ("term", glossed_terms(doc, facts_by_sentence), f"Match each term with its meaning as {who} explains it."),
+        ("deed", person_deeds(doc, facts_by_sentence), f"Match each person with what {who} says they did."),
     ]
     for kind, items, prompt in groups:
         items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
         if len(items) < 3:
             continue
         # terms the text explains are few and worth knowing together; people are matched only nearby
-        chunks = [items[i:i + 5] for i in range(0, len(items), 5)] if kind == "term" else _nearby_groups(doc, items)
+        chunks = [items[i:i + 5] for i in range(0, len(items), 5)] if kind in ("term", "deed") \
+            else _nearby_groups(doc, items)
         for chunk in chunks:
             if len(chunk) < 3:
                 continue
