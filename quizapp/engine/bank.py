@@ -113,6 +113,11 @@ def write_bank(path: Path, header: dict, questions: list[dict], rejected: list[d
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def reason_family(reason: str) -> str:
+    """'near-duplicate of <id>' -> 'near-duplicate': the reason without the question it names."""
+    return re.sub(r" of [\w-]+$", "", reason) if reason.startswith(("near-duplicate", "duplicate")) else reason
+
+
 def render_report(results: list[tuple[dict, list[dict], list[dict]]]) -> str:
     """A report teachers can read: what was published, what needs review, what was rejected and why."""
     lines = ["# Question generation report", "",
@@ -134,7 +139,7 @@ def render_report(results: list[tuple[dict, list[dict], list[dict]]]) -> str:
             lines.append("")
         if rejected:
             lines += ["### Rejected candidates", ""]
-            by_reason = Counter(r["reason"] for r in rejected)
+            by_reason = Counter(reason_family(r["reason"]) for r in rejected)
             lines += [f"- {n} × {reason}" for reason, n in sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0]))]
             lines.append("")
             for r in rejected:

@@ -7,7 +7,6 @@ Deterministic: the same documents always give byte-identical bank files.
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,7 +56,7 @@ class Summary:
         docs = self.results
         by_type = Counter(q["type"] for r in docs for q in r.questions)
         by_status = Counter(q["status"] for r in docs for q in r.questions)
-        rejected = Counter(_reason_family(x["reason"]) for r in docs for x in r.rejected)
+        rejected = Counter(bank.reason_family(x["reason"]) for r in docs for x in r.rejected)
         lines = [
             f"documents: {len(docs)}",
             f"sentences: {sum(len(r.document.sentences) for r in docs)}",
@@ -71,10 +70,6 @@ class Summary:
         if self.out_dir is not None:
             lines.append(f"written to: {self.out_dir}/ (report: {self.out_dir / 'REPORT.md'})")
         return "\n".join(lines)
-
-
-def _reason_family(reason: str) -> str:
-    return re.sub(r" of [\w-]+$", "", reason.split(":")[0] if reason.startswith("near-duplicate") else reason)
 
 
 def generate_documents(documents: list[Document], progress: Progress = None,
