@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError
 
 from quizapp import cli, config, filters, sqlite
 from quizapp.converters import IdConverter
-from quizapp.blueprints import auth, public, student
+from quizapp.blueprints import auth, public, student, teacher
 from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.models import User
 from quizapp.services import attempts
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
+    app.register_blueprint(teacher.bp)
     _register_errors(app)
     filters.register(app)
     cli.register(app)
@@ -76,6 +77,10 @@ def _register_errors(app: Flask) -> None:
         return page(400, "The form has expired",
                     "The form's security token is missing or no longer valid, so nothing was changed. "
                     "Go back, reload the page and try again.")
+
+    @app.errorhandler(403)
+    def _forbidden(_exc):
+        return page(403, "Not allowed", "This page is for teachers.")
 
     @app.errorhandler(405)
     def _method(_exc):

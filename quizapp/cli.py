@@ -11,7 +11,7 @@ from flask_migrate import upgrade
 
 from quizapp.engine import pipeline
 from quizapp.extensions import db
-from quizapp.services import accounts, catalog, quizzes
+from quizapp.services import accounts, bankadmin, catalog, quizzes, transfer
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +117,63 @@ def users_create_command(role: str, email: str, name: str, password: str) -> Non
     click.echo(f"created {user.role} {user.email}")
 
 
+@click.group("bank")
+def bank_group() -> None:
+    """Import and export questions (GIFT or the JSON bank format)."""
+
+
+@bank_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help='Import nothing: print the questions as {"questions": [...]}.')
+@click.option("--format", "fmt", type=click.Choice(transfer.FORMATS), default=None,
+              help="Default: from the file's extension or content.")
+@click.option("--document", "document_id", default=None, help="Attach questions without a citation to this document.")
+@with_appcontext
+def bank_import_command(file: Path, dry_run: bool, fmt: str | None, document_id: str | None) -> None:
+    """Import a GIFT or JSON bank file, all or nothing."""
+    try:
+        parsed = transfer.parse(file.read_bytes(), file.name, fmt)
+    except transfer.ImportFailed as exc:
+        raise click.ClickException(f"{file.name}: nothing imported:\n" + "\n".join(exc.errors)) from exc
+    for line in parsed.skipped:
+        click.echo(f"not imported: {line}", err=True)
+    if dry_run:
+        click.echo(transfer.dry_run_json(parsed))
+        return
+    try:
+        report = transfer.store(parsed, None, document_id)
+    except transfer.ImportFailed as exc:
+        db.session.rollback()
+        raise click.ClickException("; ".join(exc.errors)) from exc
+    db.session.commit()
+    click.echo(f"{len(parsed.questions)} question(s): {report.added} added, {report.updated} updated, "
+               f"{report.unchanged} unchanged, {len(parsed.skipped)} not imported")
+
+
+@bank_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(transfer.FORMATS), required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Default: stdout.")
+@click.option("--document", default="", help="Only this document's questions.")
+@click.option("--status", default="", help="Only questions with this status.")
+@with_appcontext
+def bank_export_command(fmt: str, out: Path | None, document: str, status: str) -> None:
+    """Export questions as GIFT or JSON (ordering questions have no GIFT form: they are named in a comment)."""
+    filters = bankadmin.Filters.from_args({"document": document, "status": status})
+    try:
+        text = transfer.export_filtered(filters, fmt)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"written to {out}", err=True)
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(generate_command)
     app.cli.add_command(init_command)
     app.cli.add_command(load_command)
     app.cli.add_command(seed_command)
     app.cli.add_command(users_group)
+    app.cli.add_command(bank_group)

@@ -44,7 +44,9 @@ def defaults(instance_path: str, env: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
+        # Uploads of documents and banks (the request may carry a little more than the file).
+        "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
+        "QUIZAPP_UPLOAD_MAX_BYTES": 2 * 1024 * 1024,
         "QUIZAPP_SOURCES_DIR": env.get("QUIZAPP_SOURCES_DIR") or str(PROJECT_ROOT / "questions" / "sources"),
         "QUIZAPP_BANK_DIR": env.get("QUIZAPP_BANK_DIR") or str(PROJECT_ROOT / "questions" / "bank"),
         "QUIZAPP_SEED_FILE": env.get("QUIZAPP_SEED_FILE") or str(PACKAGE_DIR / "data" / "quizzes.json"),

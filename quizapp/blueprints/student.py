@@ -96,8 +96,13 @@ def answer(attempt_id: int, slot: int):
     go = form.go.data or "next"
     try:
         result = attempts.save_answer(current_user, attempt_id, slot, request.form, clear=go == "clear")
-    except attempts.AttemptFinished:
+    except attempts.AttemptFinished as exc:
         db.session.rollback()
+        if isinstance(exc, attempts.TimeUp) and attempts.close_overdue(current_user, attempt_id):
+            db.session.commit()
+            if not _wants_json():
+                flash("Time is up: the attempt was finished with the answers saved before the time limit.", "error")
+                return redirect(url_for("student.results", attempt_id=attempt_id))
         if _wants_json():
             return jsonify(saved=False, finished=True), 409
         flash("This attempt is finished: its answers can no longer change.", "error")

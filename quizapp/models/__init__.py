@@ -5,9 +5,10 @@ from quizapp.models.document import Document
 from quizapp.models.question import ORIGINS, STATUSES, Question
 from quizapp.models.quiz import Quiz
 from quizapp.models.report import REPORT_KINDS, Report
+from quizapp.models.revision import REVISION_ACTIONS, QuestionRevision
 from quizapp.models.user import ROLES, SetupToken, User
 
 __all__ = [
-    "Attempt", "AttemptItem", "Document", "FINISHED", "IN_PROGRESS", "ORIGINS", "Question", "Quiz",
-    "REPORT_KINDS", "ROLES", "Report", "Response", "STATUSES", "SetupToken", "User", "utcnow",
+    "Attempt", "AttemptItem", "Document", "FINISHED", "IN_PROGRESS", "ORIGINS", "Question", "QuestionRevision", "Quiz",
+    "REPORT_KINDS", "REVISION_ACTIONS", "ROLES", "Report", "Response", "STATUSES", "SetupToken", "User", "utcnow",
 ]

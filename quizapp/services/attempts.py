@@ -11,6 +11,7 @@ import random
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -33,6 +34,13 @@ class QuizUnavailable(ValueError):
 
 class AttemptFinished(RuntimeError):
     """The attempt is finished: answers can no longer change."""
+
+
+class TimeUp(AttemptFinished):
+    """The quiz's time limit has passed: answers are no longer accepted."""
+
+
+GRACE_SECONDS = 5  # for a request on its way when the time runs out
 
 
 class ExplanationLocked(PermissionError):
@@ -95,8 +103,10 @@ def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     if not chosen:
         raise QuizUnavailable("This quiz has no questions to draw from yet.")
     questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(chosen)))}
-    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS,
-                      pass_mark=quiz.pass_mark, max_score=float(len(chosen)), started_at=utcnow())
+    now = utcnow()
+    deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS, deadline=deadline,
+                      pass_mark=quiz.pass_mark, max_score=float(len(chosen)), started_at=now)
     for slot, qid in enumerate(chosen, start=1):
         q = questions[qid]
         attempt.items.append(AttemptItem(
@@ -153,6 +163,8 @@ def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bo
     item = get_item(attempt, slot)
     if attempt.state != IN_PROGRESS:
         raise AttemptFinished(attempt.id)
+    if overdue(attempt):
+        raise TimeUp(attempt.id)
     qtype = qtypes.get(item.type)
     spec = item.snapshot["spec"]
     parsed = qtypes.Parsed(qtypes.CLEAR) if clear else qtype.parse(form, spec, item.layout)
@@ -171,6 +183,19 @@ def form_digest(item: AttemptItem, response: Response | None) -> str:
 
 
 # --- finishing -----------------------------------------------------------------------------
+
+
+def overdue(attempt: Attempt, now: datetime | None = None) -> bool:
+    """The attempt's time limit (enforced here, on the server) has passed."""
+    return attempt.deadline is not None and (now or utcnow()) > attempt.deadline + timedelta(seconds=GRACE_SECONDS)
+
+
+def close_overdue(user: User, attempt_id: int) -> bool:
+    """Finish an attempt whose time is up, with the answers saved in time. True if it did."""
+    attempt = get_attempt(user, attempt_id, lock=True)
+    if attempt.state == IN_PROGRESS and overdue(attempt):
+        return finish(user, attempt_id, confirmed=True) == "finished"
+    return False
 
 
 def unanswered(attempt: Attempt) -> list[int]:

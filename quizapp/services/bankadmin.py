@@ -1,0 +1,171 @@
+"""The teacher's question bank: filtering, search, pagination and bulk status changes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+
+from sqlalchemy import String, cast, func, or_, select
+
+from quizapp.engine.questionspec import ordered
+from quizapp.extensions import db
+from quizapp.models import ORIGINS, STATUSES, Document, Question, Report, User
+from quizapp.services import revisions
+
+PER_PAGE = 20
+QUALITY = {"low": (None, 0.6), "high": (0.6, None)}
+DIFFICULTY = {"easy": (None, 0.4), "medium": (0.4, 0.7), "hard": (0.7, None)}
+FLAGS = ("reported", "needs_review")
+BULK_STATUSES = {"publish": "published", "retire": "retired", "review": "needs_review"}
+
+
+@dataclass
+class Filters:
+    document: str = ""
+    section: str = ""
+    type: str = ""
+    status: str = ""
+    quality: str = ""
+    difficulty: str = ""
+    origin: str = ""
+    flag: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "Filters":
+        f = cls(**{name: (args.get(name) or "").strip()[:200] for name in cls.__dataclass_fields__})
+        # Unknown values of a closed list are ignored rather than matching nothing.
+        if f.status not in STATUSES:
+            f.status = ""
+        if f.origin not in ORIGINS:
+            f.origin = ""
+        if f.quality not in QUALITY:
+            f.quality = ""
+        if f.difficulty not in DIFFICULTY:
+            f.difficulty = ""
+        if f.flag not in FLAGS:
+            f.flag = ""
+        return f
+
+    def args(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+def _range(column, bounds):
+    low, high = bounds
+    conds = []
+    if low is not None:
+        conds.append(column >= low)
+    if high is not None:
+        conds.append(column < high)
+    return conds
+
+
+def query(f: Filters):
+    stmt = select(Question)
+    if f.document:
+        stmt = stmt.where(Question.document_id == f.document)
+    if f.section:
+        stmt = stmt.where(Question.section == f.section)
+    if f.type:
+        stmt = stmt.where(Question.type == f.type)
+    if f.status:
+        stmt = stmt.where(Question.status == f.status)
+    if f.origin:
+        stmt = stmt.where(Question.origin == f.origin)
+    if f.quality:
+        stmt = stmt.where(*_range(Question.quality, QUALITY[f.quality]))
+    if f.difficulty:
+        stmt = stmt.where(*_range(Question.difficulty, DIFFICULTY[f.difficulty]))
+    if f.flag == "reported":
+        stmt = stmt.where(Question.id.in_(select(Report.question_id).where(Report.status == "open")))
+    elif f.flag == "needs_review":
+        stmt = stmt.where(Question.status == "needs_review")
+    if f.q:
+        words = [w for w in f.q.split() if w][:8]
+        for word in words:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(or_(Question.prompt.ilike(pattern, escape="\\"),
+                                  cast(Question.spec, String).ilike(pattern, escape="\\"),
+                                  Question.explanation.ilike(pattern, escape="\\"),
+                                  Question.id.ilike(pattern, escape="\\")))
+    return stmt
+
+
+@dataclass
+class Page:
+    items: list[Question]
+    total: int
+    page: int
+    pages: int
+    per_page: int = PER_PAGE
+    reports: dict[str, int] = field(default_factory=dict)
+
+
+def page(f: Filters, number: int = 1, per_page: int = PER_PAGE) -> Page:
+    stmt = query(f)
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    pages = max(1, ceil(total / per_page))
+    number = min(max(1, number), pages)
+    items = list(db.session.scalars(stmt.order_by(Question.document_id, Question.section, Question.id)
+                                    .limit(per_page).offset((number - 1) * per_page)))
+    return Page(items, total, number, pages, per_page, open_reports([q.id for q in items]))
+
+
+def selected(f: Filters, ids: list[str] | None) -> list[Question]:
+    """The questions of a bulk action: the ticked ids, or every question the filters match."""
+    stmt = query(f)
+    if ids:
+        stmt = stmt.where(Question.id.in_(ids))
+    return list(db.session.scalars(stmt.order_by(Question.document_id, Question.id)))
+
+
+def open_reports(ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Report.question_id, func.count()).where(
+        Report.question_id.in_(ids), Report.status == "open").group_by(Report.question_id))
+    return {qid: n for qid, n in rows}
+
+
+def facets() -> dict:
+    """The values the filters offer."""
+    docs = [(i, t) for i, t in db.session.execute(select(Document.id, Document.title).order_by(Document.title))]
+    sections = [s for s in db.session.scalars(select(Question.section).distinct().order_by(Question.section)) if s]
+    return {"documents": docs, "sections": sections}
+
+
+def set_status(questions: list[Question], status: str, user: User, summary: str = "") -> int:
+    """Set the status of ``questions`` (a teacher's decision: reloads leave it). Returns how many changed."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    changed = 0
+    for q in questions:
+        if q.status == status:
+            continue
+        before = revisions.state(q)
+        q.status = status
+        q.status_set_by = "teacher"
+        revisions.record(q, before, user, "status", summary or f"status set to {status}")
+        changed += 1
+    db.session.flush()
+    return changed
+
+
+def get(question_id: str) -> Question | None:
+    return db.session.get(Question, question_id)
+
+
+def bank_dict(q: Question) -> dict:
+    """A question in the project's JSON bank format."""
+    out = {"id": q.id, "type": q.type, "prompt": q.prompt, **(q.spec or {}), "explanation": q.explanation,
+           "citation": q.citation or None, "difficulty": q.difficulty, "quality": q.quality,
+           "status": q.status, "reasons": list(q.reasons or [])}
+    if q.sentence_id:
+        out["sentence_id"] = q.sentence_id
+    return ordered(out)
+
+
+def status_counts(document_id: str) -> dict[str, int]:
+    rows = db.session.execute(select(Question.status, func.count()).where(Question.document_id == document_id)
+                              .group_by(Question.status))
+    return {status: n for status, n in rows}

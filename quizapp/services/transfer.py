@@ -1,0 +1,163 @@
+"""Import and export of questions: GIFT (Moodle's text format) and the project's JSON bank.
+
+Imports are all-or-nothing: the whole file is parsed and checked first (errors carry line
+numbers), and nothing is stored unless every question is valid. Types QuizApp does not grade
+(essay, description) are reported, not silently dropped.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from quizapp.engine import bankjson, gift
+from quizapp.engine.questionspec import ordered
+from quizapp.extensions import db
+from quizapp.models import Document, Question, User
+from quizapp.services import bankadmin, revisions
+from quizapp.services.bank import spec_from_bank
+
+IMPORT_DOCUMENT = "imported"
+FORMATS = ("gift", "json")
+
+
+class ImportFailed(ValueError):
+    """The file cannot be imported; ``errors`` are messages with line numbers."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+@dataclass
+class Parsed:
+    format: str
+    questions: list[dict]
+    skipped: list[str] = field(default_factory=list)  # unsupported questions, with line and reason
+    warnings: list[str] = field(default_factory=list)
+
+    def to_bank(self) -> dict:
+        return {"questions": self.questions}
+
+
+def detect_format(name: str, data: bytes | str) -> str:
+    lower = (name or "").lower()
+    if lower.endswith(".json"):
+        return "json"
+    if lower.endswith((".gift", ".txt")):
+        return "gift"
+    head = data[:200].lstrip() if isinstance(data, str) else data[:200].lstrip().decode("utf-8", "replace")
+    return "json" if head.lstrip("\ufeff").startswith("{") else "gift"
+
+
+def parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
+    """Read a GIFT or JSON bank file: every question, or ImportFailed with every error."""
+    fmt = fmt or detect_format(name, data)
+    if fmt == "json":
+        try:
+            return Parsed("json", bankjson.parse_bank_json(data))
+        except bankjson.BankJsonError as exc:
+            raise ImportFailed([str(e) for e in exc.errors]) from None
+    try:
+        result = gift.parse_gift(data)
+    except gift.GiftError as exc:
+        raise ImportFailed([str(e) for e in exc.errors]) from None
+    except UnicodeDecodeError:
+        raise ImportFailed(["line 1: the file is not UTF-8 text"]) from None
+    skipped = [f"line {s['line']}: {s['name'] or s['type']}: {s['reason']}" for s in result.skipped]
+    return Parsed("gift", result.questions, skipped, [str(w) for w in result.warnings])
+
+
+def _import_document() -> Document:
+    row = db.session.get(Document, IMPORT_DOCUMENT)
+    if row is None:
+        row = Document(id=IMPORT_DOCUMENT, title="Imported questions", text="", structure={},
+                       kind="reference", author="", publication="", licence="", attribution="")
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def _spec(q: dict) -> dict:
+    """The stored spec: what grading needs, plus GIFT's weights, so that export gives them back."""
+    spec = spec_from_bank(q)
+    if "choices" in spec:
+        for c, src in zip(spec["choices"], q.get("choices") or []):
+            if src.get("fraction") is not None:
+                c["fraction"] = src["fraction"]
+    for key in ("answers", "min", "max", "distractors"):
+        if q.get(key) is not None and q["type"] in ("short_answer", "numeric", "matching"):
+            spec[key] = q[key]
+    return spec
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def store(parsed: Parsed, user: User | None, document_id: str | None = None, status: str | None = None) -> ImportReport:
+    """Store parsed questions (new ids added, known ids updated with a revision). Flushes only:
+    the caller commits, so an error anywhere leaves nothing behind."""
+    report = ImportReport(skipped=list(parsed.skipped))
+    fallback = db.session.get(Document, document_id) if document_id else None
+    if document_id and fallback is None:
+        raise ImportFailed([f"there is no document {document_id!r}"])
+    for q in parsed.questions:
+        cited = (q.get("citation") or {}).get("document")
+        document = db.session.get(Document, cited) if cited else None
+        document = document or fallback or _import_document()
+        fields = {"document_id": document.id, "type": q["type"], "prompt": q["prompt"], "spec": _spec(q),
+                  "explanation": q.get("explanation") or "", "citation": q.get("citation") or {},
+                  "section": str((q.get("citation") or {}).get("section") or "")[:300],
+                  "sentence_id": q.get("sentence_id"), "difficulty": float(q.get("difficulty", 0.5)),
+                  "quality": float(q.get("quality", 1.0)), "reasons": list(q.get("reasons") or []),
+                  "status": status or q.get("status") or "needs_review"}
+        row = db.session.get(Question, q["id"])
+        if row is None:
+            row = Question(id=q["id"], origin="teacher", status_set_by="teacher", **fields)
+            db.session.add(row)
+            db.session.flush()
+            revisions.record(row, None, user, "imported", f"imported ({parsed.format})")
+            report.added += 1
+            continue
+        before = revisions.state(row)
+        for k, v in fields.items():
+            setattr(row, k, v)
+        if revisions.state(row) == before:
+            report.unchanged += 1
+            continue
+        row.status_set_by = "teacher"
+        if row.origin == "generated":
+            row.origin = "edited"
+        revisions.record(row, before, user, "imported", f"updated by an import ({parsed.format})")
+        report.updated += 1
+    db.session.flush()
+    return report
+
+
+def export(questions: list[Question], fmt: str) -> str:
+    """The questions as GIFT or JSON bank text. GIFT cannot hold ordering questions: they are
+    left out, named in a comment."""
+    data = [bankadmin.bank_dict(q) for q in questions]
+    if fmt == "json":
+        return bankjson.to_bank_json(data)
+    if fmt == "gift":
+        return gift.to_gift(data, unsupported="comment")
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def export_filtered(filters: bankadmin.Filters, fmt: str) -> str:
+    return export(bankadmin.selected(filters, None), fmt)
+
+
+def dry_run_json(parsed: Parsed) -> str:
+    return json.dumps({"questions": [ordered(q) for q in parsed.questions]}, indent=2, ensure_ascii=False)
+
+
+def all_questions() -> list[Question]:
+    return list(db.session.scalars(select(Question).order_by(Question.document_id, Question.id)))

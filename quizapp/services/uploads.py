@@ -1,0 +1,99 @@
+"""Uploading a document: read it (text, Markdown or HTML), run the generator, and put the new
+questions in the review queue with the generator's report.
+
+The file name is only read for its extension (the format) and kept as a label; it is never used
+as a path: nothing is written to disk, the text is stored in the database. A changed document
+regenerates its questions: unchanged questions keep their ids (the ids are derived from the
+document, the sentence and the answer) and their history; generated questions whose sentence is
+gone are retired, never deleted.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizapp.engine import pipeline, reader
+from quizapp.extensions import db
+from quizapp.models import Document, Question
+from quizapp.services import bank, documents
+
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+class UploadError(ValueError):
+    """The upload is refused; the message says why."""
+
+
+def _extension(filename: str) -> str:
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+
+
+def safe_label(filename: str) -> str:
+    """The file's base name as a harmless label (no directories, no control characters)."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    return name.strip()[:200] or "upload"
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
+
+
+@dataclass
+class UploadReport:
+    document: Document
+    added: int
+    kept: int
+    retired: int
+    needs_review: int
+    summary: str
+    rejected: list[dict]
+
+
+def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
+           progress: Callable[[str], None] | None = None) -> UploadReport:
+    """Store the uploaded document and its generated questions (flushes; the caller commits)."""
+    fmt = EXTENSIONS.get(_extension(filename))
+    if fmt is None:
+        raise UploadError("Only .txt, .md and .html files can be uploaded "
+                          f"(“{safe_label(filename)}” is not one of them).")
+    if len(data) > max_bytes:
+        raise UploadError(f"The file is too large: {len(data) // 1024} KB, and the limit is {max_bytes // 1024} KB.")
+    if not data.strip():
+        raise UploadError("The file is empty.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UploadError("The file is not UTF-8 text. Save it as UTF-8 and upload it again.") from None
+    title = (meta.get("title") or "").strip()
+    doc_id = slug(meta.get("id") or title or safe_label(filename).rsplit(".", 1)[0])
+    if not doc_id:
+        raise UploadError("Give the document a title.")
+    label = safe_label(filename)
+    engine_meta = {k: v for k, v in meta.items() if v and k != "id"}
+    engine_meta["file"] = label
+    try:
+        doc = reader.document_from_text(text, doc_id=doc_id, source_format=fmt, meta=engine_meta, raw=data)
+    except reader.DocumentError as exc:
+        raise UploadError(str(exc)) from None
+    known = set(db.session.scalars(db.select(Question.id).where(Question.document_id == doc_id)))
+    row = documents.upsert_document(doc, source_file=label)
+    summary = pipeline.generate_documents([doc], progress=progress, source_files=[label])
+    result = summary.results[0]
+    questions = []
+    for q in result.questions:
+        if q["id"] not in known:  # new questions wait for a teacher in the review queue
+            q = {**q, "status": "needs_review",
+                 "reasons": list(q.get("reasons") or []) or ["new from an upload: check it before publishing"]}
+        questions.append(q)
+    report = bank.LoadReport()
+    bank.load_bank_data({"document": result.header, "questions": questions}, report, name=label)
+    row.structure = {**row.structure, "generation": {"summary": summary.render(),
+                                                      "rejected": result.rejected[:500]}}
+    db.session.flush()
+    return UploadReport(row, report.added, report.unchanged + report.updated + report.kept, report.retired,
+                        report.needs_review, summary.render(), result.rejected)
