@@ -114,7 +114,7 @@ def _author(form: QuestionForm, q=None):
         form.document.errors = list(form.document.errors) + ["Choose one of the documents."]
         return _edit_page(form, q, status=422)
     try:
-        draft = authoring.draft(form.question_data(), document, form.quote.data)
+        draft = authoring.draft(form.question_data(), document, form.quote.data, q.citation if q else None)
     except CitationError as exc:
         form.quote.errors = list(form.quote.errors) + [str(exc)]
         return _edit_page(form, q, status=422)

@@ -36,11 +36,14 @@ def answer_text(q: dict) -> str:
     return ""
 
 
-def draft(data: dict, document: Document, quote: str) -> dict:
+def draft(data: dict, document: Document, quote: str, previous: dict | None = None) -> dict:
     """A complete bank question from the form's ``data`` and the quote: CitationError when the
-    quote is not in the document, DraftError when the question is invalid."""
+    quote is not in the document, DraftError when the question is invalid. ``previous`` is the
+    question's citation before the edit: kept as it is when the quote still points at the same span."""
     q = {k: v for k, v in data.items() if v is not None}
     q["citation"] = cite(document, quote, answer_text(q))
+    if previous and all(previous.get(k) == q["citation"][k] for k in ("document", "start", "end")):
+        q["citation"] = previous
     issues = validate_question({**q, "id": q.get("id") or "draft"})
     issues += [i for i in grading.spec_errors(q["type"], spec_from_bank(q))]
     if issues:
