@@ -270,6 +270,10 @@ def explained_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, Att
     item = get_item(attempt, slot)
     if attempt.state != FINISHED:
         raise ExplanationLocked("Explanations open when you finish the attempt.")
+    quiz = attempt.quiz
+    if quiz.show_answers == "after_close" and quiz.closes_at is not None and utcnow() < quiz.closes_at:
+        raise ExplanationLocked(f"Answers and explanations open after the quiz closes "
+                                f"({quiz.closes_at:%Y-%m-%d %H:%M} UTC).")
     response = responses_by_slot(attempt).get(slot)
     if response is None:
         raise ExplanationLocked("You did not answer this question, so its explanation stays closed. "

@@ -231,3 +231,21 @@ def test_time_limit_is_enforced_on_the_server(app, client, student, driver):
     a = driver.attempt(attempt_id)
     assert a.state == "finished" and 2 not in driver.responses(attempt_id) | {}
     assert set(driver.responses(attempt_id)) == {1}
+
+
+def test_answers_after_the_closing_date_stay_locked_until_then(app, client, student, driver):
+    from datetime import datetime
+    with app.app_context():
+        quiz = db.session.scalar(db.select(Quiz).where(Quiz.slug == "practice-harbour-lighthouse"))
+        quiz.show_answers, quiz.closes_at = "after_close", datetime(2099, 1, 1)
+        db.session.commit()
+    attempt_id = driver.start()
+    item = driver.items(attempt_id)[0]
+    driver.answer(attempt_id, item)
+    driver.finish(attempt_id)
+    page = client.get(f"/attempts/{attempt_id}/q/1/explanation").get_data(as_text=True)
+    assert "open after the quiz closes" in page
+    with app.app_context():
+        db.session.scalar(db.select(Quiz).where(Quiz.slug == "practice-harbour-lighthouse")).closes_at = datetime(2000, 1, 1)
+        db.session.commit()
+    assert "open after the quiz closes" not in client.get(f"/attempts/{attempt_id}/q/1/explanation").get_data(as_text=True)
