@@ -345,6 +345,13 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted(forms)
         q.tolerance = 0.0
         return q
+    if fact.kind == "range" and fact.unit == "years" and (fact.value or 0) >= 1000 and not re.match(r"(?i)between|from", fact.text):
+        q = Candidate(qtype="short_answer", prompt=blanked + " (Give the years, for example “1900–1905”.)",
+                      features=dict(features), **base)
+        q.answer = fact.text
+        lo, hi = int(fact.value or 0), int(fact.high or 0)
+        q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
+        return q
     if fact.kind in ("range", "percent") and fact.high is not None and fact.unit != "years":
         q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
                       features=dict(features), **base)

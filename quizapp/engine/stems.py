@@ -211,7 +211,8 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
     prev = doc.sentences[first.index - 1]
     if prev.paragraph == sentence.paragraph or not prev.text.rstrip().endswith(":"):
         return None
-    if in_quotation(doc, prev) or len(prev.text.split()) > 30 or _needs_previous(prev.text, set()):
+    if in_quotation(doc, prev) or len(prev.text.split()) > 30 or \
+            _needs_previous(re.sub(r"\bthe same (?=[A-Z])", "", prev.text), set()):
         return None
     if not re.search(r"[A-Z][a-z]+", prev.text[1:]):
         return None  # no name of a speaker
@@ -273,6 +274,8 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _FOOTNOTE.sub("", text)
     if not keep_colon:
         text = re.sub(r":\s*$", ".", text)
+    if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
+        text = re.sub(r"(?<=\w[,.])”|(?<=\w)”(?=[\s,.])", "", text, count=1)  # the source's stray closing quote
     text = _TRAILING_CITATION.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -344,6 +347,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = unquote(part)
         if ctx.keep_quotes and ctx.quote_gap and i == 1:
             part = "“… " + part
+        if intro:
+            part = re.sub(r"\bthe same (?=[A-Z])", "", part)  # 'according to the same Moskatov' -> 'according to Moskatov'
         shown.append(part if ctx.keep_quotes else strip_discourse(part))
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
