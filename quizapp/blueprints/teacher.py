@@ -51,7 +51,13 @@ def bank():
     result = bankadmin.page(filters, int(number) if number.isdigit() else 1)
     previews = {q.id: authoring.question_preview(q) for q in result.items}
     return render_template("teacher/bank.html", filters=filters, result=result, previews=previews,
-                           facets=bankadmin.facets(), form=BulkForm())
+                           facets=bankadmin.facets(), form=_bulk_form())
+
+
+def _bulk_form() -> BulkForm:
+    form = BulkForm()
+    form.target.choices = [("", "(where to move them)")] + bankadmin.move_targets()
+    return form
 
 
 @bp.post("/bank/bulk")
@@ -72,6 +78,17 @@ def bulk():
         flash("Tick the questions first.", "error")
         return redirect(back)
     questions = bankadmin.selected(bankadmin.Filters(), ids)
+    if form.action.data == "move":
+        try:
+            document, section = bankadmin.parse_target(form.target.data)
+            changed = bankadmin.move(questions, document, section, current_user)
+        except bankadmin.MoveError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+            return redirect(back)
+        db.session.commit()
+        flash(f"{changed} question(s) moved.", "success")
+        return redirect(back)
     changed = bankadmin.set_status(questions, bankadmin.BULK_STATUSES[form.action.data], current_user)
     db.session.commit()
     flash(f"{changed} question(s) changed.", "success")

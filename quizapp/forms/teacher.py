@@ -12,11 +12,13 @@ class BulkForm(FlaskForm):
     """Also the CSRF check of the workspace's one-button forms."""
 
     action = SelectField("Action", choices=[("publish", "Publish"), ("retire", "Retire"),
-                                            ("review", "Send to review"), ("export-json", "Export as JSON"),
+                                            ("review", "Send to review"), ("move", "Move to…"), ("export-json", "Export as JSON"),
                                             ("export-gift", "Export as GIFT")], validators=[Optional()])
     scope = RadioField("Which questions", choices=[("ticked", "The ticked questions"),
                                                    ("all", "Every question the filters match")],
                        default="ticked", validators=[Optional()])
+    # Set by the view (bankadmin.move_targets); checked by the service, which names what is wrong.
+    target = SelectField("Move to", choices=[], validate_choice=False, validators=[Optional()])
 
 
 class ImportForm(FlaskForm):

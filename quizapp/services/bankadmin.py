@@ -1,4 +1,4 @@
-"""The teacher's question bank: filtering, search, pagination and bulk status changes."""
+"""The teacher's question bank: filtering, search, pagination, bulk status changes and moves."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -169,3 +169,56 @@ def status_counts(document_id: str) -> dict[str, int]:
     rows = db.session.execute(select(Question.status, func.count()).where(Question.document_id == document_id)
                               .group_by(Question.status))
     return {status: n for status, n in rows}
+
+
+class MoveError(ValueError):
+    """A bulk move that would break a citation or names no real place; nothing is moved."""
+
+
+def move_targets() -> list[tuple[str, str]]:
+    """Where questions can be moved: every document, with no section or one of its sections.
+    A value is ``document id`` + ``"#"`` + the section's index (empty: no section)."""
+    out = []
+    for doc in db.session.scalars(select(Document).order_by(Document.title)):
+        out.append((f"{doc.id}#", f"{doc.title} — no section"))
+        for i, section in enumerate(doc.sections):
+            if section.get("title"):
+                out.append((f"{doc.id}#{i}", f"{doc.title} — {section['title'][:80]}"))
+    return out
+
+
+def parse_target(value: str) -> tuple[Document, str]:
+    """The document and the section title a move target names; MoveError if it names none."""
+    doc_id, sep, index = (value or "").rpartition("#")
+    document = db.session.get(Document, doc_id) if sep else None
+    if document is None:
+        raise MoveError("Choose where to move the questions.")
+    if not index:
+        return document, ""
+    sections = document.sections
+    if not index.isdigit() or int(index) >= len(sections) or not sections[int(index)].get("title"):
+        raise MoveError("That section is not in the document.")
+    return document, sections[int(index)]["title"][:300]
+
+
+def move(questions: list[Question], document: Document, section: str, user: User) -> int:
+    """Give ``questions`` a new document and section (what quizzes draw by). A question with a
+    citation stays with its cited document, so its citation stays valid: moving one to another
+    document refuses the whole move. Returns how many changed."""
+    cited_elsewhere = [q.id for q in questions if q.citation and q.document_id != document.id]
+    if cited_elsewhere:
+        shown = ", ".join(cited_elsewhere[:5]) + (" …" if len(cited_elsewhere) > 5 else "")
+        raise MoveError(f"{len(cited_elsewhere)} question(s) cite another document and can only move between "
+                        f"that document's sections: {shown}. Nothing was moved.")
+    changed = 0
+    for q in questions:
+        if q.document_id == document.id and q.section == section:
+            continue
+        before = revisions.state(q)
+        q.document_id = document.id
+        q.section = section
+        where = f"{document.title} — {section}" if section else f"{document.title} (no section)"
+        revisions.record(q, before, user, "moved", f"moved to {where}"[:300])
+        changed += 1
+    db.session.flush()
+    return changed
