@@ -157,7 +157,8 @@ def results(attempt_id: int):
     a = attempts.get_attempt(current_user, attempt_id)
     if not a.finished:
         return redirect(url_for("student.attempt", attempt_id=a.id))
-    return render_template("student/results.html", attempt=a, rows=attempts.review(a))
+    return render_template("student/results.html", attempt=a, rows=attempts.review(a),
+                           grade=quizzes.grade_of(a.quiz, attempts.finished_attempts(current_user, a.quiz)))
 
 
 @bp.get("/attempts/<id:attempt_id>/q/<id:slot>/explanation")
@@ -188,4 +189,5 @@ def report(attempt_id: int, slot: int):
 @bp.get("/history")
 def history():
     return render_template("student/history.html", attempts=attempts.history(current_user),
+                           grades=quizzes.grades_for(current_user),
                            missed=len(quizzes.missed_candidates(current_user)), form=ActionForm())

@@ -264,6 +264,11 @@ def history(user: User) -> list[Attempt]:
         select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc())))
 
 
+def finished_attempts(user: User, quiz: Quiz) -> list[Attempt]:
+    return list(db.session.scalars(select(Attempt).where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id,
+                                                         Attempt.state == FINISHED)))
+
+
 def explained_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, AttemptItem, Response]:
     """The item and response whose explanation the user may see, or ExplanationLocked."""
     attempt = get_attempt(user, attempt_id)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from quizapp.engine.grading import TYPES
 from quizapp.extensions import db
 from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Document, Question, Quiz, Response, User, utcnow
+from quizapp.services.quizadmin import GRADING_METHODS, grade_for
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,41 @@ class QuizCard:
     questions: int  # how many an attempt will have
     open_attempt: Attempt | None
     finished_attempts: int
-    best_percent: float | None
+    grade: QuizGrade | None  # None: no finished attempt yet
+
+
+@dataclass
+class QuizGrade:
+    """A student's grade for a quiz, by the quiz's grading method over their finished attempts."""
+    quiz: Quiz
+    percent: float
+    attempts: int
+
+    @property
+    def method(self) -> str:
+        return GRADING_METHODS.get(self.quiz.grading_method, GRADING_METHODS["highest"]).lower()
+
+    @property
+    def passed(self) -> bool:
+        return self.percent >= self.quiz.pass_mark
+
+
+def grade_of(quiz: Quiz, finished: list[Attempt]) -> QuizGrade | None:
+    """The grade from ``finished`` (any order; the grading method sees them oldest first)."""
+    done = sorted((a for a in finished if a.state == FINISHED and a.percent is not None),
+                  key=lambda a: (a.finished_at or a.started_at, a.id))
+    percent = grade_for(quiz, [a.percent for a in done])
+    return None if percent is None else QuizGrade(quiz, percent, len(done))
+
+
+def grades_for(user: User) -> list[QuizGrade]:
+    """The user's grade for every quiz they finished an attempt of, by quiz title."""
+    finished = db.session.scalars(select(Attempt).where(Attempt.user_id == user.id, Attempt.state == FINISHED)).all()
+    by_quiz: dict[int, list[Attempt]] = {}
+    for a in finished:
+        by_quiz.setdefault(a.quiz_id, []).append(a)
+    grades = [g for group in by_quiz.values() if (g := grade_of(group[0].quiz, group)) is not None]
+    return sorted(grades, key=lambda g: (g.quiz.title, g.quiz.id))
 
 
 def cards_for(user: User) -> dict[str, list[QuizCard]]:
@@ -173,6 +208,5 @@ def cards_for(user: User) -> dict[str, list[QuizCard]]:
         size = min(quiz.count, pool_size(quiz, user))
         if size == 0 and open_attempt is None:
             continue
-        best = max((a.percent for a in finished if a.percent is not None), default=None)
-        groups[quiz.kind].append(QuizCard(quiz, size, open_attempt, len(finished), best))
+        groups[quiz.kind].append(QuizCard(quiz, size, open_attempt, len(finished), grade_of(quiz, finished)))
     return groups
