@@ -1,0 +1,109 @@
+"""Score review and item analysis: routes of the teacher blueprint (``teacher.bp``).
+
+This module adds its views to the teacher's blueprint (so they share its teachers-only guard
+and its URL prefix); the app factory imports it before registering the blueprint.
+"""
+from __future__ import annotations
+
+from flask import Response, abort, current_app, render_template, request
+
+from quizapp.blueprints.teacher import bp
+from quizapp.extensions import db
+from quizapp.models import Document, Question, Quiz, User
+from quizapp.services import charts, stats, statscsv
+
+PAGE_SIZE = 100
+
+
+def _min_n() -> int:
+    return int(current_app.config.get("QUIZAPP_STATS_MIN_RESPONSES", stats.MIN_RESPONSES))
+
+
+def _get_or_404(model, key):
+    obj = db.session.get(model, key)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def _csv(text: str, filename: str) -> Response:
+    return Response("\ufeff" + text, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/quizzes/<id:quiz_id>/stats")
+def quiz_stats(quiz_id: int):
+    quiz = _get_or_404(Quiz, quiz_id)
+    items = stats.item_stats(quiz_id=quiz.id, min_n=_min_n())
+    summary = stats.summary(quiz.id, items)
+    chart = charts.histogram(summary.histogram, f"Score distribution of {quiz.title}", "score-histogram")
+    return render_template("teacher_stats/quiz.html", quiz=quiz, summary=summary, items=items, chart=chart,
+                           flagged=stats.flagged(items), labels=stats.FLAG_LABELS, min_n=_min_n())
+
+
+@bp.get("/quizzes/<id:quiz_id>/attempts")
+def quiz_attempts(quiz_id: int):
+    quiz = _get_or_404(Quiz, quiz_id)
+    filters = stats.AttemptFilters.from_args(request.args)
+    number = request.args.get("page", "1")
+    page = max(1, int(number)) if number.isdigit() and len(number) < 7 else 1
+    total = stats.count_attempts(quiz.id, filters)
+    rows = stats.attempts(quiz.id, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return render_template("teacher_stats/attempts.html", quiz=quiz, filters=filters, rows=rows, total=total,
+                           page=page, pages=max(1, -(-total // PAGE_SIZE)), states=stats.STATES)
+
+
+@bp.get("/quizzes/<id:quiz_id>/attempts.csv")
+def quiz_attempts_csv(quiz_id: int):
+    quiz = _get_or_404(Quiz, quiz_id)
+    rows = stats.attempts(quiz.id, stats.AttemptFilters.from_args(request.args))
+    return _csv(statscsv.attempts_csv(rows), f"quiz-{quiz.id}-attempts.csv")
+
+
+@bp.get("/quizzes/<id:quiz_id>/grid.csv")
+def quiz_grid_csv(quiz_id: int):
+    quiz = _get_or_404(Quiz, quiz_id)
+    questions, rows = stats.grid(quiz)
+    return _csv(statscsv.grid_csv(questions, rows), f"quiz-{quiz.id}-grid.csv")
+
+
+@bp.get("/questions/<question_id>/stats")
+def question_stats(question_id: str):
+    question = _get_or_404(Question, question_id)
+    items = stats.item_stats(question_id=question.id, min_n=_min_n())
+    item = items[0] if items else None
+    chart = None
+    if item and item.enough and item.choices:
+        chart = charts.bars([(c.text, round(c.share * 100, 1)) for c in item.choices],
+                            "Share of students choosing each option (%)", "choice-chart", maximum=100)
+    return render_template("teacher_stats/question.html", question=question, item=item, chart=chart,
+                           labels=stats.FLAG_LABELS, min_n=_min_n())
+
+
+@bp.get("/students/<id:user_id>")
+def student_stats(user_id: int):
+    student = _get_or_404(User, user_id)
+    return render_template("teacher_stats/student.html", **student_view(student))
+
+
+def student_view(student: User) -> dict:
+    history = stats.student_attempts(student.id)
+    areas = stats.areas(user_id=student.id)
+    documents = stats.documents_of(areas)
+    ranked = sorted(areas, key=lambda a: a.facility)
+    chart = charts.bars([(f"{title} ({when:%d %b %Y})", round(float(pct or 0), 1))
+                         for _, title, when, pct, _ in history[-30:]],
+                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50)
+    return {"student": student, "history": history, "areas": areas, "documents": documents, "chart": chart,
+            "weakest": ranked[:3], "strongest": ranked[::-1][:3]}
+
+
+@bp.get("/documents/<doc_id>/stats")
+def document_stats(doc_id: str):
+    doc = _get_or_404(Document, doc_id)
+    areas = stats.areas(document_id=doc.id)
+    chart = charts.bars([(a.section or "(no section)", round(a.facility, 2)) for a in areas],
+                        f"Mean facility by section of {doc.title}", "section-chart", maximum=1, warn_below=0.5)
+    items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
+    return render_template("teacher_stats/document.html", doc=doc, areas=areas, chart=chart, items=items,
+                           labels=stats.FLAG_LABELS)

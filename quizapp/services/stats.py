@@ -1,0 +1,452 @@
+"""Score review and item analysis, computed with SQL aggregates.
+
+Every figure comes from a handful of aggregate queries (COUNT/AVG/SUM … GROUP BY, and one
+window function for the upper and lower 27%), never from Python loops over ORM objects, so
+that the statistics of a quiz with 10,000 attempts render in well under a second.
+
+Definitions (the item score ``x`` is the response's 0..1 score; an item drawn but left
+unanswered scores 0; only finished attempts count):
+
+- facility: the mean of ``x`` over the attempts that drew the question;
+- discrimination (point-biserial, corrected): Pearson's correlation between ``x`` and the rest
+  of the attempt's score (its score minus ``x``), so that an item does not correlate with itself;
+- upper minus lower 27%: the item's facility among the best 27% of attempts (by percentage)
+  minus its facility among the worst 27%;
+- reliability: Cronbach's alpha (KR-20 when every item is scored 0/1),
+  ``k/(k-1) · (1 − k·v̄/V)`` with ``k`` the number of items per attempt, ``v̄`` the mean item
+  variance (weighted by the number of attempts) and ``V`` the variance of the attempts' scores
+  (population variances). With a fixed set of questions this is the textbook formula; with
+  random draws it is the usual approximation.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Float, and_, case, cast, func, or_, select
+
+from quizapp.extensions import db
+from quizapp.models import FINISHED, Attempt, AttemptItem, Document, Question, Quiz, Response, User
+
+MIN_RESPONSES = 20  # below this, a question shows "too few answers" instead of numbers
+NON_FUNCTIONAL_SHARE = 0.05
+TOO_EASY, TOO_HARD, POOR_DISCRIMINATION = 0.9, 0.2, 0.2
+CHOICE_TYPES = ("multiple_choice", "true_false")
+BUCKETS = 10  # histogram: 0–9%, 10–19%, … 90–100%
+
+FLAG_LABELS = {
+    "wrong_key": "Likely wrong key (negative discrimination)",
+    "too_easy": "Too easy (facility above 0.9)",
+    "too_hard": "Too hard (facility below 0.2)",
+    "poor_discrimination": "Poor discrimination (below 0.2)",
+}
+
+
+def _percent():
+    return 100.0 * cast(Attempt.score, Float) / func.nullif(Attempt.max_score, 0)
+
+
+def _finished(quiz_id: int | None = None):
+    conditions = [Attempt.state == FINISHED]
+    if quiz_id is not None:
+        conditions.append(Attempt.quiz_id == quiz_id)
+    return and_(*conditions)
+
+
+# --- the attempts table ---------------------------------------------------------------------
+
+SORTS = {
+    "student": User.name, "started": Attempt.started_at, "finished": Attempt.finished_at,
+    "score": Attempt.score, "percent": _percent(), "passed": Attempt.passed,
+    "duration": None,  # dialect-specific: see _sort_column
+}
+STATES = {"finished": "Finished", "in_progress": "In progress", "all": "All"}
+
+
+@dataclass
+class AttemptFilters:
+    q: str = ""
+    state: str = "finished"
+    passed: str = ""  # "", "yes", "no"
+    sort: str = "started"
+    direction: str = "desc"
+
+    @classmethod
+    def from_args(cls, args) -> AttemptFilters:
+        state = args.get("state", "finished")
+        passed = args.get("passed", "")
+        sort = args.get("sort", "started")
+        direction = args.get("dir", "desc")
+        return cls(q=(args.get("q") or "").strip()[:100],
+                   state=state if state in STATES else "finished",
+                   passed=passed if passed in ("yes", "no") else "",
+                   sort=sort if sort in SORTS else "started",
+                   direction=direction if direction in ("asc", "desc") else "desc")
+
+    def args(self, **changes) -> dict:
+        values = {"q": self.q, "state": self.state, "passed": self.passed, "sort": self.sort,
+                  "dir": self.direction, **changes}
+        return {k: v for k, v in values.items() if v}
+
+
+@dataclass
+class AttemptRow:
+    id: int
+    user_id: int
+    student: str
+    email: str
+    state: str
+    started: datetime
+    finished: datetime | None
+    score: float | None
+    max_score: float
+    passed: bool | None
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if self.finished is None:
+            return None
+        return max(0, int((self.finished - self.started).total_seconds()))
+
+    @property
+    def percent(self) -> float | None:
+        if self.score is None or not self.max_score:
+            return None
+        return 100.0 * self.score / self.max_score
+
+
+def _attempts_query(quiz_id: int, filters: AttemptFilters):
+    query = (select(Attempt.id, Attempt.user_id, User.name, User.email, Attempt.state, Attempt.started_at,
+                    Attempt.finished_at, Attempt.score, Attempt.max_score, Attempt.passed)
+             .join(User, User.id == Attempt.user_id).where(Attempt.quiz_id == quiz_id))
+    if filters.state != "all":
+        query = query.where(Attempt.state == filters.state)
+    if filters.passed:
+        query = query.where(Attempt.passed.is_(filters.passed == "yes"))
+    if filters.q:
+        like = f"%{filters.q.lower()}%"
+        query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like)))
+    column = _sort_column(filters.sort)
+    order = column.asc() if filters.direction == "asc" else column.desc()
+    return query.order_by(order, Attempt.id.desc() if filters.direction == "desc" else Attempt.id.asc())
+
+
+def _sort_column(name: str):
+    if name != "duration":
+        return SORTS[name]
+    if db.session.get_bind().dialect.name == "sqlite":
+        return func.julianday(Attempt.finished_at) - func.julianday(Attempt.started_at)
+    return func.extract("epoch", Attempt.finished_at - Attempt.started_at)
+
+
+def attempts(quiz_id: int, filters: AttemptFilters, limit: int | None = None, offset: int = 0) -> list[AttemptRow]:
+    query = _attempts_query(quiz_id, filters)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [AttemptRow(*row) for row in db.session.execute(query)]
+
+
+def count_attempts(quiz_id: int, filters: AttemptFilters) -> int:
+    return db.session.scalar(select(func.count()).select_from(_attempts_query(quiz_id, filters).order_by(None).subquery()))
+
+
+# --- the summary ----------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    n: int
+    mean: float | None = None      # percent
+    median: float | None = None    # percent
+    sd: float | None = None        # percent, sample standard deviation (n − 1)
+    pass_rate: float | None = None  # 0..1
+    alpha: float | None = None
+    items_per_attempt: float | None = None
+    histogram: list[tuple[str, int]] = field(default_factory=list)
+
+
+def summary(quiz_id: int, items: list[ItemStats] | None = None) -> Summary:
+    p = _percent()
+    row = db.session.execute(
+        select(func.count(Attempt.id), func.avg(p), func.avg(p * p),
+               func.sum(case((Attempt.passed.is_(True), 1), else_=0)),
+               func.avg(cast(Attempt.score, Float)), func.avg(cast(Attempt.score, Float) * Attempt.score),
+               func.avg(Attempt.max_score))
+        .where(_finished(quiz_id))).one()
+    n = int(row[0] or 0)
+    result = Summary(n=n, histogram=histogram(quiz_id))
+    if n == 0:
+        return result
+    mean, mean_sq = float(row[1] or 0), float(row[2] or 0)
+    result.mean = mean
+    result.sd = math.sqrt(max(0.0, (mean_sq - mean * mean) * n / (n - 1))) if n > 1 else None
+    result.pass_rate = int(row[3] or 0) / n
+    result.median = _median(quiz_id, n)
+    result.items_per_attempt = float(row[6] or 0)
+    total_var = float(row[5] or 0) - float(row[4] or 0) ** 2
+    result.alpha = cronbach_alpha(items if items is not None else item_stats(quiz_id=quiz_id),
+                                  result.items_per_attempt, total_var)
+    return result
+
+
+def _median(quiz_id: int, n: int) -> float:
+    p = _percent()
+    values = db.session.scalars(select(p).where(_finished(quiz_id)).order_by(p)
+                                .limit(2 - n % 2).offset((n - 1) // 2)).all()
+    return sum(float(v) for v in values) / len(values)
+
+
+def cronbach_alpha(items: list[ItemStats], k: float, total_var: float) -> float | None:
+    weight = sum(i.n for i in items)
+    if k is None or k < 2 or total_var <= 1e-12 or weight == 0:
+        return None
+    mean_item_var = sum(i.variance * i.n for i in items) / weight
+    return k / (k - 1) * (1 - k * mean_item_var / total_var)
+
+
+def histogram(quiz_id: int) -> list[tuple[str, int]]:
+    """Finished attempts by percentage, in bands of 10 points (100% goes in the top band)."""
+    p = _percent()
+    band = case(*[(p >= 10 * b, b) for b in range(BUCKETS - 1, 0, -1)], else_=0)
+    counts = dict(db.session.execute(select(band, func.count()).where(_finished(quiz_id)).group_by(band)).all())
+    labels = [f"{10 * b}–{10 * b + 9}%" for b in range(BUCKETS - 1)] + ["90–100%"]
+    return [(labels[b], int(counts.get(b, 0))) for b in range(BUCKETS)]
+
+
+# --- item analysis --------------------------------------------------------------------------
+
+
+@dataclass
+class Choice:
+    index: int
+    text: str
+    correct: bool
+    count: int
+    share: float
+
+    @property
+    def non_functional(self) -> bool:
+        return not self.correct and self.share < NON_FUNCTIONAL_SHARE
+
+
+@dataclass
+class ItemStats:
+    question_id: str
+    prompt: str
+    type: str
+    document_id: str
+    section: str
+    n: int                      # attempts that drew the question
+    answered: int
+    facility: float
+    variance: float
+    discrimination: float | None  # corrected point-biserial
+    upper_lower: float | None
+    min_n: int = MIN_RESPONSES
+    choices: list[Choice] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        return self.n >= self.min_n
+
+    @property
+    def flags(self) -> list[str]:
+        if not self.enough:
+            return []
+        flags = []
+        if self.discrimination is not None and self.discrimination < 0:
+            flags.append("wrong_key")
+        elif self.discrimination is not None and self.discrimination < POOR_DISCRIMINATION:
+            flags.append("poor_discrimination")
+        if self.facility > TOO_EASY:
+            flags.append("too_easy")
+        if self.facility < TOO_HARD:
+            flags.append("too_hard")
+        return flags
+
+
+def _item_rows(conditions):
+    """One row per drawn item of a finished attempt: question, item score x, attempt score."""
+    x = func.coalesce(Response.score, 0.0)
+    return (select(AttemptItem.question_id.label("qid"), x.label("x"),
+                   (cast(Attempt.score, Float) - x).label("rest"),
+                   case((Response.id.is_(None), 0), else_=1).label("answered"),
+                   Attempt.id.label("aid"), _percent().label("pct"))
+            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+            .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
+            .where(*conditions))
+
+
+def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_id: int | None = None,
+               document_id: str | None = None, min_n: int = MIN_RESPONSES,
+               with_choices: bool = True) -> list[ItemStats]:
+    """Item analysis of every question drawn in the matching finished attempts."""
+    conditions = [Attempt.state == FINISHED]
+    if quiz_id is not None:
+        conditions.append(Attempt.quiz_id == quiz_id)
+    if user_id is not None:
+        conditions.append(Attempt.user_id == user_id)
+    if question_id is not None:
+        conditions.append(AttemptItem.question_id == question_id)
+    if document_id is not None:
+        conditions.append(AttemptItem.question_id.in_(select(Question.id).where(Question.document_id == document_id)))
+    rows = _item_rows(conditions).subquery()
+
+    # The upper and lower 27% of the attempts, ranked by percentage.
+    attempt_conditions = [Attempt.state == FINISHED]
+    if quiz_id is not None:
+        attempt_conditions.append(Attempt.quiz_id == quiz_id)
+    if user_id is not None:
+        attempt_conditions.append(Attempt.user_id == user_id)
+    ranked = (select(Attempt.id.label("aid"),
+                     func.row_number().over(order_by=(_percent(), Attempt.id)).label("rn"),
+                     func.count().over().label("total"))
+              .where(*attempt_conditions).subquery())
+    cut = func.round(ranked.c.total * 0.27)
+    group = case((cut < 1, 1), else_=cut)
+    upper = ranked.c.rn > ranked.c.total - group
+    lower = ranked.c.rn <= group
+
+    x, y = rows.c.x, rows.c.rest
+    query = (select(rows.c.qid, func.count(), func.sum(rows.c.answered), func.sum(x), func.sum(y),
+                    func.sum(x * x), func.sum(y * y), func.sum(x * y),
+                    func.avg(case((upper, x))), func.avg(case((lower, x))),
+                    Question.prompt, Question.type, Question.document_id, Question.section)
+             .join(ranked, ranked.c.aid == rows.c.aid)
+             .join(Question, Question.id == rows.c.qid)
+             .group_by(rows.c.qid, Question.prompt, Question.type, Question.document_id, Question.section))
+    items = []
+    for (qid, n, answered, sx, sy, sxx, syy, sxy, up, low, prompt, qtype, doc, section) in db.session.execute(query):
+        n, sx, sy, sxx, syy, sxy = int(n), float(sx), float(sy), float(sxx), float(syy), float(sxy)
+        facility = sx / n
+        denominator = (n * sxx - sx * sx) * (n * syy - sy * sy)
+        r = (n * sxy - sx * sy) / math.sqrt(denominator) if denominator > 1e-12 else None
+        ul = float(up) - float(low) if up is not None and low is not None else None
+        items.append(ItemStats(qid, prompt, qtype, doc, section or "", n, int(answered or 0), facility,
+                               max(0.0, sxx / n - facility * facility), r, ul, min_n))
+    if with_choices and items:
+        _attach_choices(items, conditions)
+    items.sort(key=lambda i: (i.document_id, i.section, i.question_id))
+    return items
+
+
+def _attach_choices(items: list[ItemStats], conditions) -> None:
+    """Distractor analysis of single-choice questions: how many answered each option.
+
+    Responses store ``{"choice": i}``, the index into the choices of the spec drawn into the
+    attempt; options are named by the question's current spec (editing the choices of a
+    question with past answers is what regrading is for).
+    """
+    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES]
+    if not wanted:
+        return
+    choice = Response.answer["choice"].as_integer()
+    query = (select(Response.question_id, choice, func.count())
+             .join(Attempt, Attempt.id == Response.attempt_id)
+             .join(AttemptItem, and_(AttemptItem.attempt_id == Response.attempt_id, AttemptItem.slot == Response.slot))
+             .where(*conditions, Response.question_id.in_(wanted))
+             .group_by(Response.question_id, choice))
+    counts: dict[str, dict[int, int]] = {}
+    for qid, index, n in db.session.execute(query):
+        if index is not None:
+            counts.setdefault(qid, {})[int(index)] = int(n)
+    specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
+    for item in items:
+        if item.type not in CHOICE_TYPES:
+            continue
+        chosen = counts.get(item.question_id, {})
+        total = sum(chosen.values())
+        item.choices = [Choice(i, str(c.get("text", "")), c.get("correct") is True, chosen.get(i, 0),
+                               chosen.get(i, 0) / total if total else 0.0)
+                        for i, c in enumerate((specs.get(item.question_id) or {}).get("choices") or [])]
+
+
+def flagged(items: list[ItemStats]) -> list[tuple[ItemStats, str]]:
+    return [(item, flag) for item in items for flag in item.flags]
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def grid(quiz: Quiz) -> tuple[list[str], list[dict]]:
+    """One row per student: the item scores of their graded attempt (the quiz's grading method:
+    highest or last; "average" averages each question over the student's attempts)."""
+    if quiz.grading_method == "last":
+        order = (Attempt.finished_at.desc(), Attempt.id.desc())
+    else:
+        order = (Attempt.score.desc(), Attempt.id.asc())
+    ranked = (select(Attempt.id.label("aid"), Attempt.user_id.label("uid"),
+                     func.row_number().over(partition_by=Attempt.user_id, order_by=order).label("rn"))
+              .where(_finished(quiz.id)).subquery())
+    chosen = select(ranked.c.aid)
+    if quiz.grading_method != "average":
+        chosen = chosen.where(ranked.c.rn == 1)
+    x = func.avg(func.coalesce(Response.score, 0.0))
+    cells = db.session.execute(
+        select(Attempt.user_id, AttemptItem.question_id, x)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
+        .where(AttemptItem.attempt_id.in_(chosen))
+        .group_by(Attempt.user_id, AttemptItem.question_id)).all()
+    totals = db.session.execute(
+        select(User.id, User.name, User.email, func.count(Attempt.id), func.avg(_percent()))
+        .join(Attempt, Attempt.user_id == User.id).where(Attempt.id.in_(chosen))
+        .group_by(User.id, User.name, User.email).order_by(User.name, User.id)).all()
+    questions = sorted({qid for _, qid, _ in cells})
+    by_user: dict[int, dict[str, float]] = {}
+    for uid, qid, value in cells:
+        by_user.setdefault(uid, {})[qid] = float(value)
+    rows = [{"user_id": uid, "student": name, "email": email, "attempts": n, "percent": float(pct or 0),
+             "scores": by_user.get(uid, {})} for uid, name, email, n, pct in totals]
+    return questions, rows
+
+
+# --- per student and per document -----------------------------------------------------------
+
+
+@dataclass
+class AreaStats:
+    document_id: str
+    document: str
+    section: str
+    n: int
+    facility: float
+
+
+def areas(user_id: int | None = None, document_id: str | None = None) -> list[AreaStats]:
+    """Mean facility per (document, section) over finished attempts (of one student, or all)."""
+    x = func.coalesce(Response.score, 0.0)
+    query = (select(Question.document_id, Document.title, Question.section, func.count(), func.avg(x))
+             .select_from(AttemptItem)
+             .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+             .join(Question, Question.id == AttemptItem.question_id)
+             .join(Document, Document.id == Question.document_id)
+             .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
+             .where(Attempt.state == FINISHED)
+             .group_by(Question.document_id, Document.title, Question.section)
+             .order_by(Document.title, Question.section))
+    if user_id is not None:
+        query = query.where(Attempt.user_id == user_id)
+    if document_id is not None:
+        query = query.where(Question.document_id == document_id)
+    return [AreaStats(d, t, s or "", int(n), float(f)) for d, t, s, n, f in db.session.execute(query)]
+
+
+def documents_of(rows: list[AreaStats]) -> list[AreaStats]:
+    """Roll sections up into documents (weighted by the number of items)."""
+    merged: dict[str, AreaStats] = {}
+    for r in rows:
+        m = merged.setdefault(r.document_id, AreaStats(r.document_id, r.document, "", 0, 0.0))
+        m.facility = (m.facility * m.n + r.facility * r.n) / (m.n + r.n)
+        m.n += r.n
+    return list(merged.values())
+
+
+def student_attempts(user_id: int) -> list[tuple]:
+    """Finished attempts of a student, oldest first: (attempt id, quiz title, finished, percent, passed)."""
+    return db.session.execute(
+        select(Attempt.id, Quiz.title, Attempt.finished_at, _percent(), Attempt.passed)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.user_id == user_id, Attempt.state == FINISHED)
+        .order_by(Attempt.finished_at, Attempt.id)).all()
