@@ -72,8 +72,11 @@ def _question_page(a, item, status: int = 200, error: str | None = None, form: Q
         view = qtype.view_submitted(item.snapshot["spec"], item.layout, request.form)
     else:
         view = qtype.view(item.snapshot["spec"], item.layout, response.answer if response else None)
+    # Only on quizzes that show answers immediately, and only once this answer is saved (final).
+    feedback = attempts.outcome(response.score) if response and attempts.feedback_now(a) else None
     html = render_template(
-        "student/question.html", attempt=a, item=item, qtype=qtype, view=view,
+        "student/question.html", attempt=a, item=item, qtype=qtype, view=view, feedback=feedback,
+        feedback_now=attempts.feedback_now(a),
         answered=set(responses), total=len(a.items), error=error,
         form=form or QuestionForm(formdata=None), was=attempts.form_digest(item, response))
     return html, status
@@ -112,6 +115,9 @@ def answer(attempt_id: int, slot: int):
         a = attempts.get_attempt(current_user, attempt_id)
         if _wants_json():
             return jsonify(saved=False, error=result.parsed.error), 400
+        if result.parsed.error == attempts.FINAL_ANSWER:
+            flash(attempts.FINAL_ANSWER, "error")
+            return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
         return _question_page(a, result.item, status=400, error=result.parsed.error)
     db.session.commit()
     a = attempts.get_attempt(current_user, attempt_id)

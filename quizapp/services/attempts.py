@@ -157,6 +157,15 @@ class SaveResult:
     answered: set[int] = field(default_factory=set)
 
 
+FINAL_ANSWER = ("Your answer to this question is final: this quiz shows whether it was right as soon as "
+                "it is saved.")
+
+
+def feedback_now(attempt: Attempt) -> bool:
+    """The quiz shows each answer's outcome and explanation as soon as it is saved."""
+    return attempt.quiz.show_answers == "immediately"
+
+
 def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bool = False) -> SaveResult:
     """Save (or clear) the answer to one slot from a submitted form. Graded here, on the server."""
     attempt = get_attempt(user, attempt_id, lock=True)
@@ -168,6 +177,10 @@ def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bo
     qtype = qtypes.get(item.type)
     spec = item.snapshot["spec"]
     parsed = qtypes.Parsed(qtypes.CLEAR) if clear else qtype.parse(form, spec, item.layout)
+    if (feedback_now(attempt) and parsed.action in (qtypes.SAVE, qtypes.CLEAR)
+            and slot in answered_slots(attempt)):
+        # Its answer and explanation are already shown: changing it now would be marking by the key.
+        return SaveResult(qtypes.Parsed("error", error=FINAL_ANSWER), item, answered_slots(attempt))
     if parsed.action == qtypes.SAVE:
         _upsert_response({"attempt_id": attempt.id, "slot": slot, "question_id": item.question_id,
                           "answer": parsed.answer, "score": qtype.grade(spec, parsed.answer),
@@ -274,7 +287,10 @@ def explained_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, Att
     attempt = get_attempt(user, attempt_id)
     item = get_item(attempt, slot)
     if attempt.state != FINISHED:
-        raise ExplanationLocked("Explanations open when you finish the attempt.")
+        if feedback_now(attempt) and slot in answered_slots(attempt):
+            return attempt, item, responses_by_slot(attempt)[slot]
+        raise ExplanationLocked("Explanations open when you answer the question." if feedback_now(attempt)
+                                else "Explanations open when you finish the attempt.")
     quiz = attempt.quiz
     if quiz.show_answers == "after_close" and quiz.closes_at is not None and utcnow() < quiz.closes_at:
         raise ExplanationLocked(f"Answers and explanations open after the quiz closes "
