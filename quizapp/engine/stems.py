@@ -77,6 +77,17 @@ def attribution_for(doc: Document, quoted: bool) -> str:
     return f"According to “{doc.title}”, " if doc.title else ""
 
 
+def with_section(doc: Document, sentence: Sentence, attribution: str) -> str:
+    """'According to X, ' -> 'According to X, in the section “The December 1938 laws”, ': the
+    section a sentence stands in often names the law, period or place it speaks of."""
+    title = doc.section_title(sentence.section)
+    if not attribution.endswith(", ") or not title or title == doc.title or len(title.split()) > 12:
+        return attribution
+    if re.fullmatch(r"(?i)see also|references|notes|external links|further reading", title):
+        return attribution
+    return f"{attribution[:-2]}, in the section “{title}”, "
+
+
 def in_quotation(doc: Document, sentence: Sentence) -> bool:
     para = doc.paragraphs[sentence.paragraph]
     before = doc.text[para.start:sentence.start]
@@ -88,7 +99,7 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
-    ctx = Context(sentence, None, quoted, attribution_for(doc, quoted))
+    ctx = Context(sentence, None, quoted, with_section(doc, sentence, attribution_for(doc, quoted)))
     text = sentence.text
     words = len(text.split())
     if doc.paragraphs[sentence.paragraph].kind != "prose":
@@ -143,7 +154,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.previous = intro
         ctx.keep_quotes = True
         ctx.quote_gap = not current.text.startswith("“")
-        ctx.attribution = attribution_for(doc, quoted=False)
+        ctx.attribution = with_section(doc, sentence, attribution_for(doc, quoted=False))
         ctx.first_is_name = False
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
