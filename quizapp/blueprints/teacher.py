@@ -2,7 +2,9 @@
 documents and quizzes. Students get 403; visitors who are not signed in, the login page."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
+                   stream_with_context, url_for)
+from markupsafe import escape
 from flask_login import current_user
 
 from quizapp.extensions import db, login_manager
@@ -14,6 +16,7 @@ from quizapp.services import authoring, bankadmin, quizadmin, review, revisions,
 from quizapp.services.citations import CitationError
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
+PROGRESS_MARK = "<!--progress-->"
 
 
 @bp.before_request
@@ -240,23 +243,39 @@ def documents():
 
 @bp.post("/documents")
 def upload_document():
+    """Check the file here; then stream a page that shows the generator's progress as it runs
+    (in a worker thread with its own app context and session) and ends with the outcome."""
     form = UploadForm()
     if form.validate_on_submit():
         meta = {name: form[name].data for name in ("title", "author", "publication", "date", "kind", "licence",
                                                    "attribution")}
         try:
-            report = uploads.upload(form.file.data.filename or "", form.file.data.read(), meta,
-                                    current_app.config["QUIZAPP_UPLOAD_MAX_BYTES"])
+            prepared = uploads.prepare(form.file.data.filename or "", form.file.data.read(), meta,
+                                       current_app.config["QUIZAPP_UPLOAD_MAX_BYTES"])
         except uploads.UploadError as exc:
-            db.session.rollback()
             form.file.errors = list(form.file.errors) + [str(exc)]
         else:
-            db.session.commit()
-            flash(f"“{report.document.title}”: {report.added} new question(s) in the review queue, "
-                  f"{report.kept} kept, {report.retired} retired.", "success")
-            return redirect(url_for("teacher.document", doc_id=report.document.id))
+            return _stream_upload(prepared)
     docs = db.session.scalars(db.select(Document).order_by(Document.title)).all()
     return render_template("teacher/documents.html", documents=docs, form=form), 422
+
+
+def _stream_upload(prepared: uploads.Prepared) -> Response:
+    page = render_template("teacher/upload_progress.html", title=prepared.doc.title,
+                           document_url=url_for("teacher.document", doc_id=prepared.doc.id),
+                           review_url=url_for("teacher.review_queue"))
+    head, _, tail = page.partition(PROGRESS_MARK)
+    db.session.close()  # the worker writes; this thread holds no transaction open meanwhile
+    lines = uploads.run_in_background(current_app._get_current_object(), prepared)
+
+    def chunks():
+        yield head
+        for kind, text in lines:
+            yield f'<li class="progress-{kind}">{escape(text)}</li>\n'
+        yield tail
+
+    return Response(stream_with_context(chunks()), mimetype="text/html",
+                    headers={"X-Accel-Buffering": "no", "Cache-Control": "no-store"})
 
 
 @bp.get("/documents/<doc_id>")

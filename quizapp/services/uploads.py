@@ -9,9 +9,12 @@ gone are retired, never deleted.
 """
 from __future__ import annotations
 
+import logging
+import queue
 import re
+import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizapp.engine import pipeline, reader
@@ -19,6 +22,7 @@ from quizapp.extensions import db
 from quizapp.models import Document, Question
 from quizapp.services import bank, documents
 
+log = logging.getLogger(__name__)
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
@@ -54,9 +58,15 @@ class UploadReport:
     rejected: list[dict]
 
 
-def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
-           progress: Callable[[str], None] | None = None) -> UploadReport:
-    """Store the uploaded document and its generated questions (flushes; the caller commits)."""
+@dataclass
+class Prepared:
+    """A checked upload, read and structured, ready for the generator."""
+    doc: reader.Document
+    label: str
+
+
+def prepare(filename: str, data: bytes, meta: dict, max_bytes: int) -> Prepared:
+    """Check and read an uploaded file (quick; nothing stored). UploadError says what is wrong."""
     fmt = EXTENSIONS.get(_extension(filename))
     if fmt is None:
         raise UploadError("Only .txt, .md and .html files can be uploaded "
@@ -80,10 +90,22 @@ def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
         doc = reader.document_from_text(text, doc_id=doc_id, source_format=fmt, meta=engine_meta, raw=data)
     except reader.DocumentError as exc:
         raise UploadError(str(exc)) from None
-    known = set(db.session.scalars(db.select(Question.id).where(Question.document_id == doc_id)))
+    return Prepared(doc, label)
+
+
+def generate(prepared: Prepared, progress: Callable[[str], None] | None = None) -> UploadReport:
+    """Store the prepared document and its generated questions (flushes; the caller commits).
+    ``progress`` gets a line at each stage, and the generator's own lines on long documents."""
+    doc, label = prepared.doc, prepared.label
+    say = progress or (lambda line: None)
+    say(f"Read “{doc.title}”: {len(doc.sections)} section(s), {len(doc.paragraphs)} paragraph(s), "
+        f"{len(doc.sentences)} sentence(s).")
+    known = set(db.session.scalars(db.select(Question.id).where(Question.document_id == doc.id)))
     row = documents.upsert_document(doc, source_file=label)
+    say("Generating questions…")
     summary = pipeline.generate_documents([doc], progress=progress, source_files=[label])
     result = summary.results[0]
+    say(f"Generated {len(result.questions)} question(s); storing them.")
     questions = []
     for q in result.questions:
         if q["id"] not in known:  # new questions wait for a teacher in the review queue
@@ -97,3 +119,34 @@ def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
     db.session.flush()
     return UploadReport(row, report.added, report.unchanged + report.updated + report.kept, report.retired,
                         report.needs_review, summary.render(), result.rejected)
+
+
+def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
+           progress: Callable[[str], None] | None = None) -> UploadReport:
+    """Check, read and generate in one call (flushes; the caller commits)."""
+    return generate(prepare(filename, data, meta, max_bytes), progress)
+
+
+def run_in_background(app, prepared: Prepared) -> Iterator[tuple[str, str]]:
+    """Generate and store ``prepared`` in a worker thread (its own app context, session and
+    commit) and yield its progress as ``(kind, line)``: kind "step" while it runs, then one
+    "done" or "error" line. Nothing is stored when it fails."""
+    lines: queue.Queue = queue.Queue()
+
+    def work():
+        with app.app_context():
+            try:
+                report = generate(prepared, lambda line: lines.put(("step", line.strip())))
+                db.session.commit()
+                lines.put(("done", f"Done: {report.added} new question(s) in the review queue, "
+                                   f"{report.kept} kept, {report.retired} retired."))
+            except Exception as exc:  # the teacher sees it; nothing is stored
+                db.session.rollback()
+                log.exception("generation of an upload failed")
+                lines.put(("error", f"Generation failed, nothing was stored: {exc}"))
+            finally:
+                db.session.remove()
+                lines.put(None)
+
+    threading.Thread(target=work, name=f"upload-{prepared.doc.id}", daemon=True).start()
+    return iter(lines.get, None)  # started now: the upload completes even if nobody reads the page

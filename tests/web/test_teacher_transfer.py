@@ -121,13 +121,16 @@ In 1921 the mill stopped grinding corn. In 1975 the building became a museum.
 
 def upload(client, text, name="mill.txt", title="The Old Mill"):
     from io import BytesIO
-    return client.post("/teacher/documents", data={"file": (BytesIO(text.encode()), name), "title": title,
-                                                   "kind": "reference"}, content_type="multipart/form-data")
+    response = client.post("/teacher/documents", data={"file": (BytesIO(text.encode()), name), "title": title,
+                                                       "kind": "reference"}, content_type="multipart/form-data")
+    response.get_data()  # read the streamed progress page to its end, as a browser does
+    return response
 
 
 def test_upload_generates_questions_into_the_review_queue(app, client, teacher):
     response = upload(client, TEXT)
-    assert response.status_code == 302, response.get_data(as_text=True)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'class="progress-done">Done:' in body, body
     with app.app_context():
         doc = db.session.get(Document, "the-old-mill")
         qs = db.session.scalars(db.select(Question).where(Question.document_id == "the-old-mill")).all()
@@ -135,7 +138,8 @@ def test_upload_generates_questions_into_the_review_queue(app, client, teacher):
         assert {q.status for q in qs} == {"needs_review"}
         for q in qs:
             assert doc.text[q.citation["start"]:q.citation["end"]] == q.citation["quote"]
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'href="/teacher/documents/the-old-mill"' in body
+    page = client.get("/teacher/documents/the-old-mill").get_data(as_text=True)
     assert "Generator report" in page
     assert qs[0].id in client.get("/teacher/review").get_data(as_text=True)
 
@@ -146,7 +150,7 @@ def test_reupload_keeps_unchanged_ids_and_retires_questions_whose_sentence_is_go
         first = {q.id: q.citation["quote"] for q in db.session.scalars(
             db.select(Question).where(Question.document_id == "the-old-mill"))}
     changed = TEXT.replace("In 1921 the mill stopped grinding corn. ", "")
-    assert upload(client, changed).status_code == 302
+    assert 'class="progress-done"' in upload(client, changed).get_data(as_text=True)
     with app.app_context():
         rows = {q.id: q for q in db.session.scalars(db.select(Question).where(Question.document_id == "the-old-mill"))}
     gone = [qid for qid, quote in first.items() if quote.startswith("In 1921")]

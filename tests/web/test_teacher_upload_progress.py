@@ -1,0 +1,81 @@
+"""Uploading a long document streams the generator's progress, line by line, then the outcome."""
+import re
+from io import BytesIO
+
+import pytest
+
+from quizapp.engine import pipeline
+from quizapp.extensions import db
+from quizapp.models import Document, Question
+from quizapp.services import accounts
+
+NAMES = ["Baker", "Godwin", "Turner", "Fletcher", "Mason", "Cooper", "Harper", "Walker", "Porter", "Wright"]
+
+
+def long_text(paragraphs: int = 230) -> str:
+    """About 2,300 different sentences: enough for the generator to report its progress."""
+    out = ["= The Mills of the Wey =", ""]
+    for i in range(paragraphs):
+        if i % 40 == 0:
+            out += [f"== Part {i // 40 + 1} ==", ""]
+        name = NAMES[i % len(NAMES)]
+        sentences = [f"In {1700 + i} the mill at {name}ford number {i} ground {100 + i} tonnes of corn.",
+                     f"Its wheel was {3 + i % 7} metres wide and turned {20 + i} times a minute.",
+                     f"The miller {name} {i} worked there for {10 + i % 30} years.",
+                     f"In {1750 + i} the mill at {name}ford number {i} was sold for {500 + 7 * i} pounds.",
+                     f"The river beside it was {i % 9 + 2} metres deep at the weir number {i}.",
+                     f"A flood in {1800 + i} closed it for {i % 11 + 1} weeks.",
+                     f"By {1850 + i} it employed {i % 13 + 2} workers from the village number {i}.",
+                     f"Its stones came from a quarry {i % 17 + 3} miles away.",
+                     f"In {1900 + i % 99} the building number {i} was restored.",
+                     f"Visitors counted {1000 + 3 * i} sacks stored in the loft number {i}."]
+        out += [" ".join(sentences), ""]
+    return "\n".join(out)
+
+
+@pytest.fixture
+def teacher(app, auth):
+    with app.app_context():
+        accounts.create_user("up@example.org", "Uma Uploader", "correct horse battery", role="teacher")
+        db.session.commit()
+    assert auth.login("up@example.org").status_code == 302
+
+
+def post(client, text, title="The Mills of the Wey"):
+    return client.post("/teacher/documents", data={"file": (BytesIO(text.encode()), "mills.md"), "title": title,
+                                                   "kind": "reference"}, content_type="multipart/form-data",
+                       buffered=False)
+
+
+def test_a_long_upload_streams_its_progress_then_the_outcome(app, client, teacher):
+    response = post(client, long_text())
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    chunks = [c.decode() for c in response.response]
+    response.close()
+    body = "".join(chunks)
+    steps = re.findall(r'<li class="progress-step">([^<]*)</li>', body)
+    # the page is sent in pieces: the head first, each step on its own, then the end
+    assert len(chunks) >= len(steps) + 2 and "<h1>" in chunks[0] and "progress-step" not in chunks[0]
+    assert steps[0].startswith("Read “The Mills of the Wey”") and "sentence(s)" in steps[0]
+    facts = [tuple(map(int, m)) for m in re.findall(r"facts (\d+)/(\d+) sentences", body)]
+    questions = [tuple(map(int, m)) for m in re.findall(r"questions (\d+)/(\d+) sentences", body)]
+    assert len(facts) >= 5 and len(questions) >= 5  # the engine's own progress on a long document
+    assert [f[0] for f in facts] == sorted(f[0] for f in facts) and facts[0][1] >= 2000
+    done = re.search(r'<li class="progress-done">Done: (\d+) new question', body)
+    assert done and int(done.group(1)) > 0
+    assert body.index(": facts ") < body.index(": questions ") < body.index("progress-done")
+    assert 'href="/teacher/documents/the-mills-of-the-wey"' in body and body.rstrip().endswith("</html>")
+    with app.app_context():
+        qs = db.session.scalars(db.select(Question).where(Question.document_id == "the-mills-of-the-wey")).all()
+        assert len(qs) == int(done.group(1)) and {q.status for q in qs} == {"needs_review"}
+
+
+def test_a_failing_generation_says_so_and_stores_nothing(app, client, teacher, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the generator broke")
+    monkeypatch.setattr(pipeline, "generate_documents", broken)
+    body = post(client, "= Short =\n\nThe mill was built in 1794.\n", title="Short").get_data(as_text=True)
+    assert '<li class="progress-error">Generation failed, nothing was stored: the generator broke</li>' in body
+    assert "progress-done" not in body
+    with app.app_context():
+        assert db.session.get(Document, "short") is None
