@@ -70,6 +70,8 @@ class AttemptItem(db.Model):
     """
 
     __tablename__ = "attempt_items"
+    # Covering index of the statistics (the row itself holds the large snapshot).
+    __table_args__ = (Index("ix_attempt_items_stats", "attempt_id", "slot", "question_id"),)
 
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), primary_key=True)
     slot: Mapped[int] = mapped_column(primary_key=True)  # 1-based position in the attempt
@@ -93,6 +95,7 @@ class Response(db.Model):
         UniqueConstraint("attempt_id", "slot"),
         ForeignKeyConstraint(["attempt_id", "slot"], ["attempt_items.attempt_id", "attempt_items.slot"]),
         CheckConstraint("score >= 0 AND score <= 1", name="score"),
+        Index("ix_responses_stats", "attempt_id", "slot", "score"),  # covering index of the statistics
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

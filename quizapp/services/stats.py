@@ -20,11 +20,12 @@ unanswered scores 0; only finished attempts count):
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Float, and_, case, cast, func, or_, select
+from sqlalchemy import Float, Text, and_, case, cast, func, or_, select
 
 from quizapp.extensions import db
 from quizapp.models import FINISHED, Attempt, AttemptItem, Document, Question, Quiz, Response, User
@@ -271,7 +272,7 @@ def _item_rows(conditions):
     x = func.coalesce(Response.score, 0.0)
     return (select(AttemptItem.question_id.label("qid"), x.label("x"),
                    (cast(Attempt.score, Float) - x).label("rest"),
-                   case((Response.id.is_(None), 0), else_=1).label("answered"),
+                   case((Response.score.is_(None), 0), else_=1).label("answered"),
                    Attempt.id.label("aid"), _percent().label("pct"))
             .join(Attempt, Attempt.id == AttemptItem.attempt_id)
             .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
@@ -311,13 +312,16 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
     x, y = rows.c.x, rows.c.rest
     query = (select(rows.c.qid, func.count(), func.sum(rows.c.answered), func.sum(x), func.sum(y),
                     func.sum(x * x), func.sum(y * y), func.sum(x * y),
-                    func.avg(case((upper, x))), func.avg(case((lower, x))),
-                    Question.prompt, Question.type, Question.document_id, Question.section)
+                    func.avg(case((upper, x))), func.avg(case((lower, x))))
              .join(ranked, ranked.c.aid == rows.c.aid)
-             .join(Question, Question.id == rows.c.qid)
-             .group_by(rows.c.qid, Question.prompt, Question.type, Question.document_id, Question.section))
+             .group_by(rows.c.qid))
+    sums = db.session.execute(query).all()
+    about = {row[0]: row[1:] for row in db.session.execute(
+        select(Question.id, Question.prompt, Question.type, Question.document_id, Question.section)
+        .where(Question.id.in_([row[0] for row in sums])))}
     items = []
-    for (qid, n, answered, sx, sy, sxx, syy, sxy, up, low, prompt, qtype, doc, section) in db.session.execute(query):
+    for (qid, n, answered, sx, sy, sxx, syy, sxy, up, low) in sums:
+        prompt, qtype, doc, section = about[qid]
         n, sx, sy, sxx, syy, sxy = int(n), float(sx), float(sy), float(sxx), float(syy), float(sxy)
         facility = sx / n
         denominator = (n * sxx - sx * sx) * (n * syy - sy * sy)
@@ -326,12 +330,12 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
         items.append(ItemStats(qid, prompt, qtype, doc, section or "", n, int(answered or 0), facility,
                                max(0.0, sxx / n - facility * facility), r, ul, min_n))
     if with_choices and items:
-        _attach_choices(items, conditions)
+        _attach_choices(items, quiz_id, user_id)
     items.sort(key=lambda i: (i.document_id, i.section, i.question_id))
     return items
 
 
-def _attach_choices(items: list[ItemStats], conditions) -> None:
+def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None) -> None:
     """Distractor analysis of single-choice questions: how many answered each option.
 
     Responses store ``{"choice": i}``, the index into the choices of the spec drawn into the
@@ -341,16 +345,24 @@ def _attach_choices(items: list[ItemStats], conditions) -> None:
     wanted = [i.question_id for i in items if i.type in CHOICE_TYPES]
     if not wanted:
         return
-    choice = Response.answer["choice"].as_integer()
-    query = (select(Response.question_id, choice, func.count())
+    # Grouped on the stored JSON text (a handful of distinct values per question), parsed after:
+    # much cheaper than extracting the JSON field of every row.
+    answer = cast(Response.answer, Text)
+    conditions = [Attempt.state == FINISHED, Response.question_id.in_(wanted)]
+    if quiz_id is not None:
+        conditions.append(Attempt.quiz_id == quiz_id)
+    if user_id is not None:
+        conditions.append(Attempt.user_id == user_id)
+    query = (select(Response.question_id, answer, func.count())
              .join(Attempt, Attempt.id == Response.attempt_id)
-             .join(AttemptItem, and_(AttemptItem.attempt_id == Response.attempt_id, AttemptItem.slot == Response.slot))
-             .where(*conditions, Response.question_id.in_(wanted))
-             .group_by(Response.question_id, choice))
+             .where(*conditions)
+             .group_by(Response.question_id, answer))
     counts: dict[str, dict[int, int]] = {}
-    for qid, index, n in db.session.execute(query):
+    for qid, text, n in db.session.execute(query):
+        index = _choice_of(text)
         if index is not None:
-            counts.setdefault(qid, {})[int(index)] = int(n)
+            per_question = counts.setdefault(qid, {})
+            per_question[index] = per_question.get(index, 0) + int(n)
     specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
     for item in items:
         if item.type not in CHOICE_TYPES:
@@ -360,6 +372,15 @@ def _attach_choices(items: list[ItemStats], conditions) -> None:
         item.choices = [Choice(i, str(c.get("text", "")), c.get("correct") is True, chosen.get(i, 0),
                                chosen.get(i, 0) / total if total else 0.0)
                         for i, c in enumerate((specs.get(item.question_id) or {}).get("choices") or [])]
+
+
+def _choice_of(text: str | None) -> int | None:
+    try:
+        value = json.loads(text or "null")
+    except ValueError:
+        return None
+    index = value.get("choice") if isinstance(value, dict) else None
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
 
 
 def flagged(items: list[ItemStats]) -> list[tuple[ItemStats, str]]:
