@@ -335,8 +335,12 @@ STATEMENT_WINDOW_PARAGRAPHS = 12
 def build_statement_selection(doc: Document, candidates: list[Candidate], attribution: str) -> list[Candidate]:
     """'Which of these statements are true?': 3–4 true/false statements from nearby sentences,
     some true and some with one value swapped, as a multiple-response question."""
-    pool = [c for c in candidates if c.qtype == "true_false" and not c.reject
-            and all(r.startswith(("needs the sentence", "long stem")) for r in c.reasons)
+    if doc.kind == "discussion":
+        return []  # statements from several answers cannot share one "according to one answer"
+    # one-sentence statements only: with context sentences, a true statement and a shorter false
+    # one could overlap, and the longer would give itself away
+    pool = [c for c in candidates if c.qtype == "true_false" and not c.reject and not c.reasons
+            and not c.features.get("needs_context")
             and c.features.get("kind") in ("quantity", "percent", "year", "date", "range", "person")]
     statements = []
     for c in sorted(pool, key=lambda c: (c.sentence.index, c.prompt)):
