@@ -8,6 +8,7 @@ from markupsafe import escape
 from flask_login import current_user
 
 from quizapp.extensions import db, login_manager
+from quizapp.forms import options
 from quizapp.forms.question import QuestionForm
 from quizapp.engine.grading import TYPES
 from quizapp.forms.teacher import BulkForm, ImportForm, QuizForm, UploadForm
@@ -59,7 +60,7 @@ def bank():
 
 def _bulk_form() -> BulkForm:
     form = BulkForm()
-    form.target.choices = [("", "(where to move them)")] + bankadmin.move_targets()
+    form.target.choices = options([("", "(where to move them)")] + bankadmin.move_targets())
     return form
 
 
@@ -153,7 +154,7 @@ def _author(form: QuestionForm, q=None):
 def new_question():
     form = QuestionForm(documents=_documents())
     if request.method == "GET":
-        form.type.data = request.args.get("type") if request.args.get("type") in dict(form.type.choices) else "multiple_choice"
+        form.type.data = request.args.get("type") if request.args.get("type") in TYPES else "multiple_choice"
         form.document.data = request.args.get("document", "")
         return _edit_page(form)
     return _author(form)
@@ -211,7 +212,7 @@ def review_action():
 @bp.route("/import", methods=["GET", "POST"], endpoint="import_page")
 def import_page():
     form = ImportForm()
-    form.document.choices = [("", "Imported questions")] + _documents()
+    form.document.choices = options([("", "Imported questions")] + _documents())
     result = errors = None
     if form.validate_on_submit():
         upload = form.file.data
@@ -298,9 +299,9 @@ def quizzes():
 
 def _quiz_form(form: QuizForm) -> QuizForm:
     facets = bankadmin.facets()
-    form.documents.choices = list(facets["documents"])
-    form.sections.choices = [(s, s) for s in facets["sections"]]
-    form.types.choices = [(t, t.replace("_", " ")) for t in TYPES]
+    form.documents.choices = options(facets["documents"])
+    form.sections.choices = options((s, s) for s in facets["sections"])
+    form.types.choices = options((t, t.replace("_", " ")) for t in TYPES)
     return form
 
 

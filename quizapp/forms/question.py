@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from quizapp import qtypes
 from quizapp.engine.questionspec import numeric_value, option_key
+from quizapp.forms import options
 
 MAX_CHOICES = 10
 
@@ -29,10 +30,10 @@ class PairForm(Form):
 
 
 class QuestionForm(FlaskForm):
-    type = SelectField("Type", choices=[(t.name, t.label) for t in qtypes.REGISTRY.values()])
+    type = SelectField("Type", choices=options((t.name, t.label) for t in qtypes.REGISTRY.values()))
     prompt = TextAreaField("Question", validators=[DataRequired("Write the question."), Length(max=2000)])
     choices = FieldList(FormField(ChoiceForm), min_entries=4, max_entries=MAX_CHOICES)
-    truth = RadioField("The statement is", choices=[("true", "True"), ("false", "False")],
+    truth = RadioField("The statement is", choices=options([("true", "True"), ("false", "False")]),
                        validators=[Optional()])
     answer = StringField("Answer", validators=[Optional(), Length(max=300)])
     accept = TextAreaField("Also accept", validators=[Optional(), Length(max=2000)],
@@ -48,12 +49,12 @@ class QuestionForm(FlaskForm):
     quote = TextAreaField("Quote", validators=[DataRequired("Quote the passage the question comes from."),
                                                 Length(max=3000)],
                           description="Copy the sentence(s) from the document; spaces and quotation marks need not match exactly.")
-    status = SelectField("Status", choices=[("published", "Published"), ("needs_review", "Needs review"),
-                                            ("retired", "Retired")], default="published")
+    status = SelectField("Status", choices=options([("published", "Published"), ("needs_review", "Needs review"),
+                                            ("retired", "Retired")]), default="published")
 
     def __init__(self, *args, documents: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.document.choices = [("", "Choose a document…")] + list(documents)
+        self.document.choices = options([("", "Choose a document…")] + list(documents))
         self.section_errors: dict[str, list[str]] = {}
 
     # -- reading --

@@ -7,15 +7,17 @@ from wtforms import (BooleanField, DateTimeLocalField, IntegerField, RadioField,
                      SelectMultipleField, StringField, TextAreaField, ValidationError)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from quizapp.forms import options
+
 
 class BulkForm(FlaskForm):
     """Also the CSRF check of the workspace's one-button forms."""
 
-    action = SelectField("Action", choices=[("publish", "Publish"), ("retire", "Retire"),
+    action = SelectField("Action", choices=options([("publish", "Publish"), ("retire", "Retire"),
                                             ("review", "Send to review"), ("move", "Move to…"), ("export-json", "Export as JSON"),
-                                            ("export-gift", "Export as GIFT")], validators=[Optional()])
-    scope = RadioField("Which questions", choices=[("ticked", "The ticked questions"),
-                                                   ("all", "Every question the filters match")],
+                                            ("export-gift", "Export as GIFT")]), validators=[Optional()])
+    scope = RadioField("Which questions", choices=options([("ticked", "The ticked questions"),
+                                                   ("all", "Every question the filters match")]),
                        default="ticked", validators=[Optional()])
     # Set by the view (bankadmin.move_targets); checked by the service, which names what is wrong.
     target = SelectField("Move to", choices=[], validate_choice=False, validators=[Optional()])
@@ -36,7 +38,7 @@ class UploadForm(FlaskForm):
     author = StringField("Author", validators=[Optional(), Length(max=300)])
     publication = StringField("Publication", validators=[Optional(), Length(max=500)])
     date = StringField("Date", validators=[Optional(), Length(max=40)])
-    kind = SelectField("Kind", choices=[("reference", "Reference"), ("discussion", "Discussion"), ("argument", "Argument")])
+    kind = SelectField("Kind", choices=options([("reference", "Reference"), ("discussion", "Discussion"), ("argument", "Argument")]))
     licence = StringField("Licence", validators=[Optional(), Length(max=300)])
     attribution = StringField("Attribution", validators=[Optional(), Length(max=300)])
 
@@ -53,16 +55,16 @@ class QuizForm(FlaskForm):
                                       description="Empty: no time limit. Enforced on the server.")
     attempts_allowed = IntegerField("Attempts allowed", validators=[Optional(), NumberRange(1, 100, "From 1 to 100.")],
                                     description="Empty: unlimited.")
-    grading_method = SelectField("Grading method", choices=[("highest", "Highest attempt"), ("last", "Last attempt"),
-                                                            ("average", "Average of the attempts")])
+    grading_method = SelectField("Grading method", choices=options([("highest", "Highest attempt"), ("last", "Last attempt"),
+                                                            ("average", "Average of the attempts")]))
     pass_mark = IntegerField("Pass mark (%)", default=60, validators=[InputRequired("Give a pass mark."),
                                                                        NumberRange(0, 100, "A percentage from 0 to 100.")])
-    show_answers = SelectField("Show answers and explanations", choices=[
+    show_answers = SelectField("Show answers and explanations", choices=options([
         ("immediately", "Immediately after each question"), ("after_attempt", "After the attempt"),
-        ("after_close", "After the closing date")], default="after_attempt")
+        ("after_close", "After the closing date")]), default="after_attempt")
     opens_at = DateTimeLocalField("Opens", format="%Y-%m-%dT%H:%M", validators=[Optional()], description="UTC. Empty: open now.")
     closes_at = DateTimeLocalField("Closes", format="%Y-%m-%dT%H:%M", validators=[Optional()], description="UTC. Empty: never closes.")
-    status = SelectField("Status", choices=[("draft", "Draft (students do not see it)"), ("published", "Published")], default="draft")
+    status = SelectField("Status", choices=options([("draft", "Draft (students do not see it)"), ("published", "Published")]), default="draft")
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
