@@ -38,7 +38,7 @@ def test_immediate_feedback_after_each_saved_answer(app, client, student, driver
     assert response.status_code == 302 and response.headers["Location"].endswith(url)
     page = client.get(url).get_data(as_text=True)
     assert 'id="feedback"' in page and "badge-correct" in page and f'href="{explanation}"' in page
-    assert "data-autosave" not in page  # a click is not an answer: saving is explicit here
+    assert "data-autosave" not in page and "Next question" in page  # a click is not an answer: saving is explicit
     shown = client.get(explanation)
     assert shown.status_code == 200 and "Back to the question" in shown.get_data(as_text=True)
 
