@@ -107,3 +107,9 @@ def document_stats(doc_id: str):
     items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
     return render_template("teacher_stats/document.html", doc=doc, areas=areas, chart=chart, items=items,
                            labels=stats.FLAG_LABELS)
+
+
+@bp.get("/stats")
+def stats_index():
+    documents = db.session.execute(db.select(Document.id, Document.title).order_by(Document.title)).all()
+    return render_template("teacher_stats/index.html", quizzes=stats.overview(), documents=documents)

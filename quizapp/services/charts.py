@@ -48,7 +48,7 @@ def histogram(bins: list[tuple[str, int]], title: str, chart_id: str = "histogra
 
 
 def bars(rows: list[tuple[str, float]], title: str, chart_id: str = "bars", maximum: float = 1.0,
-         warn_below: float | None = None, width: int = 560, label_width: int = 220) -> Markup:
+         warn_below: float | None = None, width: int = 560, label_width: int = 180) -> Markup:
     """Horizontal bars (value 0..maximum), one per row, the value written at the bar's end."""
     row_h, top = 24, 8
     height = top * 2 + row_h * max(len(rows), 1)
@@ -62,7 +62,7 @@ def bars(rows: list[tuple[str, float]], title: str, chart_id: str = "bars", maxi
         y = top + i * row_h
         w = plot_w * max(0.0, min(value, maximum)) / maximum if maximum else 0
         colour = BAR_WARN if warn_below is not None and value < warn_below else BAR
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= 28 else label[:27] + "…"
         parts.append(f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end" font-size="12">{escape(short)}</text>')
         parts.append(f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
                      f'fill="{colour}"><title>{escape(label)}: {_fmt(value)}</title></rect>')

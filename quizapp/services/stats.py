@@ -471,3 +471,13 @@ def student_attempts(user_id: int) -> list[tuple]:
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(Attempt.user_id == user_id, Attempt.state == FINISHED)
         .order_by(Attempt.finished_at, Attempt.id)).all()
+
+
+def overview() -> list[tuple]:
+    """Every quiz with its number of finished attempts and mean percentage: (id, title, kind, n, mean)."""
+    finished = (select(Attempt.quiz_id.label("quiz_id"), func.count(Attempt.id).label("n"), func.avg(_percent()).label("mean"))
+                .where(Attempt.state == FINISHED).group_by(Attempt.quiz_id).subquery())
+    return db.session.execute(
+        select(Quiz.id, Quiz.title, Quiz.kind, func.coalesce(finished.c.n, 0), finished.c.mean)
+        .outerjoin(finished, finished.c.quiz_id == Quiz.id)
+        .order_by(func.coalesce(finished.c.n, 0).desc(), Quiz.title)).all()

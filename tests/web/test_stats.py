@@ -180,3 +180,11 @@ def test_student_view_shows_attempts_and_sections(app, client, teacher):
     page = client.get(f"/teacher/students/{uid}").get_data(as_text=True)
     assert "Student 1: scores over time" in page and 'id="attempts-table"' in page
     assert 'id="strongest"' in page and "Visitors" in page
+
+
+def test_statistics_index_lists_quizzes_and_documents(app, client, teacher):
+    quiz_id = plant(app)
+    page = client.get("/teacher/stats").get_data(as_text=True)
+    assert f'href="/teacher/quizzes/{quiz_id}/stats">Planted</a>' in page
+    assert "<td>5</td>" in page and 'href="/teacher/documents/harbour-lighthouse/stats"' in page
+    assert 'href="/teacher/stats"' in client.get("/teacher/bank").get_data(as_text=True)  # in the sub-navigation
