@@ -83,19 +83,7 @@ def question_stats(question_id: str):
 @bp.get("/students/<id:user_id>")
 def student_stats(user_id: int):
     student = _get_or_404(User, user_id)
-    return render_template("teacher_stats/student.html", **student_view(student))
-
-
-def student_view(student: User) -> dict:
-    history = stats.student_attempts(student.id)
-    areas = stats.areas(user_id=student.id)
-    documents = stats.documents_of(areas)
-    ranked = sorted(areas, key=lambda a: a.facility)
-    chart = charts.bars([(f"{title} ({when:%d %b %Y})", round(float(pct or 0), 1))
-                         for _, title, when, pct, _ in history[-30:]],
-                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50)
-    return {"student": student, "history": history, "areas": areas, "documents": documents, "chart": chart,
-            "weakest": ranked[:3], "strongest": ranked[::-1][:3]}
+    return render_template("teacher_stats/student.html", **stats.student_report(student))
 
 
 @bp.get("/documents/<doc_id>/stats")

@@ -29,6 +29,7 @@ from sqlalchemy import Float, Text, and_, case, cast, func, or_, select
 
 from quizapp.extensions import db
 from quizapp.models import FINISHED, Attempt, AttemptItem, Document, Question, Quiz, Response, User
+from quizapp.services import charts
 
 MIN_RESPONSES = 20  # below this, a question shows "too few answers" instead of numbers
 NON_FUNCTIONAL_SHARE = 0.05
@@ -481,3 +482,16 @@ def overview() -> list[tuple]:
         select(Quiz.id, Quiz.title, Quiz.kind, func.coalesce(finished.c.n, 0), finished.c.mean)
         .outerjoin(finished, finished.c.quiz_id == Quiz.id)
         .order_by(func.coalesce(finished.c.n, 0).desc(), Quiz.title)).all()
+
+
+def student_report(student: User) -> dict:
+    """A student's attempts over time and their strongest and weakest sections (for the teacher
+    and for the student themselves)."""
+    history = student_attempts(student.id)
+    by_section = areas(user_id=student.id)
+    ranked = sorted(by_section, key=lambda a: a.facility)
+    chart = charts.bars([(f"{title} ({when:%d %b %Y})", round(float(pct or 0), 1))
+                         for _, title, when, pct, _ in history[-30:]],
+                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50)
+    return {"student": student, "history": history, "areas": by_section, "documents": documents_of(by_section),
+            "chart": chart, "weakest": ranked[:3], "strongest": ranked[::-1][:3]}

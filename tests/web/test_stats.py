@@ -188,3 +188,15 @@ def test_statistics_index_lists_quizzes_and_documents(app, client, teacher):
     assert f'href="/teacher/quizzes/{quiz_id}/stats">Planted</a>' in page
     assert "<td>5</td>" in page and 'href="/teacher/documents/harbour-lighthouse/stats"' in page
     assert 'href="/teacher/stats"' in client.get("/teacher/bank").get_data(as_text=True)  # in the sub-navigation
+
+
+def test_students_see_their_own_progress_only(app, client, auth):
+    plant(app)
+    assert auth.login("s0@example.org").status_code == 302
+    page = client.get("/progress").get_data(as_text=True)
+    assert "My progress" in page and 'id="attempts-table"' in page and 'id="weakest"' in page
+    assert "Student 2" not in page
+    assert 'href="/progress"' in client.get("/history").get_data(as_text=True)
+    assert client.get("/teacher/students/1").status_code == 403
+    auth.logout()
+    assert client.get("/progress").status_code == 302  # the login page
