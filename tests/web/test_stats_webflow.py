@@ -1,4 +1,7 @@
 """A planted bad question is flagged from real attempts taken through the web app."""
+import importlib.util
+from pathlib import Path
+
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services import accounts
@@ -11,8 +14,18 @@ def _option(item: dict, index: int) -> str:
     return next(oid for oid, j in item["layout"]["options"] if j == index)
 
 
+def _helpers():
+    """AuthActions and QuizDriver from tests/conftest.py, loaded by path: a bare `import conftest`
+    can pick up tests/e2e/conftest.py instead when the whole suite runs."""
+    path = Path(__file__).resolve().parents[1] / "conftest.py"
+    spec = importlib.util.spec_from_file_location("quizapp_tests_conftest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.AuthActions, module.QuizDriver
+
+
 def test_planted_wrong_key_is_flagged_from_real_attempts(make_app):
-    from conftest import AuthActions, QuizDriver
+    AuthActions, QuizDriver = _helpers()
     app = make_app(QUIZAPP_STATS_MIN_RESPONSES=2)
     client = app.test_client()
     auth, driver = AuthActions(client), QuizDriver(app, client)
