@@ -295,19 +295,26 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
         conditions.append(AttemptItem.question_id.in_(select(Question.id).where(Question.document_id == document_id)))
     rows = _item_rows(conditions).subquery()
 
-    # The upper and lower 27% of the attempts, ranked by percentage (ties by id): found as two
-    # cut points, so that the per-item pass needs no join to a ranking.
+    # The upper and lower 27% of the attempts, ranked by percentage.
     attempt_conditions = [Attempt.state == FINISHED]
     if quiz_id is not None:
         attempt_conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         attempt_conditions.append(Attempt.user_id == user_id)
-    upper, lower = _extremes(attempt_conditions, rows.c.pct, rows.c.aid)
+    ranked = (select(Attempt.id.label("aid"),
+                     func.row_number().over(order_by=(_percent(), Attempt.id)).label("rn"),
+                     func.count().over().label("total"))
+              .where(*attempt_conditions).subquery())
+    cut = func.round(ranked.c.total * 0.27)
+    group = case((cut < 1, 1), else_=cut)
+    upper = ranked.c.rn > ranked.c.total - group
+    lower = ranked.c.rn <= group
 
     x, y = rows.c.x, rows.c.rest
     query = (select(rows.c.qid, func.count(), func.sum(rows.c.answered), func.sum(x), func.sum(y),
                     func.sum(x * x), func.sum(y * y), func.sum(x * y),
                     func.avg(case((upper, x))), func.avg(case((lower, x))))
+             .join(ranked, ranked.c.aid == rows.c.aid)
              .group_by(rows.c.qid))
     sums = db.session.execute(query).all()
     about = {row[0]: row[1:] for row in db.session.execute(
@@ -327,21 +334,6 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
         _attach_choices(items, quiz_id, user_id)
     items.sort(key=lambda i: (i.document_id, i.section, i.question_id))
     return items
-
-
-def _extremes(attempt_conditions, pct, aid):
-    """Conditions on (pct, aid) selecting the best and the worst 27% of the attempts."""
-    p = _percent()
-    n = db.session.scalar(select(func.count(Attempt.id)).where(*attempt_conditions)) or 0
-    if n == 0:
-        return pct < 0, pct < 0
-    g = max(1, int(0.27 * n + 0.5))
-    ordered = select(p, Attempt.id).where(*attempt_conditions).order_by(p, Attempt.id).limit(1)
-    low_p, low_id = db.session.execute(ordered.offset(g - 1)).one()
-    high_p, high_id = db.session.execute(ordered.offset(n - g)).one()
-    lower = or_(pct < low_p, and_(pct == low_p, aid <= low_id))
-    upper = or_(pct > high_p, and_(pct == high_p, aid >= high_id))
-    return upper, lower
 
 
 def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None) -> None:
