@@ -114,8 +114,12 @@ def _fields(q: dict, document: Document) -> tuple[dict, str, list[str]]:
     return fields, status, problems
 
 
-def load_bank_data(data: dict, report: LoadReport, name: str = "bank") -> None:
-    """Load one document's bank (the parsed JSON of one bank file)."""
+def load_bank_data(data: dict, report: LoadReport, name: str = "bank", keep_present: bool = False) -> None:
+    """Load one document's bank (the parsed JSON of one bank file).
+
+    With ``keep_present`` (a re-uploaded document), a generated question the new bank lacks is
+    retired only when its cited passage is gone from the document; when the passage is still
+    there, the question is kept and its citation re-anchored to where the passage now stands."""
     meta = data.get("document") if isinstance(data, dict) else None
     if not isinstance(meta, dict) or not meta.get("id") or not isinstance(data.get("questions"), list):
         raise BankError(f"{name}: expected {{\"document\": {{\"id\": ...}}, \"questions\": [...]}}")
@@ -159,10 +163,34 @@ def load_bank_data(data: dict, report: LoadReport, name: str = "bank") -> None:
         Question.document_id == document.id, Question.origin == "generated",
         Question.status != "retired", Question.id.not_in(seen) if seen else Question.id.is_not(None)))
     for row in gone:
+        if keep_present and _reanchor(row, document):
+            report.kept += 1
+            continue
         row.status = "retired"
         row.status_set_by = "bank"
         report.retired += 1
     db.session.flush()
+
+
+def _reanchor(row: Question, document: Document) -> bool:
+    """Move a question's citation to where its quote now stands; False when the quote is gone
+    or no longer found exactly once."""
+    citation = dict(row.citation or {})
+    quote = citation.get("quote") or ""
+    text = document.text or ""
+    at = text.find(quote) if quote else -1
+    if at < 0 or text.find(quote, at + 1) >= 0:
+        return False
+    shift = at - int(citation.get("start") or 0)
+    citation["start"], citation["end"] = at, at + len(quote)
+    for key in ("sentence", "answer"):
+        span = citation.get(key)
+        if isinstance(span, dict) and "start" in span and "end" in span:
+            citation[key] = {"start": span["start"] + shift, "end": span["end"] + shift}
+    if citation.get("sentences"):
+        citation["sentences"] = [{"start": x["start"] + shift, "end": x["end"] + shift} for x in citation["sentences"]]
+    row.citation = citation
+    return True
 
 
 def load_bank_file(path: Path, report: LoadReport) -> None:

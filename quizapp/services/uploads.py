@@ -113,7 +113,7 @@ def generate(prepared: Prepared, progress: Callable[[str], None] | None = None) 
                  "reasons": list(q.get("reasons") or []) or ["new from an upload: check it before publishing"]}
         questions.append(q)
     report = bank.LoadReport()
-    bank.load_bank_data({"document": result.header, "questions": questions}, report, name=label)
+    bank.load_bank_data({"document": result.header, "questions": questions}, report, name=label, keep_present=True)
     row.structure = {**row.structure, "generation": {"summary": summary.render(),
                                                       "rejected": result.rejected[:500]}}
     db.session.flush()
