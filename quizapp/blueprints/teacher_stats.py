@@ -34,7 +34,7 @@ def _csv(text: str, filename: str) -> Response:
 @bp.get("/quizzes/<id:quiz_id>/stats")
 def quiz_stats(quiz_id: int):
     quiz = _get_or_404(Quiz, quiz_id)
-    items = stats.item_stats(quiz_id=quiz.id, min_n=_min_n())
+    items = stats.item_stats(quiz_id=quiz.id, min_n=_min_n(), with_choices=False)  # distractors: per question
     summary = stats.summary(quiz.id, items)
     chart = charts.histogram(summary.histogram, f"Score distribution of {quiz.title}", "score-histogram")
     return render_template("teacher_stats/quiz.html", quiz=quiz, summary=summary, items=items, chart=chart,
