@@ -133,7 +133,6 @@ class FactIndex:
     def __init__(self, documents: list[Document], facts: dict[str, list[Fact]]):
         self.documents = {d.id: d for d in documents}
         self.facts = facts  # doc id -> facts in text order
-        self.by_kind: dict[str, list[tuple[str, Fact]]] = {}
         # names: the first mention of each distinct name, per kind, in corpus order
         self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
         self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
@@ -146,7 +145,6 @@ class FactIndex:
         for doc_id, fs in facts.items():
             for f in fs:
                 kk = self.kind_key(f)
-                self.by_kind.setdefault(kk, []).append((doc_id, f))
                 self.by_doc_kind.setdefault((doc_id, kk), []).append(f)
                 if f.value is not None and (kk, f.value) not in seen_values:
                     seen_values.add((kk, f.value))
@@ -216,9 +214,6 @@ class FactIndex:
                 out |= self._sentence_values.get(key, set())
         return out
 
-    def same_kind(self, f: Fact) -> list[tuple[str, Fact]]:
-        return self.by_kind.get(self.kind_key(f), [])
-
     # How many values of other documents to consider: enough for variety, bounded for speed.
     OTHER_DOCUMENT_VALUES = 200
 
@@ -264,10 +259,6 @@ def value_key(f: Fact) -> str:
     if f.kind in ("range", "percent", "ratio") and f.high is not None:
         return f"{f.kind}:{f.value:g}-{f.high:g}"
     return f"num:{f.value:g}" if f.value is not None else "text:" + fold(f.text).lower()
-
-
-def text_key(kind: str, text: str) -> str:
-    return kind + ":" + fold(text).lower()
 
 
 # ---------------------------------------------------------------- generation

@@ -12,7 +12,7 @@ from quizapp.engine.facts import _zipf
 from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
-from quizapp.engine.stems import BLANK, Context, blank_out, clean_sentence, stem_text
+from quizapp.engine.stems import BLANK, Context, blank_out, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
@@ -387,7 +387,3 @@ def _typed_hint(fact: Fact) -> str:
         "place": " (Type the place.)",
         "group": " (Type the group.)",
     }.get(fact.kind, "")
-
-
-def clean_quote(text: str) -> str:
-    return clean_sentence(text)
