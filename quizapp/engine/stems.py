@@ -47,7 +47,6 @@ class Context:
     """The text a question is built from."""
 
     sentence: Sentence
-    previous: Sentence | None  # included when the sentence needs it
     quoted: bool  # the sentence is inside a quotation in the document
     attribution: str  # "" or "According to John G. Wright (1941), "
     problem: str = ""  # why the sentence cannot be used on its own
@@ -56,6 +55,11 @@ class Context:
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
+
+    @property
+    def previous(self) -> Sentence | None:
+        """The first sentence the stem includes before this one, if any."""
+        return self.chain[0] if self.chain else None
 
     @property
     def start(self) -> int:
@@ -99,7 +103,7 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
-    ctx = Context(sentence, None, quoted, with_section(doc, sentence, attribution_for(doc, quoted)))
+    ctx = Context(sentence, quoted, with_section(doc, sentence, attribution_for(doc, quoted)))
     text = sentence.text
     words = len(text.split())
     if doc.paragraphs[sentence.paragraph].kind != "prose":
@@ -151,7 +155,6 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             ctx.problem = "inside a quotation: 'the current year' is not given"
             return ctx
         ctx.chain = [intro] + inner
-        ctx.previous = intro
         ctx.keep_quotes = True
         ctx.quote_gap = not current.text.startswith("“")
         ctx.attribution = with_section(doc, sentence, attribution_for(doc, quoted=False))
@@ -187,7 +190,6 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     if words < 6 and not chain:
         ctx.problem = "sentence too short to stand alone"
         return ctx
-    ctx.previous = chain[0] if chain else None
     ctx.chain = chain
     return ctx
 
