@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError
 
 from quizapp import cli, config, filters, sqlite
 from quizapp.converters import IdConverter
-from quizapp.blueprints import auth, public, student, student_stats, teacher, teacher_stats  # noqa: F401 (*_stats add routes to student.bp and teacher.bp)
+from quizapp.blueprints import auth, public, student, teacher
 from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.models import User
 from quizapp.services import attempts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import current_user
 
-from quizapp.blueprints.student import bp
+from quizapp.blueprints.student.views import bp
 from quizapp.services import stats
 
 

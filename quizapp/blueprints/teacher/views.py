@@ -191,7 +191,6 @@ def review_queue():
 
 @bp.post("/review")
 def review_action():
-    form = BulkForm()
     ids = request.form.getlist("ids")
     action = request.form.get("action", "")
     if request.form.get("one"):  # the one-click buttons of a single question

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, render_template, request
 
-from quizapp.blueprints.teacher import bp
+from quizapp.blueprints.teacher.views import bp
 from quizapp.extensions import db
 from quizapp.models import Document, Question, Quiz, User
 from quizapp.services import charts, stats, statscsv
