@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 
-from quizapp import cli, config, filters, sqlite
+from quizapp import cli, config, filters, security, sqlite
 from quizapp.converters import IdConverter
 from quizapp.blueprints import auth, public, student, teacher
 from quizapp.extensions import csrf, db, login_manager, migrate
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=app.config["QUIZAPP_MIGRATIONS_DIR"], render_as_batch=True,
                      compare_type=True)
     csrf.init_app(app)
+    security.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
@@ -89,6 +90,14 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(413)
     def _too_large(_exc):
         return page(413, "Too large", "What you sent is too large.")
+
+    @app.errorhandler(429)
+    def _too_many(exc):
+        log.warning("throttled %s %s from %s: %s", request.method, request.path, request.remote_addr,
+                    getattr(exc, "description", ""))
+        return page(429, "Too many attempts",
+                    "There have been too many attempts to sign in or sign up from here or for this account, "
+                    "so this one was not checked. Wait a few minutes, then try again.")
 
     @app.errorhandler(500)
     def _server_error(_exc):

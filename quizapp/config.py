@@ -6,6 +6,10 @@
 | ``SECRET_KEY`` | generated on first run and kept in ``<instance>/secret_key`` |
 | ``QUIZAPP_SOURCES_DIR`` | ``questions/sources`` of the checkout |
 | ``QUIZAPP_BANK_DIR`` | ``questions/bank`` of the checkout |
+| ``QUIZAPP_TRUSTED_PROXIES`` | ``0``: the number of reverse proxies in front (ProxyFix) |
+| ``QUIZAPP_SECURE_COOKIES`` | ``auto``: cookies are ``Secure`` on HTTPS requests (``always``, ``never``) |
+| ``RATELIMIT_STORAGE_URI`` or ``REDIS_URL`` | ``memory://``: where the log-in throttles count |
+| ``QUIZAPP_LIMIT_ACCOUNT``, ``QUIZAPP_LIMIT_ADDRESS``, ``QUIZAPP_LIMIT_SIGNUP_ADDRESS`` | the throttles |
 """
 from __future__ import annotations
 
@@ -32,6 +36,18 @@ def database_url(instance_path: str, env: dict | None = None) -> str:
     return url
 
 
+def ratelimit_storage(env: dict) -> str:
+    """Where Flask-Limiter counts: RATELIMIT_STORAGE_URI, else Redis at REDIS_URL, else memory."""
+    return (env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or "").strip() or "memory://"
+
+
+def trusted_proxies(env: dict) -> int:
+    value = (env.get("QUIZAPP_TRUSTED_PROXIES") or "0").strip()
+    if not value.isdigit():
+        raise ValueError(f"QUIZAPP_TRUSTED_PROXIES must be a number of proxies (0, 1, 2…), not {value!r}")
+    return int(value)
+
+
 def defaults(instance_path: str, env: dict | None = None) -> dict:
     env = os.environ if env is None else env
     return {
@@ -44,6 +60,21 @@ def defaults(instance_path: str, env: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # Secure on HTTPS requests (auto), or always, or never: see quizapp.security.
+        "QUIZAPP_SECURE_COOKIES": env.get("QUIZAPP_SECURE_COOKIES") or "auto",
+        # How many reverse proxies stand in front (their X-Forwarded-For/Proto are trusted); 0 = none.
+        "QUIZAPP_TRUSTED_PROXIES": trusted_proxies(env),
+        # Throttles of log-in and sign-up (Flask-Limiter), shared by every worker through Redis.
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": ratelimit_storage(env),
+        "RATELIMIT_STRATEGY": "moving-window",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,  # if Redis goes away, throttle per process
+        "QUIZAPP_RATELIMIT_PREFIX": env.get("QUIZAPP_RATELIMIT_PREFIX") or "quizapp",
+        # Refused log-ins and sign-ups naming one account, and from one address; sign-ups made from one address.
+        "QUIZAPP_LIMIT_ACCOUNT": env.get("QUIZAPP_LIMIT_ACCOUNT") or "10 per minute;50 per hour",
+        "QUIZAPP_LIMIT_ADDRESS": env.get("QUIZAPP_LIMIT_ADDRESS") or "60 per minute;600 per hour",
+        "QUIZAPP_LIMIT_SIGNUP_ADDRESS": env.get("QUIZAPP_LIMIT_SIGNUP_ADDRESS") or "300 per hour",
         # Uploads of documents and banks (the request may carry a little more than the file).
         "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
         "QUIZAPP_UPLOAD_MAX_BYTES": 2 * 1024 * 1024,

@@ -1,6 +1,8 @@
 """The Flask extensions, created unbound and initialised in ``create_app``."""
 from __future__ import annotations
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -26,3 +28,8 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Throttles log-in and sign-up (quizapp.security sets the limits). The storage comes from
+# RATELIMIT_STORAGE_URI: Redis when REDIS_URL is set, so that every worker and server shares the
+# counts; memory otherwise. The default key is the client's address (the proxy's, unless
+# QUIZAPP_TRUSTED_PROXIES says how many proxies to look through).
+limiter = Limiter(key_func=get_remote_address)

@@ -32,6 +32,7 @@ def _config(db_path: Path, **overrides) -> dict:
         "QUIZAPP_SOURCES_DIR": str(DATA / "sources"),
         "QUIZAPP_BANK_DIR": str(DATA / "bank"),
         "QUIZAPP_SEED_FILE": str(DATA / "quizzes.json"),
+        "RATELIMIT_STORAGE_URI": "memory://",  # tests/web/test_security_throttle.py uses Redis itself
     }
     config.update(overrides)
     return config

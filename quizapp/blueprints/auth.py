@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from quizapp import security
 from quizapp.extensions import db
 from quizapp.forms.attempt import ActionForm
 from quizapp.forms.auth import LoginForm, SetupForm, SignupForm
@@ -25,6 +26,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@security.throttled("signup", succeeded_limit="QUIZAPP_LIMIT_SIGNUP_ADDRESS")
 def signup():
     if current_user.is_authenticated:
         return redirect(url_for("student.quizzes"))
@@ -36,6 +38,7 @@ def signup():
             getattr(form, exc.field).errors.append(str(exc))
         else:
             db.session.commit()
+            security.renew_session()
             login_user(user)
             flash("Welcome! Your account is ready.", "success")
             return redirect(url_for("student.quizzes"))
@@ -43,6 +46,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@security.throttled("login")
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("student.quizzes"))
@@ -50,9 +54,11 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is not None:
+            security.renew_session()  # no session fixation: nothing from before the log-in survives
             login_user(user, remember=form.remember.data)
             session.permanent = bool(form.remember.data)  # survives a browser restart mid-attempt
             return redirect(_safe_next(request.args.get("next")))
+        # One message, status and cost whether the account is unknown or the password is wrong.
         form.password.errors.append("The e-mail address or the password is wrong.")
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
 
@@ -62,11 +68,13 @@ def login():
 def logout():
     ActionForm()  # the CSRF token was checked by CSRFProtect before the view ran
     logout_user()
+    session.clear()
     flash("You are signed out.", "info")
     return redirect(url_for("public.index"))
 
 
 @bp.route("/setup/<token>", methods=["GET", "POST"])
+@security.throttled("setup")
 def setup(token: str):
     if accounts.valid_setup_token(token) is None:
         abort(404)
@@ -81,6 +89,7 @@ def setup(token: str):
         else:
             db.session.commit()
             logout_user()
+            security.renew_session()
             login_user(user)
             flash("Your teacher account is ready.", "success")
             return redirect(url_for("student.quizzes"))

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
+
+from quizapp import passwords
 
 EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Enter an e-mail address, like name@example.org.")
-MIN_PASSWORD = 8
 
 
 class SignupForm(FlaskForm):
@@ -16,14 +17,19 @@ class SignupForm(FlaskForm):
     email = EmailField("E-mail address", validators=[
         DataRequired("Enter your e-mail address."), Length(max=254), EMAIL],
         render_kw={"autocomplete": "email", "spellcheck": "false"})
-    password = PasswordField("Password", validators=[
-        DataRequired("Choose a password."),
-        Length(min=MIN_PASSWORD, max=200, message=f"Use at least {MIN_PASSWORD} characters.")],
-        description=f"At least {MIN_PASSWORD} characters.",
-        render_kw={"autocomplete": "new-password"})
+    password = PasswordField("Password", validators=[DataRequired("Choose a password.")],
+                             description=passwords.HINT,
+                             render_kw={"autocomplete": "new-password", "minlength": passwords.MIN_LENGTH,
+                                        "maxlength": passwords.MAX_LENGTH})
     confirm = PasswordField("Password again", validators=[
         DataRequired("Type the password again."), EqualTo("password", message="The two passwords differ.")],
         render_kw={"autocomplete": "new-password"})
+
+    def validate_password(self, field):
+        """The password policy (quizapp.passwords): length, common passwords, the user's own name."""
+        found = passwords.problems(field.data or "", self.email.data or "", self.name.data or "")
+        if found:
+            raise ValidationError(" ".join(found))
 
 
 class SetupForm(SignupForm):
@@ -33,6 +39,7 @@ class SetupForm(SignupForm):
 class LoginForm(FlaskForm):
     email = EmailField("E-mail address", validators=[DataRequired("Enter your e-mail address."), Length(max=254)],
                        render_kw={"autocomplete": "username", "spellcheck": "false"})
-    password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=200)],
+    password = PasswordField("Password", validators=[DataRequired("Enter your password."),
+                                                     Length(max=passwords.MAX_LENGTH)],
                              render_kw={"autocomplete": "current-password"})
     remember = BooleanField("Keep me signed in on this device")

@@ -4,17 +4,22 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from quizapp import passwords
 from quizapp.extensions import db
 from quizapp.models import ROLES, SetupToken, User, utcnow
 
 SETUP_TOKEN_LIFETIME = timedelta(days=7)
-# Compared against when the e-mail is unknown, so that a log-in takes as long either way.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+# Shown when a sign-up names an address that has an account: it does not say "already exists".
+# Sign-up cannot hide an existing account completely without e-mail confirmation (see README,
+# "Security"); the wording and the per-address throttle make probing slow and unrewarding.
+TAKEN_MESSAGE = ("No new account can be made with this e-mail address. If you already have one, sign in; "
+                 "otherwise check the address or ask your teacher.")
 
 
 class AccountError(ValueError):
@@ -33,14 +38,33 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+def _hash_method() -> str:
+    return current_app.config.get("PASSWORD_HASH_METHOD") or "scrypt"
+
+
+@lru_cache(maxsize=8)
+def _dummy_hash(method: str) -> str:
+    """A hash of a random password with the app's method: checked against when the e-mail is
+    unknown, so that a failed log-in costs the same work whether or not the account exists."""
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
+
+
+def check_password_policy(password: str, email: str = "", name: str = "") -> None:
+    """Raise ``AccountError("password", …)`` when the password breaks the policy (``quizapp.passwords``)."""
+    found = passwords.problems(password, email, name)
+    if found:
+        raise AccountError("password", " ".join(found))
+
+
 def create_user(email: str, name: str, password: str, role: str = "student") -> User:
     if role not in ROLES:
         raise AccountError("role", f"role must be one of {', '.join(ROLES)}")
+    check_password_policy(password, email, name)
+    # Hash first: a taken address then costs the same work as a new account.
+    password_hash = generate_password_hash(password, method=_hash_method())
     if find_by_email(email) is not None:
-        raise AccountError("email", "An account with this e-mail address already exists.")
-    method = current_app.config.get("PASSWORD_HASH_METHOD") or "scrypt"
-    user = User(email=normalize_email(email), name=name.strip(), role=role,
-                password_hash=generate_password_hash(password, method=method))
+        raise AccountError("email", TAKEN_MESSAGE)
+    user = User(email=normalize_email(email), name=name.strip(), role=role, password_hash=password_hash)
     db.session.add(user)
     db.session.flush()
     return user
@@ -49,7 +73,7 @@ def create_user(email: str, name: str, password: str, role: str = "student") -> 
 def authenticate(email: str, password: str) -> User | None:
     user = find_by_email(email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(_hash_method()), password)
         return None
     if not check_password_hash(user.password_hash, password) or not user.active:
         return None

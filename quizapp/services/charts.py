@@ -25,7 +25,7 @@ def histogram(bins: list[tuple[str, int]], title: str, chart_id: str = "histogra
     step = plot_w / max(len(bins), 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{escape(chart_id)}" role="img" '
              f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" viewBox="0 0 {width} {height}" '
-             f'width="100%" style="max-width:{width}px">',
+             f'width="{width}" height="{height}">',  # style.css: svg.chart { max-width: 100%; height: auto }
              f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
              f'<desc id="{escape(chart_id)}-desc">{escape(", ".join(f"{lab}: {c}" for lab, c in bins))}</desc>',
              f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="{AXIS}"/>',
@@ -55,7 +55,7 @@ def bars(rows: list[tuple[str, float]], title: str, chart_id: str = "bars", maxi
     plot_w = width - label_width - 50
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{escape(chart_id)}" role="img" '
              f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" viewBox="0 0 {width} {height}" '
-             f'width="100%" style="max-width:{width}px">',
+             f'width="{width}" height="{height}">',  # style.css: svg.chart { max-width: 100%; height: auto }
              f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
              f'<desc id="{escape(chart_id)}-desc">{escape(", ".join(f"{lab}: {_fmt(v)}" for lab, v in rows))}</desc>']
     for i, (label, value) in enumerate(rows):
