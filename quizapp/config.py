@@ -74,7 +74,7 @@ def defaults(instance_path: str, env: dict | None = None) -> dict:
         # Refused log-ins and sign-ups naming one account, and from one address; sign-ups made from one address.
         "QUIZAPP_LIMIT_ACCOUNT": env.get("QUIZAPP_LIMIT_ACCOUNT") or "10 per minute;50 per hour",
         "QUIZAPP_LIMIT_ADDRESS": env.get("QUIZAPP_LIMIT_ADDRESS") or "60 per minute;600 per hour",
-        "QUIZAPP_LIMIT_SIGNUP_ADDRESS": env.get("QUIZAPP_LIMIT_SIGNUP_ADDRESS") or "300 per hour",
+        "QUIZAPP_LIMIT_SIGNUP_ADDRESS": env.get("QUIZAPP_LIMIT_SIGNUP_ADDRESS") or "500 per hour",
         # Uploads of documents and banks (the request may carry a little more than the file).
         "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
         "QUIZAPP_UPLOAD_MAX_BYTES": 2 * 1024 * 1024,
