@@ -240,3 +240,12 @@ def test_without_redis_each_worker_counts_alone(make_app, tmp_path):
     can fail, and this is why production needs REDIS_URL with several workers)."""
     codes = _two_workers(make_app, tmp_path, "memory://", f"quizapp-test-{uuid.uuid4().hex}")
     assert codes == [400, 400, 400, 400]
+
+
+def test_when_redis_is_down_the_throttle_falls_back_to_memory(make_app):
+    """No Redis listening there: log-ins still work, and are still throttled (per process)."""
+    app = _app(make_app, RATELIMIT_STORAGE_URI="redis://127.0.0.1:1/0", RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True)
+    client = app.test_client()
+    codes = [_login(client, address="192.0.2.60").status_code for _ in range(6)]
+    assert codes == [400] * 5 + [429]
+    assert _login(app.test_client(), "other@example.org", address="192.0.2.61").status_code == 400
