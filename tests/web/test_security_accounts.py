@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services import accounts
 
-from conftest import TEST_PASSWORD
+TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 KNOWN = "known@example.org"
 

@@ -11,7 +11,7 @@ from quizapp.converters import IdConverter
 from quizapp.extensions import csrf, db
 from quizapp.services import accounts
 
-from conftest import TEST_PASSWORD, csrf_token_from
+TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 
 def _post_urls(app) -> list[tuple[str, str]]:
@@ -30,14 +30,14 @@ def _post_urls(app) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def csrf_teacher(make_app):
+def csrf_teacher(make_app, csrf_token):
     """A signed-in teacher on an app with CSRF protection on (a teacher reaches every route)."""
     app = make_app(WTF_CSRF_ENABLED=True)
     with app.app_context():
         accounts.create_user("t@example.org", "Tess Teacher", TEST_PASSWORD, role="teacher")
         db.session.commit()
     client = app.test_client()
-    token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+    token = csrf_token(client.get("/auth/login").get_data(as_text=True))
     response = client.post("/auth/login", data={"email": "t@example.org", "password": TEST_PASSWORD,
                                                 "csrf_token": token})
     assert response.status_code == 302
@@ -75,9 +75,9 @@ def test_every_post_route_refuses_a_request_without_a_valid_token(csrf_teacher, 
     assert client.get("/teacher/bank").status_code == 200  # still signed in: the logout was refused
 
 
-def test_a_token_from_the_header_is_accepted(csrf_teacher):
+def test_a_token_from_the_header_is_accepted(csrf_teacher, csrf_token):
     """The refusals above are about the token, not the route: with the token the same POST gets through."""
     app, client = csrf_teacher
-    token = csrf_token_from(client.get("/teacher/bank").get_data(as_text=True))
+    token = csrf_token(client.get("/teacher/bank").get_data(as_text=True))
     response = client.post("/teacher/bank/bulk", data={"action": "publish"}, headers={"X-CSRFToken": token})
     assert response.status_code != 400 or "security token" not in response.get_data(as_text=True)

@@ -17,7 +17,7 @@ from quizapp.extensions import db
 from quizapp.security import CSP
 from quizapp.services import accounts
 
-from conftest import TEST_PASSWORD
+TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 TEACHER = "walk-teacher@example.org"
 REQUIRED = {

@@ -8,7 +8,7 @@ from quizapp.extensions import db
 from quizapp.security import secure_cookie_mode
 from quizapp.services import accounts
 
-from conftest import TEST_PASSWORD
+TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 EMAIL = "cookie@example.org"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import uuid
@@ -17,7 +16,7 @@ from quizapp import config
 from quizapp.extensions import db
 from quizapp.services import accounts
 
-from conftest import TEST_PASSWORD, _config
+TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 REDIS_URL = os.environ.get("QUIZAPP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 VICTIM = "victim@example.org"
@@ -168,9 +167,12 @@ def test_trusted_proxies_must_be_a_number():
 WORKER = r"""
 import json, sys
 sys.path.insert(0, sys.argv[2])
+from flask_migrate import upgrade
 from quizapp import create_app
 settings = json.loads(sys.argv[1])
 app = create_app(settings)
+with app.app_context():
+    upgrade(directory=app.config["QUIZAPP_MIGRATIONS_DIR"])  # a database of its own: the count is not in it
 client = app.test_client()
 codes = [client.post("/auth/login", data={"email": "victim@example.org", "password": "wrong password 2"},
                      environ_base={"REMOTE_ADDR": "198.51.100.%d" % n}).status_code for n in range(3)]
@@ -214,13 +216,9 @@ def _two_workers(make_app, tmp_path: Path, storage: str, prefix: str) -> list[in
     client = app.test_client()
     for n in range(3):
         assert _login(client, address=f"192.0.2.{n}").status_code == 400
-    # worker B: the same database (a copy made now: the accounts are what matters) and the same storage
-    db_path = tmp_path / "worker-b.sqlite3"
-    with app.app_context():
-        db.session.remove()
-        source = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
-    shutil.copyfile(source, db_path)
-    worker_config = {**_config(db_path), **settings}
+    # worker B: another process with its own app and database, sharing only the limiter's storage
+    worker_config = {"TESTING": True, "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False,
+                     "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'worker-b.sqlite3'}", **settings}
     root = str(Path(__file__).resolve().parents[2])
     done = subprocess.run([sys.executable, "-c", WORKER, json.dumps(worker_config), root],
                           capture_output=True, text=True, timeout=120, cwd=root)
