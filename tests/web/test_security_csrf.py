@@ -14,12 +14,16 @@ from quizapp.services import accounts
 TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
 
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
 def _post_urls(app) -> list[tuple[str, str]]:
-    """(endpoint, url) for every rule that accepts POST, its arguments filled with plausible values."""
+    """(endpoint, url) for every rule that accepts POST (or another unsafe method), its arguments
+    filled with plausible values."""
     out = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
-            if "POST" not in rule.methods:
+            if not rule.methods & UNSAFE:
                 continue
             values = {}
             for arg in rule.arguments:
@@ -48,6 +52,12 @@ def test_there_are_post_routes_to_check(make_app):
     endpoints = {endpoint for endpoint, _ in _post_urls(make_app())}
     assert {"auth.login", "auth.signup", "auth.logout", "student.answer", "teacher.bulk",
             "teacher.upload_document", "teacher.regrade"} <= endpoints
+
+
+def test_only_post_changes_things(make_app):
+    """No PUT, PATCH or DELETE routes: if one is added, extend the refusals below to its method."""
+    for rule in make_app().url_map.iter_rules():
+        assert not rule.methods & (UNSAFE - {"POST"}), rule
 
 
 def test_no_view_is_exempt(make_app):

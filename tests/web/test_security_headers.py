@@ -25,6 +25,7 @@ REQUIRED = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 # GET endpoints the walk does not need to reach as HTML pages (with the reason).
 NOT_HTML = {
@@ -246,15 +247,22 @@ def test_headers_on_every_kind_of_response(client, path, status):
 
 
 def test_headers_on_errors_and_refusals(make_app):
-    app = make_app(WTF_CSRF_ENABLED=True)
+    """Error pages carry the headers and no inline code either."""
+    app = make_app(WTF_CSRF_ENABLED=True, QUIZAPP_LIMIT_ADDRESS="1 per minute")
     client = app.test_client()
-    refused = client.post("/auth/login", data={"email": "a@b.org", "password": "x"})
-    assert refused.status_code == 400
-    assert_secure_headers(refused, "CSRF refusal")
-    assert_secure_headers(client.put("/auth/login"), "405")
-    big = client.post("/auth/login", data={"email": "x" * (4 * 1024 * 1024)})
-    assert big.status_code == 413
-    assert_secure_headers(big, "413")
+    responses = {
+        "404": client.get("/no/such/page"),
+        "400 CSRF": client.post("/auth/login", data={"email": "a@b.org", "password": "x"}),
+        "405": client.put("/auth/login"),
+        "413": client.post("/auth/login", data={"email": "x" * (4 * 1024 * 1024)}),
+    }
+    unprotected = make_app(QUIZAPP_LIMIT_ADDRESS="1 per minute").test_client()
+    unprotected.post("/auth/login", data={"email": "a@b.org", "password": "wrong"})
+    responses["429"] = unprotected.post("/auth/login", data={"email": "a@b.org", "password": "wrong"})
+    for name, response in responses.items():
+        assert response.status_code == int(name[:3]), (name, response.status_code)
+        assert_secure_headers(response, name)
+        assert scan(response.get_data(as_text=True)).problems == [], name
 
 
 def test_hsts_only_over_https(client):
