@@ -105,6 +105,13 @@ def test_student_and_teacher_pages_work_under_the_csp(browser, live_server):
         page.get_by_role("button", name=re.compile("Finish")).first.click()
     expect(page.get_by_role("heading", name=re.compile("Results|Your result"))).to_be_visible()
     watch.clean("results")
+    explanation = page.locator("a[href$='/explanation']").first
+    if explanation.count():
+        explanation.click()
+        watch.clean("explanation")
+    for path in ("/history", "/progress", "/documents", "/documents/harbour-lighthouse"):
+        page.goto(path)
+        watch.clean(path)
     context.close()
 
     # A teacher: the question form, the documents page, the statistics with their charts.
