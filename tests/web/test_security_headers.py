@@ -15,7 +15,7 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.security import CSP
-from quizapp.services import accounts
+from quizapp.services import accounts, charts
 
 TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
 
@@ -272,7 +272,6 @@ def test_hsts_only_over_https(client):
 
 
 def test_the_charts_have_no_style_attribute():
-    from quizapp.services import charts
     for svg in (charts.histogram([("0–10", 2), ("10–20", 0)], "Scores"),
                 charts.bars([("a", 0.5), ("b", 0.1)], "Facility", warn_below=0.2)):
         assert scan(str(svg)).problems == []

@@ -5,7 +5,7 @@ import pytest
 from flask import session
 
 from quizapp.extensions import db
-from quizapp.security import secure_cookie_mode
+from quizapp.security import renew_session, secure_cookie_mode
 from quizapp.services import accounts
 
 TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
@@ -124,7 +124,6 @@ def test_log_out_clears_the_session(app, client, auth):
 
 
 def test_renew_session_helper_clears_everything(app):
-    from quizapp.security import renew_session
     with app.test_request_context():
         session["a"] = 1
         renew_session()
