@@ -34,7 +34,8 @@ from quizapp.services import charts
 MIN_RESPONSES = 20  # below this, a question shows "too few answers" instead of numbers
 NON_FUNCTIONAL_SHARE = 0.05
 TOO_EASY, TOO_HARD, POOR_DISCRIMINATION = 0.9, 0.2, 0.2
-CHOICE_TYPES = ("multiple_choice", "true_false")
+CHOICE_TYPES = ("multiple_choice", "true_false")  # one option per answer
+MULTI_TYPES = ("multiple_response",)  # any number of options per answer
 BUCKETS = 10  # histogram: 0–9%, 10–19%, … 90–100%
 
 FLAG_LABELS = {
@@ -131,7 +132,9 @@ def _attempts_query(quiz_id: int, filters: AttemptFilters):
         query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like)))
     column = _sort_column(filters.sort)
     order = column.asc() if filters.direction == "asc" else column.desc()
-    return query.order_by(order, Attempt.id.desc() if filters.direction == "desc" else Attempt.id.asc())
+    # Unfinished attempts (no finish time, score or result) last either way, on every database
+    # (PostgreSQL puts NULLs first when descending, SQLite last).
+    return query.order_by(order.nulls_last(), Attempt.id.desc() if filters.direction == "desc" else Attempt.id.asc())
 
 
 def _sort_column(name: str):
@@ -221,15 +224,17 @@ def histogram(quiz_id: int) -> list[tuple[str, int]]:
 
 @dataclass
 class Choice:
-    index: int
+    index: int | None  # in the question's current choices; None: an option it no longer has
     text: str
     correct: bool
-    count: int
-    share: float
+    count: int          # responses that chose it
+    share: float        # of the responses to the question
+    removed: bool = False
 
     @property
     def non_functional(self) -> bool:
-        return not self.correct and self.share < NON_FUNCTIONAL_SHARE
+        """A distractor (for multiple response: an incorrect option) chosen by under 5%."""
+        return not self.correct and not self.removed and self.share < NON_FUNCTIONAL_SHARE
 
 
 @dataclass
@@ -251,6 +256,11 @@ class ItemStats:
     @property
     def enough(self) -> bool:
         return self.n >= self.min_n
+
+    @property
+    def non_functional(self) -> list[Choice]:
+        """The distractors chosen by under 5% (only when there are enough answers)."""
+        return [c for c in self.choices if c.non_functional] if self.enough else []
 
     @property
     def flags(self) -> list[str]:
@@ -282,17 +292,29 @@ def _item_rows(conditions):
 
 def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_id: int | None = None,
                document_id: str | None = None, min_n: int = MIN_RESPONSES,
-               with_choices: bool = True) -> list[ItemStats]:
-    """Item analysis of every question drawn in the matching finished attempts."""
+               with_choices: bool = True, question_ids: list[str] | None = None) -> list[ItemStats]:
+    """Item analysis of every question drawn in the matching finished attempts.
+
+    This is the one place where the figures and the flags of a question are computed: the quiz,
+    question and document pages and the bank browser's statistical filters all call it. With no
+    ``quiz_id`` it covers the finished attempts of every quiz (the attempts are then ranked for the
+    upper and lower 27% by their percentage across quizzes).
+    """
     conditions = [Attempt.state == FINISHED]
     if quiz_id is not None:
         conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         conditions.append(Attempt.user_id == user_id)
     if question_id is not None:
-        conditions.append(AttemptItem.question_id == question_id)
+        question_ids = [question_id]
     if document_id is not None:
-        conditions.append(AttemptItem.question_id.in_(select(Question.id).where(Question.document_id == document_id)))
+        # The ids as a list, not a subquery: SQLite then reads the covering index by question.
+        in_document = list(db.session.scalars(select(Question.id).where(Question.document_id == document_id)))
+        question_ids = in_document if question_ids is None else [q for q in question_ids if q in set(in_document)]
+    if question_ids is not None:
+        if not question_ids:
+            return []
+        conditions.append(AttemptItem.question_id.in_(question_ids))  # index ix_attempt_items_question_stats
     rows = _item_rows(conditions).subquery()
 
     # The upper and lower 27% of the attempts, ranked by percentage.
@@ -337,51 +359,109 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
 
 
 def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None) -> None:
-    """Distractor analysis of single-choice questions: how many answered each option.
+    """Distractor analysis of choice questions: how many answered with each option.
 
-    Responses store ``{"choice": i}``, the index into the choices of the spec drawn into the
-    attempt; options are named by the question's current spec (editing the choices of a
-    question with past answers is what regrading is for).
+    A response stores ``{"choice": i}`` (multiple response: ``{"choices": [i, …]}``), indexes into
+    the choices of the *snapshot* drawn into its attempt, which is what the student saw (a
+    regrade rewrites both together). Counts are therefore grouped on (stored answer, snapshot)
+    and keyed on the chosen option's text, so reordering or editing the choices after answers
+    were given never moves a count to another option. Options of the current question come
+    first, in its order; an option chosen in an older version that the question no longer has
+    is listed after them, marked ``removed``.
     """
-    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES]
+    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES]
     if not wanted:
         return
-    # Grouped on the stored JSON text (a handful of distinct values per question), parsed after:
-    # much cheaper than extracting the JSON field of every row.
-    answer = cast(Response.answer, Text)
-    conditions = [Attempt.state == FINISHED, Response.question_id.in_(wanted)]
+    counts = choice_counts(wanted, quiz_id=quiz_id, user_id=user_id)
+    specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
+    for item in items:
+        if item.question_id in specs:
+            item.choices = _choices(specs[item.question_id] or {}, counts.get(item.question_id))
+
+
+@dataclass
+class ChoiceCounts:
+    responses: int = 0                                     # responses counted (the denominator)
+    by_text: dict[str, int] = field(default_factory=dict)  # option text -> responses choosing it
+    correct_texts: set[str] = field(default_factory=set)   # texts that were a key in some version
+
+
+def choice_counts(question_ids: list[str], quiz_id: int | None = None,
+                  user_id: int | None = None) -> dict[str, ChoiceCounts]:
+    """Per question: how many finished-attempt responses chose each option, by option text.
+
+    One GROUP BY over (question, stored answer text, drawn snapshot text): a handful of groups
+    per question version, each parsed once here."""
+    conditions = [Attempt.state == FINISHED, Response.question_id.in_(question_ids)]
     if quiz_id is not None:
         conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         conditions.append(Attempt.user_id == user_id)
-    query = (select(Response.question_id, answer, func.count())
+    answer, snapshot = cast(Response.answer, Text), cast(AttemptItem.snapshot, Text)
+    query = (select(Response.question_id, answer, snapshot, func.count())
              .join(Attempt, Attempt.id == Response.attempt_id)
+             .join(AttemptItem, and_(AttemptItem.attempt_id == Response.attempt_id, AttemptItem.slot == Response.slot))
              .where(*conditions)
-             .group_by(Response.question_id, answer))
-    counts: dict[str, dict[int, int]] = {}
-    for qid, text, n in db.session.execute(query):
-        index = _choice_of(text)
-        if index is not None:
-            per_question = counts.setdefault(qid, {})
-            per_question[index] = per_question.get(index, 0) + int(n)
-    specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
-    for item in items:
-        if item.type not in CHOICE_TYPES:
+             .group_by(Response.question_id, answer, snapshot))
+    out: dict[str, ChoiceCounts] = {}
+    parsed: dict[str, list[tuple[str, bool]]] = {}
+    for qid, answer_text, snapshot_text, n in db.session.execute(query):
+        if snapshot_text not in parsed:
+            parsed[snapshot_text] = _snapshot_choices(snapshot_text)
+        options = parsed[snapshot_text]
+        indexes = _chosen(answer_text)
+        if indexes is None:
             continue
-        chosen = counts.get(item.question_id, {})
-        total = sum(chosen.values())
-        item.choices = [Choice(i, str(c.get("text", "")), c.get("correct") is True, chosen.get(i, 0),
-                               chosen.get(i, 0) / total if total else 0.0)
-                        for i, c in enumerate((specs.get(item.question_id) or {}).get("choices") or [])]
+        entry = out.setdefault(qid, ChoiceCounts())
+        entry.responses += int(n)
+        entry.correct_texts.update(text for text, correct in options if correct)
+        for i in set(indexes):
+            if 0 <= i < len(options):
+                text = options[i][0]
+                entry.by_text[text] = entry.by_text.get(text, 0) + int(n)
+    return out
 
 
-def _choice_of(text: str | None) -> int | None:
+def _choices(spec: dict, counts: ChoiceCounts | None) -> list[Choice]:
+    counts = counts or ChoiceCounts()
+    total = counts.responses
+    current = [(str(c.get("text", "")), c.get("correct") is True) for c in spec.get("choices") or []]
+    out = [Choice(i, text, correct, counts.by_text.get(text, 0), counts.by_text.get(text, 0) / total if total else 0.0)
+           for i, (text, correct) in enumerate(current)]
+    shown = {text for text, _ in current}
+    for text, n in sorted(counts.by_text.items(), key=lambda kv: -kv[1]):
+        if text not in shown:
+            out.append(Choice(None, text, text in counts.correct_texts, n, n / total if total else 0.0, removed=True))
+    return out
+
+
+def _snapshot_choices(text: str | None) -> list[tuple[str, bool]]:
+    try:
+        snapshot = json.loads(text or "null")
+    except ValueError:
+        return []
+    spec = snapshot.get("spec") if isinstance(snapshot, dict) else None
+    choices = spec.get("choices") if isinstance(spec, dict) else None
+    if not isinstance(choices, list):
+        return []
+    return [(str(c.get("text", "")), c.get("correct") is True) for c in choices if isinstance(c, dict)]
+
+
+def _chosen(text: str | None) -> list[int] | None:
+    """The option indexes of a stored answer: ``{"choice": i}`` or ``{"choices": [i, …]}``."""
     try:
         value = json.loads(text or "null")
     except ValueError:
         return None
-    index = value.get("choice") if isinstance(value, dict) else None
-    return index if isinstance(index, int) and not isinstance(index, bool) else None
+    if not isinstance(value, dict):
+        return None
+    if "choice" in value:
+        values = [value["choice"]]
+    elif isinstance(value.get("choices"), list):
+        values = value["choices"]
+    else:
+        return None
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def flagged(items: list[ItemStats]) -> list[tuple[ItemStats, str]]:
@@ -437,22 +517,45 @@ class AreaStats:
 
 
 def areas(user_id: int | None = None, document_id: str | None = None) -> list[AreaStats]:
-    """Mean facility per (document, section) over finished attempts (of one student, or all)."""
+    """Mean facility per (document, section) over finished attempts (of one student, or all).
+
+    Grouped in two steps: per question over the covering indexes of the attempt items and
+    responses (no join to the questions per row), then the per-question sums by section."""
     x = func.coalesce(Response.score, 0.0)
-    query = (select(Question.document_id, Document.title, Question.section, func.count(), func.avg(x))
-             .select_from(AttemptItem)
-             .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-             .join(Question, Question.id == AttemptItem.question_id)
+    conditions = [Attempt.state == FINISHED]
+    if user_id is not None:
+        conditions.append(Attempt.user_id == user_id)
+    per_question = (select(AttemptItem.question_id.label("qid"), func.count().label("n"), func.sum(x).label("sx"))
+                    .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+                    .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id,
+                                              Response.slot == AttemptItem.slot))
+                    .where(*conditions)
+                    .group_by(AttemptItem.question_id).subquery())
+    n = func.sum(per_question.c.n)
+    query = (select(Question.document_id, Document.title, Question.section, n,
+                    cast(func.sum(per_question.c.sx), Float) / n)
+             .select_from(per_question)
+             .join(Question, Question.id == per_question.c.qid)
              .join(Document, Document.id == Question.document_id)
-             .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
-             .where(Attempt.state == FINISHED)
              .group_by(Question.document_id, Document.title, Question.section)
              .order_by(Document.title, Question.section))
-    if user_id is not None:
-        query = query.where(Attempt.user_id == user_id)
     if document_id is not None:
         query = query.where(Question.document_id == document_id)
     return [AreaStats(d, t, s or "", int(n), float(f)) for d, t, s, n, f in db.session.execute(query)]
+
+
+def sections_of(items: list[ItemStats], document: Document) -> list[AreaStats]:
+    """Mean facility per section of one document, rolled up from its item analysis (the same
+    figures as ``areas(document_id=…)``: a section's facility is the mean item score over all its
+    drawn items, so Σ facility·n / Σ n), without a second pass over the attempt items."""
+    merged: dict[str, list[float]] = {}
+    for item in items:
+        if item.document_id == document.id:
+            n_sum = merged.setdefault(item.section, [0, 0.0])
+            n_sum[0] += item.n
+            n_sum[1] += item.facility * item.n
+    return [AreaStats(document.id, document.title, section, int(n), total / n)
+            for section, (n, total) in sorted(merged.items()) if n]
 
 
 def documents_of(rows: list[AreaStats]) -> list[AreaStats]:

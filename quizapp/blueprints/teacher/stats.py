@@ -89,10 +89,10 @@ def student_stats(user_id: int):
 @bp.get("/documents/<doc_id>/stats")
 def document_stats(doc_id: str):
     doc = _get_or_404(Document, doc_id)
-    areas = stats.areas(document_id=doc.id)
+    items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
+    areas = stats.sections_of(items, doc)
     chart = charts.bars([(a.section or "(no section)", round(a.facility, 2)) for a in areas],
                         f"Mean facility by section of {doc.title}", "section-chart", maximum=1, warn_below=0.5)
-    items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
     return render_template("teacher_stats/document.html", doc=doc, areas=areas, chart=chart, items=items,
                            labels=stats.FLAG_LABELS)
 
