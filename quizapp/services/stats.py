@@ -45,6 +45,13 @@ FLAG_LABELS = {
     "poor_discrimination": "Poor discrimination (below 0.2)",
 }
 
+# The bank browser filters by these too (stats.item_stats computes them all).
+BANK_FLAG_LABELS = {
+    **FLAG_LABELS,
+    "non_functional": "Non-functional distractors (an option chosen by under 5%)",
+    "too_few": "Too few answers for statistics",
+}
+
 
 def _percent():
     return 100.0 * cast(Attempt.score, Float) / func.nullif(Attempt.max_score, 0)
@@ -256,6 +263,11 @@ class ItemStats:
     @property
     def enough(self) -> bool:
         return self.n >= self.min_n
+
+    @property
+    def bank_flags(self) -> list[str]:
+        """The flags, and "non_functional" when a distractor is (needs the choices attached)."""
+        return self.flags + (["non_functional"] if self.non_functional else [])
 
     @property
     def non_functional(self) -> list[Choice]:
