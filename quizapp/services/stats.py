@@ -221,7 +221,10 @@ def histogram(quiz_id: int) -> list[tuple[str, int]]:
     """Finished attempts by percentage, in bands of 10 points (100% goes in the top band)."""
     p = _percent()
     band = case(*[(p >= 10 * b, b) for b in range(BUCKETS - 1, 0, -1)], else_=0)
-    counts = dict(db.session.execute(select(band, func.count()).where(_finished(quiz_id)).group_by(band)).all())
+    # Grouped on a subquery's column: PostgreSQL cannot tell that a CASE with bound parameters
+    # in the GROUP BY is the one in the SELECT list.
+    bands = select(band.label("band")).where(_finished(quiz_id)).subquery()
+    counts = dict(db.session.execute(select(bands.c.band, func.count()).group_by(bands.c.band)).all())
     labels = [f"{10 * b}–{10 * b + 9}%" for b in range(BUCKETS - 1)] + ["90–100%"]
     return [(labels[b], int(counts.get(b, 0))) for b in range(BUCKETS)]
 
@@ -290,18 +293,6 @@ class ItemStats:
         return flags
 
 
-def _item_rows(conditions):
-    """One row per drawn item of a finished attempt: question, item score x, attempt score."""
-    x = func.coalesce(Response.score, 0.0)
-    return (select(AttemptItem.question_id.label("qid"), x.label("x"),
-                   (cast(Attempt.score, Float) - x).label("rest"),
-                   case((Response.score.is_(None), 0), else_=1).label("answered"),
-                   Attempt.id.label("aid"), _percent().label("pct"))
-            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-            .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
-            .where(*conditions))
-
-
 def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_id: int | None = None,
                document_id: str | None = None, min_n: int = MIN_RESPONSES,
                with_choices: bool = True, question_ids: list[str] | None = None) -> list[ItemStats]:
@@ -312,30 +303,22 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
     ``quiz_id`` it covers the finished attempts of every quiz (the attempts are then ranked for the
     upper and lower 27% by their percentage across quizzes).
     """
-    conditions = [Attempt.state == FINISHED]
-    if quiz_id is not None:
-        conditions.append(Attempt.quiz_id == quiz_id)
-    if user_id is not None:
-        conditions.append(Attempt.user_id == user_id)
     if question_id is not None:
         question_ids = [question_id]
     if document_id is not None:
         # The ids as a list, not a subquery: SQLite then reads the covering index by question.
         in_document = list(db.session.scalars(select(Question.id).where(Question.document_id == document_id)))
         question_ids = in_document if question_ids is None else [q for q in question_ids if q in set(in_document)]
-    if question_ids is not None:
-        if not question_ids:
-            return []
-        conditions.append(AttemptItem.question_id.in_(question_ids))  # index ix_attempt_items_question_stats
-    rows = _item_rows(conditions).subquery()
+    if question_ids is not None and not question_ids:
+        return []
 
-    # The upper and lower 27% of the attempts, ranked by percentage.
+    # The finished attempts, ranked by percentage for the upper and lower 27%, with their score.
     attempt_conditions = [Attempt.state == FINISHED]
     if quiz_id is not None:
         attempt_conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         attempt_conditions.append(Attempt.user_id == user_id)
-    ranked = (select(Attempt.id.label("aid"),
+    ranked = (select(Attempt.id.label("aid"), cast(Attempt.score, Float).label("score"),
                      func.row_number().over(order_by=(_percent(), Attempt.id)).label("rn"),
                      func.count().over().label("total"))
               .where(*attempt_conditions).subquery())
@@ -344,11 +327,24 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
     upper = ranked.c.rn > ranked.c.total - group
     lower = ranked.c.rn <= group
 
+    # One row per drawn item of those attempts: question, item score x (0 when unanswered), the
+    # rest of the attempt's score, and whether the attempt is in the upper or lower 27%. The attempts are read once (ranked).
+    score = func.coalesce(Response.score, 0.0)
+    item_rows = (select(AttemptItem.question_id.label("qid"), score.label("x"),
+                        (ranked.c.score - score).label("rest"),
+                        case((Response.score.is_(None), 0), else_=1).label("answered"),
+                        case((upper, 1), else_=0).label("upper"), case((lower, 1), else_=0).label("lower"))
+                 .join(ranked, ranked.c.aid == AttemptItem.attempt_id)
+                 .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id,
+                                           Response.slot == AttemptItem.slot)))
+    if question_ids is not None:
+        item_rows = item_rows.where(AttemptItem.question_id.in_(question_ids))  # ix_attempt_items_question_stats
+    rows = item_rows.subquery()
+
     x, y = rows.c.x, rows.c.rest
     query = (select(rows.c.qid, func.count(), func.sum(rows.c.answered), func.sum(x), func.sum(y),
                     func.sum(x * x), func.sum(y * y), func.sum(x * y),
-                    func.avg(case((upper, x))), func.avg(case((lower, x))))
-             .join(ranked, ranked.c.aid == rows.c.aid)
+                    func.avg(case((rows.c.upper == 1, x))), func.avg(case((rows.c.lower == 1, x))))
              .group_by(rows.c.qid))
     sums = db.session.execute(query).all()
     about = {row[0]: row[1:] for row in db.session.execute(
