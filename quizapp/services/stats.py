@@ -48,7 +48,7 @@ FLAG_LABELS = {
 # The bank browser filters by these too (stats.item_stats computes them all).
 BANK_FLAG_LABELS = {
     **FLAG_LABELS,
-    "non_functional": "Non-functional distractors (an option chosen by under 5%)",
+    "non_functional": "Non-functional distractor (chosen by under 5%)",
     "too_few": "Too few answers for statistics",
 }
 
@@ -601,8 +601,11 @@ def student_report(student: User) -> dict:
     history = student_attempts(student.id)
     by_section = areas(user_id=student.id)
     ranked = sorted(by_section, key=lambda a: a.facility)
+    # Up to three each, never the same section in both lists (a student with two sections gets one of each).
+    shown = min(3, len(ranked) // 2)
     chart = charts.bars([(f"{title} ({when:%d %b %Y})", round(float(pct or 0), 1))
                          for _, title, when, pct, _ in history[-30:]],
-                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50)
+                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50,
+                        unit="%")
     return {"student": student, "history": history, "areas": by_section, "documents": documents_of(by_section),
-            "chart": chart, "weakest": ranked[:3], "strongest": ranked[::-1][:3]}
+            "chart": chart, "weakest": ranked[:shown], "strongest": ranked[::-1][:shown]}

@@ -76,7 +76,7 @@ def question_stats(question_id: str):
     if item and item.enough and item.choices:
         chart = charts.bars([(c.text, round(c.share * 100, 1)) for c in item.choices],
                             "Share of students choosing each option (%)", "choice-chart", maximum=100,
-                            highlight=[c.correct for c in item.choices])
+                            highlight=[c.correct for c in item.choices], unit="%")
     return render_template("teacher_stats/question.html", question=question, item=item, chart=chart,
                            labels=stats.FLAG_LABELS, min_n=_min_n())
 
