@@ -45,6 +45,15 @@ FLAG_LABELS = {
     "poor_discrimination": "Poor discrimination (below 0.2)",
 }
 
+# What each flag suggests doing (shown on the question's page).
+FLAG_ADVICE = {
+    "wrong_key": "The students who did best overall got this question wrong more often than the others: "
+                 "check the key, or whether a distractor is also right.",
+    "too_easy": "Nearly everyone gets it right: it tells strong and weak students apart poorly.",
+    "too_hard": "Few get it right: check the wording, the key and whether the reading covers it.",
+    "poor_discrimination": "Strong and weak students do about as well: check the wording and the distractors.",
+}
+
 # The bank browser filters by these too (stats.item_stats computes them all).
 BANK_FLAG_LABELS = {
     **FLAG_LABELS,

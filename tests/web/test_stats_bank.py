@@ -230,3 +230,32 @@ def test_counts_follow_the_option_text_when_choices_are_reordered(app, client, a
                         ("1852", True, 12, False), ("1868", False, 3, True)]
     page = client.get("/teacher/questions/hl-mc-built/stats").get_data(as_text=True)
     assert '<th scope="row">1868</th><td>no longer an option</td><td>3</td>' in page
+
+
+# --- the document page, and pages a strict CSP can serve ------------------------------------
+
+
+def test_document_sections_rolled_up_from_items_match_the_areas_query(app):
+    plant(app, MISKEYED)
+    plant(app, [(1, 0, 1, 1), (0, 0, 1, 1), (1, 1, 1, 0)], slug="other")
+    from quizapp.models import Document
+    with app.app_context():
+        doc = db.session.get(Document, "harbour-lighthouse")
+        rolled = stats.sections_of(stats.item_stats(document_id=doc.id, with_choices=False), doc)
+        queried = stats.areas(document_id=doc.id)
+    assert [(a.section, a.n) for a in rolled] == [(a.section, a.n) for a in queried]
+    assert [a.facility for a in rolled] == pytest.approx([a.facility for a in queried])
+    assert len(rolled) >= 2
+
+
+def test_statistics_pages_carry_no_inline_style_or_script(app, client, teacher):
+    quiz_id = plant(app, MISKEYED)
+    with app.app_context():
+        student_id = db.session.scalar(db.select(Attempt.user_id).where(Attempt.quiz_id == quiz_id).limit(1))
+    for url in (f"/teacher/quizzes/{quiz_id}/stats", "/teacher/questions/hl-mc-visitors/stats",
+                "/teacher/documents/harbour-lighthouse/stats", f"/teacher/students/{student_id}",
+                "/teacher/bank?stat=wrong_key", "/teacher/stats"):
+        page = client.get(url).get_data(as_text=True)
+        assert " style=" not in page and "<script>" not in page, url
+    page = client.get("/teacher/questions/hl-mc-visitors/stats").get_data(as_text=True)
+    assert "check the key" in page  # what the flag suggests doing

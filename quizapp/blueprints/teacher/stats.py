@@ -78,7 +78,7 @@ def question_stats(question_id: str):
                             "Share of students choosing each option (%)", "choice-chart", maximum=100,
                             highlight=[c.correct for c in item.choices], unit="%")
     return render_template("teacher_stats/question.html", question=question, item=item, chart=chart,
-                           labels=stats.FLAG_LABELS, min_n=_min_n())
+                           labels=stats.FLAG_LABELS, advice=stats.FLAG_ADVICE, min_n=_min_n())
 
 
 @bp.get("/students/<id:user_id>")
