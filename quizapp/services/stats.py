@@ -156,9 +156,11 @@ def _attempts_query(quiz_id: int, filters: AttemptFilters):
 def _sort_column(name: str):
     if name != "duration":
         return SORTS[name]
+    # Whole seconds on both databases, so equal durations tie (and fall back to the id) alike:
+    # julianday differences carry floating-point noise.
     if db.session.get_bind().dialect.name == "sqlite":
-        return func.julianday(Attempt.finished_at) - func.julianday(Attempt.started_at)
-    return func.extract("epoch", Attempt.finished_at - Attempt.started_at)
+        return func.round((func.julianday(Attempt.finished_at) - func.julianday(Attempt.started_at)) * 86400)
+    return func.round(func.extract("epoch", Attempt.finished_at - Attempt.started_at))
 
 
 def attempts(quiz_id: int, filters: AttemptFilters, limit: int | None = None, offset: int = 0) -> list[AttemptRow]:
