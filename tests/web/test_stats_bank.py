@@ -259,3 +259,11 @@ def test_statistics_pages_carry_no_inline_style_or_script(app, client, teacher):
         assert " style=" not in page and "<script>" not in page, url
     page = client.get("/teacher/questions/hl-mc-visitors/stats").get_data(as_text=True)
     assert "check the key" in page  # what the flag suggests doing
+
+
+def test_the_quiz_page_links_its_flagged_questions_to_the_bank_filter(app, client, teacher):
+    quiz_id = plant(app, MISKEYED)
+    page = client.get(f"/teacher/quizzes/{quiz_id}/stats").get_data(as_text=True)
+    link = re.search(r'id="flags-in-bank">.*?href="([^"]+)"', page, re.S).group(1).replace("&amp;", "&")
+    assert f"over={quiz_id}" in link and "stat=wrong_key" in link
+    assert shown_ids(client.get(link).get_data(as_text=True)) == ["hl-mc-visitors"]
