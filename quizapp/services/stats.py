@@ -17,6 +17,15 @@ unanswered scores 0; only finished attempts count):
   variance (weighted by the number of attempts) and ``V`` the variance of the attempts' scores
   (population variances). With a fixed set of questions this is the textbook formula; with
   random draws it is the usual approximation.
+
+Scope: a quiz's page covers that quiz's finished attempts; a question's and a document's pages,
+and the bank browser's statistical filters, cover the finished attempts of every quiz (the bank
+can narrow them to one quiz: "Computed over"). The flags are the same everywhere because they
+all come from ``item_stats``.
+
+Distractors are counted on the option *text* of the snapshot each attempt drew (what the student
+saw), never on the index alone, so editing or reordering a question's choices after answers were
+given does not move a count to another option.
 """
 from __future__ import annotations
 
