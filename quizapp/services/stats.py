@@ -397,7 +397,8 @@ def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | 
     first, in its order; an option chosen in an older version that the question no longer has
     is listed after them, marked ``removed``.
     """
-    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES]
+    # Only where they are shown: a question with too few answers shows no distractor analysis.
+    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES and i.enough]
     if not wanted:
         return
     counts = choice_counts(wanted, quiz_id=quiz_id, user_id=user_id)
