@@ -70,8 +70,9 @@ class AttemptItem(db.Model):
     """
 
     __tablename__ = "attempt_items"
-    # Covering index of the statistics (the row itself holds the large snapshot).
-    __table_args__ = (Index("ix_attempt_items_stats", "attempt_id", "slot", "question_id"),)
+    # Covering indexes of the statistics (the row itself holds the large snapshot).
+    __table_args__ = (Index("ix_attempt_items_stats", "attempt_id", "slot", "question_id"),
+                      Index("ix_attempt_items_question_stats", "question_id", "attempt_id", "slot"))
 
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), primary_key=True)
     slot: Mapped[int] = mapped_column(primary_key=True)  # 1-based position in the attempt

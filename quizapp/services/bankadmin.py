@@ -9,12 +9,13 @@ from sqlalchemy import String, cast, func, or_, select
 from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import ORIGINS, STATUSES, Document, Question, Report, User
-from quizapp.services import revisions
+from quizapp.services import revisions, stats
 
 PER_PAGE = 20
 QUALITY = {"low": (None, 0.6), "high": (0.6, None)}
 DIFFICULTY = {"easy": (None, 0.4), "medium": (0.4, 0.7), "hard": (0.7, None)}
 FLAGS = ("reported", "needs_review")
+TEXT_FILTERS = ("document", "section", "type", "status", "quality", "difficulty", "origin", "flag", "stat", "over", "q")
 BULK_STATUSES = {"publish": "published", "retire": "retired", "review": "needs_review"}
 
 
@@ -28,11 +29,14 @@ class Filters:
     difficulty: str = ""
     origin: str = ""
     flag: str = ""
+    stat: str = ""  # a statistical flag of stats.BANK_FLAG_LABELS
+    over: str = ""  # the quiz whose finished attempts the statistics cover ("": every quiz)
     q: str = ""
+    min_n: int = field(default=stats.MIN_RESPONSES, repr=False)  # answers needed for statistics
 
     @classmethod
-    def from_args(cls, args) -> "Filters":
-        f = cls(**{name: (args.get(name) or "").strip()[:200] for name in cls.__dataclass_fields__})
+    def from_args(cls, args, min_n: int = stats.MIN_RESPONSES) -> "Filters":
+        f = cls(**{name: (args.get(name) or "").strip()[:200] for name in TEXT_FILTERS}, min_n=min_n)
         # Unknown values of a closed list are ignored rather than matching nothing.
         if f.status not in STATUSES:
             f.status = ""
@@ -44,10 +48,18 @@ class Filters:
             f.difficulty = ""
         if f.flag not in FLAGS:
             f.flag = ""
+        if f.stat not in stats.BANK_FLAG_LABELS:
+            f.stat = ""
+        if not (f.over.isdigit() and len(f.over) < 10):
+            f.over = ""
         return f
 
+    @property
+    def quiz_id(self) -> int | None:
+        return int(self.over) if self.over else None
+
     def args(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v}
+        return {k: getattr(self, k) for k in TEXT_FILTERS if getattr(self, k)}
 
 
 def _range(column, bounds):
@@ -80,6 +92,8 @@ def query(f: Filters):
         stmt = stmt.where(Question.id.in_(select(Report.question_id).where(Report.status == "open")))
     elif f.flag == "needs_review":
         stmt = stmt.where(Question.status == "needs_review")
+    if f.stat:
+        stmt = stmt.where(_stat_condition(f))
     if f.q:
         words = [w for w in f.q.split() if w][:8]
         for word in words:
@@ -91,6 +105,17 @@ def query(f: Filters):
     return stmt
 
 
+def _stat_condition(f: Filters):
+    """The questions with the statistical flag ``f.stat``, by the item analysis of the stats pages
+    (``stats.item_stats``: SQL aggregates over the finished attempts of every quiz, or of
+    ``f.over``); only the question ids come back here."""
+    items = stats.item_stats(quiz_id=f.quiz_id, min_n=f.min_n, with_choices=f.stat == "non_functional")
+    if f.stat == "too_few":
+        # Fewer answers than needed, never drawn in a finished attempt included.
+        return Question.id.not_in([i.question_id for i in items if i.enough])
+    return Question.id.in_([i.question_id for i in items if f.stat in i.bank_flags])
+
+
 @dataclass
 class Page:
     items: list[Question]
@@ -99,6 +124,7 @@ class Page:
     pages: int
     per_page: int = PER_PAGE
     reports: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, stats.ItemStats] = field(default_factory=dict)  # of the questions shown
 
 
 def page(f: Filters, number: int = 1, per_page: int = PER_PAGE) -> Page:
@@ -108,7 +134,12 @@ def page(f: Filters, number: int = 1, per_page: int = PER_PAGE) -> Page:
     number = min(max(1, number), pages)
     items = list(db.session.scalars(stmt.order_by(Question.document_id, Question.section, Question.id)
                                     .limit(per_page).offset((number - 1) * per_page)))
-    return Page(items, total, number, pages, per_page, open_reports([q.id for q in items]))
+    ids = [q.id for q in items]
+    # The distractor counts read every drawn snapshot of the questions (0.6 s for 20 questions with
+    # 10,000 answers each): only when filtering by them.
+    shown = {i.question_id: i for i in stats.item_stats(question_ids=ids, quiz_id=f.quiz_id, min_n=f.min_n,
+                                                        with_choices=f.stat == "non_functional")} if ids else {}
+    return Page(items, total, number, pages, per_page, open_reports(ids), shown)
 
 
 def selected(f: Filters, ids: list[str] | None) -> list[Question]:
@@ -131,7 +162,8 @@ def facets() -> dict:
     """The values the filters offer."""
     docs = [(i, t) for i, t in db.session.execute(select(Document.id, Document.title).order_by(Document.title))]
     sections = [s for s in db.session.scalars(select(Question.section).distinct().order_by(Question.section)) if s]
-    return {"documents": docs, "sections": sections}
+    quizzes = [(str(quiz_id), title, n) for quiz_id, title, _, n, _ in stats.overview()]
+    return {"documents": docs, "sections": sections, "quizzes": quizzes}
 
 
 def set_status(questions: list[Question], status: str, user: User, summary: str = "") -> int:

@@ -17,6 +17,15 @@ unanswered scores 0; only finished attempts count):
   variance (weighted by the number of attempts) and ``V`` the variance of the attempts' scores
   (population variances). With a fixed set of questions this is the textbook formula; with
   random draws it is the usual approximation.
+
+Scope: a quiz's page covers that quiz's finished attempts; a question's and a document's pages,
+and the bank browser's statistical filters, cover the finished attempts of every quiz (the bank
+can narrow them to one quiz: "Computed over"). The flags are the same everywhere because they
+all come from ``item_stats``.
+
+Distractors are counted on the option *text* of the snapshot each attempt drew (what the student
+saw), never on the index alone, so editing or reordering a question's choices after answers were
+given does not move a count to another option.
 """
 from __future__ import annotations
 
@@ -34,7 +43,8 @@ from quizapp.services import charts
 MIN_RESPONSES = 20  # below this, a question shows "too few answers" instead of numbers
 NON_FUNCTIONAL_SHARE = 0.05
 TOO_EASY, TOO_HARD, POOR_DISCRIMINATION = 0.9, 0.2, 0.2
-CHOICE_TYPES = ("multiple_choice", "true_false")
+CHOICE_TYPES = ("multiple_choice", "true_false")  # one option per answer
+MULTI_TYPES = ("multiple_response",)  # any number of options per answer
 BUCKETS = 10  # histogram: 0–9%, 10–19%, … 90–100%
 
 FLAG_LABELS = {
@@ -42,6 +52,22 @@ FLAG_LABELS = {
     "too_easy": "Too easy (facility above 0.9)",
     "too_hard": "Too hard (facility below 0.2)",
     "poor_discrimination": "Poor discrimination (below 0.2)",
+}
+
+# What each flag suggests doing (shown on the question's page).
+FLAG_ADVICE = {
+    "wrong_key": "The students who did best overall got this question wrong more often than the others: "
+                 "check the key, or whether a distractor is also right.",
+    "too_easy": "Nearly everyone gets it right: it tells strong and weak students apart poorly.",
+    "too_hard": "Few get it right: check the wording, the key and whether the reading covers it.",
+    "poor_discrimination": "Strong and weak students do about as well: check the wording and the distractors.",
+}
+
+# The bank browser filters by these too (stats.item_stats computes them all).
+BANK_FLAG_LABELS = {
+    **FLAG_LABELS,
+    "non_functional": "Non-functional distractor (chosen by under 5%)",
+    "too_few": "Too few answers for statistics",
 }
 
 
@@ -131,15 +157,19 @@ def _attempts_query(quiz_id: int, filters: AttemptFilters):
         query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like)))
     column = _sort_column(filters.sort)
     order = column.asc() if filters.direction == "asc" else column.desc()
-    return query.order_by(order, Attempt.id.desc() if filters.direction == "desc" else Attempt.id.asc())
+    # Unfinished attempts (no finish time, score or result) last either way, on every database
+    # (PostgreSQL puts NULLs first when descending, SQLite last).
+    return query.order_by(order.nulls_last(), Attempt.id.desc() if filters.direction == "desc" else Attempt.id.asc())
 
 
 def _sort_column(name: str):
     if name != "duration":
         return SORTS[name]
+    # Whole seconds on both databases, so equal durations tie (and fall back to the id) alike:
+    # julianday differences carry floating-point noise.
     if db.session.get_bind().dialect.name == "sqlite":
-        return func.julianday(Attempt.finished_at) - func.julianday(Attempt.started_at)
-    return func.extract("epoch", Attempt.finished_at - Attempt.started_at)
+        return func.round((func.julianday(Attempt.finished_at) - func.julianday(Attempt.started_at)) * 86400)
+    return func.round(func.extract("epoch", Attempt.finished_at - Attempt.started_at))
 
 
 def attempts(quiz_id: int, filters: AttemptFilters, limit: int | None = None, offset: int = 0) -> list[AttemptRow]:
@@ -211,7 +241,10 @@ def histogram(quiz_id: int) -> list[tuple[str, int]]:
     """Finished attempts by percentage, in bands of 10 points (100% goes in the top band)."""
     p = _percent()
     band = case(*[(p >= 10 * b, b) for b in range(BUCKETS - 1, 0, -1)], else_=0)
-    counts = dict(db.session.execute(select(band, func.count()).where(_finished(quiz_id)).group_by(band)).all())
+    # Grouped on a subquery's column: PostgreSQL cannot tell that a CASE with bound parameters
+    # in the GROUP BY is the one in the SELECT list.
+    bands = select(band.label("band")).where(_finished(quiz_id)).subquery()
+    counts = dict(db.session.execute(select(bands.c.band, func.count()).group_by(bands.c.band)).all())
     labels = [f"{10 * b}–{10 * b + 9}%" for b in range(BUCKETS - 1)] + ["90–100%"]
     return [(labels[b], int(counts.get(b, 0))) for b in range(BUCKETS)]
 
@@ -221,15 +254,17 @@ def histogram(quiz_id: int) -> list[tuple[str, int]]:
 
 @dataclass
 class Choice:
-    index: int
+    index: int | None  # in the question's current choices; None: an option it no longer has
     text: str
     correct: bool
-    count: int
-    share: float
+    count: int          # responses that chose it
+    share: float        # of the responses to the question
+    removed: bool = False
 
     @property
     def non_functional(self) -> bool:
-        return not self.correct and self.share < NON_FUNCTIONAL_SHARE
+        """A distractor (for multiple response: an incorrect option) chosen by under 5%."""
+        return not self.correct and not self.removed and self.share < NON_FUNCTIONAL_SHARE
 
 
 @dataclass
@@ -253,6 +288,16 @@ class ItemStats:
         return self.n >= self.min_n
 
     @property
+    def bank_flags(self) -> list[str]:
+        """The flags, and "non_functional" when a distractor is (needs the choices attached)."""
+        return self.flags + (["non_functional"] if self.non_functional else [])
+
+    @property
+    def non_functional(self) -> list[Choice]:
+        """The distractors chosen by under 5% (only when there are enough answers)."""
+        return [c for c in self.choices if c.non_functional] if self.enough else []
+
+    @property
     def flags(self) -> list[str]:
         if not self.enough:
             return []
@@ -268,40 +313,32 @@ class ItemStats:
         return flags
 
 
-def _item_rows(conditions):
-    """One row per drawn item of a finished attempt: question, item score x, attempt score."""
-    x = func.coalesce(Response.score, 0.0)
-    return (select(AttemptItem.question_id.label("qid"), x.label("x"),
-                   (cast(Attempt.score, Float) - x).label("rest"),
-                   case((Response.score.is_(None), 0), else_=1).label("answered"),
-                   Attempt.id.label("aid"), _percent().label("pct"))
-            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-            .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
-            .where(*conditions))
-
-
 def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_id: int | None = None,
                document_id: str | None = None, min_n: int = MIN_RESPONSES,
-               with_choices: bool = True) -> list[ItemStats]:
-    """Item analysis of every question drawn in the matching finished attempts."""
-    conditions = [Attempt.state == FINISHED]
-    if quiz_id is not None:
-        conditions.append(Attempt.quiz_id == quiz_id)
-    if user_id is not None:
-        conditions.append(Attempt.user_id == user_id)
-    if question_id is not None:
-        conditions.append(AttemptItem.question_id == question_id)
-    if document_id is not None:
-        conditions.append(AttemptItem.question_id.in_(select(Question.id).where(Question.document_id == document_id)))
-    rows = _item_rows(conditions).subquery()
+               with_choices: bool = True, question_ids: list[str] | None = None) -> list[ItemStats]:
+    """Item analysis of every question drawn in the matching finished attempts.
 
-    # The upper and lower 27% of the attempts, ranked by percentage.
+    This is the one place where the figures and the flags of a question are computed: the quiz,
+    question and document pages and the bank browser's statistical filters all call it. With no
+    ``quiz_id`` it covers the finished attempts of every quiz (the attempts are then ranked for the
+    upper and lower 27% by their percentage across quizzes).
+    """
+    if question_id is not None:
+        question_ids = [question_id]
+    if document_id is not None:
+        # The ids as a list, not a subquery: SQLite then reads the covering index by question.
+        in_document = list(db.session.scalars(select(Question.id).where(Question.document_id == document_id)))
+        question_ids = in_document if question_ids is None else [q for q in question_ids if q in set(in_document)]
+    if question_ids is not None and not question_ids:
+        return []
+
+    # The finished attempts, ranked by percentage for the upper and lower 27%, with their score.
     attempt_conditions = [Attempt.state == FINISHED]
     if quiz_id is not None:
         attempt_conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         attempt_conditions.append(Attempt.user_id == user_id)
-    ranked = (select(Attempt.id.label("aid"),
+    ranked = (select(Attempt.id.label("aid"), cast(Attempt.score, Float).label("score"),
                      func.row_number().over(order_by=(_percent(), Attempt.id)).label("rn"),
                      func.count().over().label("total"))
               .where(*attempt_conditions).subquery())
@@ -310,11 +347,24 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
     upper = ranked.c.rn > ranked.c.total - group
     lower = ranked.c.rn <= group
 
+    # One row per drawn item of those attempts: question, item score x (0 when unanswered), the
+    # rest of the attempt's score, and whether the attempt is in the upper or lower 27%. The attempts are read once (ranked).
+    score = func.coalesce(Response.score, 0.0)
+    item_rows = (select(AttemptItem.question_id.label("qid"), score.label("x"),
+                        (ranked.c.score - score).label("rest"),
+                        case((Response.score.is_(None), 0), else_=1).label("answered"),
+                        case((upper, 1), else_=0).label("upper"), case((lower, 1), else_=0).label("lower"))
+                 .join(ranked, ranked.c.aid == AttemptItem.attempt_id)
+                 .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id,
+                                           Response.slot == AttemptItem.slot)))
+    if question_ids is not None:
+        item_rows = item_rows.where(AttemptItem.question_id.in_(question_ids))  # ix_attempt_items_question_stats
+    rows = item_rows.subquery()
+
     x, y = rows.c.x, rows.c.rest
     query = (select(rows.c.qid, func.count(), func.sum(rows.c.answered), func.sum(x), func.sum(y),
                     func.sum(x * x), func.sum(y * y), func.sum(x * y),
-                    func.avg(case((upper, x))), func.avg(case((lower, x))))
-             .join(ranked, ranked.c.aid == rows.c.aid)
+                    func.avg(case((rows.c.upper == 1, x))), func.avg(case((rows.c.lower == 1, x))))
              .group_by(rows.c.qid))
     sums = db.session.execute(query).all()
     about = {row[0]: row[1:] for row in db.session.execute(
@@ -337,51 +387,110 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
 
 
 def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None) -> None:
-    """Distractor analysis of single-choice questions: how many answered each option.
+    """Distractor analysis of choice questions: how many answered with each option.
 
-    Responses store ``{"choice": i}``, the index into the choices of the spec drawn into the
-    attempt; options are named by the question's current spec (editing the choices of a
-    question with past answers is what regrading is for).
+    A response stores ``{"choice": i}`` (multiple response: ``{"choices": [i, …]}``), indexes into
+    the choices of the *snapshot* drawn into its attempt, which is what the student saw (a
+    regrade rewrites both together). Counts are therefore grouped on (stored answer, snapshot)
+    and keyed on the chosen option's text, so reordering or editing the choices after answers
+    were given never moves a count to another option. Options of the current question come
+    first, in its order; an option chosen in an older version that the question no longer has
+    is listed after them, marked ``removed``.
     """
-    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES]
+    # Only where they are shown: a question with too few answers shows no distractor analysis.
+    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES and i.enough]
     if not wanted:
         return
-    # Grouped on the stored JSON text (a handful of distinct values per question), parsed after:
-    # much cheaper than extracting the JSON field of every row.
-    answer = cast(Response.answer, Text)
-    conditions = [Attempt.state == FINISHED, Response.question_id.in_(wanted)]
+    counts = choice_counts(wanted, quiz_id=quiz_id, user_id=user_id)
+    specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
+    for item in items:
+        if item.question_id in specs:
+            item.choices = _choices(specs[item.question_id] or {}, counts.get(item.question_id))
+
+
+@dataclass
+class ChoiceCounts:
+    responses: int = 0                                     # responses counted (the denominator)
+    by_text: dict[str, int] = field(default_factory=dict)  # option text -> responses choosing it
+    correct_texts: set[str] = field(default_factory=set)   # texts that were a key in some version
+
+
+def choice_counts(question_ids: list[str], quiz_id: int | None = None,
+                  user_id: int | None = None) -> dict[str, ChoiceCounts]:
+    """Per question: how many finished-attempt responses chose each option, by option text.
+
+    One GROUP BY over (question, stored answer text, drawn snapshot text): a handful of groups
+    per question version, each parsed once here."""
+    conditions = [Attempt.state == FINISHED, Response.question_id.in_(question_ids)]
     if quiz_id is not None:
         conditions.append(Attempt.quiz_id == quiz_id)
     if user_id is not None:
         conditions.append(Attempt.user_id == user_id)
-    query = (select(Response.question_id, answer, func.count())
+    answer, snapshot = cast(Response.answer, Text), cast(AttemptItem.snapshot, Text)
+    query = (select(Response.question_id, answer, snapshot, func.count())
              .join(Attempt, Attempt.id == Response.attempt_id)
+             .join(AttemptItem, and_(AttemptItem.attempt_id == Response.attempt_id, AttemptItem.slot == Response.slot))
              .where(*conditions)
-             .group_by(Response.question_id, answer))
-    counts: dict[str, dict[int, int]] = {}
-    for qid, text, n in db.session.execute(query):
-        index = _choice_of(text)
-        if index is not None:
-            per_question = counts.setdefault(qid, {})
-            per_question[index] = per_question.get(index, 0) + int(n)
-    specs = dict(db.session.execute(select(Question.id, Question.spec).where(Question.id.in_(wanted))).all())
-    for item in items:
-        if item.type not in CHOICE_TYPES:
+             .group_by(Response.question_id, answer, snapshot))
+    out: dict[str, ChoiceCounts] = {}
+    parsed: dict[str, list[tuple[str, bool]]] = {}
+    for qid, answer_text, snapshot_text, n in db.session.execute(query):
+        if snapshot_text not in parsed:
+            parsed[snapshot_text] = _snapshot_choices(snapshot_text)
+        options = parsed[snapshot_text]
+        indexes = _chosen(answer_text)
+        if indexes is None:
             continue
-        chosen = counts.get(item.question_id, {})
-        total = sum(chosen.values())
-        item.choices = [Choice(i, str(c.get("text", "")), c.get("correct") is True, chosen.get(i, 0),
-                               chosen.get(i, 0) / total if total else 0.0)
-                        for i, c in enumerate((specs.get(item.question_id) or {}).get("choices") or [])]
+        entry = out.setdefault(qid, ChoiceCounts())
+        entry.responses += int(n)
+        entry.correct_texts.update(text for text, correct in options if correct)
+        for i in set(indexes):
+            if 0 <= i < len(options):
+                text = options[i][0]
+                entry.by_text[text] = entry.by_text.get(text, 0) + int(n)
+    return out
 
 
-def _choice_of(text: str | None) -> int | None:
+def _choices(spec: dict, counts: ChoiceCounts | None) -> list[Choice]:
+    counts = counts or ChoiceCounts()
+    total = counts.responses
+    current = [(str(c.get("text", "")), c.get("correct") is True) for c in spec.get("choices") or []]
+    out = [Choice(i, text, correct, counts.by_text.get(text, 0), counts.by_text.get(text, 0) / total if total else 0.0)
+           for i, (text, correct) in enumerate(current)]
+    shown = {text for text, _ in current}
+    for text, n in sorted(counts.by_text.items(), key=lambda kv: -kv[1]):
+        if text not in shown:
+            out.append(Choice(None, text, text in counts.correct_texts, n, n / total if total else 0.0, removed=True))
+    return out
+
+
+def _snapshot_choices(text: str | None) -> list[tuple[str, bool]]:
+    try:
+        snapshot = json.loads(text or "null")
+    except ValueError:
+        return []
+    spec = snapshot.get("spec") if isinstance(snapshot, dict) else None
+    choices = spec.get("choices") if isinstance(spec, dict) else None
+    if not isinstance(choices, list):
+        return []
+    return [(str(c.get("text", "")), c.get("correct") is True) for c in choices if isinstance(c, dict)]
+
+
+def _chosen(text: str | None) -> list[int] | None:
+    """The option indexes of a stored answer: ``{"choice": i}`` or ``{"choices": [i, …]}``."""
     try:
         value = json.loads(text or "null")
     except ValueError:
         return None
-    index = value.get("choice") if isinstance(value, dict) else None
-    return index if isinstance(index, int) and not isinstance(index, bool) else None
+    if not isinstance(value, dict):
+        return None
+    if "choice" in value:
+        values = [value["choice"]]
+    elif isinstance(value.get("choices"), list):
+        values = value["choices"]
+    else:
+        return None
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def flagged(items: list[ItemStats]) -> list[tuple[ItemStats, str]]:
@@ -437,22 +546,45 @@ class AreaStats:
 
 
 def areas(user_id: int | None = None, document_id: str | None = None) -> list[AreaStats]:
-    """Mean facility per (document, section) over finished attempts (of one student, or all)."""
+    """Mean facility per (document, section) over finished attempts (of one student, or all).
+
+    Grouped in two steps: per question over the covering indexes of the attempt items and
+    responses (no join to the questions per row), then the per-question sums by section."""
     x = func.coalesce(Response.score, 0.0)
-    query = (select(Question.document_id, Document.title, Question.section, func.count(), func.avg(x))
-             .select_from(AttemptItem)
-             .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-             .join(Question, Question.id == AttemptItem.question_id)
+    conditions = [Attempt.state == FINISHED]
+    if user_id is not None:
+        conditions.append(Attempt.user_id == user_id)
+    per_question = (select(AttemptItem.question_id.label("qid"), func.count().label("n"), func.sum(x).label("sx"))
+                    .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+                    .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id,
+                                              Response.slot == AttemptItem.slot))
+                    .where(*conditions)
+                    .group_by(AttemptItem.question_id).subquery())
+    n = func.sum(per_question.c.n)
+    query = (select(Question.document_id, Document.title, Question.section, n,
+                    cast(func.sum(per_question.c.sx), Float) / n)
+             .select_from(per_question)
+             .join(Question, Question.id == per_question.c.qid)
              .join(Document, Document.id == Question.document_id)
-             .outerjoin(Response, and_(Response.attempt_id == AttemptItem.attempt_id, Response.slot == AttemptItem.slot))
-             .where(Attempt.state == FINISHED)
              .group_by(Question.document_id, Document.title, Question.section)
              .order_by(Document.title, Question.section))
-    if user_id is not None:
-        query = query.where(Attempt.user_id == user_id)
     if document_id is not None:
         query = query.where(Question.document_id == document_id)
     return [AreaStats(d, t, s or "", int(n), float(f)) for d, t, s, n, f in db.session.execute(query)]
+
+
+def sections_of(items: list[ItemStats], document: Document) -> list[AreaStats]:
+    """Mean facility per section of one document, rolled up from its item analysis (the same
+    figures as ``areas(document_id=…)``: a section's facility is the mean item score over all its
+    drawn items, so Σ facility·n / Σ n), without a second pass over the attempt items."""
+    merged: dict[str, list[float]] = {}
+    for item in items:
+        if item.document_id == document.id:
+            n_sum = merged.setdefault(item.section, [0, 0.0])
+            n_sum[0] += item.n
+            n_sum[1] += item.facility * item.n
+    return [AreaStats(document.id, document.title, section, int(n), total / n)
+            for section, (n, total) in sorted(merged.items()) if n]
 
 
 def documents_of(rows: list[AreaStats]) -> list[AreaStats]:
@@ -490,8 +622,11 @@ def student_report(student: User) -> dict:
     history = student_attempts(student.id)
     by_section = areas(user_id=student.id)
     ranked = sorted(by_section, key=lambda a: a.facility)
+    # Up to three each, never the same section in both lists (a student with two sections gets one of each).
+    shown = min(3, len(ranked) // 2)
     chart = charts.bars([(f"{title} ({when:%d %b %Y})", round(float(pct or 0), 1))
                          for _, title, when, pct, _ in history[-30:]],
-                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50)
+                        f"Scores of {student.name}'s last attempts (%)", "attempts-chart", maximum=100, warn_below=50,
+                        unit="%")
     return {"student": student, "history": history, "areas": by_section, "documents": documents_of(by_section),
-            "chart": chart, "weakest": ranked[:3], "strongest": ranked[::-1][:3]}
+            "chart": chart, "weakest": ranked[:shown], "strongest": ranked[::-1][:shown]}

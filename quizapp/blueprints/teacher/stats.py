@@ -5,9 +5,9 @@ and its URL prefix); the app factory imports it before registering the blueprint
 """
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template, request
+from flask import Response, abort, render_template, request
 
-from quizapp.blueprints.teacher.views import bp
+from quizapp.blueprints.teacher.views import bp, stats_min_n
 from quizapp.extensions import db
 from quizapp.models import Document, Question, Quiz, User
 from quizapp.services import charts, stats, statscsv
@@ -16,7 +16,7 @@ PAGE_SIZE = 100
 
 
 def _min_n() -> int:
-    return int(current_app.config.get("QUIZAPP_STATS_MIN_RESPONSES", stats.MIN_RESPONSES))
+    return stats_min_n()
 
 
 def _get_or_404(model, key):
@@ -75,9 +75,10 @@ def question_stats(question_id: str):
     chart = None
     if item and item.enough and item.choices:
         chart = charts.bars([(c.text, round(c.share * 100, 1)) for c in item.choices],
-                            "Share of students choosing each option (%)", "choice-chart", maximum=100)
+                            "Share of students choosing each option (%)", "choice-chart", maximum=100,
+                            highlight=[c.correct for c in item.choices], unit="%")
     return render_template("teacher_stats/question.html", question=question, item=item, chart=chart,
-                           labels=stats.FLAG_LABELS, min_n=_min_n())
+                           labels=stats.FLAG_LABELS, advice=stats.FLAG_ADVICE, min_n=_min_n())
 
 
 @bp.get("/students/<id:user_id>")
@@ -89,10 +90,10 @@ def student_stats(user_id: int):
 @bp.get("/documents/<doc_id>/stats")
 def document_stats(doc_id: str):
     doc = _get_or_404(Document, doc_id)
-    areas = stats.areas(document_id=doc.id)
+    items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
+    areas = stats.sections_of(items, doc)
     chart = charts.bars([(a.section or "(no section)", round(a.facility, 2)) for a in areas],
                         f"Mean facility by section of {doc.title}", "section-chart", maximum=1, warn_below=0.5)
-    items = stats.item_stats(document_id=doc.id, min_n=_min_n(), with_choices=False)
     return render_template("teacher_stats/document.html", doc=doc, areas=areas, chart=chart, items=items,
                            labels=stats.FLAG_LABELS)
 

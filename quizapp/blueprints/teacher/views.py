@@ -13,7 +13,7 @@ from quizapp.forms.question import QuestionForm
 from quizapp.engine.grading import TYPES
 from quizapp.forms.teacher import BulkForm, ImportForm, QuizForm, UploadForm
 from quizapp.models import Document
-from quizapp.services import authoring, bankadmin, quizadmin, review, revisions, transfer, uploads
+from quizapp.services import authoring, bankadmin, quizadmin, review, revisions, stats, transfer, uploads
 from quizapp.services.citations import CitationError
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -40,6 +40,11 @@ def _documents() -> list[tuple[str, str]]:
     return [(d.id, d.title) for d in db.session.scalars(db.select(Document).order_by(Document.title))]
 
 
+def stats_min_n() -> int:
+    """Answers a question needs before its statistics (and flags) are shown."""
+    return int(current_app.config.get("QUIZAPP_STATS_MIN_RESPONSES", stats.MIN_RESPONSES))
+
+
 # --- the bank ------------------------------------------------------------------------------
 
 
@@ -50,12 +55,12 @@ def index():
 
 @bp.get("/bank")
 def bank():
-    filters = bankadmin.Filters.from_args(request.args)
+    filters = bankadmin.Filters.from_args(request.args, min_n=stats_min_n())
     number = request.args.get("page", "1")
-    result = bankadmin.page(filters, int(number) if number.isdigit() else 1)
+    result = bankadmin.page(filters, int(number) if number.isdigit() and len(number) < 7 else 1)
     previews = {q.id: authoring.question_preview(q) for q in result.items}
     return render_template("teacher/bank.html", filters=filters, result=result, previews=previews,
-                           facets=bankadmin.facets(), form=_bulk_form())
+                           facets=bankadmin.facets(), form=_bulk_form(), stat_labels=stats.BANK_FLAG_LABELS)
 
 
 def _bulk_form() -> BulkForm:
@@ -67,7 +72,7 @@ def _bulk_form() -> BulkForm:
 @bp.post("/bank/bulk")
 def bulk():
     form = BulkForm()
-    filters = bankadmin.Filters.from_args(request.form)
+    filters = bankadmin.Filters.from_args(request.form, min_n=stats_min_n())
     back = url_for("teacher.bank", **filters.args())
     if not form.validate() or not form.action.data:
         flash("Choose an action.", "error")
