@@ -6,6 +6,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.extensions import db
 from quizapp.models import Response
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_pragmas(app):
     with app.app_context():
