@@ -4,8 +4,9 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InternalError, OperationalError
 
 from quizapp import cli, config, filters, sqlite
 from quizapp.converters import IdConverter
@@ -27,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config.engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config["QUIZAPP_MIGRATIONS_DIR"], render_as_batch=True,
                      compare_type=True)
@@ -89,6 +91,21 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(413)
     def _too_large(_exc):
         return page(413, "Too large", "What you sent is too large.")
+
+    @app.errorhandler(OperationalError)  # down, restarting, disk full, read-only, locked too long
+    @app.errorhandler(InternalError)  # PostgreSQL: a read-only transaction refusing a write
+    def _database_unavailable(exc):
+        log.error("database unavailable for %s %s: %s", request.method, request.path,
+                  str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
+        try:
+            db.session.rollback()
+        except Exception:  # the connection is gone; the pool replaces it on the next checkout
+            log.warning("rollback after a database error failed", exc_info=True)
+        # A page that needs no database: rendered without the context processors, one of which
+        # (Flask-Login's current_user) would ask the database who is signed in.
+        html = app.jinja_env.get_template("unavailable.html").render(
+            saving=request.method not in ("GET", "HEAD"))
+        return html, 503, {"Retry-After": "10"}
 
     @app.errorhandler(500)
     def _server_error(_exc):
