@@ -16,17 +16,15 @@ import re
 from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.services import catalog
 
 import dbtesting
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = dbtesting.DATA
 TEST_PASSWORD = "correct horse battery"
-BACKEND = "postgresql" if dbtesting.is_postgres() else "sqlite"
+BACKEND = dbtesting.backend()
 
 
 def pytest_configure(config):
@@ -47,33 +45,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-def _config(url: str, **overrides) -> dict:
-    config = {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": url,
-        "WTF_CSRF_ENABLED": False,  # tests/…/test_*csrf* turn it on to check the refusals
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt in the app
-        "QUIZAPP_SOURCES_DIR": str(DATA / "sources"),
-        "QUIZAPP_BANK_DIR": str(DATA / "bank"),
-        "QUIZAPP_SEED_FILE": str(DATA / "quizzes.json"),
-    }
-    config.update(overrides)
-    return config
-
-
-def build_database(url: str, load: bool = True, **overrides) -> None:
-    """Migrate the (new, empty) database at ``url`` and (optionally) load the test library."""
-    app = create_app(_config(url, **overrides))
-    with app.app_context():
-        upgrade(directory=app.config["QUIZAPP_MIGRATIONS_DIR"])
-        if load:
-            cfg = app.config
-            catalog.load_library(Path(cfg["QUIZAPP_SOURCES_DIR"]), Path(cfg["QUIZAPP_BANK_DIR"]),
-                                 Path(cfg["QUIZAPP_SEED_FILE"]))
-            db.session.commit()
-        db.session.remove()
-        db.engine.dispose()
+_config = dbtesting.app_config
+build_database = dbtesting.build_database
 
 
 @pytest.fixture(scope="session")

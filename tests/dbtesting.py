@@ -29,11 +29,21 @@ import os
 import re
 import secrets
 import shutil
+import socket
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 import sqlalchemy as sa
+from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.services import catalog
+
+DATA = Path(__file__).resolve().parent / "data"
 
 PREFIX_RE = re.compile(r"^quizapp_test_(\d+)_\d+_[0-9a-f]+_")
 STALE_SECONDS = 24 * 3600
@@ -47,6 +57,40 @@ def test_database_url() -> str:
 def is_postgres(url: str | None = None) -> bool:
     url = test_database_url() if url is None else url
     return url.startswith(("postgresql", "postgres:"))
+
+
+def backend() -> str:
+    return "postgresql" if is_postgres() else "sqlite"
+
+
+def app_config(url: str, **overrides) -> dict:
+    """The configuration of an app under test, on the database at ``url``."""
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,  # tests/…/test_*csrf* turn it on to check the refusals
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt in the app
+        "QUIZAPP_SOURCES_DIR": str(DATA / "sources"),
+        "QUIZAPP_BANK_DIR": str(DATA / "bank"),
+        "QUIZAPP_SEED_FILE": str(DATA / "quizzes.json"),
+    }
+    config.update(overrides)
+    return config
+
+
+def build_database(url: str, load: bool = True, **overrides) -> None:
+    """Migrate the (new, empty) database at ``url`` and (optionally) load the test library."""
+    app = create_app(app_config(url, **overrides))
+    with app.app_context():
+        upgrade(directory=app.config["QUIZAPP_MIGRATIONS_DIR"])
+        if load:
+            cfg = app.config
+            catalog.load_library(Path(cfg["QUIZAPP_SOURCES_DIR"]), Path(cfg["QUIZAPP_BANK_DIR"]),
+                                 Path(cfg["QUIZAPP_SEED_FILE"]))
+            db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
 
 
 def psycopg_url(url: str) -> sa.URL:
@@ -205,3 +249,72 @@ def drop_stale(admin) -> None:
 def run_databases(prefix: str, admin) -> list[str]:
     return [r[0] for r in admin.execute(
         "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", (prefix,)).fetchall()]
+
+
+# --- a private PostgreSQL server, for the tests that stop and restart one --------------------
+
+
+def postgres_bindir() -> Path | None:
+    """Debian's PostgreSQL binaries (the newest version installed), or None."""
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PrivateCluster:
+    """A throwaway PostgreSQL cluster in a temporary directory, on a free port of 127.0.0.1.
+
+    Run as the ``postgres`` OS user when the tests run as root (the server refuses root). It is
+    the only server these tests stop and start: the shared one on 5432 is never touched.
+    """
+
+    def __init__(self, bindir: Path):
+        self.bindir = bindir
+        self.dir = Path(tempfile.mkdtemp(prefix="quizapp-pg-"))
+        self.data, self.log = self.dir / "data", self.dir / "server.log"
+        self.port = free_port()
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                  "--locale=C", "--no-sync")
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/quizapp"
+        self.start()
+        with self.admin() as conn:
+            conn.execute("CREATE DATABASE quizapp")
+
+    def _run(self, tool: str, *args: str) -> None:
+        result = subprocess.run([*self.as_postgres, str(self.bindir / tool), *args],
+                                capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            log = self.log.read_text() if self.log.exists() else ""
+            raise RuntimeError(f"{tool} failed ({result.returncode}): {result.stderr}{result.stdout}\n{log}")
+
+    def admin(self, database: str = "postgres"):
+        return connect_admin(make_url(self.url), database)
+
+    def start(self) -> None:
+        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off "
+                   "-c max_connections=30 -c shared_buffers=16MB")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop")
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def destroy(self) -> None:
+        try:
+            if (self.data / "postmaster.pid").exists():
+                self.stop("immediate")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)

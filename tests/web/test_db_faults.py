@@ -16,7 +16,9 @@ from sqlalchemy import event
 from quizapp.extensions import db
 from quizapp.models import Response
 
-from conftest import BACKEND
+import dbtesting
+
+BACKEND = dbtesting.backend()
 
 SAFE = "Your earlier answers are safe"
 
