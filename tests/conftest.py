@@ -82,13 +82,14 @@ def new_database(request, databases, tmp_path):
     own = request.node.get_closest_marker("own_database") is not None
 
     def new(load: bool = True) -> str:
-        url = databases.new(tmp_path, load=load, shared=not own and not made, name=f"quizapp-{len(made)}")
+        url = databases.new(tmp_path, load=load, shared=not own and not made, name=f"quizapp-{len(made)}",
+                            reusable=not own)
         made.append(url)
         return url
 
     yield new
     for url in made:
-        databases.release(url)
+        databases.release(url, reusable=not own)
 
 
 @pytest.fixture

@@ -58,7 +58,9 @@ class LiveServer:
             db.engine.dispose()
 
 
-def _serve(database_url: str, **config) -> LiveServer:
+def _serve(database_url: str | Path, **config) -> LiveServer:
+    if isinstance(database_url, Path):  # a SQLite file
+        database_url = f"sqlite:///{database_url}"
     app = create_app({
         "SECRET_KEY": "e2e-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -70,10 +72,11 @@ def _serve(database_url: str, **config) -> LiveServer:
 
 @pytest.fixture
 def serve():
-    """A factory: ``serve(database_url, **config)`` starts the app on a random port of 127.0.0.1."""
+    """A factory: ``serve(database_url, **config)`` starts the app on a random port of 127.0.0.1
+    (``new_database()`` gives a URL on the run's backend; a ``Path`` is a SQLite file)."""
     servers = []
 
-    def start(database_url: str, **config) -> LiveServer:
+    def start(database_url: str | Path, **config) -> LiveServer:
         servers.append(_serve(database_url, **config))
         return servers[-1]
 
