@@ -7,6 +7,7 @@ import os
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InternalError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from quizapp import cli, config, filters, sqlite
 from quizapp.converters import IdConverter
@@ -94,6 +95,7 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)  # down, restarting, disk full, read-only, locked too long
     @app.errorhandler(InternalError)  # PostgreSQL: a read-only transaction refusing a write
+    @app.errorhandler(PoolTimeout)  # every pooled connection busy for DATABASE_POOL_TIMEOUT seconds
     def _database_unavailable(exc):
         log.error("database unavailable for %s %s: %s", request.method, request.path,
                   str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
@@ -109,5 +111,8 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(500)
     def _server_error(_exc):
-        db.session.rollback()
+        try:
+            db.session.rollback()
+        except Exception:
+            log.warning("rollback after an error failed", exc_info=True)
         return page(500, "Something went wrong", "Something went wrong on our side. Nothing you had saved is lost.")

@@ -142,6 +142,20 @@ def test_a_database_that_is_down_gives_a_clear_page_not_a_500(make_app, client, 
     assert other.get("/healthz").status_code == 503
 
 
+def test_every_pooled_connection_busy_gives_the_clear_page_after_the_pool_timeout(make_app):
+    app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 1, "max_overflow": 0, "pool_timeout": 0.2})
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    with app.app_context():
+        held = db.engine.connect()  # the only connection of the pool
+        try:
+            _assert_unavailable_page(client.post("/auth/login", data={"email": "a@b.c", "password": "x"}),
+                                     saving=True)
+        finally:
+            held.close()
+    assert client.get("/healthz").status_code == 200
+
+
 def test_a_programming_error_is_still_a_500(app, client):
     """Only a database that is unavailable gets the 503: a bug is not disguised as an outage."""
     from sqlalchemy.exc import ProgrammingError
