@@ -97,8 +97,9 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(InternalError)  # PostgreSQL: a read-only transaction refusing a write
     @app.errorhandler(PoolTimeout)  # every pooled connection busy for DATABASE_POOL_TIMEOUT seconds
     def _database_unavailable(exc):
-        log.error("database unavailable for %s %s: %s", request.method, request.path,
-                  str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
+        reason = str(getattr(exc, "orig", None) or exc).strip().partition("\n")[0]
+        log.error("database unavailable for %s %s: %s: %s", request.method, request.path,
+                  type(exc).__name__, reason)
         try:
             db.session.rollback()
         except Exception:  # the connection is gone; the pool replaces it on the next checkout
