@@ -77,7 +77,8 @@ def template_databases(databases, tmp_path_factory) -> dict[bool, Path]:
 @pytest.fixture
 def new_database(request, databases, tmp_path):
     """A factory: ``new_database(load=True)`` gives the URL of a fresh copy of the test database
-    (dropped after the test)."""
+    (the test's first one is the run's shared database on PostgreSQL, reset before the test;
+    ``load=False`` gives empty tables)."""
     made = []
     own = request.node.get_closest_marker("own_database") is not None
 

@@ -189,13 +189,18 @@ class PostgresDatabases:
         self.made: list[str] = []
         self.spares: list[str] = []
         self.counter = 0
-        drop_stale(self.admin)
-        self.template_name = self._create(f"{self.prefix}_tpl")
-        build(self.url_of(self.template_name), load=True)
-        with connect_admin(self.url, self.template_name) as conn:
-            snapshot(conn, tables)
-        self.run_name = self._create(f"{self.prefix}_run", template=self.template_name)
-        self.run_conn = connect_admin(self.url, self.run_name)
+        self.run_conn = None
+        try:
+            drop_stale(self.admin)
+            self.template_name = self._create(f"{self.prefix}_tpl")
+            build(self.url_of(self.template_name), load=True)
+            with connect_admin(self.url, self.template_name) as conn:
+                snapshot(conn, tables)
+            self.run_name = self._create(f"{self.prefix}_run", template=self.template_name)
+            self.run_conn = connect_admin(self.url, self.run_name)
+        except BaseException:
+            self.close()  # what was made so far
+            raise
 
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
@@ -244,7 +249,8 @@ class PostgresDatabases:
             self.made.remove(name)
 
     def close(self) -> None:
-        self.run_conn.close()
+        if self.run_conn is not None:
+            self.run_conn.close()
         for name in reversed(self.made):
             self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         self.made.clear()
