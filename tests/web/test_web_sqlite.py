@@ -89,3 +89,21 @@ def test_a_writer_waits_for_the_lock_instead_of_failing(app, client, student, dr
     holder.join(10)
     assert response.status_code == 302
     assert 1 in driver.responses(aid)
+
+
+def test_a_reader_in_the_middle_of_a_transaction_does_not_block_an_answer(app, client, student, driver):
+    """WAL at work: with a rollback journal the answer could not commit while another connection
+    is reading; with WAL it commits, and the reader keeps its own consistent snapshot."""
+    aid = driver.start()
+    item = driver.items(aid)[0]
+    path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    reader = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 0
+        assert driver.answer(aid, item).status_code == 302
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 0  # its snapshot
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 1
+    finally:
+        reader.close()
