@@ -239,6 +239,13 @@ def driver(app, client):
 
 
 @pytest.fixture
+def helpers():
+    """``(AuthActions, QuizDriver)``, for a test with several clients (``import conftest`` can
+    find tests/e2e/conftest.py instead when the whole suite runs)."""
+    return AuthActions, QuizDriver
+
+
+@pytest.fixture
 def student(auth):
     """A signed-up, signed-in student (the ``client`` is theirs)."""
     response = auth.signup()
