@@ -1,9 +1,8 @@
 """A database that is down, read-only or full: a clear 503 page, and nothing already saved is lost.
 
 Run on both backends (``make test`` runs the suite on SQLite and on PostgreSQL). Disk full is
-simulated on SQLite with ``PRAGMA max_page_count``; PostgreSQL has no per-database size limit to
-set from a test, so the full disk is checked on SQLite only (its 503 comes from the same handler,
-for the same ``OperationalError``).
+simulated here on SQLite with ``PRAGMA max_page_count``; on PostgreSQL it needs a small disk
+(a tmpfs tablespace of the private cluster), in ``test_postgres_restart.py``.
 """
 from __future__ import annotations
 

@@ -8,16 +8,22 @@ into a temporary directory, a free port of 127.0.0.1), never the shared server o
   replaces the dead connections.
 * A connection killed (or the server stopped) between the statements of one request leaves
   nothing half-written: the request's statements are one transaction, committed at its end.
+* A full disk (a 1 MB tmpfs tablespace, when the tests may mount one) refuses the answer with
+  the same 503 page and keeps the earlier ones.
 
 These run in the PostgreSQL pass of ``make test``; without PostgreSQL's binaries they are skipped
 on a development machine and fail in CI (``CI=true``).
 """
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import subprocess
 import threading
 import time
 
+import psycopg
 import pytest
 from sqlalchemy import event, func, select
 
@@ -250,3 +256,60 @@ def test_students_answering_while_postgres_restarts_see_503_then_carry_on(cluste
             # Each save is one row update: never lost, never counted twice. (A commit whose reply
             # was lost with the connection may have landed: at most one per refused request.)
             assert ok <= saved[slot]["changes"] + 1 <= ok + refused, (slot, ok, refused, saved[slot])
+
+
+@pytest.fixture
+def small_disk(cluster):
+    """A 1 MB tmpfs mounted in the private cluster's directory, for a tablespace that fills up.
+    Mounting needs root (CAP_SYS_ADMIN): without it the test is skipped, with the reason."""
+    path = cluster.dir / "small-disk"
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(path)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs for a full disk: {mounted.stderr.strip()}")
+    try:
+        if os.geteuid() == 0:
+            shutil.chown(path, "postgres", "postgres")
+        yield path
+    finally:
+        with cluster.admin() as conn:
+            conn.execute("DROP DATABASE IF EXISTS quizapp WITH (FORCE)")
+            conn.execute("DROP TABLESPACE IF EXISTS small_disk")
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def test_a_full_disk_on_postgres_refuses_the_answer_clearly_and_keeps_the_saved_ones(
+        cluster, app, client, student, driver, small_disk, caplog):
+    """The answers' table lives on a 1 MB disk that fills up: the answer is refused with the 503
+    page, the earlier answer is intact, and once there is room again it is saved."""
+    aid = driver.start()
+    items = driver.items(aid)
+    assert driver.answer(aid, items[0]).status_code == 302
+    with cluster.admin("quizapp") as conn:
+        conn.execute(f"CREATE TABLESPACE small_disk LOCATION '{small_disk}'")
+        conn.execute("ALTER TABLE responses SET TABLESPACE small_disk")
+        # Fill the disk with the smallest rows next to the real ones (slots no item has; foreign
+        # keys off for this connection only), committed one batch at a time, until it is full.
+        conn.execute("SET session_replication_role = replica")
+        insert = ("INSERT INTO responses (attempt_id, slot, question_id, answer, score, answered_at, changes) "
+                  "SELECT %s, g, %s, '{}', 0, now(), 0 FROM generate_series(%s::int, %s::int) g")
+        slot, batch = 1000, 500
+        while batch:
+            try:
+                conn.execute(insert, (aid, items[1]["question_id"], slot, slot + batch - 1))
+                slot += batch
+            except psycopg.errors.DiskFull:
+                batch //= 5  # then smaller batches, down to single rows, until one row fails
+            assert slot < 200_000, "the disk never filled up"
+    before = _counts(app)
+
+    with caplog.at_level(logging.ERROR, logger="quizapp"):
+        response = driver.answer(aid, items[1])
+    _unavailable(response)
+    assert "No space left on device" in caplog.text  # it was the full disk
+    assert _counts(app) == before
+
+    subprocess.run(["mount", "-o", "remount,size=8m", str(small_disk)], check=True)  # room again
+    assert driver.answer(aid, items[1]).status_code == 302
+    assert [(s, c) for a, s, c in _counts(app)["responses"] if s < 1000] == [(1, 0), (2, 0)]
