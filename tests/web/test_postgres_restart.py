@@ -203,7 +203,7 @@ def test_a_connection_lost_in_the_middle_of_finishing_leaves_the_attempt_open(
 
 
 def test_students_answering_while_postgres_restarts_see_503_then_carry_on(cluster, app, helpers):
-    """Four students answer in parallel threads (bounded: ~10 s, ≤ 400 requests each) while the
+    """Four students answer in parallel threads (bounded: ≤ 30 s, ≤ 1000 requests each) while the
     server stops for a moment and starts again. Every request is saved (302) or refused with the
     503 page, never a 500; after the restart every student's requests are saved again; and every
     saved answer is in the database once, with its number of changes matching the saves."""
@@ -221,12 +221,13 @@ def test_students_answering_while_postgres_restarts_see_503_then_carry_on(cluste
 
     def answer_all(index: int) -> None:
         drv, aid, items = students[index]
-        for request_no in range(400):
+        for request_no in range(1000):
             if time.monotonic() > stop_at[0]:
                 return
             item = items[request_no % len(items)]
+            back = restarted.is_set()  # the server was up again before this request began
             status = drv.answer(aid, item, right=request_no % 2 == 0).status_code
-            logs[index].append((item["slot"], status, restarted.is_set()))
+            logs[index].append((item["slot"], status, back))
             time.sleep(0.01)
 
     threads = [threading.Thread(target=answer_all, args=(i,)) for i in range(len(students))]
@@ -245,9 +246,9 @@ def test_students_answering_while_postgres_restarts_see_503_then_carry_on(cluste
     statuses = [status for log in logs for _, status, _ in log]
     assert set(statuses) <= {302, 503}, sorted(set(statuses))
     assert 503 in statuses  # the outage was seen…
-    for log in logs:  # …and every student got through again once the server was back
+    for log in logs:  # …and every request made once the server was back was saved
         after = [status for _, status, back in log if back]
-        assert after and after[-5:] == [302] * len(after[-5:]), log[-10:]
+        assert after and set(after) == {302}, log[-10:]
     for (drv, aid, items), log in zip(students, logs):
         saved = drv.responses(aid)
         for slot in {s for s, _, _ in log}:
