@@ -6,6 +6,8 @@ import os
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InternalError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from quizapp import cli, config, filters, security, sqlite
 from quizapp.converters import IdConverter
@@ -27,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config.engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config["QUIZAPP_MIGRATIONS_DIR"], render_as_batch=True,
                      compare_type=True)
@@ -99,7 +102,27 @@ def _register_errors(app: Flask) -> None:
                     "There have been too many attempts to sign in or sign up from here or for this account, "
                     "so this one was not checked. Wait a few minutes, then try again.")
 
+    @app.errorhandler(OperationalError)  # down, restarting, disk full, read-only, locked too long
+    @app.errorhandler(InternalError)  # PostgreSQL: a read-only transaction refusing a write
+    @app.errorhandler(PoolTimeout)  # every pooled connection busy for DATABASE_POOL_TIMEOUT seconds
+    def _database_unavailable(exc):
+        reason = str(getattr(exc, "orig", None) or exc).strip().partition("\n")[0]
+        log.error("database unavailable for %s %s: %s: %s", request.method, request.path,
+                  type(exc).__name__, reason)
+        try:
+            db.session.rollback()
+        except Exception:  # the connection is gone; the pool replaces it on the next checkout
+            log.warning("rollback after a database error failed", exc_info=True)
+        # A page that needs no database: rendered without the context processors, one of which
+        # (Flask-Login's current_user) would ask the database who is signed in.
+        html = app.jinja_env.get_template("unavailable.html").render(
+            saving=request.method not in ("GET", "HEAD"))
+        return html, 503, {"Retry-After": "10"}
+
     @app.errorhandler(500)
     def _server_error(_exc):
-        db.session.rollback()
+        try:
+            db.session.rollback()
+        except Exception:
+            log.warning("rollback after an error failed", exc_info=True)
         return page(500, "Something went wrong", "Something went wrong on our side. Nothing you had saved is lost.")

@@ -10,6 +10,11 @@
 | ``QUIZAPP_SECURE_COOKIES`` | ``auto``: cookies are ``Secure`` on HTTPS requests (``always``, ``never``) |
 | ``RATELIMIT_STORAGE_URI`` or ``REDIS_URL`` | ``memory://``: where the log-in throttles count |
 | ``QUIZAPP_LIMIT_ACCOUNT``, ``QUIZAPP_LIMIT_ADDRESS``, ``QUIZAPP_LIMIT_SIGNUP_ADDRESS`` | the throttles |
+| ``DATABASE_POOL_SIZE`` | 5 connections kept open per process (PostgreSQL) |
+| ``DATABASE_MAX_OVERFLOW`` | 10 more opened under load, closed when returned |
+| ``DATABASE_POOL_TIMEOUT`` | 10 s to wait for a free connection |
+| ``DATABASE_POOL_RECYCLE`` | 1800 s: connections older than that are replaced |
+| ``DATABASE_CONNECT_TIMEOUT`` | 5 s to reach the server |
 """
 from __future__ import annotations
 
@@ -52,7 +57,14 @@ def defaults(instance_path: str, env: dict | None = None) -> dict:
     env = os.environ if env is None else env
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path, env),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Turned into SQLALCHEMY_ENGINE_OPTIONS by engine_options() once the URL is known.
+        "QUIZAPP_DB_POOL": {
+            "pool_size": _int_env(env, "DATABASE_POOL_SIZE", 5),
+            "max_overflow": _int_env(env, "DATABASE_MAX_OVERFLOW", 10),
+            "pool_timeout": _int_env(env, "DATABASE_POOL_TIMEOUT", 10),
+            "pool_recycle": _int_env(env, "DATABASE_POOL_RECYCLE", 1800),
+            "connect_timeout": _int_env(env, "DATABASE_CONNECT_TIMEOUT", 5),
+        },
         "SECRET_KEY": env.get("SECRET_KEY") or None,
         # The CSRF token lives as long as the session: it never expires mid-attempt.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -87,6 +99,35 @@ def defaults(instance_path: str, env: dict | None = None) -> dict:
         "PRACTICE_QUESTION_COUNT": 10,
         "PRACTICE_PASS_MARK": 60,
     }
+
+
+def _int_env(env, name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def engine_options(cfg) -> dict:
+    """SQLAlchemy's engine options for the configured database.
+
+    Every connection is checked with a ping when it leaves the pool (``pool_pre_ping``), so after
+    a database restart the first request gets a fresh connection instead of an error. PostgreSQL
+    also gets a bounded pool (``QUIZAPP_DB_POOL``) and a connect timeout; SQLite keeps
+    SQLAlchemy's defaults. ``SQLALCHEMY_ENGINE_OPTIONS`` set explicitly win.
+    """
+    options: dict = {"pool_pre_ping": True}
+    if str(cfg["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
+        pool = dict(cfg.get("QUIZAPP_DB_POOL") or {})
+        connect_timeout = pool.pop("connect_timeout", None)
+        options.update(pool)
+        if connect_timeout:
+            options["connect_args"] = {"connect_timeout": connect_timeout}
+    options.update(cfg.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    return options
 
 
 def instance_secret_key(instance_path: str) -> str:

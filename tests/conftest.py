@@ -1,75 +1,106 @@
-"""Shared fixtures: ``app`` on a temporary database, ``client``, ``runner`` and ``auth``.
+"""Shared fixtures: ``app`` on a database of its own, ``client``, ``runner`` and ``auth``.
 
-The database of every test is a copy of one built once per session: migrated with the real
-Alembic migrations, and loaded with the small test library in ``tests/data/`` (one document,
-its hand-written bank with every question type, and two seed quizzes). Tests that need an empty
-database use ``make_app(load=False)``.
+Every test's database is the one built once per run: migrated with the real Alembic migrations,
+and loaded with the small test library in ``tests/data/`` (one document, its hand-written bank
+with every question type, and two seed quizzes). Tests that need an empty database use
+``make_app(load=False)``.
+
+The backend is SQLite unless ``QUIZAPP_TEST_DATABASE_URL`` names a PostgreSQL server
+(``make test`` runs the suite both ways); see ``tests/dbtesting.py`` for how each test gets its
+own database there, and how the run cleans up after itself. A test that changes the schema is
+marked ``own_database``.
 """
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.services import catalog
 
-DATA = Path(__file__).resolve().parent / "data"
+import dbtesting
+
+DATA = dbtesting.DATA
 TEST_PASSWORD = "correct horse battery"
+BACKEND = dbtesting.backend()
 
 
-def _config(db_path: Path, **overrides) -> dict:
-    config = {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-        "WTF_CSRF_ENABLED": False,  # tests/…/test_*csrf* turn it on to check the refusals
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt in the app
-        "QUIZAPP_SOURCES_DIR": str(DATA / "sources"),
-        "QUIZAPP_BANK_DIR": str(DATA / "bank"),
-        "QUIZAPP_SEED_FILE": str(DATA / "quizzes.json"),
-        "RATELIMIT_STORAGE_URI": "memory://",  # tests/web/test_security_throttle.py uses Redis itself
-    }
-    config.update(overrides)
-    return config
+def pytest_configure(config):
+    config.addinivalue_line("markers", "own_database: the test gets a database no other test shares "
+                                       "(on PostgreSQL; every test has its own on SQLite)")
+    config.addinivalue_line("markers", "sqlite_only: a test of SQLite itself (skipped on the PostgreSQL pass)")
 
 
-def build_database(path: Path, load: bool = True, **overrides) -> None:
-    """Migrate a new SQLite database at ``path`` and (optionally) load the test library."""
-    app = create_app(_config(path, **overrides))
-    with app.app_context():
-        upgrade(directory=app.config["QUIZAPP_MIGRATIONS_DIR"])
-        if load:
-            cfg = app.config
-            catalog.load_library(Path(cfg["QUIZAPP_SOURCES_DIR"]), Path(cfg["QUIZAPP_BANK_DIR"]),
-                                 Path(cfg["QUIZAPP_SEED_FILE"]))
-            db.session.commit()
-        db.session.remove()
-        db.engine.dispose()
+def pytest_report_header(config):
+    return f"quizapp test database: {BACKEND}"
+
+
+def pytest_collection_modifyitems(config, items):
+    if BACKEND != "sqlite":
+        skip = pytest.mark.skip(reason="a test of SQLite itself; this run is on PostgreSQL")
+        for item in items:
+            if item.get_closest_marker("sqlite_only"):
+                item.add_marker(skip)
+
+
+_config = dbtesting.app_config
+build_database = dbtesting.build_database
 
 
 @pytest.fixture(scope="session")
-def template_databases(tmp_path_factory) -> dict[bool, Path]:
-    base = tmp_path_factory.mktemp("template-db")
-    paths = {True: base / "loaded.sqlite3", False: base / "empty.sqlite3"}
-    for load, path in paths.items():
-        build_database(path, load=load)
-    return paths
+def databases(tmp_path_factory):
+    """The run's databases (SQLite template files, or the run's PostgreSQL databases)."""
+    url = dbtesting.test_database_url()
+    if dbtesting.is_postgres(url):
+        made = dbtesting.PostgresDatabases(url, build_database, [t.name for t in db.metadata.sorted_tables])
+    else:
+        made = dbtesting.SQLiteDatabases(tmp_path_factory.mktemp("template-db"), build_database)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+@pytest.fixture(scope="session")
+def template_databases(databases, tmp_path_factory) -> dict[bool, Path]:
+    """SQLite template files (loaded, empty), whatever the backend of the run: for tests that
+    need a SQLite file in particular."""
+    if isinstance(databases, dbtesting.SQLiteDatabases):
+        sqlite = databases
+    else:
+        sqlite = dbtesting.SQLiteDatabases(tmp_path_factory.mktemp("template-db"), build_database)
+    return {load: sqlite.template(load) for load in (True, False)}
 
 
 @pytest.fixture
-def make_app(tmp_path, template_databases):
+def new_database(request, databases, tmp_path):
+    """A factory: ``new_database(load=True)`` gives the URL of a fresh copy of the test database
+    (the test's first one is the run's shared database on PostgreSQL, reset before the test;
+    ``load=False`` gives empty tables)."""
+    made = []
+    own = request.node.get_closest_marker("own_database") is not None
+
+    def new(load: bool = True) -> str:
+        url = databases.new(tmp_path, load=load, shared=not own and not made, name=f"quizapp-{len(made)}",
+                            reusable=not own)
+        made.append(url)
+        return url
+
+    yield new
+    for url in made:
+        databases.release(url, reusable=not own)
+
+
+@pytest.fixture
+def make_app(new_database):
     """A factory: ``make_app(load=True, **config)`` gives an app on a fresh copy of the test DB."""
     apps = []
 
     def make(load: bool = True, **overrides):
-        path = tmp_path / f"quizapp-{len(apps)}.sqlite3"
-        shutil.copyfile(template_databases[load], path)
-        app = create_app(_config(path, **overrides))
+        url = overrides.pop("SQLALCHEMY_DATABASE_URI", None) or new_database(load)
+        app = create_app(_config(url, **overrides))
         apps.append(app)
         return app
 
@@ -205,6 +236,13 @@ class QuizDriver:
 @pytest.fixture
 def driver(app, client):
     return QuizDriver(app, client)
+
+
+@pytest.fixture
+def helpers():
+    """``(AuthActions, QuizDriver)``, for a test with several clients (``import conftest`` can
+    find tests/e2e/conftest.py instead when the whole suite runs)."""
+    return AuthActions, QuizDriver
 
 
 @pytest.fixture

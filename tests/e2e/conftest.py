@@ -6,7 +6,6 @@ without it they are skipped, with the reason.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -59,10 +58,12 @@ class LiveServer:
             db.engine.dispose()
 
 
-def _serve(db_path: Path, **config) -> LiveServer:
+def _serve(database_url: str | Path, **config) -> LiveServer:
+    if isinstance(database_url, Path):  # a SQLite file
+        database_url = f"sqlite:///{database_url}"
     app = create_app({
         "SECRET_KEY": "e2e-secret",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         **config,
     })  # CSRF protection on, as in production
@@ -71,11 +72,12 @@ def _serve(db_path: Path, **config) -> LiveServer:
 
 @pytest.fixture
 def serve():
-    """A factory: ``serve(db_path, **config)`` starts the app on a random port of 127.0.0.1."""
+    """A factory: ``serve(database_url, **config)`` starts the app on a random port of 127.0.0.1
+    (``new_database()`` gives a URL on the run's backend; a ``Path`` is a SQLite file)."""
     servers = []
 
-    def start(db_path: Path, **config) -> LiveServer:
-        servers.append(_serve(db_path, **config))
+    def start(database_url: str | Path, **config) -> LiveServer:
+        servers.append(_serve(database_url, **config))
         return servers[-1]
 
     yield start
@@ -84,11 +86,9 @@ def serve():
 
 
 @pytest.fixture
-def live_server(tmp_path, template_databases):
+def live_server(new_database):
     """The app on the test library (tests/data), on a random port of 127.0.0.1."""
-    path = tmp_path / "e2e.sqlite3"
-    shutil.copyfile(template_databases[True], path)
-    server = _serve(path, QUIZAPP_SOURCES_DIR=str(DATA / "sources"), QUIZAPP_BANK_DIR=str(DATA / "bank"))
+    server = _serve(new_database(), QUIZAPP_SOURCES_DIR=str(DATA / "sources"), QUIZAPP_BANK_DIR=str(DATA / "bank"))
     yield server
     server.stop()
 

@@ -3,7 +3,6 @@ read explanation pages that quote the passage."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -152,13 +151,11 @@ def test_the_whole_flow_works_without_javascript(browser, live_server):
         context.close()
 
 
-def test_the_shipped_sample_bank_in_the_browser(browser, serve, tmp_path, template_databases, shots):
+def test_the_shipped_sample_bank_in_the_browser(browser, serve, new_database, shots):
     """The app as `make run` serves it: the sample sources and the generated bank."""
     if not list((PROJECT_ROOT / "questions" / "bank").glob("*.json")):
         pytest.skip("no shipped bank yet")
-    path = tmp_path / "sample.sqlite3"
-    shutil.copyfile(template_databases[False], path)
-    server = serve(path)  # the default sources, bank and seed file of the checkout
+    server = serve(new_database(load=False))  # the default sources, bank and seed file of the checkout
     result = server.app.test_cli_runner().invoke(args=["init"])
     assert result.exit_code == 0, result.output
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server.url)

@@ -1,4 +1,5 @@
 """The schema comes only from the migrations, and the migrations agree with the models."""
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -6,6 +7,8 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from quizapp.extensions import db
+
+pytestmark = pytest.mark.own_database  # downgrades and upgrades the schema
 
 
 def _diff(app, metadata=None):

@@ -1,10 +1,16 @@
 """SQLite tuned for a classroom: WAL, busy timeout, foreign keys, BEGIN IMMEDIATE for writes."""
+import sqlite3
+import threading
+import time
+
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Response
+
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_pragmas(app):
@@ -56,3 +62,48 @@ def test_commands_and_scripts_begin_immediate(app, begins):
         db.session.execute(text("SELECT 1"))
         db.session.rollback()
     assert begins == ["BEGIN IMMEDIATE"]
+
+
+def test_a_writer_waits_for_the_lock_instead_of_failing(app, client, student, driver):
+    """The busy timeout at work: another connection holds the write lock when the answer
+    arrives; the request waits for it and saves, instead of "database is locked"."""
+    aid = driver.start()
+    item = driver.items(aid)[0]
+    path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        other = sqlite3.connect(path, isolation_level=None, timeout=0)
+        other.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        time.sleep(0.3)  # still held while the request is already waiting
+        other.execute("COMMIT")
+        other.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    assert locked.wait(10)
+    release.set()
+    response = driver.answer(aid, item)
+    holder.join(10)
+    assert response.status_code == 302
+    assert 1 in driver.responses(aid)
+
+
+def test_a_reader_in_the_middle_of_a_transaction_does_not_block_an_answer(app, client, student, driver):
+    """WAL at work: with a rollback journal the answer could not commit while another connection
+    is reading; with WAL it commits, and the reader keeps its own consistent snapshot."""
+    aid = driver.start()
+    item = driver.items(aid)[0]
+    path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    reader = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 0
+        assert driver.answer(aid, item).status_code == 302
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 0  # its snapshot
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM responses").fetchone()[0] == 1
+    finally:
+        reader.close()
