@@ -15,7 +15,7 @@ from quizapp.engine import bankjson, gift
 from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import Document, Question, User
-from quizapp.services import bankadmin, revisions
+from quizapp.services import audit, bankadmin, revisions
 from quizapp.services.bank import spec_from_bank
 
 IMPORT_DOCUMENT = "imported"
@@ -100,10 +100,13 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def store(parsed: Parsed, user: User | None, document_id: str | None = None, status: str | None = None) -> ImportReport:
+def store(parsed: Parsed, user: User | None, document_id: str | None = None, status: str | None = None,
+          filename: str = "") -> ImportReport:
     """Store parsed questions (new ids added, known ids updated with a revision). Flushes only:
-    the caller commits, so an error anywhere leaves nothing behind."""
+    the caller commits, so an error anywhere leaves nothing behind. The audit log gets one entry
+    for the import and one for each question it added or changed."""
     report = ImportReport(skipped=list(parsed.skipped))
+    touched: list[str] = []
     fallback = db.session.get(Document, document_id) if document_id else None
     if document_id and fallback is None:
         raise ImportFailed([f"there is no document {document_id!r}"])
@@ -123,7 +126,9 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
             db.session.add(row)
             db.session.flush()
             revisions.record(row, None, user, "imported", f"imported ({parsed.format})")
+            audit.record(user, "question.imported", "question", row.id, f"added by an import ({parsed.format})")
             report.added += 1
+            touched.append(row.id)
             continue
         before = revisions.state(row)
         for k, v in fields.items():
@@ -135,7 +140,15 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         if row.origin == "generated":
             row.origin = "edited"
         revisions.record(row, before, user, "imported", f"updated by an import ({parsed.format})")
+        audit.record(user, "question.imported", "question", row.id, f"updated by an import ({parsed.format})")
         report.updated += 1
+        touched.append(row.id)
+    label = (filename or "").replace("\\", "/").rsplit("/", 1)[-1][:120] or parsed.format
+    audit.record(user, "bank.imported", "bank", label,
+                 f"{parsed.format.upper()} import: {report.added} added, {report.updated} updated, "
+                 f"{report.unchanged} unchanged", {"format": parsed.format, "added": report.added,
+                                                  "updated": report.updated, "unchanged": report.unchanged,
+                                                  "questions": touched[:500]})
     db.session.flush()
     return report
 
