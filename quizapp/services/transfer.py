@@ -92,6 +92,11 @@ def _spec(q: dict) -> dict:
     return spec
 
 
+def _number(value, default: float) -> float:
+    """A bank file's optional number (difficulty, quality): ``default`` when it is absent or null."""
+    return default if value is None else float(value)
+
+
 @dataclass
 class ImportReport:
     added: int = 0
@@ -117,8 +122,8 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         fields = {"document_id": document.id, "type": q["type"], "prompt": q["prompt"], "spec": _spec(q),
                   "explanation": q.get("explanation") or "", "citation": q.get("citation") or {},
                   "section": str((q.get("citation") or {}).get("section") or "")[:300],
-                  "sentence_id": q.get("sentence_id"), "difficulty": float(q.get("difficulty", 0.5)),
-                  "quality": float(q.get("quality", 1.0)), "reasons": list(q.get("reasons") or []),
+                  "sentence_id": q.get("sentence_id"), "difficulty": _number(q.get("difficulty"), 0.5),
+                  "quality": _number(q.get("quality"), 1.0), "reasons": list(q.get("reasons") or []),
                   "status": status or q.get("status") or "needs_review"}
         row = db.session.get(Question, q["id"])
         if row is None:
