@@ -134,7 +134,12 @@ def test_wrong_types_are_refused(world, field):
                 data["ids"] = ["no-such-question"]
             response = _client(world, who).post(url, data=data)
             assert response.status_code in (302, 400, 422), (url, field, value, response.status_code)
-    assert snapshot(world.app) == before
+    after = snapshot(world.app)
+    if field == "answer":  # "NaN" or "1e309" is a fair typed answer to a short-answer question: kept, wrong
+        with world.app.app_context():
+            assert all(r.score == 0 for r in db.session.scalars(db.select(Response)))
+        before.pop("responses"), after.pop("responses")
+    assert after == before
 
 
 def test_a_truncated_multipart_body_is_a_400(world):
