@@ -17,9 +17,11 @@ from quizapp.extensions import db
 from quizapp.models import Document, Question, User
 from quizapp.services import audit, bankadmin, revisions
 from quizapp.services.bank import spec_from_bank
+from quizapp.services.uploads import safe_label, sniff_binary
 
 IMPORT_DOCUMENT = "imported"
 FORMATS = ("gift", "json")
+UPLOAD_EXTENSIONS = (".gift", ".txt", ".json")
 
 
 class ImportFailed(ValueError):
@@ -67,6 +69,18 @@ def parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
         raise ImportFailed(["line 1: the file is not UTF-8 text"]) from None
     skipped = [f"line {s['line']}: {s['name'] or s['type']}: {s['reason']}" for s in result.skipped]
     return Parsed("gift", result.questions, skipped, [str(w) for w in result.warnings])
+
+
+def parse_upload(data: bytes, filename: str) -> Parsed:
+    """An uploaded bank file: refused unless its name ends in .gift, .txt or .json and its bytes
+    look like text; then read like ``parse``. The name is only looked at, never used as a path."""
+    label = safe_label(filename)
+    if not label.lower().endswith(UPLOAD_EXTENSIONS):
+        raise ImportFailed([f"“{label}” is not a GIFT (.gift, .txt) or JSON (.json) file."])
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise ImportFailed([f"“{label}” is {kind}, not a GIFT or JSON text file."])
+    return parse(data, label)
 
 
 def _import_document() -> Document:

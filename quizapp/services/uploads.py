@@ -30,6 +30,25 @@ class UploadError(ValueError):
     """The upload is refused; the message says why."""
 
 
+# The first bytes of common binary formats: a file that starts with one is not text, whatever
+# its name says (a PDF or a Word file renamed .txt, an executable renamed .html).
+SIGNATURES = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
+              b"\xd0\xcf\x11\xe0": "an old Office file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+              b"GIF8": "a GIF image", b"MZ": "a Windows program", b"\x7fELF": "a program", b"\x1f\x8b": "a gzip archive",
+              b"{\\rtf": "an RTF file", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive"}
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary kind of file ``data`` is (from its first bytes, or a NUL byte in its first
+    8 KB), or None when it may be text. Cheap: it looks at the start only."""
+    for magic, kind in SIGNATURES.items():
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "a binary file"
+    return None
+
+
 def _extension(filename: str) -> str:
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     return ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
@@ -75,6 +94,10 @@ def prepare(filename: str, data: bytes, meta: dict, max_bytes: int) -> Prepared:
         raise UploadError(f"The file is too large: {len(data) // 1024} KB, and the limit is {max_bytes // 1024} KB.")
     if not data.strip():
         raise UploadError("The file is empty.")
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise UploadError(f"“{safe_label(filename)}” is {kind}, not text: only .txt, .md and .html text files "
+                          "can be uploaded.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

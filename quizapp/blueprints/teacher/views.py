@@ -216,7 +216,7 @@ def import_page():
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            parsed = transfer.parse(upload.read(), upload.filename or "")
+            parsed = transfer.parse_upload(upload.read(), upload.filename or "")
             if not form.dry_run.data:
                 result = transfer.store(parsed, current_user, form.document.data or None,
                                         filename=uploads.safe_label(upload.filename or ""))
