@@ -8,6 +8,7 @@ the validation as well as the validation itself. Bounded and reproducible: ``der
 from __future__ import annotations
 
 import json
+import re
 from io import BytesIO
 
 from hypothesis import HealthCheck, given, settings
@@ -193,3 +194,24 @@ def test_fuzz_bank_bulk_and_review(app, form):
     w = _world(app)
     ok(w.teacher.post("/teacher/bank/bulk", data=form))
     ok(w.teacher.post("/teacher/review", data=form))
+
+
+QUERY_NAMES = ["page", "sort", "order", "q", "document", "section", "type", "status", "quality", "difficulty",
+               "origin", "flag", "quiz", "id", "next", "limit", "scope", "format"]
+
+
+@FUZZ
+@given(route=st.integers(0, 200), teacher=st.booleans(),
+       query=st.lists(st.tuples(st.sampled_from(QUERY_NAMES), st.one_of(ODD, TEXT)), max_size=5))
+def test_fuzz_query_strings_of_every_get_page(app, route, teacher, query):
+    """Every GET route (known-good ids in the path), with odd query strings, repeated names too."""
+    w = _world(app)
+    rules = sorted((r for r in app.url_map.iter_rules() if "GET" in r.methods and r.endpoint != "static"),
+                   key=lambda r: r.rule)
+    rule = rules[route % len(rules)]
+    known = {"attempt_id": str(w.attempt_id), "slot": "1", "quiz_id": str(w.quiz_id), "question_id": "hl-mc-built",
+             "doc_id": "harbour-lighthouse", "user_id": str(w.ids("student@example.org")), "token": "x"}
+    url = rule.rule
+    for name in rule.arguments:
+        url = re.sub(r"<(?:[^:<>]+:)?%s>" % name, known[name], url)
+    ok((w.teacher if teacher else w.student).get(url, query_string=query))
