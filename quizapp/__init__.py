@@ -7,7 +7,7 @@ import os
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
-from quizapp import cli, config, filters, sqlite
+from quizapp import cli, config, filters, requestguard, sqlite
 from quizapp.converters import IdConverter
 from quizapp.blueprints import auth, public, student, teacher
 from quizapp.extensions import csrf, db, login_manager, migrate
@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         sqlite.install(db.engine)
 
     app.url_map.converters["id"] = IdConverter
+    requestguard.install(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)

@@ -53,8 +53,46 @@ def detect_format(name: str, data: bytes | str) -> str:
     return "json" if head.lstrip("\ufeff").startswith("{") else "gift"
 
 
+MAX_ID = 64  # the length of questions.id
+MAX_SENTENCE_ID = 120
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+def check_storable(questions: list[dict]) -> None:
+    """What the database cannot hold, whatever the format allows: ids longer than their columns
+    and NUL characters (PostgreSQL text cannot store them). ImportFailed names each question."""
+    errors = []
+    for n, q in enumerate(questions, 1):
+        label = f"question {n} ({str(q.get('id'))[:40]!r})"
+        if len(str(q.get("id") or "")) > MAX_ID:
+            errors.append(f"{label}: the id is longer than {MAX_ID} characters")
+        if len(str(q.get("sentence_id") or "")) > MAX_SENTENCE_ID:
+            errors.append(f"{label}: the sentence_id is longer than {MAX_SENTENCE_ID} characters")
+        if any("\x00" in s for s in _strings(q)):
+            errors.append(f"{label}: contains a NUL character")
+    if errors:
+        raise ImportFailed(errors)
+
+
 def parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
     """Read a GIFT or JSON bank file: every question, or ImportFailed with every error."""
+    parsed = _parse(data, name, fmt)
+    check_storable(parsed.questions)
+    return parsed
+
+
+def _parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
     fmt = fmt or detect_format(name, data)
     if fmt == "json":
         try:

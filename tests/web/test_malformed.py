@@ -49,10 +49,12 @@ def test_unknown_ids_on_every_route_are_404(world):
             client, expected = world.teacher, {404}
         else:
             client, expected = world.student, {404}
+        if "%00" in url:  # a NUL anywhere in a request is refused before routing matters
+            expected = {400}
         response = client.open(url, method=method, data={})
         assert response.status_code in expected, (method, url, response.status_code)
         if rule.endpoint.startswith("teacher."):  # a student is refused before any lookup
-            assert world.student.open(url, method=method, data={}).status_code in (403, 404), (method, url)
+            assert world.student.open(url, method=method, data={}).status_code in (400, 403, 404), (method, url)
     # The walk really covered the routes with ids (it can fail when routes are added without it).
     assert len(rules) >= 15 and "/attempts/<id:attempt_id>/q/<id:slot>" in rules
     assert "/teacher/questions/<question_id>/edit" in rules and "/teacher/quizzes/<id:quiz_id>" in rules
@@ -223,3 +225,44 @@ def test_odd_bank_files_never_give_a_500(world, name, data):
     response = world.teacher.post("/teacher/import", data={"file": (BytesIO(data), name)},
                                   content_type="multipart/form-data")
     assert response.status_code in (200, 422), response.status_code
+
+
+# --- NUL characters: PostgreSQL text cannot hold them, so they are refused at the door ------------
+
+@pytest.mark.parametrize("how", ["path", "query", "form-value", "form-key"])
+def test_a_nul_character_anywhere_is_a_400_and_changes_nothing(world, how):
+    before = snapshot(world.app)
+    a = world.attempt_id
+    targets = [(world.app.test_client(), "/auth/signup"), (world.student, f"/attempts/{a}/q/1"),
+               (world.student, f"/attempts/{a}/q/1/report"), (world.teacher, "/teacher/questions/new"),
+               (world.teacher, "/teacher/quizzes/new"), (world.teacher, "/teacher/questions/hl-mc-built"),
+               (world.teacher, "/teacher/bank")]
+    for client, url in targets:
+        form = {"name": "Ann", "email": "ann@example.org", "password": "correct horse battery",
+                "confirm": "correct horse battery", "kind": "typo", "comment": "c", "title": "T", "count": "3",
+                "pass_mark": "60", "grading_method": "highest", "show_answers": "after_attempt", "status": "draft",
+                "prompt": "P", "answer": "x"}
+        if how == "path":
+            response = client.get(url + "%00")
+        elif how == "query":
+            response = client.get(url, query_string={"q": "a\x00b"})
+        elif how == "form-value":
+            response = client.post(url, data={**form, "name": "A\x00nn", "title": "T\x00", "prompt": "P\x00",
+                                              "comment": "c\x00", "answer": "\x00"})
+        else:
+            response = client.post(url, data={**form, "x\x00y": "1"})
+        assert response.status_code in (400, 405), (how, url, response.status_code)
+    assert snapshot(world.app) == before
+
+
+@pytest.mark.parametrize("bank", [
+    {"questions": [{"id": "x" * 65, "type": "short_answer", "prompt": "Which?", "answer": "b"}]},
+    {"questions": [{"id": "n-1", "type": "short_answer", "prompt": "Wh\u0000ich?", "answer": "b"}]},
+    {"questions": [{"id": "n-1", "type": "short_answer", "prompt": "Which?", "answer": "b", "sentence_id": "s" * 121}]},
+])
+def test_bank_values_the_database_cannot_hold_are_refused_by_name(world, bank):
+    before = snapshot(world.app)
+    response = world.teacher.post("/teacher/import", data={"file": (BytesIO(json.dumps(bank).encode()), "b.json")},
+                                  content_type="multipart/form-data")
+    assert response.status_code == 422 and "question 1" in response.get_data(as_text=True)
+    assert snapshot(world.app) == before
