@@ -328,3 +328,12 @@ def test_a_question_page_shows_its_own_log(app, client, teacher):
     assert "/teacher/audit?type=question&amp;id=hl-mc-built" in section
     other = client.get("/teacher/questions/hl-mc-visitors").get_data(as_text=True)
     assert "No teacher has changed this question." in other
+
+
+def test_the_edit_page_links_to_the_questions_own_log(app, client, teacher):
+    page = client.get("/teacher/questions/hl-mc-built/edit").get_data(as_text=True)
+    assert "0 logged change(s)" in page
+    client.post("/teacher/bank/bulk", data={"action": "retire", "ids": ["hl-mc-built"]})
+    page = client.get("/teacher/questions/hl-mc-built/edit").get_data(as_text=True)
+    assert "1 logged change(s)" in page and "/teacher/audit?type=question&amp;id=hl-mc-built" in page
+    assert 'id="question-history"' not in client.get("/teacher/questions/new").get_data(as_text=True)

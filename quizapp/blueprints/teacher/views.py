@@ -123,7 +123,9 @@ def question(question_id: str):
 
 
 def _edit_page(form: QuestionForm, q=None, preview=None, status: int = 200):
-    return render_template("teacher/question_form.html", form=form, q=q, preview=preview), status
+    audit_count = audit.page(1, "question", q.id, per_page=1).total if q is not None else 0
+    return render_template("teacher/question_form.html", form=form, q=q, preview=preview,
+                           audit_count=audit_count), status
 
 
 def _author(form: QuestionForm, q=None):
