@@ -21,7 +21,8 @@ FUZZ = settings(max_examples=100, deadline=None, derandomize=True, database=None
                                        HealthCheck.data_too_large])
 
 ODD = st.sampled_from(["", " ", "0", "-1", "1e309", "NaN", "inf", "9" * 30, "\x00", "\ufeff", "<script>", "%", "a" * 3000,
-                       "../../etc/passwd", "C:\\x", "null", "[]", "{}", "true", "2099-13-45T99:99", "\u202e", "\ud7ff"])
+                       "../../etc/passwd", "C:\\x", "null", "[]", "{}", "true", "2099-13-45T99:99", "\u202e", "\ud7ff",
+                       "²", "١", "1²", "Ⅻ", "𝟗"])  # digits to str.isdigit, not all of them to int()
 TEXT = st.text(max_size=200)
 VALUE = st.one_of(ODD, TEXT, st.integers(-10**20, 10**20).map(str), st.lists(st.one_of(ODD, TEXT), max_size=4))
 

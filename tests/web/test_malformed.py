@@ -266,3 +266,18 @@ def test_bank_values_the_database_cannot_hold_are_refused_by_name(world, bank):
                                   content_type="multipart/form-data")
     assert response.status_code == 422 and "question 1" in response.get_data(as_text=True)
     assert snapshot(world.app) == before
+
+
+# --- digits that str.isdigit accepts and int() refuses ("²") were 500s on four pages ---------------
+
+@pytest.mark.parametrize("value", ["²", "1²", "𝟗", "١", "Ⅻ"])
+def test_unicode_digits_in_numbers_are_not_a_500(world, value):
+    for url in ("/teacher/bank", "/teacher/audit", f"/teacher/quizzes/{world.quiz_id}/attempts"):
+        assert world.teacher.get(url, query_string={"page": value}).status_code == 200, (url, value)
+    response = world.teacher.post("/teacher/bank/bulk", data={"action": "move", "target": f"harbour-lighthouse#{value}",
+                                                              "ids": ["hl-tf-keeper"]})
+    assert response.status_code == 302
+    [item] = [i for i in world.items(world.attempt_id) if i.type == "ordering"]
+    response = world.student.post(f"/attempts/{world.attempt_id}/q/{item.slot}",
+                                  data={f"o-{oid}": value for oid, _ in item.layout["items"]})
+    assert response.status_code == 400

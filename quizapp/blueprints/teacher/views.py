@@ -52,7 +52,7 @@ def index():
 def bank():
     filters = bankadmin.Filters.from_args(request.args)
     number = request.args.get("page", "1")
-    result = bankadmin.page(filters, int(number) if number.isdigit() else 1)
+    result = bankadmin.page(filters, int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1)
     previews = {q.id: authoring.question_preview(q) for q in result.items}
     return render_template("teacher/bank.html", filters=filters, result=result, previews=previews,
                            facets=bankadmin.facets(), form=_bulk_form())
@@ -345,6 +345,7 @@ def audit_log():
     target_type = target_type if target_type in audit.AUDIT_TARGETS else ""
     target_id = (request.args.get("id") or "").strip()[:120]
     number = request.args.get("page", "1")
-    result = audit.page(int(number) if number.isdigit() and len(number) < 9 else 1, target_type, target_id)
+    page_number = int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1
+    result = audit.page(page_number, target_type, target_id)
     return render_template("teacher/audit.html", result=result, target_type=target_type, target_id=target_id,
                            targets=audit.AUDIT_TARGETS)
