@@ -281,3 +281,16 @@ def test_unicode_digits_in_numbers_are_not_a_500(world, value):
     response = world.student.post(f"/attempts/{world.attempt_id}/q/{item.slot}",
                                   data={f"o-{oid}": value for oid, _ in item.layout["items"]})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("target", ["http://[", "//[", "http://[::1", "/[ok", "https://evil.example/"])
+def test_a_login_with_an_unparsable_next_is_not_a_500(app, target):
+    """urlsplit raises on an unclosed IPv6 host: that was a 500 after a successful login."""
+    from harden_helpers import make_world
+    w = make_world(app)
+    client = app.test_client()
+    response = client.post("/auth/login", query_string={"next": target},
+                           data={"email": "student@example.org", "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == ("/%5Bok" if target == "/[ok" else "/quizzes")
+    assert w.student.get("/quizzes").status_code == 200
