@@ -22,7 +22,7 @@ FUZZ = settings(max_examples=100, deadline=None, derandomize=True, database=None
 
 ODD = st.sampled_from(["", " ", "0", "-1", "1e309", "NaN", "inf", "9" * 30, "\x00", "\ufeff", "<script>", "%", "a" * 3000,
                        "../../etc/passwd", "C:\\x", "null", "[]", "{}", "true", "2099-13-45T99:99", "\u202e", "\ud7ff",
-                       "²", "١", "1²", "Ⅻ", "𝟗"])  # digits to str.isdigit, not all of them to int()
+                       "²", "١", "1²", "Ⅻ", "𝟗", "http://[", "//evil.example"])  # digits to str.isdigit, not all of them to int()
 TEXT = st.text(max_size=200)
 VALUE = st.one_of(ODD, TEXT, st.integers(-10**20, 10**20).map(str), st.lists(st.one_of(ODD, TEXT), max_size=4))
 
@@ -197,8 +197,8 @@ def test_fuzz_bank_bulk_and_review(app, form):
     ok(w.teacher.post("/teacher/review", data=form))
 
 
-QUERY_NAMES = ["page", "sort", "order", "q", "document", "section", "type", "status", "quality", "difficulty",
-               "origin", "flag", "quiz", "id", "next", "limit", "scope", "format"]
+QUERY_NAMES = ["page", "sort", "dir", "state", "passed", "q", "document", "section", "type", "status", "quality",
+               "difficulty", "origin", "flag", "quiz", "id", "next", "limit", "scope", "format"]
 
 
 @FUZZ
