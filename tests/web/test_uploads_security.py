@@ -226,3 +226,30 @@ def test_nothing_of_a_refused_upload_is_stored(world):
     with world.app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Document)) == docs
         assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == questions
+
+
+class EndlessStream(io.RawIOBase):
+    """A chunked body with no Content-Length that never ends: counts what the app reads."""
+
+    def __init__(self):
+        self.read_bytes = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        n = len(buffer)
+        buffer[:n] = b"a" * n
+        self.read_bytes += n
+        return n
+
+
+def test_a_chunked_body_without_a_length_is_cut_off_at_the_limit(world):
+    """No Content-Length to refuse up front: the app reads at most the limit, then answers 413."""
+    limit = world.app.config["MAX_CONTENT_LENGTH"]
+    stream = EndlessStream()
+    response = world.teacher.post("/teacher/documents", content_type="multipart/form-data; boundary=XyZ",
+                                  environ_overrides={"wsgi.input": stream, "wsgi.input_terminated": True,
+                                                     "HTTP_TRANSFER_ENCODING": "chunked"})
+    assert response.status_code == 413
+    assert stream.read_bytes <= limit + 64 * 1024  # the limit, plus at most one read buffer
