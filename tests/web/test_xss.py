@@ -323,3 +323,35 @@ def test_error_messages_that_quote_user_text_escape_it(app):
                                                             "go": "preview"})
     assert response.status_code == 422
     check(response.get_data(as_text=True), {52, 53}, "question form refusal")
+
+
+@pytest.mark.parametrize("name, body", [
+    ("page.html", "<html><head><title>Ignored</title><script>alert(60)</script></head><body><h1>Harbour</h1>"
+                  "<p>The keeper wrote &lt;script&gt;alert(61)&lt;/script&gt; in 1850 and left.</p>"
+                  "<p>Also <img src=x onerror=alert(62)> and <a href=\"javascript:alert(63)\">a link</a> here.</p>"
+                  "<p>The light was built in 1820 by the council of the town.</p></body></html>"),
+    ("page.md", "# Harbour\n\nThe keeper wrote <script>alert(61)</script> in 1850 and left.\n\n"
+                "[a link](javascript:alert(63)) and <img src=x onerror=alert(62)> here.\n\n"
+                "The light was built in 1820 by the council of the town.\n"),
+])
+def test_html_and_markdown_uploads_are_shown_as_text(app, name, body):
+    """An HTML upload keeps its text (scripts dropped, entities decoded), a Markdown one its
+    source: either way the reader shows text, never the markup inside it."""
+    with app.app_context():
+        accounts.create_user(TEACHER, "Tess Teacher", PASSWORD, role="teacher")
+        db.session.commit()
+    teacher = login(app, TEACHER)
+    response = teacher.post("/teacher/documents", data={"file": (BytesIO(body.encode()), name), "title": "Harbour",
+                                                        "kind": "reference"}, content_type="multipart/form-data")
+    assert response.status_code == 200 and "progress-done" in response.get_data(as_text=True)
+    with app.app_context():
+        text = db.session.get(Document, "harbour").text
+    assert "<script>alert(61)</script>" in text  # decoded (HTML) or kept (Markdown): it is text now
+    for url in ("/documents/harbour", "/teacher/documents/harbour"):
+        html = app.test_client().get(url).get_data(as_text=True) if url.startswith("/documents") \
+            else teacher.get(url).get_data(as_text=True)
+        page = Page(html)
+        assert page.bad == [], (name, url, page.bad)
+        assert "alert(60)" not in html
+    reader = Page(app.test_client().get("/documents/harbour").get_data(as_text=True))
+    assert any("<script>alert(61)</script>" in t for t in reader.text)
