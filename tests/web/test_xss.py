@@ -112,6 +112,7 @@ def planted(app):
         "author": payload(DOC_AUTHOR), "kind": "reference"}, content_type="multipart/form-data")
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "progress-done" in body, body
+    check(body, {DOC_TITLE}, "upload progress page (streamed)")
     with app.app_context():
         doc_id = db.session.scalar(db.select(Document.id).where(Document.title == payload(DOC_TITLE)))
         assert doc_id
