@@ -294,3 +294,51 @@ def test_a_login_with_an_unparsable_next_is_not_a_500(app, target):
     assert response.status_code == 302
     assert response.headers["Location"] == ("/%5Bok" if target == "/[ok" else "/quizzes")
     assert w.student.get("/quizzes").status_code == 200
+
+
+def _twin_clients(w: World, n: int):
+    """``n`` clients with the student's session cookie, as if the same browser sent n requests."""
+    cookie = w.student.get_cookie("session")
+    clients = []
+    for _ in range(n):
+        c = w.app.test_client()
+        c.set_cookie("session", cookie.value, domain=cookie.domain)
+        clients.append(c)
+    return clients
+
+
+def _at_once(calls):
+    import threading
+    barrier, results = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(i, call):
+        barrier.wait(10)
+        try:
+            results[i] = call().status_code
+        except Exception as exc:  # noqa: BLE001 - reported below as a failure
+            results[i] = repr(exc)
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return results
+
+
+def test_simultaneous_double_submits_store_one_answer_and_finish_once(world):
+    [item, *_] = world.items(world.attempt_id)
+    url = f"/attempts/{world.attempt_id}/q/{item.slot}"
+    data = {**_answer_fields(item), "go": "save"}
+    clients = _twin_clients(world, 4)
+    results = _at_once([lambda c=c: c.post(url, data=data) for c in clients])
+    assert all(r == 302 for r in results), results
+    with world.app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Response).where(
+            Response.attempt_id == world.attempt_id, Response.slot == item.slot)) == 1
+    finish = f"/attempts/{world.attempt_id}/finish"
+    results = _at_once([lambda c=c: c.post(finish, data={"confirm": "yes"}) for c in clients])
+    assert all(r == 302 for r in results), results
+    with world.app.app_context():
+        a = db.session.get(Attempt, world.attempt_id)
+        total = db.session.scalar(db.select(db.func.sum(Response.score)).where(Response.attempt_id == a.id))
+        assert a.state == "finished" and a.score == pytest.approx(total or 0)
