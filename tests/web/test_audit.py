@@ -326,6 +326,9 @@ def test_a_question_page_shows_its_own_log(app, client, teacher):
     section = page[page.index('id="audit-h"'):]
     assert "question.status" in section and "Tess Teacher" in section
     assert "/teacher/audit?type=question&amp;id=hl-mc-built" in section
+    assert page.count('id="audit-h"') == 1
+    title = page[page.index("<title>"):page.index("</title>")]
+    assert title == "<title>Question hl-mc-built · QuizApp"
     other = client.get("/teacher/questions/hl-mc-visitors").get_data(as_text=True)
     assert "No teacher has changed this question." in other
 
