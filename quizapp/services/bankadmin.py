@@ -200,7 +200,8 @@ def parse_target(value: str) -> tuple[Document, str]:
     if not index:
         return document, ""
     sections = document.sections
-    if not (index.isascii() and index.isdigit()) or int(index) >= len(sections) or not sections[int(index)].get("title"):
+    if (not (index.isascii() and index.isdigit()) or int(index) >= len(sections)
+            or not sections[int(index)].get("title")):
         raise MoveError("That section is not in the document.")
     return document, sections[int(index)]["title"][:300]
 

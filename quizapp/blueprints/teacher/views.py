@@ -36,6 +36,11 @@ def _question_or_404(question_id: str):
     return question
 
 
+def _page_number(value: str) -> int:
+    """A page number from the query string; 1 for anything else (``str.isdigit`` alone takes "²")."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 9 else 1
+
+
 def _documents() -> list[tuple[str, str]]:
     return [(d.id, d.title) for d in db.session.scalars(db.select(Document).order_by(Document.title))]
 
@@ -52,7 +57,7 @@ def index():
 def bank():
     filters = bankadmin.Filters.from_args(request.args)
     number = request.args.get("page", "1")
-    result = bankadmin.page(filters, int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1)
+    result = bankadmin.page(filters, _page_number(number))
     previews = {q.id: authoring.question_preview(q) for q in result.items}
     return render_template("teacher/bank.html", filters=filters, result=result, previews=previews,
                            facets=bankadmin.facets(), form=_bulk_form())
@@ -345,7 +350,6 @@ def audit_log():
     target_type = target_type if target_type in audit.AUDIT_TARGETS else ""
     target_id = (request.args.get("id") or "").strip()[:120]
     number = request.args.get("page", "1")
-    page_number = int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1
-    result = audit.page(page_number, target_type, target_id)
+    result = audit.page(_page_number(number), target_type, target_id)
     return render_template("teacher/audit.html", result=result, target_type=target_type, target_id=target_id,
                            targets=audit.AUDIT_TARGETS)
