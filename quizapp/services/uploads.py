@@ -32,10 +32,12 @@ class UploadError(ValueError):
 
 # The first bytes of common binary formats: a file that starts with one is not text, whatever
 # its name says (a PDF or a Word file renamed .txt, an executable renamed .html).
+# Signatures that plain text can start with too ("MZ …") are left to the NUL test below: programs
+# and most binary formats hold NUL bytes near their start.
 SIGNATURES = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
               b"\xd0\xcf\x11\xe0": "an old Office file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-              b"GIF8": "a GIF image", b"MZ": "a Windows program", b"\x7fELF": "a program", b"\x1f\x8b": "a gzip archive",
-              b"{\\rtf": "an RTF file", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive"}
+              b"GIF87a": "a GIF image", b"GIF89a": "a GIF image", b"\x7fELF": "a program", b"\x1f\x8b": "a gzip archive",
+              b"{\\rtf1": "an RTF file", b"Rar!\x1a\x07": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive"}
 
 
 def sniff_binary(data: bytes) -> str | None:

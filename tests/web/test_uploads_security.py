@@ -118,7 +118,7 @@ def test_only_text_markdown_and_html_names_are_accepted(world, name):
 @pytest.mark.parametrize("data, kind", [
     (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "a PDF file"),
     (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
-    (b"MZ\x90\x00\x03\x00\x00\x00", "a Windows program"),
+    (b"MZ\x90\x00\x03\x00\x00\x00", "a binary file"),  # a Windows program: caught by its NUL bytes
     (b"\x7fELF\x02\x01\x01", "a program"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"The Old Mill\x00\x00\x00 was built", "a binary file"),
@@ -213,6 +213,8 @@ def test_safe_label_strips_every_directory_and_control_character():
         assert uploads.safe_label(name) == label
     assert uploads.safe_label("") == "upload" and uploads.safe_label("../") == "upload"
     assert uploads.sniff_binary(b"plain text") is None and uploads.sniff_binary(b"%PDF-1.4") == "a PDF file"
+    for text in (b"MZ Ltd, annual report", b"GIF8 was the code name", b"Rar! said the lion", b"{\\rtf is a format"):
+        assert uploads.sniff_binary(text) is None, text  # text that merely starts like a signature
 
 
 def test_nothing_of_a_refused_upload_is_stored(world):
