@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from quizapp import cli, config, filters, security, sqlite
+from quizapp import cli, config, filters, requestguard, security, sqlite
 from quizapp.converters import IdConverter
 from quizapp.blueprints import auth, public, student, teacher
 from quizapp.extensions import csrf, db, login_manager, migrate
@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         sqlite.install(db.engine)
 
     app.url_map.converters["id"] = IdConverter
+    requestguard.install(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
@@ -55,7 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
-    if not user_id.isdigit():
+    if not (user_id.isascii() and user_id.isdigit()):
         return None
     return db.session.get(User, int(user_id))
 

@@ -41,6 +41,11 @@ def _new_id(rng: random.Random, taken: set[str]) -> str:
             return oid
 
 
+def _digits(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts "²", which ``int`` refuses."""
+    return value.isascii() and value.isdigit()
+
+
 def _digest(state: Any) -> str:
     """A short digest of what a form shows, in page terms (opaque ids and typed text only)."""
     raw = json.dumps(state, sort_keys=True, ensure_ascii=False)
@@ -326,7 +331,7 @@ class Ordering(QuestionType):
         view = self.view(spec, layout, None)
         for item in view["items"]:
             value = (form.get(f"o-{item['id']}") or "").strip()
-            item["position"] = int(value) if value.isdigit() and int(value) in view["places"] else ""
+            item["position"] = int(value) if _digits(value) and int(value) in view["places"] else ""
         return view
 
     def page_state(self, layout, answer):
@@ -342,7 +347,7 @@ class Ordering(QuestionType):
             value = (form.get(f"o-{oid}") or "").strip()
             if not value:
                 continue
-            if not value.isdigit() or not 1 <= int(value) <= n:
+            if not _digits(value) or not 1 <= int(value) <= n:
                 raise InvalidResponse("not a place")
             places[i] = int(value)
         if not places:

@@ -18,7 +18,10 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 def _safe_next(target: str | None) -> str:
     """Only a path on this site (never //host or a scheme): no open redirect."""
     if target:
-        parts = urlsplit(target)
+        try:
+            parts = urlsplit(target)
+        except ValueError:  # "http://[" (an unclosed IPv6 host) raises: not a path of this site
+            return url_for("student.quizzes")
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") \
                 and "\\" not in target:
             return target

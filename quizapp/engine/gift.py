@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -221,6 +222,11 @@ def _fraction(weight: str) -> float | None:
 
 def _number(s: str) -> float:
     return float(s)
+
+
+def _finite(s: str) -> bool:
+    """A numeric literal whose value is a finite float (1e309 is not: it would be infinity)."""
+    return math.isfinite(float(s))
 
 
 def _format_number(x: float) -> str:
@@ -483,6 +489,9 @@ class _Block:
                     self.errors.append(GiftIssue(part.line, f"Error - answers must be numeric: "
                                                  f"range {ans!r} needs numbers MIN..MAX"))
                     continue
+                if not (_finite(lo) and _finite(hi)):
+                    self.errors.append(GiftIssue(part.line, f"Error - range {ans!r} holds a number too large"))
+                    continue
                 a["min"], a["max"] = _number(lo), _number(hi)
                 a["value"] = (a["min"] + a["max"]) / 2
                 a["tolerance"] = a["max"] - a["value"]
@@ -493,6 +502,9 @@ class _Block:
                 if not _PHP_NUMERIC.fullmatch(tol):
                     self.errors.append(GiftIssue(part.line, f"Error - answers must be numeric: "
                                                  f"tolerance {tol!r} is not a number"))
+                    continue
+                if not _finite(tol) or (_PHP_NUMERIC.fullmatch(value) and not _finite(value)):
+                    self.errors.append(GiftIssue(part.line, f"Error - answer {ans!r} holds a number too large"))
                     continue
                 a["tolerance"] = _number(tol)
                 if _PHP_NUMERIC.fullmatch(value):

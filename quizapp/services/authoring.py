@@ -13,7 +13,7 @@ from quizapp.engine import grading
 from quizapp.engine.questionspec import option_key, validate_question
 from quizapp.extensions import db
 from quizapp.models import FINISHED, Attempt, AttemptItem, Document, Question, Response, User
-from quizapp.services import revisions
+from quizapp.services import audit, revisions
 from quizapp.services.bank import spec_from_bank
 from quizapp.services.citations import cite
 from quizapp.services.documents import Passage, passage
@@ -73,6 +73,7 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
         db.session.add(question)
         db.session.flush()
         revisions.record(question, None, user, "created", "written by a teacher")
+        audit.record(user, "question.created", "question", question.id, _audit_summary(question))
         return question
     before = revisions.state(question)
     _apply(question, q)
@@ -81,9 +82,17 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
         question.status_set_by = "teacher"
     if question.origin == "generated" and revisions.state(question) != {**before, "status": question.status}:
         question.origin = "edited"
-    revisions.record(question, before, user, "edited", "edited by a teacher")
+    revision = revisions.record(question, before, user, "edited", "edited by a teacher")
+    if revision is not None:  # nothing changed: nothing to log
+        audit.record(user, "question.edited", "question", question.id, _audit_summary(question),
+                     {"fields": sorted(revision.changes)})
     db.session.flush()
     return question
+
+
+def _audit_summary(question: Question) -> str:
+    prompt = " ".join(question.prompt.split())
+    return prompt if len(prompt) <= 120 else prompt[:119] + "…"
 
 
 @dataclass
@@ -232,8 +241,10 @@ def regrade(question: Question, user: User) -> RegradePlan:
                                   .where(Response.attempt_id == attempt.id))
         attempt.score = round(float(total), 4)
         attempt.passed = bool(attempt.max_score) and 100.0 * attempt.score / attempt.max_score >= attempt.pass_mark - 1e-9
-    revisions.record(question, revisions.state(question), user, "regraded",
-                     f"regraded: {len(plan.changes)} score(s) changed in {plan.attempts} attempt(s)")
+    summary = f"regraded: {len(plan.changes)} score(s) changed in {plan.attempts} attempt(s)"
+    revisions.record(question, revisions.state(question), user, "regraded", summary)
+    audit.record(user, "question.regraded", "question", question.id, summary,
+                 {"changed": len(plan.changes), "attempts": sorted({c.attempt.id for c in plan.changes})})
     db.session.flush()
     return plan
 

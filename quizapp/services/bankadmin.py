@@ -9,7 +9,7 @@ from sqlalchemy import String, cast, func, or_, select
 from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import ORIGINS, STATUSES, Document, Question, Report, User
-from quizapp.services import revisions, stats
+from quizapp.services import audit, revisions, stats
 
 PER_PAGE = 20
 QUALITY = {"low": (None, 0.6), "high": (0.6, None)}
@@ -166,8 +166,10 @@ def facets() -> dict:
     return {"documents": docs, "sections": sections, "quizzes": quizzes}
 
 
-def set_status(questions: list[Question], status: str, user: User, summary: str = "") -> int:
-    """Set the status of ``questions`` (a teacher's decision: reloads leave it). Returns how many changed."""
+def set_status(questions: list[Question], status: str, user: User, summary: str = "",
+               action: str = "question.status") -> int:
+    """Set the status of ``questions`` (a teacher's decision: reloads leave it), each change in the
+    audit log as ``action``. Returns how many changed."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     changed = 0
@@ -178,6 +180,8 @@ def set_status(questions: list[Question], status: str, user: User, summary: str 
         q.status = status
         q.status_set_by = "teacher"
         revisions.record(q, before, user, "status", summary or f"status set to {status}")
+        audit.record(user, action, "question", q.id, summary or f"status set to {status}",
+                     {"from": before["status"], "to": status})
         changed += 1
     db.session.flush()
     return changed
@@ -228,7 +232,8 @@ def parse_target(value: str) -> tuple[Document, str]:
     if not index:
         return document, ""
     sections = document.sections
-    if not index.isdigit() or int(index) >= len(sections) or not sections[int(index)].get("title"):
+    if (not (index.isascii() and index.isdigit()) or int(index) >= len(sections)
+            or not sections[int(index)].get("title")):
         raise MoveError("That section is not in the document.")
     return document, sections[int(index)]["title"][:300]
 
@@ -251,6 +256,8 @@ def move(questions: list[Question], document: Document, section: str, user: User
         q.section = section
         where = f"{document.title} — {section}" if section else f"{document.title} (no section)"
         revisions.record(q, before, user, "moved", f"moved to {where}"[:300])
+        audit.record(user, "question.moved", "question", q.id, f"moved to {where}",
+                     {"from": [before["document_id"], before["section"]], "to": [document.id, section]})
         changed += 1
     db.session.flush()
     return changed

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
+from quizapp.services import audit
 from quizapp.services.uploads import slug
 
 SETTINGS = ("title", "instructions", "pass_mark", "time_limit_seconds", "attempts_allowed", "grading_method",
@@ -27,6 +28,7 @@ def get(quiz_id: int) -> Quiz | None:
 
 def save(values: dict, user: User, quiz: Quiz | None = None) -> Quiz:
     """Create or update a teacher quiz from ``values`` (the settings and the rules)."""
+    before = None if quiz is None else _audited(quiz)
     if quiz is None:
         base = slug(values["title"]) or "quiz"
         name = base
@@ -40,7 +42,24 @@ def save(values: dict, user: User, quiz: Quiz | None = None) -> Quiz:
     quiz.rules = {"count": int(values["count"]), "documents": list(values.get("documents") or []),
                   "sections": list(values.get("sections") or []), "types": list(values.get("types") or [])}
     db.session.flush()
+    after = _audited(quiz)
+    if before is None:
+        audit.record(user, "quiz.created", "quiz", quiz.id, quiz.title, {"settings": after})
+    elif after != before:
+        changed = sorted(k for k in after if after[k] != before.get(k))
+        audit.record(user, "quiz.edited", "quiz", quiz.id, f"{quiz.title}: changed {', '.join(changed)}",
+                     {"changes": {k: [before.get(k), after[k]] for k in changed}})
     return quiz
+
+
+def _audited(quiz: Quiz) -> dict:
+    """The settings and rules of a quiz as plain JSON data (dates as ISO text)."""
+    out = {}
+    for key in SETTINGS:
+        value = getattr(quiz, key)
+        out[key] = value.isoformat() if hasattr(value, "isoformat") else value
+    out["rules"] = dict(quiz.rules or {})
+    return out
 
 
 def grade_for(quiz: Quiz, percents: list[float]) -> float | None:

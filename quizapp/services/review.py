@@ -42,7 +42,8 @@ def decide(questions: list[Question], action: str, user: User) -> int:
     """Approve (publish) or retire the questions; their open reports are resolved."""
     status = bankadmin.BULK_STATUSES[action]
     for q in questions:
-        bankadmin.set_status([q], status, user, f"review: {'approved' if action == 'publish' else 'retired'}")
+        bankadmin.set_status([q], status, user, f"review: {'approved' if action == 'publish' else 'retired'}",
+                             action="question.reviewed")
         for r in reports_for(q.id, only_open=True):
             r.status, r.resolved_at, r.resolved_by = "resolved", utcnow(), user.id
     db.session.flush()

@@ -15,11 +15,13 @@ from quizapp.engine import bankjson, gift
 from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import Document, Question, User
-from quizapp.services import bankadmin, revisions
+from quizapp.services import audit, bankadmin, revisions
 from quizapp.services.bank import spec_from_bank
+from quizapp.services.uploads import safe_label, sniff_binary
 
 IMPORT_DOCUMENT = "imported"
 FORMATS = ("gift", "json")
+UPLOAD_EXTENSIONS = (".gift", ".txt", ".json")
 
 
 class ImportFailed(ValueError):
@@ -51,8 +53,46 @@ def detect_format(name: str, data: bytes | str) -> str:
     return "json" if head.lstrip("\ufeff").startswith("{") else "gift"
 
 
+MAX_ID = 64  # the length of questions.id
+MAX_SENTENCE_ID = 120
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+def check_storable(questions: list[dict]) -> None:
+    """What the database cannot hold, whatever the format allows: ids longer than their columns
+    and NUL characters (PostgreSQL text cannot store them). ImportFailed names each question."""
+    errors = []
+    for n, q in enumerate(questions, 1):
+        label = f"question {n} ({str(q.get('id'))[:40]!r})"
+        if len(str(q.get("id") or "")) > MAX_ID:
+            errors.append(f"{label}: the id is longer than {MAX_ID} characters")
+        if len(str(q.get("sentence_id") or "")) > MAX_SENTENCE_ID:
+            errors.append(f"{label}: the sentence_id is longer than {MAX_SENTENCE_ID} characters")
+        if any("\x00" in s for s in _strings(q)):
+            errors.append(f"{label}: contains a NUL character")
+    if errors:
+        raise ImportFailed(errors)
+
+
 def parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
     """Read a GIFT or JSON bank file: every question, or ImportFailed with every error."""
+    parsed = _parse(data, name, fmt)
+    check_storable(parsed.questions)
+    return parsed
+
+
+def _parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
     fmt = fmt or detect_format(name, data)
     if fmt == "json":
         try:
@@ -67,6 +107,18 @@ def parse(data: bytes | str, name: str = "", fmt: str | None = None) -> Parsed:
         raise ImportFailed(["line 1: the file is not UTF-8 text"]) from None
     skipped = [f"line {s['line']}: {s['name'] or s['type']}: {s['reason']}" for s in result.skipped]
     return Parsed("gift", result.questions, skipped, [str(w) for w in result.warnings])
+
+
+def parse_upload(data: bytes, filename: str) -> Parsed:
+    """An uploaded bank file: refused unless its name ends in .gift, .txt or .json and its bytes
+    look like text; then read like ``parse``. The name is only looked at, never used as a path."""
+    label = safe_label(filename)
+    if not label.lower().endswith(UPLOAD_EXTENSIONS):
+        raise ImportFailed([f"“{label}” is not a GIFT (.gift, .txt) or JSON (.json) file."])
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise ImportFailed([f"“{label}” is {kind}, not a GIFT or JSON text file."])
+    return parse(data, label)
 
 
 def _import_document() -> Document:
@@ -92,6 +144,11 @@ def _spec(q: dict) -> dict:
     return spec
 
 
+def _number(value, default: float) -> float:
+    """A bank file's optional number (difficulty, quality): ``default`` when it is absent or null."""
+    return default if value is None else float(value)
+
+
 @dataclass
 class ImportReport:
     added: int = 0
@@ -100,10 +157,13 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def store(parsed: Parsed, user: User | None, document_id: str | None = None, status: str | None = None) -> ImportReport:
+def store(parsed: Parsed, user: User | None, document_id: str | None = None, status: str | None = None,
+          filename: str = "") -> ImportReport:
     """Store parsed questions (new ids added, known ids updated with a revision). Flushes only:
-    the caller commits, so an error anywhere leaves nothing behind."""
+    the caller commits, so an error anywhere leaves nothing behind. The audit log gets one entry
+    for the import and one for each question it added or changed."""
     report = ImportReport(skipped=list(parsed.skipped))
+    touched: list[str] = []
     fallback = db.session.get(Document, document_id) if document_id else None
     if document_id and fallback is None:
         raise ImportFailed([f"there is no document {document_id!r}"])
@@ -114,8 +174,8 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         fields = {"document_id": document.id, "type": q["type"], "prompt": q["prompt"], "spec": _spec(q),
                   "explanation": q.get("explanation") or "", "citation": q.get("citation") or {},
                   "section": str((q.get("citation") or {}).get("section") or "")[:300],
-                  "sentence_id": q.get("sentence_id"), "difficulty": float(q.get("difficulty", 0.5)),
-                  "quality": float(q.get("quality", 1.0)), "reasons": list(q.get("reasons") or []),
+                  "sentence_id": q.get("sentence_id"), "difficulty": _number(q.get("difficulty"), 0.5),
+                  "quality": _number(q.get("quality"), 1.0), "reasons": list(q.get("reasons") or []),
                   "status": status or q.get("status") or "needs_review"}
         row = db.session.get(Question, q["id"])
         if row is None:
@@ -123,7 +183,9 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
             db.session.add(row)
             db.session.flush()
             revisions.record(row, None, user, "imported", f"imported ({parsed.format})")
+            audit.record(user, "question.imported", "question", row.id, f"added by an import ({parsed.format})")
             report.added += 1
+            touched.append(row.id)
             continue
         before = revisions.state(row)
         for k, v in fields.items():
@@ -135,7 +197,15 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         if row.origin == "generated":
             row.origin = "edited"
         revisions.record(row, before, user, "imported", f"updated by an import ({parsed.format})")
+        audit.record(user, "question.imported", "question", row.id, f"updated by an import ({parsed.format})")
         report.updated += 1
+        touched.append(row.id)
+    label = (filename or "").replace("\\", "/").rsplit("/", 1)[-1][:120] or parsed.format
+    audit.record(user, "bank.imported", "bank", label,
+                 f"{parsed.format.upper()} import: {report.added} added, {report.updated} updated, "
+                 f"{report.unchanged} unchanged", {"format": parsed.format, "added": report.added,
+                                                  "updated": report.updated, "unchanged": report.unchanged,
+                                                  "questions": touched[:500]})
     db.session.flush()
     return report
 

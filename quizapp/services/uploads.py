@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from quizapp.engine import pipeline, reader
 from quizapp.extensions import db
-from quizapp.models import Document, Question
-from quizapp.services import bank, documents
+from quizapp.models import Document, Question, User
+from quizapp.services import audit, bank, documents
 
 log = logging.getLogger(__name__)
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -28,6 +28,27 @@ EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html
 
 class UploadError(ValueError):
     """The upload is refused; the message says why."""
+
+
+# The first bytes of common binary formats: a file that starts with one is not text, whatever
+# its name says (a PDF or a Word file renamed .txt, an executable renamed .html).
+# Signatures that plain text can start with too ("MZ …") are left to the NUL test below: programs
+# and most binary formats hold NUL bytes near their start.
+SIGNATURES = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
+              b"\xd0\xcf\x11\xe0": "an old Office file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+              b"GIF87a": "a GIF image", b"GIF89a": "a GIF image", b"\x7fELF": "a program", b"\x1f\x8b": "a gzip archive",
+              b"{\\rtf1": "an RTF file", b"Rar!\x1a\x07": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive"}
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary kind of file ``data`` is (from its first bytes, or a NUL byte in its first
+    8 KB), or None when it may be text. Cheap: it looks at the start only."""
+    for magic, kind in SIGNATURES.items():
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "a binary file"
+    return None
 
 
 def _extension(filename: str) -> str:
@@ -75,6 +96,10 @@ def prepare(filename: str, data: bytes, meta: dict, max_bytes: int) -> Prepared:
         raise UploadError(f"The file is too large: {len(data) // 1024} KB, and the limit is {max_bytes // 1024} KB.")
     if not data.strip():
         raise UploadError("The file is empty.")
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise UploadError(f"“{safe_label(filename)}” is {kind}, not text: only .txt, .md and .html text files "
+                          "can be uploaded.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,9 +118,11 @@ def prepare(filename: str, data: bytes, meta: dict, max_bytes: int) -> Prepared:
     return Prepared(doc, label)
 
 
-def generate(prepared: Prepared, progress: Callable[[str], None] | None = None) -> UploadReport:
+def generate(prepared: Prepared, progress: Callable[[str], None] | None = None,
+             user: User | None = None) -> UploadReport:
     """Store the prepared document and its generated questions (flushes; the caller commits).
-    ``progress`` gets a line at each stage, and the generator's own lines on long documents."""
+    ``progress`` gets a line at each stage, and the generator's own lines on long documents.
+    The upload is recorded in the audit log as ``user``'s."""
     doc, label = prepared.doc, prepared.label
     say = progress or (lambda line: None)
     say(f"Read “{doc.title}”: {len(doc.sections)} section(s), {len(doc.paragraphs)} paragraph(s), "
@@ -116,18 +143,22 @@ def generate(prepared: Prepared, progress: Callable[[str], None] | None = None) 
     bank.load_bank_data({"document": result.header, "questions": questions}, report, name=label, keep_present=True)
     row.structure = {**row.structure, "generation": {"summary": summary.render(),
                                                       "rejected": result.rejected[:500]}}
+    audit.record(user, "document.uploaded", "document", row.id,
+                 f"“{row.title}” from {label}: {report.added} new, {report.retired} retired",
+                 {"file": label, "added": report.added, "kept": report.unchanged + report.updated + report.kept,
+                  "retired": report.retired, "needs_review": report.needs_review})
     db.session.flush()
     return UploadReport(row, report.added, report.unchanged + report.updated + report.kept, report.retired,
                         report.needs_review, summary.render(), result.rejected)
 
 
 def upload(filename: str, data: bytes, meta: dict, max_bytes: int,
-           progress: Callable[[str], None] | None = None) -> UploadReport:
+           progress: Callable[[str], None] | None = None, user: User | None = None) -> UploadReport:
     """Check, read and generate in one call (flushes; the caller commits)."""
-    return generate(prepare(filename, data, meta, max_bytes), progress)
+    return generate(prepare(filename, data, meta, max_bytes), progress, user)
 
 
-def run_in_background(app, prepared: Prepared) -> Iterator[tuple[str, str]]:
+def run_in_background(app, prepared: Prepared, user_id: int | None = None) -> Iterator[tuple[str, str]]:
     """Generate and store ``prepared`` in a worker thread (its own app context, session and
     commit) and yield its progress as ``(kind, line)``: kind "step" while it runs, then one
     "done" or "error" line. Nothing is stored when it fails."""
@@ -136,7 +167,8 @@ def run_in_background(app, prepared: Prepared) -> Iterator[tuple[str, str]]:
     def work():
         with app.app_context():
             try:
-                report = generate(prepared, lambda line: lines.put(("step", line.strip())))
+                user = db.session.get(User, user_id) if user_id is not None else None
+                report = generate(prepared, lambda line: lines.put(("step", line.strip())), user)
                 db.session.commit()
                 lines.put(("done", f"Done: {report.added} new question(s) in the review queue, "
                                    f"{report.kept} kept, {report.retired} retired."))

@@ -170,3 +170,99 @@ def test_the_answer_form_holds_nothing_but_opaque_ids(app, client, student, driv
             assert (v in layout_ids or v in places or v in slots or v == ""
                     or v in ("next", "prev", "clear", "finish") or re.fullmatch(r"[0-9a-f]{16}", v)
                     or re.fullmatch(r"[\w.-]{40,}", v)), (item["type"], tag, v)
+
+
+# --- every fragment and page an attempt in progress can reach ------------------------------------
+
+FRAGMENT_KEYS = {"saved", "action", "answered", "was"}
+
+
+def _secrets(q) -> list[str]:
+    out = [q.id, q.explanation, q.citation["quote"]]
+    out += [q.sentence_id] if q.sentence_id else []
+    out += [c["feedback"] for c in q.spec.get("choices", []) if c.get("feedback")]
+    return [s for s in out if s]
+
+
+def _assert_no_key(html: str, q, where: str) -> None:
+    for secret in _secrets(q):
+        assert secret not in html, (where, q.type, secret)
+    page = _parse(html)
+    for tag, name, value in page.attrs:
+        assert not SUSPECT.search(name) and not SUSPECT.search(value), (where, q.type, tag, name, value)
+
+
+def test_no_fragment_or_page_tells_a_right_answer_from_a_wrong_one(app, client, student, driver):
+    """For every question type: the JSON answer fragment (autosave), the page after saving, the
+    explanation, report and finish pages, and the page of a refused answer carry no key, and the
+    fragment for a right answer is the same as for a wrong one (but for the digest of the answer)."""
+    aid, items, _ = _all_pages(client, driver)
+    assert len({i["type"] for i in items}) == 7
+    with app.app_context():
+        questions = {q.id: q for q in db.session.scalars(select(Question))}
+        for q in questions.values():
+            db.session.expunge(q)
+    fetch = {"X-Requested-With": "fetch"}
+    for item in items:
+        q, url = questions[item["question_id"]], f"/attempts/{aid}/q/{item['slot']}"
+        fragments = {}
+        for right in (False, True):
+            response = client.post(url, data={**driver.form_for(item, right), "go": "save"}, headers=fetch)
+            assert response.status_code == 200 and response.is_json, (item["type"], response.status_code)
+            body = response.get_json()
+            assert set(body) == FRAGMENT_KEYS, (item["type"], body)
+            assert not SUSPECT.search(json.dumps(body)), body
+            fragments[right] = {k: v for k, v in body.items() if k != "was"}
+            page = client.get(url).get_data(as_text=True)
+            _assert_no_key(page, q, f"page after a {'right' if right else 'wrong'} answer")
+            if item["type"] == "short_answer" and not right:
+                assert q.spec["answer"] not in " ".join(_parse(page).text)
+        assert fragments[True] == fragments[False], (item["type"], fragments)
+        explanation = client.get(f"{url}/explanation")
+        assert explanation.status_code == 403
+        _assert_no_key(explanation.get_data(as_text=True), q, "locked explanation")
+        _assert_no_key(client.get(f"{url}/report").get_data(as_text=True), q, "report page")
+    finish = client.get(f"/attempts/{aid}/finish").get_data(as_text=True)
+    for q in questions.values():
+        _assert_no_key(finish, q, "finish page")
+    results = client.get(f"/attempts/{aid}/results")
+    assert results.status_code == 302 and "/results" not in results.headers["Location"]
+
+
+def test_a_refused_answer_shows_no_key_in_its_page_or_its_fragment(app, client, student, driver):
+    aid, items, _ = _all_pages(client, driver)
+    with app.app_context():
+        questions = {q.id: q for q in db.session.scalars(select(Question))}
+        for q in questions.values():
+            db.session.expunge(q)
+    refused = 0
+    for item in items:
+        q, url = questions[item["question_id"]], f"/attempts/{aid}/q/{item['slot']}"
+        bad = {"numeric": {"answer": "not a number"}, "ordering": {f"o-{oid}": "1" for oid, _ in item["layout"]["items"]}
+               if item["type"] == "ordering" else {}}.get(item["type"])
+        if not bad:
+            continue
+        page = client.post(url, data={**bad, "go": "save"})
+        assert page.status_code == 400
+        _assert_no_key(page.get_data(as_text=True), q, "refused answer page")
+        fragment = client.post(url, data={**bad, "go": "save"}, headers={"X-Requested-With": "fetch"})
+        assert fragment.status_code == 400 and set(fragment.get_json()) == {"saved", "error"}
+        assert not SUSPECT.search(json.dumps(fragment.get_json()).replace('"error"', ""))
+        refused += 1
+    assert refused == 2  # numeric and ordering were both tried
+
+
+def test_the_key_is_shown_only_after_the_finish(app, client, student, driver):
+    """The same explanation URL: 403 without the key before, 200 with it after."""
+    aid, items, _ = _all_pages(client, driver)
+    item = next(i for i in items if i["type"] == "multiple_choice")
+    driver.answer(aid, item, right=False)
+    url = f"/attempts/{aid}/q/{item['slot']}/explanation"
+    with app.app_context():
+        q = db.session.get(Question, item["question_id"])
+        explanation, quote = q.explanation, q.citation["quote"]
+    before = client.get(url)
+    assert before.status_code == 403 and explanation not in before.get_data(as_text=True)
+    driver.finish(aid)
+    after = client.get(url).get_data(as_text=True)
+    assert explanation in after and quote.split()[0] in after

@@ -46,7 +46,7 @@ def quiz_attempts(quiz_id: int):
     quiz = _get_or_404(Quiz, quiz_id)
     filters = stats.AttemptFilters.from_args(request.args)
     number = request.args.get("page", "1")
-    page = max(1, int(number)) if number.isdigit() and len(number) < 7 else 1
+    page = max(1, int(number)) if number.isascii() and number.isdigit() and len(number) < 7 else 1
     total = stats.count_attempts(quiz.id, filters)
     rows = stats.attempts(quiz.id, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render_template("teacher_stats/attempts.html", quiz=quiz, filters=filters, rows=rows, total=total,

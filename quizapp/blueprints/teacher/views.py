@@ -13,7 +13,7 @@ from quizapp.forms.question import QuestionForm
 from quizapp.engine.grading import TYPES
 from quizapp.forms.teacher import BulkForm, ImportForm, QuizForm, UploadForm
 from quizapp.models import Document
-from quizapp.services import authoring, bankadmin, quizadmin, review, revisions, stats, transfer, uploads
+from quizapp.services import audit, authoring, bankadmin, quizadmin, review, revisions, stats, transfer, uploads
 from quizapp.services.citations import CitationError
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -34,6 +34,11 @@ def _question_or_404(question_id: str):
     if question is None:
         abort(404)
     return question
+
+
+def _page_number(value: str) -> int:
+    """A page number from the query string; 1 for anything else (``str.isdigit`` alone takes "²")."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 9 else 1
 
 
 def _documents() -> list[tuple[str, str]]:
@@ -57,7 +62,7 @@ def index():
 def bank():
     filters = bankadmin.Filters.from_args(request.args, min_n=stats_min_n())
     number = request.args.get("page", "1")
-    result = bankadmin.page(filters, int(number) if number.isdigit() and len(number) < 7 else 1)
+    result = bankadmin.page(filters, _page_number(number))
     previews = {q.id: authoring.question_preview(q) for q in result.items}
     return render_template("teacher/bank.html", filters=filters, result=result, previews=previews,
                            facets=bankadmin.facets(), form=_bulk_form(), stat_labels=stats.BANK_FLAG_LABELS)
@@ -124,11 +129,13 @@ def question(question_id: str):
     plan = authoring.regrade_plan(q)
     return render_template("teacher/question.html", q=q, preview=authoring.question_preview(q),
                            revisions=revisions.history(q.id), plan=plan, reports=review.reports_for(q.id),
-                           form=BulkForm())
+                           audit_entries=audit.for_target("question", q.id, limit=20), form=BulkForm())
 
 
 def _edit_page(form: QuestionForm, q=None, preview=None, status: int = 200):
-    return render_template("teacher/question_form.html", form=form, q=q, preview=preview), status
+    audit_count = audit.page(1, "question", q.id, per_page=1).total if q is not None else 0
+    return render_template("teacher/question_form.html", form=form, q=q, preview=preview,
+                           audit_count=audit_count), status
 
 
 def _author(form: QuestionForm, q=None):
@@ -221,9 +228,10 @@ def import_page():
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            parsed = transfer.parse(upload.read(), upload.filename or "")
+            parsed = transfer.parse_upload(upload.read(), upload.filename or "")
             if not form.dry_run.data:
-                result = transfer.store(parsed, current_user, form.document.data or None)
+                result = transfer.store(parsed, current_user, form.document.data or None,
+                                        filename=uploads.safe_label(upload.filename or ""))
         except transfer.ImportFailed as exc:
             db.session.rollback()
             errors = exc.errors
@@ -271,7 +279,7 @@ def _stream_upload(prepared: uploads.Prepared) -> Response:
                            review_url=url_for("teacher.review_queue"))
     head, _, tail = page.partition(PROGRESS_MARK)
     db.session.close()  # the worker writes; this thread holds no transaction open meanwhile
-    lines = uploads.run_in_background(current_app._get_current_object(), prepared)
+    lines = uploads.run_in_background(current_app._get_current_object(), prepared, current_user.id)
 
     def chunks():
         yield head
@@ -335,3 +343,18 @@ def edit_quiz(quiz_id: int):
             flash("Quiz saved.", "success")
             return redirect(url_for("teacher.edit_quiz", quiz_id=quiz.id))
     return render_template("teacher/quiz_form.html", form=form, quiz=quiz), 422 if form.errors else 200
+
+
+# --- the audit log -------------------------------------------------------------------------
+
+
+@bp.get("/audit")
+def audit_log():
+    """Every teacher action, newest first; ``type`` and ``id`` keep those about one target."""
+    target_type = request.args.get("type", "")
+    target_type = target_type if target_type in audit.AUDIT_TARGETS else ""
+    target_id = (request.args.get("id") or "").strip()[:120]
+    number = request.args.get("page", "1")
+    result = audit.page(_page_number(number), target_type, target_id)
+    return render_template("teacher/audit.html", result=result, target_type=target_type, target_id=target_id,
+                           targets=audit.AUDIT_TARGETS)
