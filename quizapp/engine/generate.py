@@ -99,8 +99,6 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the duration can be worked out from the years in the sentence"
     if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
         return "the year can be worked out from a duration in the sentence"
-    if doc.kind == "discussion" and fact.kind == "person":
-        return "people in a discussion thread: several fit the same description"
     if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
                                          r"picture|level|situation|statistics|census|estimates?)\b", after):
         return "a year used as an adjective ('1940 conditions'): incidental"
@@ -252,6 +250,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
         mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
+    elif fact.kind == "person" and doc.kind == "discussion":
+        mc.reject = "people in a discussion thread: several fit the same description"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
         mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
@@ -263,6 +263,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     unmentioned = fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS
     if fact.kind in NAME_KINDS and fact.kind != "person" and not unmentioned:
         want_tf = False  # a swapped name or term makes an absurd or give-away statement
+    if fact.kind == "person" and doc.kind == "discussion":
+        want_tf = False  # another person of the thread may fit the swapped statement too
     if want_tf and distractors:
         first_truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
         # Numbers and dates get both versions (the text, and the text with one value swapped) as
@@ -274,6 +276,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     # Typed answers: numbers as numeric, names and terms as short answer.
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
+        if typed is not None and typed.qtype == "short_answer" and fact.kind in NAME_KINDS:
+            typed.reject = typed_name_problem(doc, fact, blanked, index)
         if typed is None and fact.kind == "date":
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
@@ -363,27 +367,74 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         return q
     if fact.kind == "term" and not fact.unit and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
-    if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
+    if fact.kind in ("person", "term", "org", "work", "place", "group"):
         q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
         q.answer = fact.text
-        accept = {fact.text}
-        if fact.kind == "term":
-            accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
-        tokens = fact.text.split()
-        if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.", tokens[-1]):
-            accept.add(tokens[-1])  # the surname alone
-        if fact.kind == "org" and tokens[0].lower() == "the":
-            accept.add(" ".join(tokens[1:]))
-        q.accept = sorted(a for a in accept if normalize_answer(a))
+        q.accept = name_accepts(fact)
         return q
     return None
+
+
+GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
+_PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
+
+
+def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
+    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
+    sent = doc.sentences[fact.sentence]
+    after = sent.text[fact.end - sent.start:]
+    before = sent.text[: fact.start - sent.start]
+    tokens = fact.text.split()
+    if re.match(r"\w", after) or re.search(r"\w$", before):
+        return "part of a longer word: the blank would split it"
+    if fact.kind in ("group", "nationality") and not fact.text.endswith("s") and re.match(r"\s+[a-z]", after):
+        return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
+    if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
+        return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "place" and fact.text in GENERAL_PLACES:
+        return "a continent or a world region: too general to ask"
+    if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
+        return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
+    docs_naming = {d for d, facts in index.facts.items()
+                   if any(f.text == fact.text for f in facts)}
+    if fact.kind in ("place", "group") and len(docs_naming) >= 2:
+        return "a name found all through the corpus: a guess, not a reading"
+    if re.fullmatch(r"[A-Z]{2,6}", fact.text):
+        gloss = re.match(r"\s*\(([^()]+)\)", after)
+        if gloss:
+            initials = "".join(w[0] for w in gloss.group(1).split() if w[:1].isupper())
+            if all(ch in initials for ch in fact.text):
+                return "cue: the acronym's letters are the initials of the words beside it"
+    p = fold(prompt)
+    for tok in re.findall(r"[A-Z][A-Za-z]+", fold(fact.text)):
+        stem = tok[: max(6, len(tok) - 3)]
+        same = re.search(rf"\b{re.escape(tok)}\b", p)
+        if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
+            return "cue: a word of the answer is in the stem"
+    return ""
+
+
+def name_accepts(fact: Fact) -> list[str]:
+    """Accepted typed forms of a name or term: as written, plus the variants a reader may type."""
+    accept = {fact.text}
+    tokens = fact.text.split()
+    if fact.kind == "term":
+        accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
+    if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
+        accept.add(tokens[-1])  # the surname alone
+    if fact.kind in ("org", "work") and tokens[0].lower() == "the" and len(tokens) > 1:
+        accept.add(" ".join(tokens[1:]))
+    if fact.kind in ("org", "work", "term") and len(tokens) >= 2:
+        accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
+    return sorted(a for a in accept if normalize_answer(a))
 
 
 def _typed_hint(fact: Fact) -> str:
     return {
         "person": " (Type the name.)",
         "term": " (Type the term the text uses.)",
-        "org": " (Type the name of the organisation.)",
+        "org": " (Type the name the text gives.)",
+        "work": " (Type the title.)",
         "place": " (Type the place.)",
         "group": " (Type the group.)",
     }.get(fact.kind, "")
