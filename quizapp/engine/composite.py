@@ -211,8 +211,13 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         if len(items) < 3:
             continue
         # terms the text explains are few and worth knowing together; people are matched only nearby
-        chunks = [items[i:i + 5] for i in range(0, len(items), 5)] if kind in ("term", "deed") \
-            else _nearby_groups(doc, items)
+        if kind in ("term", "deed"):
+            chunks = [items[i:i + 5] for i in range(0, len(items), 5)]
+        else:
+            chunks = _nearby_groups(doc, items)
+            # people too far apart for a nearby group are matched together, across the document
+            apart = [it for ch in chunks if len(ch) < 3 for it in ch]
+            chunks = [ch for ch in chunks if len(ch) >= 3] + [apart[i:i + 5] for i in range(0, len(apart), 5)]
         for chunk in chunks:
             if len(chunk) < 3:
                 continue

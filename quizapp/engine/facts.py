@@ -108,7 +108,7 @@ def is_rare_word(word: str) -> bool:
     return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
 
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?|Mac[A-Z][a-z]+|O’[A-Z][a-z]+)"
+_NAME_TOKEN = r"(?:Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 
@@ -120,6 +120,9 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
         return "place"
     if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
         return "work"
+    if re.match(r",\s+(?:the\s+)?(?:organ|newspaper|journal|magazine|daily|weekly)\b", context_after) or (
+            context_before.endswith("(") and re.match(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)", context_after)):
+        return "work"  # 'Trud, the organ of the trade unions', '(Pravda, Oct. 31, 1939)
     if re.fullmatch(r"[A-Z]{2,5}", name) and name not in ("I", "II", "III", "OK"):
         return "org"
     if re.match(r"\s+(?:cooperative|plant|factory|colony|combine|railway|newspaper)\b", context_after):
@@ -254,6 +257,7 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 add("quantity", s, e, value=v, unit=unit, subject=subject,
                     norm=f"{v:g} {unit}".strip())
 
+    facts.extend(_quotes(sentence, taken))
     facts.extend(_names(sentence, taken))
     facts.extend(_terms(sentence, taken))
     facts.sort(key=lambda f: (f.start, f.end))
@@ -291,6 +295,10 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         toks = name.split()
         while toks and (toks[0] in lexicon.NOT_NAMES or toks[0] in ("of", "the", "and")):
             s = text.index(toks[1], s + len(toks[0])) if len(toks) > 1 else e
+            toks = toks[1:]
+        while len(toks) >= 3 and (toks[0] in lexicon.NATIONALITY_PLURALS or toks[0] in lexicon.NATIONALITIES) \
+                and toks[1] in lexicon.GIVEN_NAMES:
+            s = text.index(toks[1], s + len(toks[0]))  # 'Americans George MacDowell': the person only
             toks = toks[1:]
         while toks and toks[-1] in ("of", "the", "and", "of the"):
             toks = toks[:-1]
@@ -350,3 +358,45 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
                 words.pop(0)
             return " ".join(words)
     return None
+
+
+_QUOTED = re.compile(r"“([^“”]{3,70})”|‘([^‘’]{3,70})’|(?<![\w])\"([^\"]{3,70})\"")
+MAX_QUOTE_WORDS = 6
+_QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "this", "that", "these", "those",
+                   "which", "who", "what", "where", "how", "when", "if", "not", "no", "yes", "all", "some",
+                   "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
+
+
+def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Short quoted phrases: slogans, cries and the terms an author puts in quotation marks
+    (‘Stop your chatter!’, “auxiliary economies”). Not quotations of whole sentences, not
+    items of a list of quoted words, not numbers, not single common words."""
+    text = sentence.text
+    out: list[Fact] = []
+    for m in _QUOTED.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        s, e = m.start(g), m.end(g)
+        inner = m.group(g)
+        # keep ! and ? (part of the cry); drop the comma or stop American style puts inside
+        stripped = inner.rstrip(",.;: ")
+        e = s + len(stripped)
+        words = stripped.split()
+        if not 2 <= len(words) <= MAX_QUOTE_WORDS or re.search(r"\d", stripped) or "…" in stripped:
+            continue
+        if not re.match(r"[A-Za-z]", stripped) or stripped.endswith("?"):
+            continue
+        first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")
+        if first in _UNIT_STOP or first in _QUOTE_FUNCTION or last in _UNIT_STOP or last in _QUOTE_FUNCTION:
+            continue  # a fragment cut out of a sentence ('which still lack ventilation'), not a phrase
+        outside = (text[:m.start()] + text[m.end():]).strip()
+        if len(re.findall(r"[A-Za-z]+", outside)) < 6:
+            continue  # the quotation is the sentence: no statement left around the blank
+        before, after = text[:m.start()], text[m.end():]
+        if re.search(r"[”’\"]\s*(?:,|and|or)?\s*$", before) or re.match(r"\s*(?:,|and|or|,\s*and|,\s*or)?\s*[“‘\"]", after):
+            continue  # one of a list of quoted words
+        if _overlaps(taken, s, e):
+            continue
+        taken.append((s, e))
+        out.append(Fact(kind="quote", text=stripped, start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=fold(stripped).lower()))
+    return out

@@ -177,6 +177,8 @@ def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int 
             gap = text[fact.end - offset:other.start - offset]
         else:
             continue
+        if other.kind != fact.kind and re.fullmatch(r",\s*the\s+", gap):
+            continue  # an apposition ('the Amtorg Trading Corporation, the Soviet Union’s …'), not a list
         if re.fullmatch(r"(?:\s+[a-z]+)?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:even\s+|also\s+|then\s+|the\s+)?", gap):
             return True
     return False
@@ -227,6 +229,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     out: list[Candidate] = []
     if BLANK not in blanked:
         return out  # the fact sat in a part of the sentence the stem leaves out
+    if fact.kind == "quote":
+        return _quote_questions(doc, ctx, fact, blanked, base, full) if want_typed else out
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
@@ -283,6 +287,18 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         if typed:
             out.append(typed)
     return out
+
+
+def _quote_questions(doc: Document, ctx: Context, fact: Fact, blanked: str, base: dict, full: str) -> list[Candidate]:
+    """A typed question on a short quoted phrase: '… answered … with the still ruder cry: ‘_____’'."""
+    features = {"kind": "quote", "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0}
+    q = Candidate(qtype="short_answer", prompt=blanked + " (Type the words the text puts in quotation marks.)",
+                  features=features, **base)
+    q.answer = fact.text
+    q.accept = sorted({fact.text, fact.text.rstrip("!"), fold(fact.text).replace("-", " ")})
+    q.reject = typed_name_problem(doc, fact, blanked, None)
+    return [q]
 
 
 def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, features: dict,
@@ -396,7 +412,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
         return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
     docs_naming = {d for d, facts in index.facts.items()
-                   if any(f.text == fact.text for f in facts)}
+                   if any(f.text == fact.text for f in facts)} if index is not None else set()
     if fact.kind in ("place", "group") and len(docs_naming) >= 2:
         return "a name found all through the corpus: a guess, not a reading"
     if re.fullmatch(r"[A-Z]{2,6}", fact.text):
@@ -406,7 +422,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
             if all(ch in initials for ch in fact.text):
                 return "cue: the acronym's letters are the initials of the words beside it"
     p = fold(prompt)
-    for tok in re.findall(r"[A-Z][A-Za-z]+", fold(fact.text)):
+    for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind != "quote" else r"[A-Za-z]+", fold(fact.text)):
         stem = tok[: max(6, len(tok) - 3)]
         same = re.search(rf"\b{re.escape(tok)}\b", p)
         if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):

@@ -62,7 +62,7 @@ ORG_WORDS = {
     "University", "Academy", "Institute", "Society", "League", "Company", "Bank", "Trust",
     "Union", "Unions", "Opposition", "Army", "Court", "Ministry", "Bureau", "Agency",
     "Association", "Federation", "Workers of the World", "Embassy", "Plant", "Combine",
-    "Railway", "cooperative",
+    "Railway", "cooperative", "Trials", "Trial",
 }
 PERSON_TITLES = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Secretary", "Comrade", "Czar", "Tsar",

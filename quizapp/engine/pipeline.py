@@ -121,19 +121,21 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             if doc.paragraphs[ctx.sentence.paragraph].kind in ("prose", "footnote"):
                 rejected.append(_rejected_sentence(doc, ctx.sentence.text, ctx.problem))
             continue
-        tf_count = typed_count = 0
+        tf_count = 0
+        typed_count = {"name": 0, "number": 0}  # typed questions on names and on numbers, each capped
         for fact in sent_facts:
             why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})
                 continue
+            family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
-                                        want_typed=typed_count < MAX_TYPED_PER_SENTENCE)
+                                        want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
             for c in made:
                 quality.check(c)
                 tf_count += c.qtype == "true_false" and not c.reject and not c.features.get("variant")
-                typed_count += c.qtype in ("numeric", "short_answer") and not c.reject
+                typed_count[family] += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
         cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
     attribution = attribution_for(doc, quoted=False)
