@@ -77,3 +77,43 @@ def test_near_duplicate_sentences_give_one_question():
            and any(c["text"] == "42,230" and c["correct"] for c in q["choices"])]
     assert len(mcs) == 1
     assert any(r.startswith("near-duplicate") for r in reasons(result))
+
+
+# ------------------------------------------------------------ typed questions on names
+
+def rejected_for(result, answer):
+    return {r["reason"] for r in result.rejected if r["answer"] == answer}
+
+
+def test_a_word_of_the_typed_answer_in_the_stem_is_a_cue():
+    _, result = run("After the pact, hundreds of German foreign workers were deported to Nazi Germany by the police.\n")
+    assert "Nazi Germany" not in asked_values(result)
+    assert any(r.startswith("cue: a word of the answer") for r in rejected_for(result, "Nazi Germany"))
+
+
+def test_a_kind_of_body_is_not_one_named_organisation():
+    _, result = run("Fifty-five per cent of the chairmen of Central Committees were serving their first terms in office.\n")
+    assert "Central Committees" not in asked_values(result)
+    assert any(r.startswith("a kind of body") for r in rejected_for(result, "Central Committees"))
+
+
+def test_a_group_name_used_as_an_adjective_is_not_asked():
+    _, result = run("The Russo-Japanese war led to a great upheaval in the cities of the empire.\n")
+    assert "Russo-Japanese" not in asked_values(result)
+
+
+def test_a_newspaper_cited_in_brackets_is_not_asked_there():
+    _, result = run("The director replied that the condition was quite normal and tolerable (Pravda, October 27, 1940).\n")
+    assert "Pravda" not in asked_values(result)
+    assert any(r.startswith("a source cited in brackets") for r in rejected_for(result, "Pravda"))
+
+
+def test_names_found_in_several_documents_are_not_typed_answers():
+    a = document_from_text("Many workers emigrated from the villages to Finland in the famine years.\n", doc_id="a",
+                           meta={"kind": "reference"})
+    b = document_from_text("The engineers who stayed in Finland were given apartments in the capital city.\n", doc_id="b",
+                           meta={"kind": "reference"})
+    results = pipeline.generate_documents([a, b]).results
+    assert all(q.get("answer") != "Finland" for r in results for q in r.questions)
+    alone = pipeline.generate_documents([a]).results[0]
+    assert "Finland" in {q.get("answer") for q in alone.questions}

@@ -165,3 +165,97 @@ Maria Lang founded the first workers' library in the city. Peter Holm organised 
     assert pairs["Maria Lang"] == "founded the first workers' library in the city"
     assert pairs["Peter Holm"] == "organised the strike at the steel plant"
     assert len(deeds[0]["citation"]["sentences"]) == len(deeds[0]["pairs"])
+
+
+# ------------------------------------------------- typed questions on names, terms and quotations
+
+NAMES = """= Foreign workers =
+
+In industry, the largest group of foreigners was in the Kuzbass Autonomous Industrial Colony with 566 foreigners.
+
+In 1930, the Sixteenth Party Congress resolved to admit foreign engineers to staff Soviet plants.
+
+The socialist newspaper Die Rote Fahne reported that many Western workers had requested to go to Russia.
+
+Foreign workers had their own newspapers, and several foreigners were awarded the Order of Lenin for their work.
+
+A permanent commission was formed under the STO (Sovet Truda I Oboroni), which received many requests.
+
+Many immigrants came from Europe to the new cities of the Urals in those years.
+
+In the period of the first plans, the workers posted signs in factories: “Hands off Our Wages!” and hung portraits above them.
+
+The authorities are engaged in a campaign to foster and extend “auxiliary economies” to every enterprise by next Spring.
+"""
+
+
+def typed(result):
+    return {q["answer"]: q for q in by_type(result, "short_answer")}
+
+
+def test_organisations_works_and_quotations_get_typed_questions():
+    doc, result = generate(NAMES, kind="reference", attribution="")
+    answers = typed(result)
+    for name in ("Kuzbass Autonomous Industrial Colony", "Sixteenth Party Congress", "Die Rote Fahne",
+                 "Order of Lenin", "Hands off Our Wages!", "auxiliary economies"):
+        assert name in answers, sorted(answers)
+        q = answers[name]
+        assert q["status"] == "published"
+        assert "_____" in q["prompt"] and name not in q["prompt"]
+        assert name in q["citation"]["quote"]
+    assert "(Type the title.)" in answers["Die Rote Fahne"]["prompt"]
+    assert "‘_____’" in answers["Hands off Our Wages!"]["prompt"] or "“_____”" in answers["Hands off Our Wages!"]["prompt"]
+    assert "Hands off Our Wages" in answers["Hands off Our Wages!"]["accept"]
+
+
+def test_typed_names_that_give_themselves_away_are_rejected():
+    doc, result = generate(NAMES, kind="reference", attribution="")
+    answers = typed(result)
+    reasons = {r["answer"]: r["reason"] for r in result.rejected if r["type"] == "short_answer"}
+    assert "STO" not in answers and "initials" in reasons["STO"]  # S-T-O beside Sovet Truda I Oboroni
+    assert "Europe" not in answers and "too general" in reasons["Europe"]
+
+
+def test_no_multiple_choice_for_organisations_or_quotations():
+    doc, result = generate(NAMES, kind="reference", attribution="")
+    keys = {c["text"] for q in by_type(result, "multiple_choice") for c in q["choices"] if c["correct"]}
+    assert not keys & {"Kuzbass Autonomous Industrial Colony", "Die Rote Fahne", "Hands off Our Wages!"}
+
+
+DISCUSSION = """= Westerners who went east =
+
+Stalin's daughter, Svetlana Alliluyeva, defected to the United States in 1967.
+
+The famous mathematician John Nash once made an attempt to move to the GDR, and there were few others.
+
+When the situation deteriorated in 1936 some of Houtermans's friends like Weisskopf and Placzek were smart enough to leave, but Houtermans stayed.
+
+Heinrich Kurella, a close friend of Houtermans, was arrested and quickly executed.
+"""
+
+
+def test_people_of_a_discussion_are_asked_typed_never_as_options():
+    doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
+    answers = typed(result)
+    assert "Svetlana Alliluyeva" in answers and "Alliluyeva" in answers["Svetlana Alliluyeva"]["accept"]
+    assert answers["Svetlana Alliluyeva"]["prompt"].startswith("According to one answer in the thread, ")
+    people = {"Svetlana Alliluyeva", "John Nash", "Heinrich Kurella"}
+    for q in by_type(result, "multiple_choice") + by_type(result, "true_false"):
+        assert not any(p in c["text"] for p in people for c in q["choices"]), q
+
+
+def test_listed_surnames_get_surnames_as_options():
+    doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
+    mr = [q for q in by_type(result, "multiple_response") if any(c["text"] == "Placzek" for c in q["choices"])]
+    assert mr
+    assert all(len(c["text"].split()) == 1 for c in mr[0]["choices"])
+
+
+def test_a_term_used_all_through_a_document_is_asked_once():
+    text = "= Decrees =\n\n" + "\n\n".join(
+        f"In {1930 + i} the Kremlin issued a ukase against the workers of the {town} textile mills."
+        for i, town in enumerate(["Moscow", "Leningrad", "Kiev", "Odessa"]))
+    doc, result = generate(text)
+    asked = [q for q in by_type(result, "short_answer") if q["answer"] == "ukase"]
+    assert len(asked) == 1
+    assert any(r["answer"] == "ukase" and r["reason"].startswith("asked once already") for r in result.rejected)

@@ -65,6 +65,9 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = []
         for d, f in index.same_kind_names(run[0]):
             t = fold(f.text).lower()
+            if kind == "person" and (d != doc.id or f.text in lexicon.FAMOUS_PEOPLE
+                                     or any(_variant(f.text, x) or f.text in x or x in f.text for x in pool)):
+                continue  # people from another document, famous people and two forms of one name give keys away
             if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool \
                     and t not in TRIVIAL_NAMES and not any(_variant(f.text, x) for x in listed):
                 pool.append(f.text)
@@ -75,6 +78,12 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = sorted(pool, key=lambda t: stable_int(seed, t))
         if len(pool) < 2:
             continue
+        if kind == "person" and all(len(t.split()) == 1 for t in listed):
+            # surnames in the text: surnames among the options, so that no option stands out
+            pool = list(dict.fromkeys(t.split()[-1] for t in pool if not re.fullmatch(r"[A-Z]\.|[IVX]+", t.split()[-1])))
+            pool = [t for t in pool if t not in listed and fold(t).lower() not in in_text]
+            if len(pool) < 2:
+                continue
         shown = sorted(listed, key=lambda t: stable_int(seed, t))[:4]
         wrong = pool[: 6 - len(shown) if len(shown) < 4 else 2]
         prompt = f"{prompt_stem} Which of these does the text name in the blank? Select all that apply."

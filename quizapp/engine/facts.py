@@ -81,8 +81,9 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
         lw = w.lower()
         if lw == "of" and words and words[-1][0].lower() in _MEASURE_OF:
             pass
-        elif lw in _UNIT_STOP or w[0].isupper() and lw != "western":
-            break
+        elif lw in _UNIT_STOP or w[0].isupper() and lw != "western" and not (
+                not words and w in lexicon.NATIONALITY_PLURALS):
+            break  # '21 Americans' keeps its people as the unit; other capitals end it
         words.append((w, pos + m.end()))
         pos += m.end()
     while words and words[-1][0].lower() in ("of", "and"):
@@ -314,6 +315,12 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
             continue  # a common word capitalised at the start of the sentence
         kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 16])
+        if kind is None and len(toks) == 1 and _zipf(name.lower()) < 2.0 and (
+                re.search(r"\b(?:friends?|colleagues?|physicists?|scientists?|comrades?)\s+(?:like|such as|including)\s+$",
+                          text[max(0, s - 40):s])
+                or (out and out[-1].kind == "person" and re.fullmatch(r"\s+(?:and|or)\s+",
+                                                                   text[out[-1].end - sentence.start:s]))):
+            kind = "person"  # 'friends like Weisskopf and Placzek': unknown surnames named as people
         if kind is None:
             continue
         taken.append((s, e))
@@ -400,3 +407,44 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         out.append(Fact(kind="quote", text=stripped, start=sentence.start + s, end=sentence.start + e,
                         sentence=sentence.index, norm=fold(stripped).lower()))
     return out
+
+
+def repeated_terms(sentences: list[Sentence], min_count: int = 3) -> set[str]:
+    """Rare words a document uses again and again (ukase): its own vocabulary, worth a question."""
+    counts: dict[str, int] = {}
+    for sent in sentences:
+        for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", sent.text):
+            if is_rare_word(w):
+                base = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                counts[base] = counts.get(base, 0) + 1
+    return {w for w, n in counts.items() if n >= min_count}
+
+
+def term_facts(sentence: Sentence, terms: set[str], existing: list[Fact]) -> list[Fact]:
+    """The repeated terms of one sentence as facts, where no other fact covers them."""
+    taken = [(f.start - sentence.start, f.end - sentence.start) for f in existing]
+    out = []
+    for m in re.finditer(r"(?<![\w-])[a-z]{5,}(?![\w-])", sentence.text):
+        if m.group(0) in terms and not _overlaps(taken, m.start(), m.end()):
+            out.append(Fact(kind="term", text=m.group(0), start=sentence.start + m.start(),
+                            end=sentence.start + m.end(), sentence=sentence.index, norm=m.group(0)))
+    return out
+
+
+def known_name_facts(sentence: Sentence, known: dict[str, str], existing: list[Fact]) -> list[Fact]:
+    """Further mentions of names the document has already shown to be a person, a work or an
+    organisation ('(Pravda, Oct. 31, 1939)' makes 'Pravda greeted …' a newspaper too)."""
+    taken = [(f.start - sentence.start, f.end - sentence.start) for f in existing]
+    out = []
+    for m in _known_pattern(tuple(sorted(known, key=lambda n: (-len(n), n)))).finditer(sentence.text):
+        name = m.group(0)
+        if not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            out.append(Fact(kind=known[name], text=name, start=sentence.start + m.start(),
+                            end=sentence.start + m.end(), sentence=sentence.index, norm=fold(name).lower()))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _known_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

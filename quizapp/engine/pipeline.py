@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quizapp.engine import bank, composite, quality, reader
 from quizapp.engine.distractors import FactIndex
-from quizapp.engine.facts import extract_facts
+from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
 from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.stems import attribution_for, build_context
@@ -28,6 +28,7 @@ Progress = Callable[[str], None] | None
 # One sentence yields one multiple-choice question per fact, and at most this many of the others.
 MAX_TF_PER_SENTENCE = 3
 MAX_TYPED_PER_SENTENCE = 3
+ONCE_TERM_MENTIONS = 3
 
 
 class GenerationError(Exception):
@@ -79,12 +80,22 @@ def generate_documents(documents: list[Document], progress: Progress = None,
     for doc in documents:
         doc_facts: list[Fact] = []
         usable = {p.index for p in doc.paragraphs if p.kind in ("prose", "footnote", "list")}
+        terms = repeated_terms([s for s in doc.sentences if s.paragraph in usable])
+        per_sentence: list = []
         step = max(1, len(doc.sentences) // 10)
         for i, s in enumerate(doc.sentences):
             if s.paragraph in usable:
-                doc_facts.extend(extract_facts(s))
+                found = extract_facts(s)
+                if terms:
+                    found = sorted(found + term_facts(s, terms, found), key=lambda f: (f.start, f.end))
+                per_sentence.append((s, found))
             if progress and len(doc.sentences) >= 2000 and i and i % step == 0:
                 progress(f"  {doc.id}: facts {i}/{len(doc.sentences)} sentences")
+        known = _known_names(per_sentence)
+        for s, found in per_sentence:
+            if known:
+                found = sorted(found + known_name_facts(s, known, found), key=lambda f: (f.start, f.end))
+            doc_facts.extend(found)
         facts[doc.id] = doc_facts
     index = FactIndex(documents, facts)
     summary = Summary()
@@ -95,6 +106,18 @@ def generate_documents(documents: list[Document], progress: Progress = None,
         source = source_files[n] if source_files else doc.id
         summary.results.append(_generate_one(doc, facts[doc.id], index, source, progress))
     return summary
+
+
+def _known_names(per_sentence: list) -> dict[str, str]:
+    """Names whose kind the document settles somewhere: newspapers and organisations of two
+    words or more. A name given two kinds is left alone. (Not surnames: a bare surname in a
+    later sentence is usually an aside, 'examples like Oswald are mentioned in other answers'.)"""
+    kinds: dict[str, set[str]] = {}
+    for _, found in per_sentence:
+        for f in found:
+            if f.kind in ("work", "org") and (len(f.text.split()) >= 2 or f.kind == "work"):
+                kinds.setdefault(f.text, set()).add(f.kind)
+    return {name: next(iter(k)) for name, k in sorted(kinds.items()) if len(k) == 1}
 
 
 def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source_file: str,
@@ -112,6 +135,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                 for s in doc.sentences if s.index in by_sentence}
     cands: list[Candidate] = []
     rejected: list[dict] = []
+    asked_once: set[str] = set()
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
@@ -125,6 +149,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         typed_count = {"name": 0, "number": 0}  # typed questions on names and on numbers, each capped
         for fact in sent_facts:
             why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
+            # A newspaper or body named all through the document, or a term it keeps using, is
+            # asked once (typed, at its first askable sentence), not at every mention.
+            once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
+                fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS)
+            if once:
+                why_not = "asked once already: named all through the document" if fact.text in asked_once else ""
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})
@@ -132,8 +162,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
                                         want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
+            if once:
+                made = [c for c in made if c.qtype == "short_answer"]
             for c in made:
                 quality.check(c)
+                if once and not c.reject:
+                    asked_once.add(fact.text)
                 tf_count += c.qtype == "true_false" and not c.reject and not c.features.get("variant")
                 typed_count[family] += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
