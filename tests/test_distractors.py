@@ -96,3 +96,40 @@ def test_number_style_round_trips():
     assert NumberStyle.of("26.3 million").format(31.4e6) == "31.4 million"
     assert NumberStyle.of("42,230").format(50680) == "50,680"
     assert number_to_words(55) == "fifty-five"
+
+
+# ------------------------------------------------------------ the key as the odd one out
+
+def test_a_key_far_from_a_tight_cluster_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("1.3 million", ["0.5 million", "0.6 million", "0.7 million"])
+    assert not key_stands_out("1.3 million", ["0.9 million", "1.7 million", "2.6 million"])
+
+
+def test_one_exact_figure_among_round_ones_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("42,230", ["30,000", "50,000", "60,000"])
+    assert key_stands_out("40,000", ["31,870", "52,440", "61,310"])
+    assert not key_stands_out("42,230", ["31,870", "52,440", "61,310"])
+
+
+def test_one_month_among_dates_of_another_month_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("June 26, 1940", ["October 2, 1940", "October 24, 1940", "October 30, 1940"])
+    assert not key_stands_out("June 26, 1940", ["June 26, 1938", "June 26, 1939", "June 26, 1941"])
+
+
+def test_no_date_after_the_death_of_a_famous_person_named_in_the_stem():
+    from quizapp.engine.distractors import FactIndex, choose_distractors
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("= Labour =\n\nOn December 28, 1938, Stalin invalidated the labor code introduced under "
+                             "Lenin in December 1922.\n", doc_id="code", meta={"kind": "argument", "date": "1941"})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.text == "December 1922")
+    stem = doc.sentences[key.sentence].text
+    options = choose_distractors(key, doc.id, stem, index)
+    assert options
+    assert all(int(o[-4:]) <= 1924 for o in options), options
+    assert all(o.startswith("December") for o in options), options  # the key's month in other years

@@ -117,3 +117,22 @@ def test_names_found_in_several_documents_are_not_typed_answers():
     assert all(q.get("answer") != "Finland" for r in results for q in r.questions)
     alone = pipeline.generate_documents([a]).results[0]
     assert "Finland" in {q.get("answer") for q in alone.questions}
+
+
+def test_a_section_title_that_names_the_year_rules_the_date_out():
+    _, result = run("= Laws =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, the council invalidated the old "
+                    "labour code of the republic.\n", kind="argument")
+    assert "December 28, 1938" not in asked_values(result)
+    assert any(r.startswith("cue: the section title names") for r in reasons(result))
+
+
+def test_hours_a_day_that_follow_from_hours_a_month_are_not_asked():
+    _, result = run("On the railway the machinists began working 250–290 hours a month, a working day of 10–11½ hours.\n")
+    assert not {"250–290", "10–11½"} & asked_values(result)
+    assert any(r.startswith("hours a day follow") for r in reasons(result))
+
+
+def test_a_place_in_a_bracketed_aside_is_not_a_typed_answer():
+    _, result = run("Many people moved from the cities to escape persecution (communists were persecuted not only in "
+                    "Hungary) in those years.\n", kind="discussion")
+    assert "Hungary" not in asked_values(result)

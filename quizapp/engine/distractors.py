@@ -290,6 +290,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)(?!-?s)", stem)} - {key_year}) \
         if key_year else []
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
+    # a famous person named in the stem who was dead by then refutes a later date without the text
+    lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
+                 if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
     out: list[str] = []
     # Numbers and dates: gather spare candidates, then place the key at an even-handed rank
     # among the options (sorted in ascending order), so its position gives nothing away.
@@ -310,6 +313,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
                 return False  # 'as opposed to the 1920s' rules out 1928 as an answer
+        if key.kind in ("year", "date") and lifetimes and any(
+                int(y) > min(lifetimes) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+            return False  # 'introduced under Lenin in December 1926': Lenin died in 1924
         if key.kind in ("year", "date") and stem_years:
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any((years[0] - other) * (key_year - other) <= 0 for other in stem_years):
@@ -384,11 +390,49 @@ def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
     below = [c for c in candidates if _order_value(c) < k]
     above = [c for c in candidates if _order_value(c) > k]
     target = seed % (n + 1)
+    fallback: list[str] = []
     for r in sorted(range(n + 1), key=lambda r: (abs(r - target), r)):
         if len(below) >= r and len(above) >= n - r:
             chosen = set(below[:r]) | set(above[: n - r])
-            return [c for c in candidates if c in chosen]
-    return candidates[:n]
+            picked = [c for c in candidates if c in chosen]
+            if not key_stands_out(key.text, picked):
+                return picked
+            fallback = fallback or picked
+    return fallback or candidates[:n]
+
+
+def _sig_digits(text: str) -> int:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not m:
+        return 0
+    digits = m.group(0).replace(",", "").replace(".", "").strip("0")
+    return len(digits)
+
+
+def key_stands_out(key_text: str, distractors: list[str]) -> bool:
+    """The key is the odd option out: far from a tight cluster of distractors (0.5, 0.6, 0.7
+    million against 1.3 million), the one exact figure among round ones (or the reverse), or the
+    one month among dates that share another."""
+    if len(distractors) < 2:
+        return False
+    kv, dv = _order_value(key_text), [_order_value(d) for d in distractors]
+    if len(kv) == 1 and all(len(v) == 1 for v in dv) and kv[0] > 0 and all(v[0] > 0 for v in dv):
+        values = sorted([math.log(kv[0])] + [math.log(v[0]) for v in dv])
+        key_log = math.log(kv[0])
+        if key_log in (values[0], values[-1]):
+            inner = [x for x in values if x != key_log]
+            gap = min(abs(key_log - x) for x in inner)
+            spread = max(b - a for a, b in zip(inner, inner[1:])) if len(inner) > 1 else 0
+            if gap > 2.5 * max(spread, 1e-9) and gap > 0.25:
+                return True
+        ks, ds = _sig_digits(key_text), [_sig_digits(d) for d in distractors]
+        if ks >= 3 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 3 for s in ds):
+            return True
+    if len(kv) == 4 and all(len(v) == 4 for v in dv):
+        months = {v[1] for v in dv}
+        if len(months) == 1 and kv[1] not in months and kv[1] >= 0:
+            return True
+    return False
 
 
 def _spread(seed: int, items: list) -> list:
@@ -641,7 +685,9 @@ def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
             continue
         if offer(format_date_like(key.text, p[0], p[1], p[2] if kd else 0), "date:" + f.norm[: 10 if kd else 7]):
             return
-    for delta in _spread(seed, [-3, -2, 2, 3, 4, -4, 5, -5, 7]):
+    # the same month in other years first: a lone date of another month stands out, and a
+    # neighbouring month of the same year may be true by outside knowledge
+    for delta in _spread(seed, [-12, 12, -24, 24, -36, 36]) + _spread(seed, [-3, -2, 2, 3, 4, -4, 5, -5, 7]):
         total = ky * 12 + (km - 1) + delta
         y, mo = total // 12, total % 12 + 1
         if not far_enough(y, mo):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
-from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
+from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, key_stands_out, stable_int
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
 from quizapp.engine.stems import BLANK, Context, blank_out, stem_text
@@ -133,6 +133,11 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the ratio can be worked out from numbers in the sentence"
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
         return "date without a year"
+    if fact.kind in ("quantity", "range") and re.match(r"hours?\b", fact.unit) and re.search(
+            r"(?i)\bhours?\s+(?:a|per|each)\s+(?:month|week)\b", sent.text) and re.search(
+            r"(?i)\b(?:working\s+)?day\b", sent.text) and sum(
+            1 for f in sentence_facts if f.kind in ("quantity", "range") and re.match(r"hours?\b", f.unit)) >= 2:
+        return "hours a day follow from hours a month in the same sentence"
     return ""
 
 
@@ -249,6 +254,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "fewer than three safe distractors of the same type"
     elif direction:
         mc.reject = "'fewer than'/'more than': no wrong value is shown false by the text"
+    elif fact.kind in NUMERIC_KINDS and key_stands_out(fact.text, distractors[:3]):
+        mc.reject = "the key stands out among the options (odd one out)"
     elif fact.kind in ("org", "place", "group", "nationality", "work", "term") and not (
             fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS):
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
@@ -409,6 +416,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "part of a longer title ('Propagandists and Agitators')"
     if fact.kind == "work" and re.search(r"\(\s*$", before):
         return "a source cited in brackets: incidental"
+    if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
+            and not re.search(r"\(\s*(?:the\s+)?$", before):
+        return "an aside in brackets: incidental"
     if fact.kind == "place" and fact.text in GENERAL_PLACES:
         return "a continent or a world region: too general to ask"
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):

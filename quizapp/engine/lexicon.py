@@ -86,6 +86,14 @@ FAMOUS_PEOPLE = {
     "Mussolini", "Molotov", "Kalinin", "Bukharin", "Zinoviev", "Kamenev", "Plekhanov",
     "Nero", "Petronius", "Khrushchev", "Brezhnev", "Gorbachev", "Lincoln", "Napoleon",
 }
+# Years of death of the famous people above, where general knowledge has them: a date "under
+# Lenin" after 1924 is refuted without the text.
+DEATH_YEARS = {
+    "Nicholas II": 1918, "Alexander II": 1881, "Alexander III": 1894, "Stalin": 1953, "Lenin": 1924,
+    "Trotsky": 1940, "Marx": 1883, "Engels": 1895, "Hitler": 1945, "Churchill": 1965, "Roosevelt": 1945,
+    "Mussolini": 1945, "Molotov": 1986, "Kalinin": 1946, "Bukharin": 1938, "Zinoviev": 1936,
+    "Kamenev": 1936, "Plekhanov": 1918, "Khrushchev": 1971, "Brezhnev": 1982, "Lincoln": 1865, "Napoleon": 1821,
+}
 # Words written with a capital that are not names.
 NOT_NAMES = {
     "I", "The", "A", "An", "In", "On", "At", "By", "Of", "For", "From", "To", "With", "But",

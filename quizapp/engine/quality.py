@@ -51,6 +51,12 @@ def check(c: Candidate) -> None:
         if c.qtype == "multiple_choice" and _ARTICLE_BLANK.search(c.prompt):
             c.reject = "cue: the article before the blank gives the answer away"
             return
+    if c.fact is not None and c.fact.kind in ("date", "year", "range"):
+        title = re.search(r"in the section “(.+?)”, ", c.prompt)
+        years = re.findall(r"\d{4}", c.fact.text)
+        if title and any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years):
+            c.reject = "cue: the section title names the answer's year"
+            return
     if c.qtype == "multiple_choice":
         texts = [ch["text"] for ch in c.choices]
         if len({fold(t).lower() for t in texts}) < len(texts):
