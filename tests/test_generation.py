@@ -259,3 +259,34 @@ def test_a_term_used_all_through_a_document_is_asked_once():
     asked = [q for q in by_type(result, "short_answer") if q["answer"] == "ukase"]
     assert len(asked) == 1
     assert any(r["answer"] == "ukase" and r["reason"].startswith("asked once already") for r in result.rejected)
+
+
+def test_two_names_joined_by_or_are_blanked_together_and_either_is_accepted():
+    text = ("= Projects =\n\nMost foreigners worked in heavy industry or major projects like Magnitogorsk or Kuznetsk "
+            "where in 1931 they made up a share of the workforce.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    pair = [q for q in by_type(result, "short_answer") if "one of the two places" in q["prompt"]]
+    assert len(pair) == 1
+    q = pair[0]
+    assert "like _____ where" in q["prompt"]
+    assert {"Magnitogorsk", "Kuznetsk"} <= set(q["accept"])
+    span = q["citation"]["answer"]
+    assert doc.text[span["start"]:span["end"]] == "Magnitogorsk or Kuznetsk"
+
+
+def test_the_full_name_of_an_abbreviation_is_asked_with_the_abbreviation_in_the_hint():
+    text = ("= Commission =\n\nA permanent commission on foreign immigration was formed under the STO "
+            "(Sovet Truda I Oboroni), which received many requests for admission.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    q = typed(result)["Sovet Truda I Oboroni"]
+    assert "the STO (_____)" in q["prompt"] and "full name the text gives for STO" in q["prompt"]
+
+
+def test_a_famous_person_is_typed_only_where_they_act_in_the_sentence():
+    text = ("= Productivity =\n\nIn January 1936, when the dizziest claims were made, Molotov cautiously acknowledged "
+            "that productivity was below that of the West.\n\nOn December 28, 1938, the government invalidated the "
+            "labor code introduced under Lenin in December 1922.\n")
+    doc, result = generate(text)
+    answers = typed(result)
+    assert "Molotov" in answers and "Lenin" not in answers
+    assert not any(c["text"] in ("Molotov", "Lenin") for q in by_type(result, "multiple_choice") for c in q["choices"])

@@ -8,12 +8,54 @@ import re
 
 from quizapp.engine import lexicon
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key
+from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, name_accepts, typed_name_problem
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
 
 _LIST_KINDS = {"nationality", "place", "person", "group"}
+
+
+# ------------------------------------------------------------ pairs of names
+
+_PAIR_KINDS = {"place", "org", "work", "person"}
+
+
+def build_name_pairs(doc: Document, ctx: Context, facts: list[Fact], index: FactIndex,
+                     has_list_question: bool) -> list[Candidate]:
+    """'major projects like Magnitogorsk or Kuznetsk': blanking one of two names is ambiguous,
+    so both are blanked and either one is accepted, typed."""
+    sent = ctx.sentence
+    out = []
+    names = [f for f in facts if f.kind in _PAIR_KINDS]
+    for a, b in zip(names, names[1:]):
+        gap = sent.text[a.end - sent.start:b.start - sent.start]
+        if a.kind != b.kind or not re.fullmatch(r"\s+(?:and|or)\s+", gap):
+            continue
+        if a.kind == "person" and has_list_question:
+            continue  # the pair is already asked as 'select all that apply'
+        others = [f for f in facts if f.kind == a.kind and f not in (a, b)]
+        if any(abs(f.start - b.end) < 4 or abs(a.start - f.end) < 4 for f in others):
+            continue  # a longer list
+        if any(f.text in lexicon.FAMOUS_PEOPLE or fold(f.text).lower() in TRIVIAL_NAMES for f in (a, b)):
+            continue
+        s, e = a.start - sent.start, b.end - sent.start
+        blanked = sent.text[:s] + BLANK + sent.text[e:]
+        prompt = stem_text(doc, ctx, blanked)
+        if BLANK not in prompt:
+            continue
+        what = {"place": "places", "org": "names", "work": "titles", "person": "people"}[a.kind]
+        c = Candidate(doc=doc, qtype="short_answer", sentence=sent, cite_start=ctx.start, cite_end=ctx.end,
+                      prompt=f"{prompt} (Type one of the two {what} the text gives.)", fact=a,
+                      explanation=f"The text says: “{stem_text(doc, ctx)}”", answer_span=(a.start, b.end),
+                      features={"kind": a.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                                "from_report": ctx.from_report, "words": len(prompt.split()), "distractors": 0,
+                                "pair": True})
+        c.answer = a.text
+        c.accept = sorted(set(name_accepts(a)) | set(name_accepts(b)) | {f"{a.text}{gap}{b.text}"})
+        c.reject = typed_name_problem(doc, a, prompt, index) or typed_name_problem(doc, b, prompt, index)
+        out.append(c)
+    return out
 
 
 # ------------------------------------------------------------ multiple response

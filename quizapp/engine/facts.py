@@ -286,9 +286,21 @@ def _date_norm(raw: str) -> str:
     return "-".join(parts)
 
 
+_EXPANSION = re.compile(r"\b([A-Z]{2,6})\s+\(((?:[A-Z][\w’'-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w’'-]*|[a-z]{1,3})){1,6})\)")
+
+
 def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     text = sentence.text
     out: list[Fact] = []
+    # 'the STO (Sovet Truda I Oboroni)': the full name an abbreviation stands for
+    for m in _EXPANSION.finditer(text):
+        words = m.group(2).split()
+        if words[-1][0].isupper() and sum(w[0].isupper() for w in words) >= len(m.group(1)) - 1 \
+                and not _overlaps(taken, m.start(2), m.end(2)):
+            taken.append((m.start(2), m.end(2)))
+            out.append(Fact(kind="org", text=m.group(2), start=sentence.start + m.start(2),
+                            end=sentence.start + m.end(2), sentence=sentence.index, unit=m.group(1),
+                            norm=fold(m.group(2)).lower()))
     for m in _NAME_SEQ.finditer(text):
         s, e = m.start(), m.end()
         name = m.group(0)

@@ -109,7 +109,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a small span of time: incidental, and its wrong values break the calendar"
     if fact.kind == "person" and (fact.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", fact.text)):
         return "a famous name: answerable from general knowledge"
-    if fact.kind == "person" and "“" in sent.text:
+    if fact.kind == "person" and "“" in sent.text and (
+            re.match(r"[^“.]{0,80}“", after) or re.search(r"”[^”]{0,40}$", before)
+            or re.search(r"(?i)\b(?:said|says|wrote|writes|added|declared|continued|according to)\W*$", before)):
         return "the speaker of a quotation: incidental"
     if fact.kind in ("date", "year") and doc.meta.get("date") and re.search(
             r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", sent.text):
@@ -391,13 +393,22 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
     if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
     if fact.kind in ("person", "term", "org", "work", "place", "group"):
-        q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
+        hint = _typed_hint(fact)
+        if fact.kind == "org" and re.fullmatch(r"[A-Z]{2,6}", fact.unit):
+            hint = f" (Type the full name the text gives for {fact.unit}.)"
+        q = Candidate(qtype="short_answer", prompt=blanked + hint, features=dict(features), **base)
         q.answer = fact.text
         q.accept = name_accepts(fact)
         return q
     return None
 
 
+# Words that name a country without naming it, for anyone with general knowledge.
+COUNTRY_CUES = {
+    "Germany": r"(?i)\bnazis?\b|hitler|fascis|third reich|weimar", "Italy": r"(?i)fascis|mussolini",
+    "East Germany": r"(?i)\bGDR\b|berlin wall|stasi", "Japan": r"(?i)samurai|mikado|imperial japan",
+    "Spain": r"(?i)franco|civil war", "China": r"(?i)\bmao\b|chinese", "United States": r"(?i)american|yankee",
+}
 GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
@@ -419,6 +430,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
             and not re.search(r"\(\s*(?:the\s+)?$", before):
         return "an aside in brackets: incidental"
+    if fact.kind == "place" and fact.text in COUNTRY_CUES and re.search(COUNTRY_CUES[fact.text], prompt):
+        return "general knowledge: the stem names the country in other words"
     if fact.kind == "place" and fact.text in GENERAL_PLACES:
         return "a continent or a world region: too general to ask"
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):

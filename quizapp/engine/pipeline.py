@@ -7,12 +7,13 @@ Deterministic: the same documents always give byte-identical bank files.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.engine import bank, composite, quality, reader
+from quizapp.engine import bank, composite, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
 from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
@@ -108,6 +109,19 @@ def generate_documents(documents: list[Document], progress: Progress = None,
     return summary
 
 
+def _famous_as_actor(doc: Document, sentence, fact: Fact) -> bool:
+    """A famous person who does something in the sentence ('…, Molotov cautiously acknowledged:')
+    is a fair typed answer; one named in passing ('victims of Stalin', 'under Lenin', 'as Marx
+    said', 'Czar Nicholas II') is guessed, not read."""
+    before = doc.text[sentence.start:fact.start]
+    after = doc.text[fact.end:sentence.end]
+    if re.search(r"(?:" + "|".join(lexicon.PERSON_TITLES) + r")\.?\s+$", before):
+        return False
+    if re.search(r"(?i)\b(?:of|under|by|as|to|with|from|than|for|against|like|and|or|the)\s+$", before):
+        return False
+    return re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", after) is not None
+
+
 def _known_names(per_sentence: list) -> dict[str, str]:
     """Names whose kind the document settles somewhere: newspapers and organisations of two
     words or more. A name given two kinds is left alone. (Not surnames: a bare surname in a
@@ -155,6 +169,11 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                 fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS)
             if once:
                 why_not = "asked once already: named all through the document" if fact.text in asked_once else ""
+            # A famous person is a fair typed answer where the stem does not give the name away by a
+            # title ('Czar _____'); never an option among obscure names.
+            typed_only = why_not.startswith("a famous name") and _famous_as_actor(doc, ctx.sentence, fact)
+            if typed_only:
+                why_not = ""
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})
@@ -162,7 +181,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
                                         want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
-            if once:
+            if once or typed_only:
                 made = [c for c in made if c.qtype == "short_answer"]
             for c in made:
                 quality.check(c)
@@ -171,7 +190,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                 tf_count += c.qtype == "true_false" and not c.reject and not c.features.get("variant")
                 typed_count[family] += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
-        cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
+        listed = composite.build_multiple_response(doc, ctx, sent_facts, index)
+        cands.extend(listed)
+        cands.extend(composite.build_name_pairs(doc, ctx, sent_facts, index, has_list_question=bool(listed)))
     attribution = attribution_for(doc, quoted=False)
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
