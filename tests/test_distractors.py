@@ -133,3 +133,23 @@ def test_no_date_after_the_death_of_a_famous_person_named_in_the_stem():
     assert options
     assert all(int(o[-4:]) <= 1924 for o in options), options
     assert all(o.startswith("December") for o in options), options  # the key's month in other years
+
+
+def test_one_uneven_figure_among_round_ones_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("eighty-five per cent", ["forty per cent", "fifty per cent", "sixty per cent"])
+    assert not key_stands_out("eighty-five per cent", ["forty-five per cent", "sixty-five per cent", "seventy per cent"])
+
+
+def test_after_a_word_of_great_size_only_larger_wrong_values():
+    from quizapp.engine.distractors import FactIndex, choose_distractors
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("= Turnover =\n\nThe labor turnover assumed monstrous proportions: from official estimates it "
+                             "can be set at 30-50 per cent.\n", doc_id="turnover", meta={"kind": "argument"})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.kind == "percent")
+    options = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, index)
+    assert options
+    assert all(int(re.match(r"\d+", o).group(0)) > 30 for o in options), options

@@ -136,3 +136,10 @@ def test_a_place_in_a_bracketed_aside_is_not_a_typed_answer():
     _, result = run("Many people moved from the cities to escape persecution (communists were persecuted not only in "
                     "Hungary) in those years.\n", kind="discussion")
     assert "Hungary" not in asked_values(result)
+
+
+def test_a_period_named_by_the_section_title_is_not_asked():
+    _, result = run("= Plans =\n\n== Conditions in the period of the first plan (1929-1933) ==\n\nFrom 1929 to 1933, the "
+                    "urban population grew by 12.7 million while the working class expanded by 10.1 million.\n",
+                    kind="argument")
+    assert "1929 to 1933" not in asked_values(result)

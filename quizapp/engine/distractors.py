@@ -291,6 +291,14 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         if key_year else []
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
     # a famous person named in the stem who was dead by then refutes a later date without the text
+    # 'monstrous proportions: 5-25 per cent' is refuted by the stem's own words: after a word of
+    # great (or slight) size only larger (or smaller) wrong values
+    if not direction and key.kind in ("quantity", "percent", "range"):
+        before_key = stem_l[: stem_l.find(key_text)] if key_text in stem_l else stem_l
+        if _GREAT.search(before_key):
+            direction = 1
+        elif _SLIGHT.search(before_key):
+            direction = -1
     lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
                  if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
     out: list[str] = []
@@ -322,6 +330,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 return False  # keeps the stem's order of events: 1983 cannot follow 'returned in 1984'
         if direction and key.value is not None:
             v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+            if v is None and key.high is not None:
+                first = re.match(r"\D*?(\d[\d,]*(?:\.\d+)?)", text)
+                v = parse_number(first.group(1)) if first else None
             if v is None or (v - key.value) * direction <= 0:
                 return False
         banned.add(vkey)
@@ -372,6 +383,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     return out[:n]
 
 
+_GREAT = re.compile(r"\b(?:monstrous|enormous|huge|vast|colossal|staggering|astounding|incredible|tremendous|"
+                    r"immense|gigantic|record|sky-rocketed|soared)\b")
+_SLIGHT = re.compile(r"\b(?:slight|small|tiny|mere|modest|negligible|insignificant)\b")
+
+
 def _order_value(text: str) -> tuple:
     year = re.search(r"\d{4}", text)
     if year and not re.search(r"\d,\d{3}", text):
@@ -401,11 +417,8 @@ def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
     return fallback or candidates[:n]
 
 
-def _sig_digits(text: str) -> int:
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    if not m:
-        return 0
-    digits = m.group(0).replace(",", "").replace(".", "").strip("0")
+def _sig_digits(value: float) -> int:
+    digits = str(int(round(abs(value) * 1000))).strip("0")
     return len(digits)
 
 
@@ -425,9 +438,10 @@ def key_stands_out(key_text: str, distractors: list[str]) -> bool:
             spread = max(b - a for a, b in zip(inner, inner[1:])) if len(inner) > 1 else 0
             if gap > 2.5 * max(spread, 1e-9) and gap > 0.25:
                 return True
-        ks, ds = _sig_digits(key_text), [_sig_digits(d) for d in distractors]
-        if ks >= 3 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 3 for s in ds):
-            return True
+        ks, ds = _sig_digits(kv[0]), [_sig_digits(v[0]) for v in dv]
+        if ks >= 2 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 2 for s in ds) \
+                or ks >= 3 and all(s <= 2 for s in ds) and max(ds) < ks - 1:
+            return True  # 'eighty-five' among 'forty, fifty, sixty'; 42,230 among round thousands
     if len(kv) == 4 and all(len(v) == 4 for v in dv):
         months = {v[1] for v in dv}
         if len(months) == 1 and kv[1] not in months and kv[1] >= 0:

@@ -428,7 +428,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind == "work" and re.search(r"\(\s*$", before):
         return "a source cited in brackets: incidental"
     if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
-            and not re.search(r"\(\s*(?:the\s+)?$", before):
+            and not (fact.kind == "org" and re.search(r"\(\s*(?:the\s+)?$", before)):
         return "an aside in brackets: incidental"
     if fact.kind == "place" and fact.text in COUNTRY_CUES and re.search(COUNTRY_CUES[fact.text], prompt):
         return "general knowledge: the stem names the country in other words"

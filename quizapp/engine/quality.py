@@ -54,7 +54,8 @@ def check(c: Candidate) -> None:
     if c.fact is not None and c.fact.kind in ("date", "year", "range"):
         title = re.search(r"in the section “(.+?)”, ", c.prompt)
         years = re.findall(r"\d{4}", c.fact.text)
-        if title and any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years):
+        if title and (any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years)
+                      or len(years) >= 2 and all(y in title.group(1) for y in years)):
             c.reject = "cue: the section title names the answer's year"
             return
     if c.qtype == "multiple_choice":
