@@ -290,3 +290,20 @@ def test_a_famous_person_is_typed_only_where_they_act_in_the_sentence():
     answers = typed(result)
     assert "Molotov" in answers and "Lenin" not in answers
     assert not any(c["text"] in ("Molotov", "Lenin") for q in by_type(result, "multiple_choice") for c in q["choices"])
+
+
+def test_a_trailing_clause_that_restates_the_figures_is_cut_so_the_blank_is_not_arithmetic():
+    text = ("= Growth =\n\nIn the twelve years which elapsed between the last two censuses, the urban population "
+            "advanced from 26.3 million (December, 1926) to 55.9 million (January, 1939), an increase of 29.6 million, "
+            "i.e., more than doubled.\n")
+    doc, result = generate(text)
+    asked = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric")
+             and (q.get("answer") == "55.9 million" or any(c["correct"] and c["text"] == "55.9 million"
+                                                           for c in q.get("choices", [])))]
+    assert asked
+    for q in asked:
+        assert "29.6" not in q["prompt"] and "doubled" not in q["prompt"]
+        assert q["prompt"].rstrip().endswith("(January, 1939).") or "(Give the number" in q["prompt"]
+        for c in q.get("choices", []):
+            assert float(c["text"].split()[0]) > 26.3  # it grew from 26.3 million
+    assert "29.6 million" not in {q.get("answer") for q in result.questions}

@@ -555,6 +555,12 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     others_pct = sum(stem_numbers["percent"]) if re.search(
         r"(?i)\b(?:the rest|remaining|remainder|of those|of them|of whom)\b", stem_for_limits) else 0
     larger_totals = [x for x in stem_numbers["quantity"] if x > v]
+    # 'advanced from 26.3 million to ___': a growth from a stated value rules out smaller ones
+    floor = 0.0
+    grow = re.search(r"(?i)\b(?:advanced|grew|rose|increased|expanded|leaped|jumped|climbed|went up)\s+"
+                     r"(?:from|by)\s+(\d[\d,]*(?:\.\d+)?)(\s+(?:million|billion|thousand))?", stem_for_limits)
+    if grow and grow.start(1) < stem_for_limits.find(key.text) and not stem_for_limits[grow.start(1):].startswith(key.text):
+        floor = parse_number(grow.group(1) + (grow.group(2) or "")) or 0.0
 
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
         value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
@@ -564,6 +570,8 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             return False  # the shares in the stem would add up to more than the whole
         if value is not None and larger_totals and value >= min(larger_totals):
             return False  # a part may not exceed the total the stem gives
+        if value is not None and floor and value <= floor:
+            return False  # below the value the stem says it grew from
         return offer_plain(text, vkey)
 
     # 1) corpus values of the same kind and magnitude, nearby first

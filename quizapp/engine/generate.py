@@ -12,7 +12,7 @@ from quizapp.engine.facts import _zipf
 from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, key_stands_out, stable_int
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
-from quizapp.engine.stems import BLANK, Context, blank_out, stem_text
+from quizapp.engine.stems import BLANK, Context, blank_out, cut_at, number_clause_cut, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
@@ -124,6 +124,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a nationality adjective alone: incidental"
     if re.search(r"(?i)\bentitled:?\s*$", before):
         return "part of a title"
+    if fact.kind in ("quantity", "percent"):
+        # the stem stops before a trailing clause that restates the figures: judge what it shows
+        cut = number_clause_cut(sent.text, fact.end - sent.start)
+        if cut is not None:
+            sent = Sentence(sent.index, sent.start, sent.start + cut, sent.paragraph, sent.section, sent.text[:cut])
+            sentence_facts = [f for f in sentence_facts if f.end <= sent.end]
     if fact.kind in ("quantity", "percent") and _PROPORTION.search(sent.text) and any(
             f is not fact and f.kind == fact.kind for f in sentence_facts):
         return "a proportion word ('almost half') lets the answer be estimated from another number"
@@ -228,9 +234,12 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
     focus = fact.end - sent.start
-    full = stem_text(doc, ctx, focus=focus)
+    cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent") else None
+    full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
     blanked_sentence = blank_out(sent, fact.start, fact.end)
-    blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + len(blanked_sentence) - len(sent.text))
+    shift = len(blanked_sentence) - len(sent.text)
+    blanked_sentence = cut_at(blanked_sentence, None if cut is None else cut + shift)
+    blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + shift)
     base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
                 answer_span=(fact.start, fact.end), explanation=_explain(full))
     out: list[Candidate] = []
@@ -285,7 +294,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         truths = [first_truth, not first_truth] if fact.kind in ("year", "date", "quantity", "percent", "range") \
             else [first_truth]
         for n, truth in enumerate(truths):
-            out.append(_true_false(doc, ctx, fact, truth, distractors[0], full, focus, features, base, variant=n > 0))
+            out.append(_true_false(doc, ctx, fact, truth, distractors[0], full, focus, features, base, variant=n > 0,
+                                   cut=cut))
     # Typed answers: numbers as numeric, names and terms as short answer.
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
@@ -331,13 +341,15 @@ def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, 
 
 
 def _true_false(doc: Document, ctx: Context, fact: Fact, truth: bool, swap: str, full: str, focus: int,
-                features: dict, base: dict, variant: bool) -> Candidate:
+                features: dict, base: dict, variant: bool, cut: int | None = None) -> Candidate:
     sent = ctx.sentence
     if truth:
         statement = full
     else:
         swapped = blank_out(sent, fact.start, fact.end, swap)
-        statement = stem_text(doc, ctx, swapped, focus=focus + len(swapped) - len(sent.text))
+        shift = len(swapped) - len(sent.text)
+        swapped = cut_at(swapped, None if cut is None else cut + shift)
+        statement = stem_text(doc, ctx, swapped, focus=focus + shift)
     tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth, variant=variant), **base)
     if (fact.text if truth else swap) not in statement:
         tf.reject = "the statement lost the fact it is about"

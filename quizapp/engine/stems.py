@@ -389,6 +389,28 @@ def trim_after(text: str, focus: int) -> str:
     return text
 
 
+_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e\.|that is|or|almost|"
+                            r"more than|considerably|which)\b)")
+
+
+def number_clause_cut(text: str, focus: int) -> int | None:
+    """Where a trailing clause after ``focus`` starts that restates the figures ('…, an increase of
+    29.6 million, i.e., more than doubled'): cutting there leaves a true statement whose blank
+    cannot be worked out from the other figures. None when there is no such clause."""
+    for m in _NUMBER_CLAUSE.finditer(text[focus:]):
+        cut = focus + m.start()
+        head, rest = text[:cut], text[cut:]
+        if head.count("(") != head.count(")") or head.count("“") != head.count("”"):
+            continue
+        if re.search(r"\d|\b(?:half|double[ds]?|twice|third|quarter|times)\b", rest) and len(head.split()) >= 8:
+            return cut
+    return None
+
+
+def cut_at(text: str, cut: int | None) -> str:
+    return text if cut is None else text[:cut].rstrip() + "."
+
+
 def blank_out(sentence: Sentence, start: int, end: int, replacement: str = BLANK) -> str:
     """The sentence text with [start, end) (document offsets) replaced."""
     s = start - sentence.start
