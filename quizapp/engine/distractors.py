@@ -133,6 +133,7 @@ class FactIndex:
     def __init__(self, documents: list[Document], facts: dict[str, list[Fact]]):
         self.documents = {d.id: d for d in documents}
         self.facts = facts  # doc id -> facts in text order
+        self._naming: dict[str, set[str]] | None = None
         # names: the first mention of each distinct name, per kind, in corpus order
         self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
         self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
@@ -216,6 +217,15 @@ class FactIndex:
 
     # How many values of other documents to consider: enough for variety, bounded for speed.
     OTHER_DOCUMENT_VALUES = 200
+
+    def documents_naming(self, text: str) -> set[str]:
+        """The documents with a fact written exactly so (built once, on first use)."""
+        if self._naming is None:
+            self._naming = {}
+            for d, facts in self.facts.items():
+                for f in facts:
+                    self._naming.setdefault(f.text, set()).add(d)
+        return self._naming.get(text, set())
 
     def nearby_values(self, f: Fact, doc_id: str) -> list[tuple[str, Fact]]:
         """Facts of the same kind: all of the same document, then a bounded number of distinct

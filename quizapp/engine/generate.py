@@ -448,8 +448,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a continent or a world region: too general to ask"
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
         return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
-    docs_naming = {d for d, facts in index.facts.items()
-                   if any(f.text == fact.text for f in facts)} if index is not None else set()
+    docs_naming = index.documents_naming(fact.text) if index is not None else set()
     if fact.kind in ("place", "group") and len(docs_naming) >= 2:
         return "a name found all through the corpus: a guess, not a reading"
     if re.fullmatch(r"[A-Z]{2,6}", fact.text):
