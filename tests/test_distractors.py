@@ -153,3 +153,24 @@ def test_after_a_word_of_great_size_only_larger_wrong_values():
     options = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, index)
     assert options
     assert all(int(re.match(r"\d+", o).group(0)) > 30 for o in options), options
+
+
+def _options_for(text, key_text, kind="reference"):
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text(text, doc_id="d", meta={"kind": kind})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.text == key_text)
+    return choose_distractors(key, doc.id, doc.sentences[key.sentence].text, index)
+
+
+def test_a_part_of_a_broken_down_total_leaves_room_only_for_the_rest():
+    options = _options_for("= Youth =\n\nIn 1936 there were seven million workers under twenty-three – 3,140,000 in "
+                           "industry; 700,000 in railroads, 700,000 in the building trades.\n", "3,140,000")
+    assert all(parse_number(o) <= 7_000_000 - 1_400_000 for o in options), options
+
+
+def test_a_decade_in_the_stem_that_holds_the_key_holds_the_options_too():
+    options = _options_for("= Work =\n\nIn the 1930s, in 1930, the party congress resolved to admit foreign engineers "
+                           "to staff the new plants.\n", "1930")
+    assert all(1930 <= int(o) < 1940 for o in options), options

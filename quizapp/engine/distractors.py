@@ -331,6 +331,8 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
                 return False  # 'as opposed to the 1920s' rules out 1928 as an answer
+            if years and any(d <= key_year < d + 10 and not d <= years[0] < d + 10 for d in stem_decades):
+                return False  # in the section '1930s', 1926 is ruled out by the title
         if key.kind in ("year", "date") and lifetimes and any(
                 int(y) > min(lifetimes) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # 'introduced under Lenin in December 1926': Lenin died in 1924
@@ -531,6 +533,26 @@ _NUM_IN_TEXT = re.compile(
     r"(\s*%|\s+per\s*cent|\s+percent)?", re.I)
 
 
+def _parts_cap(stem: str, key: Fact, v: float) -> float | None:
+    """The most a part may be when the stem breaks a total down ('T – a in x; b in y, c in z')."""
+    nums = []
+    for m in _NUM_IN_TEXT.finditer(stem):
+        if m.group(3):
+            continue
+        value = parse_number(m.group(1) + (m.group(2) or ""))
+        if value is not None and not re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group(1)):
+            nums.append((m.start(), m.end(), value, m.group(0).strip() == key.text.strip()))
+    key_pos = next((i for i, n in enumerate(nums) if n[3]), None)
+    if key_pos is None:
+        return None
+    for i in range(key_pos - 1, -1, -1):
+        start, end, total, _ = nums[i]
+        if total > v and re.match(r"[^–—:;.]{0,60}\s[–—:]\s", stem[end:]):
+            parts = [n[2] for n in nums[i + 1:] if not n[3] and n[2] < total]
+            return total - sum(parts)
+    return None
+
+
 def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
     """Other numbers the stem states: percentages, and counts (to bound parts by their total)."""
     out: dict[str, list[float]] = {"percent": [], "quantity": []}
@@ -565,6 +587,9 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     others_pct = sum(stem_numbers["percent"]) if re.search(
         r"(?i)\b(?:the rest|remaining|remainder|of those|of them|of whom)\b", stem_for_limits) else 0
     larger_totals = [x for x in stem_numbers["quantity"] if x > v]
+    # 'seven million workers – 3,140,000 in industry; 700,000 in railroads, 700,000 in …': a part
+    # broken out of a total leaves room only for the total less the other parts
+    cap = _parts_cap(stem_for_limits, key, v)
     # 'advanced from 26.3 million to ___': a growth from a stated value rules out smaller ones
     floor = 0.0
     grow = re.search(r"(?i)\b(?:advanced|grew|rose|increased|expanded|leaped|jumped|climbed|went up)\s+"
@@ -580,6 +605,8 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             return False  # the shares in the stem would add up to more than the whole
         if value is not None and larger_totals and value >= min(larger_totals):
             return False  # a part may not exceed the total the stem gives
+        if value is not None and cap is not None and value > cap:
+            return False  # the parts would add up to more than their total
         if value is not None and floor and value <= floor:
             return False  # below the value the stem says it grew from
         return offer_plain(text, vkey)
