@@ -174,3 +174,10 @@ def test_a_decade_in_the_stem_that_holds_the_key_holds_the_options_too():
     options = _options_for("= Work =\n\nIn the 1930s, in 1930, the party congress resolved to admit foreign engineers "
                            "to staff the new plants.\n", "1930")
     assert all(1930 <= int(o) < 1940 for o in options), options
+
+
+def test_a_total_broken_down_into_parts_is_at_least_their_sum():
+    options = _options_for("= Youth =\n\nIn 1936 there were seven million workers under twenty-three – 3,140,000 in "
+                           "industry; 700,000 in railroads, 700,000 in the building trades.\n", "seven million")
+    assert options
+    assert all(parse_number(o) > 4_540_000 for o in options), options

@@ -307,3 +307,13 @@ def test_a_trailing_clause_that_restates_the_figures_is_cut_so_the_blank_is_not_
         for c in q.get("choices", []):
             assert float(c["text"].split()[0]) > 26.3  # it grew from 26.3 million
     assert "29.6 million" not in {q.get("answer") for q in result.questions}
+
+
+def test_a_period_specified_in_brackets_needs_no_sentence_before():
+    text = ("= Plans =\n\nStalin chose the month of June to promulgate his laws in order to keep the workers.\n"
+            "The new recruits in this period (1933-1939) numbered approximately 7.2 million, whereas in the preceding "
+            "period (1929-1933) the new forces comprised 10.1 million out of a total working class of 22.3 million.\n")
+    doc, result = generate(text)
+    asked = [q for q in result.questions if "7.2 million" in q["citation"]["quote"]]
+    assert asked
+    assert all("Stalin chose" not in q["prompt"] for q in asked)

@@ -533,8 +533,9 @@ _NUM_IN_TEXT = re.compile(
     r"(\s*%|\s+per\s*cent|\s+percent)?", re.I)
 
 
-def _parts_cap(stem: str, key: Fact, v: float) -> float | None:
-    """The most a part may be when the stem breaks a total down ('T – a in x; b in y, c in z')."""
+def _parts_cap(stem: str, key: Fact, v: float, want_floor: bool = False) -> float | None:
+    """The most a part may be when the stem breaks a total down ('T – a in x; b in y, c in z');
+    with ``want_floor``, the least the total may be when the key is that total."""
     nums = []
     for m in _NUM_IN_TEXT.finditer(stem):
         if m.group(3):
@@ -544,6 +545,13 @@ def _parts_cap(stem: str, key: Fact, v: float) -> float | None:
             nums.append((m.start(), m.end(), value, m.group(0).strip() == key.text.strip()))
     key_pos = next((i for i, n in enumerate(nums) if n[3]), None)
     if key_pos is None:
+        return None
+    if want_floor:
+        # the key is the total ('seven million workers – 3,140,000 in industry; 700,000 …'): at least its parts
+        end = nums[key_pos][1]
+        if re.match(r"[^–—:;.]{0,60}\s[–—:]\s", stem[end:]):
+            parts = [n[2] for n in nums[key_pos + 1:] if n[2] < v]
+            return sum(parts) if len(parts) >= 2 else None
         return None
     for i in range(key_pos - 1, -1, -1):
         start, end, total, _ = nums[i]
@@ -596,6 +604,7 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
                      r"(?:from|by)\s+(\d[\d,]*(?:\.\d+)?)(\s+(?:million|billion|thousand))?", stem_for_limits)
     if grow and grow.start(1) < stem_for_limits.find(key.text) and not stem_for_limits[grow.start(1):].startswith(key.text):
         floor = parse_number(grow.group(1) + (grow.group(2) or "")) or 0.0
+    floor = max(floor, _parts_cap(stem_for_limits, key, v, want_floor=True) or 0.0)
 
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
         value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
