@@ -181,3 +181,11 @@ def test_a_total_broken_down_into_parts_is_at_least_their_sum():
                            "industry; 700,000 in railroads, 700,000 in the building trades.\n", "seven million")
     assert options
     assert all(parse_number(o) > 4_540_000 for o in options), options
+
+
+def test_a_majority_in_the_stem_keeps_ratio_options_above_half():
+    options = _options_for("= Towns =\n\nIn the last decade eleven out of every twenty inhabitants of the towns have been "
+                           "employed in industry, that is, the overwhelming majority of able-bodied adults.\n",
+                           "eleven out of every twenty")
+    for o in options:
+        assert parse_number(o.split()[0]) > 10, options

@@ -151,3 +151,8 @@ def test_known_names_are_found_again_in_later_sentences():
     s = Sentence(index=3, start=500, end=540, paragraph=0, section=0, text="A year later Pravda greeted the new model.")
     found = known_name_facts(s, {"Pravda": "work"}, [])
     assert [(f.kind, f.text, f.start) for f in found] == [("work", "Pravda", 513)]
+
+
+def test_everyday_words_in_quotation_marks_are_not_terms():
+    assert [f for f in facts("In his opinion it is to be explained by a mental quirk of “leaders of production.”")
+            if f.kind == "quote"] == []

@@ -385,7 +385,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     elif key.kind == "ratio":
         num, den = int(key.value or 1), int(key.high or 2)
         style = NumberStyle.of(key.text.split()[0])
+        # 'the overwhelming majority' rules out a minority, and the reverse
+        side = 1 if re.search(r"\bmajority\b", stem_l) else (-1 if re.search(r"\bminority\b", stem_l) else 0)
         for alt in _spread(seed, [num - 3, num + 3, num - 5, num + 5, num - 2, num + 2, num + 6]):
+            if side and (alt / den - 0.5) * side <= 0:
+                continue
             if 1 <= alt < den:
                 text = style.format(alt) + key.text[len(key.text.split()[0]):]
                 if offer(text, f"ratio:{alt:g}-{den:g}"):

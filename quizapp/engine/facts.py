@@ -381,6 +381,7 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
 
 _QUOTED = re.compile(r"“([^“”]{3,70})”|‘([^‘’]{3,70})’|(?<![\w])\"([^\"]{3,70})\"")
 MAX_QUOTE_WORDS = 6
+QUOTE_TERM_ZIPF = 3.8  # a quoted phrase is a term when one of its words is at least this rare (or it is a cry!)
 _QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "this", "that", "these", "those",
                    "which", "who", "what", "where", "how", "when", "if", "not", "no", "yes", "all", "some",
                    "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
@@ -407,6 +408,9 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")
         if first in _UNIT_STOP or first in _QUOTE_FUNCTION or last in _UNIT_STOP or last in _QUOTE_FUNCTION:
             continue  # a fragment cut out of a sentence ('which still lack ventilation'), not a phrase
+        if not stripped.endswith("!") and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
+                                              if w.lower() not in _UNIT_STOP) >= QUOTE_TERM_ZIPF:
+            continue  # everyday words in quotation marks ('leaders of production'): an aside, not a term
         outside = (text[:m.start()] + text[m.end():]).strip()
         if len(re.findall(r"[A-Za-z]+", outside)) < 6:
             continue  # the quotation is the sentence: no statement left around the blank
