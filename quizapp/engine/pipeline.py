@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.engine import bank, composite, lexicon, quality, reader
-from quizapp.engine.distractors import FactIndex
+from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
 from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
 from quizapp.engine.model import Document, Fact
@@ -109,6 +109,23 @@ def generate_documents(documents: list[Document], progress: Progress = None,
     return summary
 
 
+def _one_form_per_blank(cands: list[Candidate]) -> None:
+    """A blank asked as multiple choice and again as a typed number in the same stem is one
+    question twice: keep one of the two (chosen by a stable hash, so both forms stay in the bank
+    across facts). True/false versions are kept: they are variants of one item."""
+    by_span: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        if not c.reject and c.answer_span and c.qtype in ("multiple_choice", "numeric") and not c.features.get("pair"):
+            by_span.setdefault((c.sentence.index, c.answer_span), []).append(c)
+    for (idx, span), group in sorted(by_span.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if len({c.qtype for c in group}) < 2:
+            continue
+        keep = "numeric" if stable_int(group[0].doc.id, idx, span, "form") % 2 else "multiple_choice"
+        for c in group:
+            if c.qtype != keep:
+                c.reject = f"near-duplicate: the same blank is asked as {keep.replace('_', ' ')}"
+
+
 def _famous_as_actor(doc: Document, sentence, fact: Fact) -> bool:
     """A famous person who does something in the sentence ('…, Molotov cautiously acknowledged:')
     is a fair typed answer; one named in passing ('victims of Stalin', 'under Lenin', 'as Marx
@@ -201,6 +218,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     cands.extend(composite.build_statement_selection(doc, cands, attribution))
     for c in cands:
         quality.check(c)
+    _one_form_per_blank(cands)
     bank.remove_near_duplicates(sorted(cands, key=_order))
     questions: list[dict] = []
     seen_ids: set[str] = set()
