@@ -331,3 +331,9 @@ def test_a_period_specified_in_brackets_needs_no_sentence_before():
     asked = [q for q in result.questions if "7.2 million" in q["citation"]["quote"]]
     assert asked
     assert all("Stalin chose" not in q["prompt"] for q in asked)
+
+
+def test_a_typed_country_accepts_its_other_names():
+    doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
+    q = typed(result)["GDR"]
+    assert {"GDR", "East Germany"} <= set(q["accept"])

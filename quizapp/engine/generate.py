@@ -478,6 +478,10 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(" ".join(tokens[1:]))
     if fact.kind in ("org", "work", "term") and len(tokens) >= 2:
         accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
+    if fact.kind == "place":
+        for names in lexicon.PLACE_ALIASES:
+            if fact.text in names:
+                accept |= names  # 'East Germany' is as right as 'GDR'
     return sorted(a for a in accept if normalize_answer(a))
 
 

@@ -27,6 +27,16 @@ COUNTRIES = {
     "Ukraine", "United Kingdom", "United States", "USA", "U.S.", "US", "USSR", "Soviet Union",
     "Vietnam", "Wales", "Yugoslavia", "America",
 }
+# Other names of the same country: a typed answer accepts each (GDR = East Germany).
+PLACE_ALIASES = [
+    {"GDR", "East Germany", "German Democratic Republic"},
+    {"West Germany", "FRG", "Federal Republic of Germany"},
+    {"USSR", "Soviet Union", "U.S.S.R."},
+    {"United States", "USA", "US", "U.S.", "America", "United States of America"},
+    {"United Kingdom", "UK", "Britain", "Great Britain"},
+    {"North Korea", "DPRK"},
+    {"Holland", "Netherlands"},
+]
 # Cities and regions: kept short and general; the fact finder also learns places
 # from prepositions ("in X", "near X") when a name is not otherwise classified.
 CITIES = {
