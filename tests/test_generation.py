@@ -337,3 +337,17 @@ def test_a_typed_country_accepts_its_other_names():
     doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
     q = typed(result)["GDR"]
     assert {"GDR", "East Germany"} <= set(q["accept"])
+
+
+def test_matching_speakers_with_the_words_the_text_quotes_from_them():
+    text = ("= Voices =\n\nTrud, the organ of the trade unions, wrote at this period: “The class struggle makes itself "
+            "felt at every step.”\n\nP. Lomako, People’s Commissar of Metallurgy, makes the same claim and then exclaims: "
+            "“This is an unprecedented situation for our metallurgy.”\n\nPravda objects that in places “which still lack "
+            "ventilation” the moisture collects on the skylights.\n\nN. Siluyanov, Deputy People’s Commissar of "
+            "Metallurgy, declared: “The number of accidents to machinery has increased.”\n")
+    doc, result = generate(text)
+    q = next(q for q in by_type(result, "matching") if "quotes from them" in q["prompt"])
+    pairs = dict(q["pairs"])
+    assert pairs["Trud"] == "“The class struggle makes itself felt at every step.”"
+    assert pairs["N. Siluyanov"].startswith("“The number of accidents")
+    assert "Pravda" not in pairs  # a fragment after 'objects that', not a quotation of its own

@@ -222,6 +222,36 @@ def person_deeds(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> lis
     return found
 
 
+_SPEECH = re.compile(
+    r"^(?:,[^“”]{0,150}?,?)?\s+(?:and\s+then\s+|then\s+|cautiously\s+|also\s+)?"
+    r"(?:wrote|writes|said|says|exclaims|exclaimed|acknowledged|blurted out|warns|warned|boasts|boasted|added|"
+    r"declared|admitted|replied|objects|rage|rages)\b(?:\s+(?!that\b)[a-z]+){0,3}\s*[:,]?\s*“(?P<quote>[A-Z][^“”]{11,200})”")
+
+
+def quotation_speakers(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    """(speaker, the words the text quotes from them, sentence) from 'Trud, the organ of the trade
+    unions, wrote at this period: “The class struggle makes itself felt at every step.”'. One
+    quotation per speaker, the first; the quotation whole and short."""
+    found: list[tuple[Fact, str, Sentence]] = []
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        if doc.paragraphs[sent.paragraph].kind != "prose":
+            continue
+        for f in facts_by_sentence.get(sent.index, []):
+            if f.kind not in ("person", "work", "org") or f.text in seen:
+                continue
+            m = _SPEECH.match(sent.text[f.end - sent.start:])
+            if not m:
+                continue
+            quote = m.group("quote").strip().rstrip(",")
+            if not 3 <= len(quote.split()) <= 25 or "…" in quote or "..." in quote:
+                continue
+            seen.add(f.text)
+            found.append((f, f"“{quote}”", sent))
+            break
+    return found
+
+
 def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
     out = []
     seen: set[str] = set()
@@ -256,13 +286,15 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         ("person", appositive_roles(doc, facts_by_sentence), f"Match each person with how {who} describes them."),
         ("term", glossed_terms(doc, facts_by_sentence), f"Match each term with its meaning as {who} explains it."),
         ("deed", person_deeds(doc, facts_by_sentence), f"Match each person with what {who} says they did."),
+        ("speaker", quotation_speakers(doc, facts_by_sentence),
+         f"Match each speaker or newspaper with the words {who} quotes from them."),
     ]
     for kind, items, prompt in groups:
         items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
         if len(items) < 3:
             continue
         # terms the text explains are few and worth knowing together; people are matched only nearby
-        if kind in ("term", "deed"):
+        if kind in ("term", "deed", "speaker"):
             chunks = [items[i:i + 5] for i in range(0, len(items), 5)]
         else:
             chunks = _nearby_groups(doc, items)
