@@ -100,6 +100,7 @@ def test_a_kind_of_body_is_not_one_named_organisation():
 def test_a_group_name_used_as_an_adjective_is_not_asked():
     _, result = run("The Russo-Japanese war led to a great upheaval in the cities of the empire.\n")
     assert "Russo-Japanese" not in asked_values(result)
+    assert any(r.startswith("a group name used as an adjective") for r in rejected_for(result, "Russo-Japanese"))
 
 
 def test_a_newspaper_cited_in_brackets_is_not_asked_there():
@@ -133,9 +134,10 @@ def test_hours_a_day_that_follow_from_hours_a_month_are_not_asked():
 
 
 def test_a_place_in_a_bracketed_aside_is_not_a_typed_answer():
-    _, result = run("Many people moved from the cities to escape persecution (communists were persecuted not only in "
-                    "Hungary) in those years.\n", kind="discussion")
+    _, result = run("Many people moved from the cities of Europe to escape persecution (communists were persecuted "
+                    "not only in Hungary), according to the records of the league.\n", kind="discussion")
     assert "Hungary" not in asked_values(result)
+    assert "an aside in brackets: incidental" in rejected_for(result, "Hungary")
 
 
 def test_a_period_named_by_the_section_title_is_not_asked():
@@ -143,3 +145,13 @@ def test_a_period_named_by_the_section_title_is_not_asked():
                     "urban population grew by 12.7 million while the working class expanded by 10.1 million.\n",
                     kind="argument")
     assert "1929 to 1933" not in asked_values(result)
+
+
+def test_a_person_the_stem_calls_famous_is_not_a_typed_answer():
+    _, plain = run("The mathematician John Bergqvist once made an attempt to move to the East, and there were "
+                   "few others.\n", kind="discussion")
+    assert "John Bergqvist" in asked_values(plain)
+    _, result = run("The famous mathematician John Bergqvist (winner of a Nobel prize in economics) once made an "
+                    "attempt to move to the East, and there were few others.\n", kind="discussion")
+    assert "John Bergqvist" not in asked_values(result)
+    assert any(r.startswith("the stem describes a famous person") for r in reasons(result))

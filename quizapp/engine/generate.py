@@ -437,6 +437,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
+        return "the stem describes a famous person: answerable from general knowledge"
     if fact.kind == "work" and re.search(r"\(\s*$", before):
         return "a source cited in brackets: incidental"
     if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
