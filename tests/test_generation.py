@@ -351,3 +351,12 @@ def test_matching_speakers_with_the_words_the_text_quotes_from_them():
     assert pairs["Trud"] == "“The class struggle makes itself felt at every step.”"
     assert pairs["N. Siluyanov"].startswith("“The number of accidents")
     assert "Pravda" not in pairs  # a fragment after 'objects that', not a quotation of its own
+
+
+def test_a_family_name_shown_in_the_stem_is_not_accepted_alone():
+    text = ("= Lighthouse =\n\n== Keepers ==\n\nThe first keeper was Thomas Reed, who served for 22 years. His daughter, "
+            "Mary Reed, kept the light after him and wrote a logbook of every ship that passed.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    q = typed(result)["Mary Reed"]
+    assert q["accept"] == ["Mary Reed"]
+    assert "Reed" in typed(result)["Thomas Reed"]["accept"]

@@ -301,6 +301,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         typed = _typed_question(fact, blanked, base, features)
         if typed is not None and typed.qtype == "short_answer" and fact.kind in NAME_KINDS:
             typed.reject = typed_name_problem(doc, fact, blanked, index)
+            if fact.kind == "person":
+                # 'His daughter, _____' beside 'Thomas Reed': the family name alone does not tell them apart
+                typed.accept = [a for a in typed.accept if a == fact.text or not re.search(rf"\b{re.escape(a)}\b", blanked)]
         if typed is None and fact.kind == "date":
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
