@@ -156,3 +156,10 @@ def test_known_names_are_found_again_in_later_sentences():
 def test_everyday_words_in_quotation_marks_are_not_terms():
     assert [f for f in facts("In his opinion it is to be explained by a mental quirk of “leaders of production.”")
             if f.kind == "quote"] == []
+
+
+def test_a_coined_word_in_quotation_marks_is_a_term_and_a_body_glossed_by_its_abbreviation_an_organisation():
+    f = one("In the period of the first plan the methods of “shock-brigadeism” were applied as a supplementary means.",
+            "quote")
+    assert f.text == "shock-brigadeism"
+    assert one("In April 1936 the Komsomol (Russian YCL) was liquidated as a political body.", "org").text == "Komsomol"

@@ -121,6 +121,8 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
         return "place"
     if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
         return "work"
+    if re.match(r"\s+\((?:[A-Z][a-z]+\s+)?[A-Z]{2,5}\)", context_after) and len(tokens) == 1:
+        return "org"  # 'the Komsomol (Russian YCL)': a body glossed by its abbreviation
     if re.match(r",\s+(?:the\s+)?(?:organ|newspaper|journal|magazine|daily|weekly)\b", context_after) or (
             context_before.endswith("(") and re.match(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)", context_after)):
         return "work"  # 'Trud, the organ of the trade unions', '(Pravda, Oct. 31, 1939)
@@ -401,8 +403,9 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         stripped = inner.rstrip(",.;: ")
         e = s + len(stripped)
         words = stripped.split()
-        if not 2 <= len(words) <= MAX_QUOTE_WORDS or re.search(r"\d", stripped) or "…" in stripped:
-            continue
+        single_term = len(words) == 1 and len(stripped) >= 8 and stripped[0].islower() and _zipf(stripped.lower()) < 1.0
+        if not (2 <= len(words) <= MAX_QUOTE_WORDS or single_term) or re.search(r"\d", stripped) or "…" in stripped:
+            continue  # one word only when it is the text's own coinage ('shock-brigadeism')
         if not re.match(r"[A-Za-z]", stripped) or stripped.endswith("?"):
             continue
         first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")

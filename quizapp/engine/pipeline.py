@@ -183,7 +183,8 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             # A newspaper or body named all through the document, or a term it keeps using, is
             # asked once (typed, at its first askable sentence), not at every mention.
             once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
-                fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS)
+                fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS) or (
+                fact.kind == "quote" and not why_not and name_counts.get(fact.text, 0) >= 2)
             if once:
                 why_not = "asked once already: named all through the document" if fact.text in asked_once else ""
             # A famous person is a fair typed answer where the stem does not give the name away by a
