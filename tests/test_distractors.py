@@ -189,3 +189,15 @@ def test_a_majority_in_the_stem_keeps_ratio_options_above_half():
                            "eleven out of every twenty")
     for o in options:
         assert parse_number(o.split()[0]) > 10, options
+
+
+def test_the_one_figure_not_in_round_thousands_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("203,821", ["306,000", "472,000", "640,000"])
+    assert not key_stands_out("203,821", ["306,000", "472,518", "640,000"])
+
+
+def test_a_total_is_larger_than_the_part_before_it():
+    options = _options_for("= Purge =\n\nThe officially acknowledged figure for the trade union purge was 128,000 trade "
+                           "union officials out of a reported total of 203,821.\n", "203,821", kind="argument")
+    assert options and all(parse_number(o) > 128_000 for o in options), options

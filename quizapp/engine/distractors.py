@@ -433,6 +433,13 @@ def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
     return fallback or candidates[:n]
 
 
+def _trailing_zeros(value: float) -> int:
+    if not float(value).is_integer():
+        return 0
+    digits = str(int(value))
+    return len(digits) - len(digits.rstrip("0"))
+
+
 def _sig_digits(value: float) -> int:
     digits = str(int(round(abs(value) * 1000))).strip("0")
     return len(digits)
@@ -454,6 +461,9 @@ def key_stands_out(key_text: str, distractors: list[str]) -> bool:
             spread = max(b - a for a, b in zip(inner, inner[1:])) if len(inner) > 1 else 0
             if gap > 2.5 * max(spread, 1e-9) and gap > 0.25:
                 return True
+        kz, dz = _trailing_zeros(kv[0]), [_trailing_zeros(v[0]) for v in dv]
+        if kv[0] >= 1000 and (kz == 0 and all(z >= 2 for z in dz) or kz >= 2 and all(z == 0 for z in dz)):
+            return True  # 203,821 among 306,000, 472,000 and 640,000
         ks, ds = _sig_digits(kv[0]), [_sig_digits(v[0]) for v in dv]
         if ks >= 2 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 2 for s in ds) \
                 or ks >= 3 and all(s <= 2 for s in ds) and max(ds) < ks - 1:
@@ -609,6 +619,14 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     if grow and grow.start(1) < stem_for_limits.find(key.text) and not stem_for_limits[grow.start(1):].startswith(key.text):
         floor = parse_number(grow.group(1) + (grow.group(2) or "")) or 0.0
     floor = max(floor, _parts_cap(stem_for_limits, key, v, want_floor=True) or 0.0)
+    # '128,000 officials out of a reported total of ___': a total is larger than the part before it
+    pos = stem_for_limits.find(key.text)
+    if pos > 0 and re.search(r"\btotal\b[^.;]{0,30}$", stem_for_limits[:pos]):
+        parts = [parse_number(m.group(1) + (m.group(2) or "")) or 0.0
+                 for m in _NUM_IN_TEXT.finditer(stem_for_limits[max(0, pos - 90):pos]) if not m.group(3)]
+        parts = [x for x in parts if x < v and not 1600 <= x <= 2050]
+        if parts:
+            floor = max(floor, max(parts))
 
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
         value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
