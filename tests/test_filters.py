@@ -155,3 +155,15 @@ def test_a_person_the_stem_calls_famous_is_not_a_typed_answer():
                     "attempt to move to the East, and there were few others.\n", kind="discussion")
     assert "John Bergqvist" not in asked_values(result)
     assert any(r.startswith("the stem describes a famous person") for r in reasons(result))
+
+
+def test_an_age_range_is_asked_typed_only():
+    # an age or a span of time as a range: no multiple choice or true/false (the words around it
+    # give wrong values away), but a typed short answer that accepts the usual ways of writing it
+    _, result = run("In October 1940 the government drafted children and adolescents from 14–17 years into industry.\n")
+    asked = [q for q in result.questions if q.get("answer") == "14–17" or any(
+        "14–17" in c["text"] for c in q.get("choices", []) if q["type"] != "true_false")]
+    assert asked and all(q["type"] == "short_answer" for q in asked)
+    assert {"14 to 17", "14-17"} <= set(asked[0]["accept"])
+    assert not any(q["type"] == "true_false" and "14–17" not in q["prompt"] and "years into" in q["prompt"]
+                   for q in result.questions)

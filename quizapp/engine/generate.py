@@ -396,6 +396,14 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         lo, hi = int(fact.value or 0), int(fact.high or 0)
         q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
         return q
+    if fact.kind == "range" and fact.high is not None and fact.unit == "years" and (fact.value or 0) < 1000:
+        # an age or a number of years ('from 14–17 years'): a span, not calendar years
+        q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
+                      features=dict(features), **base)
+        q.answer = fact.text
+        lo, hi = f"{fact.value:g}", f"{fact.high:g}"
+        q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
+        return q
     if fact.kind in ("range", "percent") and fact.high is not None and fact.unit != "years":
         q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
                       features=dict(features), **base)

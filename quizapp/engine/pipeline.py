@@ -190,6 +190,10 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             # A famous person is a fair typed answer where the stem does not give the name away by a
             # title ('Czar _____'); never an option among obscure names.
             typed_only = why_not.startswith("a famous name") and _famous_as_actor(doc, ctx.sentence, fact)
+            # An age or a span of time given as a range ('2 to 4 months', '14–17 years') has no fair
+            # wrong values (the words around it give them away), but typed it is read, not guessed.
+            typed_only = typed_only or (why_not.startswith("an age or a span of time") and fact.high is not None
+                                        and fact.kind == "range")
             if typed_only:
                 why_not = ""
             if why_not:
