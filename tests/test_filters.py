@@ -128,8 +128,9 @@ def test_a_section_title_that_names_the_year_rules_the_date_out():
 
 
 def test_hours_a_day_that_follow_from_hours_a_month_are_not_asked():
+    # (the hours a month are asked, with the restating clause cut: see test_generation)
     _, result = run("On the railway the machinists began working 250–290 hours a month, a working day of 10–11½ hours.\n")
-    assert not {"250–290", "10–11½"} & asked_values(result)
+    assert "10–11½" not in asked_values(result)
     assert any(r.startswith("hours a day follow") for r in reasons(result))
 
 

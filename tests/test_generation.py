@@ -360,3 +360,16 @@ def test_a_family_name_shown_in_the_stem_is_not_accepted_alone():
     q = typed(result)["Mary Reed"]
     assert q["accept"] == ["Mary Reed"]
     assert "Reed" in typed(result)["Thomas Reed"]["accept"]
+
+
+def test_hours_a_month_are_asked_without_the_hours_a_day_that_restate_them():
+    text = ("= Hours =\n\nOn the northern railway the machinists began working 250–290 hours a month, a working day "
+            "of 10–11½ hours.\n")
+    doc, result = generate(text)
+    asked = [q for q in result.questions if q.get("answer") == "250–290" or any(
+        c["correct"] and c["text"] == "250–290" for c in q.get("choices", []) if q["type"] == "multiple_choice")]
+    assert asked
+    for q in asked:
+        assert "10–11½" not in q["prompt"] and "working day" not in q["prompt"]
+    # the hours a day are still never asked: they follow from the hours a month
+    assert "10–11½" not in {q.get("answer") for q in result.questions}

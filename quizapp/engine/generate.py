@@ -124,7 +124,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a nationality adjective alone: incidental"
     if re.search(r"(?i)\bentitled:?\s*$", before):
         return "part of a title"
-    if fact.kind in ("quantity", "percent"):
+    if fact.kind in ("quantity", "percent", "range"):
         # the stem stops before a trailing clause that restates the figures: judge what it shows
         cut = number_clause_cut(sent.text, fact.end - sent.start)
         if cut is not None:
@@ -234,7 +234,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
     focus = fact.end - sent.start
-    cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent") else None
+    cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
     full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
     blanked_sentence = blank_out(sent, fact.start, fact.end)
     shift = len(blanked_sentence) - len(sent.text)

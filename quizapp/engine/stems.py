@@ -390,7 +390,7 @@ def trim_after(text: str, focus: int) -> str:
 
 
 _NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e\.|that is|or|almost|"
-                            r"more than|considerably|which)\b)")
+                            r"more than|considerably|which|an? (?:working )?(?:day|week|month|year) of)\b)")
 
 
 def number_clause_cut(text: str, focus: int) -> int | None:
