@@ -168,3 +168,22 @@ def test_an_age_range_is_asked_typed_only():
     assert {"14 to 17", "14-17"} <= set(asked[0]["accept"])
     assert not any(q["type"] == "true_false" and "14–17" not in q["prompt"] and "years into" in q["prompt"]
                    for q in result.questions)
+
+
+def test_a_full_date_beside_now_is_asked_with_options_of_its_own_year_only():
+    text = ("= Laws =\n\nOn June 26, 1940, the council tied the workers to their factories.\n\n"
+            "In March 1939 the council abolished the old code.\n\n"
+            "And now, by decree of October 2, 1940, the council has drafted the young into industry.\n")
+    doc = document_from_text(text, doc_id="t", meta={"kind": "argument", "attribution": "A. Writer (1941)",
+                                                       "date": "1941-01"})
+    result = pipeline.generate_documents([doc]).results[0]
+    asked = [q for q in result.questions if "drafted" in q["prompt"] and q["type"] != "multiple_response"]
+    assert asked and {q["type"] for q in asked} <= {"multiple_choice", "true_false"}
+    for q in asked:
+        texts = [c["text"] for c in q["choices"]] if q["type"] == "multiple_choice" else [q["prompt"]]
+        for t in texts:
+            assert "1939" not in t  # the year is the author's: no option of another year
+    mc = [q for q in asked if q["type"] == "multiple_choice"]
+    for q in mc:
+        months = [c["text"].split()[0] for c in q["choices"]]
+        assert len(set(months)) == len(months)

@@ -311,6 +311,8 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             direction = -1
     lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
                  if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
+    same_year = key.kind == "date" and key_year and re.search(
+        r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", stem) is not None
     out: list[str] = []
     # Numbers and dates: gather spare candidates, then place the key at an even-handed rank
     # among the options (sorted in ascending order), so its position gives nothing away.
@@ -327,6 +329,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         latest = index.latest_year.get(doc_id)
         if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # after the document was written
+        if same_year and any(int(y) != key_year for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+            return False  # 'now' beside the author's date gives the year: every option shares it
+        if same_year and _month_of(text) in {_month_of(t) for t in out + [key.text]}:
+            return False  # options of one year differ by month, not by a day ('June 26' and 'June 27')
         if key.kind in ("year", "date") and stem_decades and key_year:
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
@@ -745,6 +751,12 @@ def format_date_like(key_text: str, year: int, month: int, day: int) -> str:
         return f"{name} {day}, {year}"
     comma = "," if re.search(r"[A-Za-z],\s*\d{4}", key_text) else ""
     return f"{name}{comma} {year}"
+
+
+def _month_of(text: str) -> str:
+    m = re.search(r"(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                  text)
+    return m.group(1).lower() if m else text
 
 
 def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:

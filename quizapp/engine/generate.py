@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
-from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, key_stands_out, stable_int
+from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, key_stands_out,
+                                        stable_int)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
 from quizapp.engine.stems import BLANK, Context, blank_out, cut_at, number_clause_cut, stem_text
@@ -113,8 +114,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             re.match(r"[^“.]{0,80}“", after) or re.search(r"”[^”]{0,40}$", before)
             or re.search(r"(?i)\b(?:said|says|wrote|writes|added|declared|continued|according to)\W*$", before)):
         return "the speaker of a quotation: incidental"
-    if fact.kind in ("date", "year") and doc.meta.get("date") and re.search(
-            r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", sent.text):
+    if fact.kind in ("date", "year") and year_given_by_now(doc, sent.text) and not (
+            fact.kind == "date" and _date_parts(fact.norm) and _date_parts(fact.norm)[2]):
         return "'now' beside the author's own date gives the year away"
     if fact.kind in ("date", "year") and re.search(r"(?i)\b(?:wrote|writes|written|published|said|says|reported|printed)\s+(?:in|on)\s+$", before):
         return "the date of a source the author quotes: incidental"
@@ -147,6 +148,15 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             1 for f in sentence_facts if f.kind in ("quantity", "range") and re.match(r"hours?\b", f.unit)) >= 2:
         return "hours a day follow from hours a month in the same sentence"
     return ""
+
+
+_NOW = re.compile(r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b")
+
+
+def year_given_by_now(doc: Document, text: str) -> bool:
+    """'And now, by ukase of …' in a dated document: the year is the author's, so a full date is
+    asked only with options of that same year, never typed (see distractors.choose_distractors)."""
+    return bool(doc.meta.get("date")) and _NOW.search(text) is not None
 
 
 _DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

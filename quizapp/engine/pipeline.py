@@ -16,7 +16,7 @@ from pathlib import Path
 from quizapp.engine import bank, composite, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
-from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
+from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable, year_given_by_now
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.stems import attribution_for, build_context
 
@@ -205,6 +205,8 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                                         want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
             if once or typed_only:
                 made = [c for c in made if c.qtype == "short_answer"]
+            if fact.kind in ("date", "year") and year_given_by_now(doc, ctx.sentence.text):
+                made = [c for c in made if c.qtype in ("multiple_choice", "true_false")]  # options of that year only
             for c in made:
                 quality.check(c)
                 if once and not c.reject:
