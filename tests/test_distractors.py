@@ -96,3 +96,108 @@ def test_number_style_round_trips():
     assert NumberStyle.of("26.3 million").format(31.4e6) == "31.4 million"
     assert NumberStyle.of("42,230").format(50680) == "50,680"
     assert number_to_words(55) == "fifty-five"
+
+
+# ------------------------------------------------------------ the key as the odd one out
+
+def test_a_key_far_from_a_tight_cluster_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("1.3 million", ["0.5 million", "0.6 million", "0.7 million"])
+    assert not key_stands_out("1.3 million", ["0.9 million", "1.7 million", "2.6 million"])
+
+
+def test_one_exact_figure_among_round_ones_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("42,230", ["30,000", "50,000", "60,000"])
+    assert key_stands_out("40,000", ["31,870", "52,440", "61,310"])
+    assert not key_stands_out("42,230", ["31,870", "52,440", "61,310"])
+
+
+def test_one_month_among_dates_of_another_month_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("June 26, 1940", ["October 2, 1940", "October 24, 1940", "October 30, 1940"])
+    assert not key_stands_out("June 26, 1940", ["June 26, 1938", "June 26, 1939", "June 26, 1941"])
+
+
+def test_no_date_after_the_death_of_a_famous_person_named_in_the_stem():
+    from quizapp.engine.distractors import FactIndex, choose_distractors
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("= Labour =\n\nOn December 28, 1938, Stalin invalidated the labor code introduced under "
+                             "Lenin in December 1922.\n", doc_id="code", meta={"kind": "argument", "date": "1941"})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.text == "December 1922")
+    stem = doc.sentences[key.sentence].text
+    options = choose_distractors(key, doc.id, stem, index)
+    assert options
+    assert all(int(o[-4:]) <= 1924 for o in options), options
+    assert all(o.startswith("December") for o in options), options  # the key's month in other years
+
+
+def test_one_uneven_figure_among_round_ones_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("eighty-five per cent", ["forty per cent", "fifty per cent", "sixty per cent"])
+    assert not key_stands_out("eighty-five per cent", ["forty-five per cent", "sixty-five per cent", "seventy per cent"])
+
+
+def test_after_a_word_of_great_size_only_larger_wrong_values():
+    from quizapp.engine.distractors import FactIndex, choose_distractors
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("= Turnover =\n\nThe labor turnover assumed monstrous proportions: from official estimates it "
+                             "can be set at 30-50 per cent.\n", doc_id="turnover", meta={"kind": "argument"})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.kind == "percent")
+    options = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, index)
+    assert options
+    assert all(int(re.match(r"\d+", o).group(0)) > 30 for o in options), options
+
+
+def _options_for(text, key_text, kind="reference"):
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text(text, doc_id="d", meta={"kind": kind})
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    index = FactIndex([doc], {doc.id: facts})
+    key = next(f for f in facts if f.text == key_text)
+    return choose_distractors(key, doc.id, doc.sentences[key.sentence].text, index)
+
+
+def test_a_part_of_a_broken_down_total_leaves_room_only_for_the_rest():
+    options = _options_for("= Youth =\n\nIn 1936 there were seven million workers under twenty-three – 3,140,000 in "
+                           "industry; 700,000 in railroads, 700,000 in the building trades.\n", "3,140,000")
+    assert all(parse_number(o) <= 7_000_000 - 1_400_000 for o in options), options
+
+
+def test_a_decade_in_the_stem_that_holds_the_key_holds_the_options_too():
+    options = _options_for("= Work =\n\nIn the 1930s, in 1930, the party congress resolved to admit foreign engineers "
+                           "to staff the new plants.\n", "1930")
+    assert all(1930 <= int(o) < 1940 for o in options), options
+
+
+def test_a_total_broken_down_into_parts_is_at_least_their_sum():
+    options = _options_for("= Youth =\n\nIn 1936 there were seven million workers under twenty-three – 3,140,000 in "
+                           "industry; 700,000 in railroads, 700,000 in the building trades.\n", "seven million")
+    assert options
+    assert all(parse_number(o) > 4_540_000 for o in options), options
+
+
+def test_a_majority_in_the_stem_keeps_ratio_options_above_half():
+    options = _options_for("= Towns =\n\nIn the last decade eleven out of every twenty inhabitants of the towns have been "
+                           "employed in industry, that is, the overwhelming majority of able-bodied adults.\n",
+                           "eleven out of every twenty")
+    for o in options:
+        assert parse_number(o.split()[0]) > 10, options
+
+
+def test_the_one_figure_not_in_round_thousands_stands_out():
+    from quizapp.engine.distractors import key_stands_out
+    assert key_stands_out("203,821", ["306,000", "472,000", "640,000"])
+    assert not key_stands_out("203,821", ["306,000", "472,518", "640,000"])
+
+
+def test_a_total_is_larger_than_the_part_before_it():
+    options = _options_for("= Purge =\n\nThe officially acknowledged figure for the trade union purge was 128,000 trade "
+                           "union officials out of a reported total of 203,821.\n", "203,821", kind="argument")
+    assert options and all(parse_number(o) > 128_000 for o in options), options

@@ -90,3 +90,76 @@ def test_rare_glossed_words_are_key_terms():
 def test_footnote_markers_and_bare_small_numbers_are_not_facts():
     found = [f.text for f in facts("Total number of workers 29.5 [1] and two periods of it.")]
     assert "[1]" not in found and "1" not in found and "two" not in found
+
+
+# ---------------------------------------------------------------- quotations, works, known names
+
+def test_short_quoted_phrases_are_facts_without_their_quotation_marks():
+    f = one("In 1936 the bureaucracy answered the claims of the younger generation with the cry: ‘Stop your chatter!’", "quote")
+    assert f.text == "Stop your chatter!"
+    f = one("The authorities are engaged in a campaign to foster and extend “auxiliary economies” to every enterprise.", "quote")
+    assert f.text == "auxiliary economies"
+
+
+@pytest.mark.parametrize("text", [
+    "The workers were called “dis-organizers of production,” “violators of discipline,” and “floaters.”",  # a list
+    "Pravda objects that in places “which still lack ventilation” the moisture collects on the skylights.",  # a fragment
+    "“We have adduced these isolated facts,” wrote Sedov.",  # the quotation is the sentence
+    "The speed-up was “25 per cent,” by decree of the Kremlin in the year before.",  # a number
+    "He did not care about the “non-working” time of the workers at the plant.",  # one common word
+])
+def test_quotations_that_are_not_phrases_worth_asking(text):
+    assert [f for f in facts(text) if f.kind == "quote"] == []
+
+
+def test_a_newspaper_is_recognised_from_its_citation_and_its_apposition():
+    assert one("Something that hasn’t happened in a long time. (Pravda, Oct. 24, 1940)", "work").text == "Pravda"
+    assert one("Trud, the organ of the trade unions, wrote at this period that the struggle went on.", "work").text == "Trud"
+
+
+def test_a_person_after_a_nationality_word_is_the_person_alone():
+    people = [f.text for f in facts("Several foreigners were awarded medals, including Americans George MacDowell and Frank Honey.")
+              if f.kind == "person"]
+    assert people == ["George MacDowell", "Frank Honey"]
+
+
+def test_unknown_surnames_named_as_friends_are_people():
+    people = [f.text for f in facts("Some of his friends like Weisskopf and Placzek were smart enough to leave.")
+              if f.kind == "person"]
+    assert people == ["Weisskopf", "Placzek"]
+
+
+def test_a_number_of_people_keeps_the_people_as_its_unit():
+    f = one("At the end of the war 21 Americans chose to defect to China rather than return.", "quantity")
+    assert (f.value, f.unit) == (21, "Americans")
+
+
+def test_repeated_rare_words_are_the_documents_terms():
+    from quizapp.engine.facts import repeated_terms, term_facts
+    texts = ["The June 26 ukase lengthens the day.", "Each new ukase is worse.", "The ukases are read aloud.",
+             "The laws are read aloud."]
+    sents = [Sentence(index=i, start=i * 100, end=i * 100 + len(t), paragraph=0, section=0, text=t)
+             for i, t in enumerate(texts)]
+    assert repeated_terms(sents) == {"ukase"}
+    found = term_facts(sents[0], {"ukase"}, [])
+    assert [(f.kind, f.text, f.start) for f in found] == [("term", "ukase", 12)]
+    assert repeated_terms(sents[:2]) == set()  # twice is not enough
+
+
+def test_known_names_are_found_again_in_later_sentences():
+    from quizapp.engine.facts import known_name_facts
+    s = Sentence(index=3, start=500, end=540, paragraph=0, section=0, text="A year later Pravda greeted the new model.")
+    found = known_name_facts(s, {"Pravda": "work"}, [])
+    assert [(f.kind, f.text, f.start) for f in found] == [("work", "Pravda", 513)]
+
+
+def test_everyday_words_in_quotation_marks_are_not_terms():
+    assert [f for f in facts("In his opinion it is to be explained by a mental quirk of “leaders of production.”")
+            if f.kind == "quote"] == []
+
+
+def test_a_coined_word_in_quotation_marks_is_a_term_and_a_body_glossed_by_its_abbreviation_an_organisation():
+    f = one("In the period of the first plan the methods of “shock-brigadeism” were applied as a supplementary means.",
+            "quote")
+    assert f.text == "shock-brigadeism"
+    assert one("In April 1936 the Komsomol (Russian YCL) was liquidated as a political body.", "org").text == "Komsomol"

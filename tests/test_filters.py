@@ -77,3 +77,113 @@ def test_near_duplicate_sentences_give_one_question():
            and any(c["text"] == "42,230" and c["correct"] for c in q["choices"])]
     assert len(mcs) == 1
     assert any(r.startswith("near-duplicate") for r in reasons(result))
+
+
+# ------------------------------------------------------------ typed questions on names
+
+def rejected_for(result, answer):
+    return {r["reason"] for r in result.rejected if r["answer"] == answer}
+
+
+def test_a_word_of_the_typed_answer_in_the_stem_is_a_cue():
+    _, result = run("After the pact, hundreds of German foreign workers were deported to Nazi Germany by the police.\n")
+    assert "Nazi Germany" not in asked_values(result)
+    assert any(r.startswith("cue: a word of the answer") for r in rejected_for(result, "Nazi Germany"))
+
+
+def test_a_kind_of_body_is_not_one_named_organisation():
+    _, result = run("Fifty-five per cent of the chairmen of Central Committees were serving their first terms in office.\n")
+    assert "Central Committees" not in asked_values(result)
+    assert any(r.startswith("a kind of body") for r in rejected_for(result, "Central Committees"))
+
+
+def test_a_group_name_used_as_an_adjective_is_not_asked():
+    _, result = run("The Russo-Japanese war led to a great upheaval in the cities of the empire.\n")
+    assert "Russo-Japanese" not in asked_values(result)
+    assert any(r.startswith("a group name used as an adjective") for r in rejected_for(result, "Russo-Japanese"))
+
+
+def test_a_newspaper_cited_in_brackets_is_not_asked_there():
+    _, result = run("The director replied that the condition was quite normal and tolerable (Pravda, October 27, 1940).\n")
+    assert "Pravda" not in asked_values(result)
+    assert any(r.startswith("a source cited in brackets") for r in rejected_for(result, "Pravda"))
+
+
+def test_names_found_in_several_documents_are_not_typed_answers():
+    a = document_from_text("Many workers emigrated from the villages to Finland in the famine years.\n", doc_id="a",
+                           meta={"kind": "reference"})
+    b = document_from_text("The engineers who stayed in Finland were given apartments in the capital city.\n", doc_id="b",
+                           meta={"kind": "reference"})
+    results = pipeline.generate_documents([a, b]).results
+    assert all(q.get("answer") != "Finland" for r in results for q in r.questions)
+    alone = pipeline.generate_documents([a]).results[0]
+    assert "Finland" in {q.get("answer") for q in alone.questions}
+
+
+def test_a_section_title_that_names_the_year_rules_the_date_out():
+    _, result = run("= Laws =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, the council invalidated the old "
+                    "labour code of the republic.\n", kind="argument")
+    assert "December 28, 1938" not in asked_values(result)
+    assert any(r.startswith("cue: the section title names") for r in reasons(result))
+
+
+def test_hours_a_day_that_follow_from_hours_a_month_are_not_asked():
+    # (the hours a month are asked, with the restating clause cut: see test_generation)
+    _, result = run("On the railway the machinists began working 250–290 hours a month, a working day of 10–11½ hours.\n")
+    assert "10–11½" not in asked_values(result)
+    assert any(r.startswith("hours a day follow") for r in reasons(result))
+
+
+def test_a_place_in_a_bracketed_aside_is_not_a_typed_answer():
+    _, result = run("Many people moved from the cities of Europe to escape persecution (communists were persecuted "
+                    "not only in Hungary), according to the records of the league.\n", kind="discussion")
+    assert "Hungary" not in asked_values(result)
+    assert "an aside in brackets: incidental" in rejected_for(result, "Hungary")
+
+
+def test_a_period_named_by_the_section_title_is_not_asked():
+    _, result = run("= Plans =\n\n== Conditions in the period of the first plan (1929-1933) ==\n\nFrom 1929 to 1933, the "
+                    "urban population grew by 12.7 million while the working class expanded by 10.1 million.\n",
+                    kind="argument")
+    assert "1929 to 1933" not in asked_values(result)
+
+
+def test_a_person_the_stem_calls_famous_is_not_a_typed_answer():
+    _, plain = run("The mathematician John Bergqvist once made an attempt to move to the East, and there were "
+                   "few others.\n", kind="discussion")
+    assert "John Bergqvist" in asked_values(plain)
+    _, result = run("The famous mathematician John Bergqvist (winner of a Nobel prize in economics) once made an "
+                    "attempt to move to the East, and there were few others.\n", kind="discussion")
+    assert "John Bergqvist" not in asked_values(result)
+    assert any(r.startswith("the stem describes a famous person") for r in reasons(result))
+
+
+def test_an_age_range_is_asked_typed_only():
+    # an age or a span of time as a range: no multiple choice or true/false (the words around it
+    # give wrong values away), but a typed short answer that accepts the usual ways of writing it
+    _, result = run("In October 1940 the government drafted children and adolescents from 14–17 years into industry.\n")
+    asked = [q for q in result.questions if q.get("answer") == "14–17" or any(
+        "14–17" in c["text"] for c in q.get("choices", []) if q["type"] != "true_false")]
+    assert asked and all(q["type"] == "short_answer" for q in asked)
+    assert {"14 to 17", "14-17"} <= set(asked[0]["accept"])
+    assert not any(q["type"] == "true_false" and "14–17" not in q["prompt"] and "years into" in q["prompt"]
+                   for q in result.questions)
+
+
+def test_a_full_date_beside_now_is_asked_with_options_of_its_own_year_only():
+    text = ("= Laws =\n\nOn June 26, 1940, the council tied the workers to their factories.\n\n"
+            "In March 1939 the council abolished the old code.\n\n"
+            "And now, by decree of October 2, 1940, the council has drafted the young into industry.\n")
+    doc = document_from_text(text, doc_id="t", meta={"kind": "argument", "attribution": "A. Writer (1941)",
+                                                       "date": "1941-01"})
+    result = pipeline.generate_documents([doc]).results[0]
+    asked = [q for q in result.questions if "drafted" in q["prompt"] and q["type"] != "multiple_response"]
+    assert asked and {q["type"] for q in asked} <= {"multiple_choice", "true_false"}
+    for q in asked:
+        texts = [c["text"] for c in q["choices"]] if q["type"] == "multiple_choice" else [q["prompt"]]
+        for t in texts:
+            assert "1939" not in t  # the year is the author's: no option of another year
+    mc = [q for q in asked if q["type"] == "multiple_choice"]
+    for q in mc:
+        months = [c["text"].split()[0] for c in q["choices"]]
+        assert len(set(months)) == len(months)

@@ -8,12 +8,54 @@ import re
 
 from quizapp.engine import lexicon
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key
+from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, name_accepts, typed_name_problem
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
 
 _LIST_KINDS = {"nationality", "place", "person", "group"}
+
+
+# ------------------------------------------------------------ pairs of names
+
+_PAIR_KINDS = {"place", "org", "work", "person"}
+
+
+def build_name_pairs(doc: Document, ctx: Context, facts: list[Fact], index: FactIndex,
+                     has_list_question: bool) -> list[Candidate]:
+    """'major projects like Magnitogorsk or Kuznetsk': blanking one of two names is ambiguous,
+    so both are blanked and either one is accepted, typed."""
+    sent = ctx.sentence
+    out = []
+    names = [f for f in facts if f.kind in _PAIR_KINDS]
+    for a, b in zip(names, names[1:]):
+        gap = sent.text[a.end - sent.start:b.start - sent.start]
+        if a.kind != b.kind or not re.fullmatch(r"\s+(?:and|or)\s+", gap):
+            continue
+        if a.kind == "person" and has_list_question:
+            continue  # the pair is already asked as 'select all that apply'
+        others = [f for f in facts if f.kind == a.kind and f not in (a, b)]
+        if any(abs(f.start - b.end) < 4 or abs(a.start - f.end) < 4 for f in others):
+            continue  # a longer list
+        if any(f.text in lexicon.FAMOUS_PEOPLE or fold(f.text).lower() in TRIVIAL_NAMES for f in (a, b)):
+            continue
+        s, e = a.start - sent.start, b.end - sent.start
+        blanked = sent.text[:s] + BLANK + sent.text[e:]
+        prompt = stem_text(doc, ctx, blanked)
+        if BLANK not in prompt:
+            continue
+        what = {"place": "places", "org": "names", "work": "titles", "person": "people"}[a.kind]
+        c = Candidate(doc=doc, qtype="short_answer", sentence=sent, cite_start=ctx.start, cite_end=ctx.end,
+                      prompt=f"{prompt} (Type one of the two {what} the text gives.)", fact=a,
+                      explanation=f"The text says: “{stem_text(doc, ctx)}”", answer_span=(a.start, b.end),
+                      features={"kind": a.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                                "from_report": ctx.from_report, "words": len(prompt.split()), "distractors": 0,
+                                "pair": True})
+        c.answer = a.text
+        c.accept = sorted(set(name_accepts(a)) | set(name_accepts(b)) | {f"{a.text}{gap}{b.text}"})
+        c.reject = typed_name_problem(doc, a, prompt, index) or typed_name_problem(doc, b, prompt, index)
+        out.append(c)
+    return out
 
 
 # ------------------------------------------------------------ multiple response
@@ -65,6 +107,9 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = []
         for d, f in index.same_kind_names(run[0]):
             t = fold(f.text).lower()
+            if kind == "person" and (d != doc.id or f.text in lexicon.FAMOUS_PEOPLE
+                                     or any(_variant(f.text, x) or f.text in x or x in f.text for x in pool)):
+                continue  # people from another document, famous people and two forms of one name give keys away
             if f.kind == kind and t not in in_text and t not in para_text and f.text not in pool \
                     and t not in TRIVIAL_NAMES and not any(_variant(f.text, x) for x in listed):
                 pool.append(f.text)
@@ -75,6 +120,12 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = sorted(pool, key=lambda t: stable_int(seed, t))
         if len(pool) < 2:
             continue
+        if kind == "person" and all(len(t.split()) == 1 for t in listed):
+            # surnames in the text: surnames among the options, so that no option stands out
+            pool = list(dict.fromkeys(t.split()[-1] for t in pool if not re.fullmatch(r"[A-Z]\.|[IVX]+", t.split()[-1])))
+            pool = [t for t in pool if t not in listed and fold(t).lower() not in in_text]
+            if len(pool) < 2:
+                continue
         shown = sorted(listed, key=lambda t: stable_int(seed, t))[:4]
         wrong = pool[: 6 - len(shown) if len(shown) < 4 else 2]
         prompt = f"{prompt_stem} Which of these does the text name in the blank? Select all that apply."
@@ -171,6 +222,36 @@ def person_deeds(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> lis
     return found
 
 
+_SPEECH = re.compile(
+    r"^(?:,[^“”]{0,150}?,?)?\s+(?:and\s+then\s+|then\s+|cautiously\s+|also\s+)?"
+    r"(?:wrote|writes|said|says|exclaims|exclaimed|acknowledged|blurted out|warns|warned|boasts|boasted|added|"
+    r"declared|admitted|replied|objects|rage|rages)\b(?:\s+(?!that\b)[a-z]+){0,3}\s*[:,]?\s*“(?P<quote>[A-Z][^“”]{11,200})”")
+
+
+def quotation_speakers(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    """(speaker, the words the text quotes from them, sentence) from 'Trud, the organ of the trade
+    unions, wrote at this period: “The class struggle makes itself felt at every step.”'. One
+    quotation per speaker, the first; the quotation whole and short."""
+    found: list[tuple[Fact, str, Sentence]] = []
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        if doc.paragraphs[sent.paragraph].kind != "prose":
+            continue
+        for f in facts_by_sentence.get(sent.index, []):
+            if f.kind not in ("person", "work", "org") or f.text in seen:
+                continue
+            m = _SPEECH.match(sent.text[f.end - sent.start:])
+            if not m:
+                continue
+            quote = m.group("quote").strip().rstrip(",")
+            if not 3 <= len(quote.split()) <= 25 or "…" in quote or "..." in quote:
+                continue
+            seen.add(f.text)
+            found.append((f, f"“{quote}”", sent))
+            break
+    return found
+
+
 def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
     out = []
     seen: set[str] = set()
@@ -205,14 +286,21 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
         ("person", appositive_roles(doc, facts_by_sentence), f"Match each person with how {who} describes them."),
         ("term", glossed_terms(doc, facts_by_sentence), f"Match each term with its meaning as {who} explains it."),
         ("deed", person_deeds(doc, facts_by_sentence), f"Match each person with what {who} says they did."),
+        ("speaker", quotation_speakers(doc, facts_by_sentence),
+         f"Match each speaker or newspaper with the words {who} quotes from them."),
     ]
     for kind, items, prompt in groups:
         items = [it for it in items if fold(it[1]).lower() not in fold(it[0].text).lower()]
         if len(items) < 3:
             continue
         # terms the text explains are few and worth knowing together; people are matched only nearby
-        chunks = [items[i:i + 5] for i in range(0, len(items), 5)] if kind in ("term", "deed") \
-            else _nearby_groups(doc, items)
+        if kind in ("term", "deed", "speaker"):
+            chunks = [items[i:i + 5] for i in range(0, len(items), 5)]
+        else:
+            chunks = _nearby_groups(doc, items)
+            # people too far apart for a nearby group are matched together, across the document
+            apart = [it for ch in chunks if len(ch) < 3 for it in ch]
+            chunks = [ch for ch in chunks if len(ch) >= 3] + [apart[i:i + 5] for i in range(0, len(apart), 5)]
         for chunk in chunks:
             if len(chunk) < 3:
                 continue

@@ -133,6 +133,7 @@ class FactIndex:
     def __init__(self, documents: list[Document], facts: dict[str, list[Fact]]):
         self.documents = {d.id: d for d in documents}
         self.facts = facts  # doc id -> facts in text order
+        self._naming: dict[str, set[str]] | None = None
         # names: the first mention of each distinct name, per kind, in corpus order
         self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
         self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
@@ -217,6 +218,15 @@ class FactIndex:
     # How many values of other documents to consider: enough for variety, bounded for speed.
     OTHER_DOCUMENT_VALUES = 200
 
+    def documents_naming(self, text: str) -> set[str]:
+        """The documents with a fact written exactly so (built once, on first use)."""
+        if self._naming is None:
+            self._naming = {}
+            for d, facts in self.facts.items():
+                for f in facts:
+                    self._naming.setdefault(f.text, set()).add(d)
+        return self._naming.get(text, set())
+
     def nearby_values(self, f: Fact, doc_id: str) -> list[tuple[str, Fact]]:
         """Facts of the same kind: all of the same document, then a bounded number of distinct
         values from the other documents (in corpus order)."""
@@ -290,6 +300,19 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)(?!-?s)", stem)} - {key_year}) \
         if key_year else []
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
+    # a famous person named in the stem who was dead by then refutes a later date without the text
+    # 'monstrous proportions: 5-25 per cent' is refuted by the stem's own words: after a word of
+    # great (or slight) size only larger (or smaller) wrong values
+    if not direction and key.kind in ("quantity", "percent", "range"):
+        before_key = stem_l[: stem_l.find(key_text)] if key_text in stem_l else stem_l
+        if _GREAT.search(before_key):
+            direction = 1
+        elif _SLIGHT.search(before_key):
+            direction = -1
+    lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
+                 if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
+    same_year = key.kind == "date" and key_year and re.search(
+        r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", stem) is not None
     out: list[str] = []
     # Numbers and dates: gather spare candidates, then place the key at an even-handed rank
     # among the options (sorted in ascending order), so its position gives nothing away.
@@ -306,16 +329,28 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         latest = index.latest_year.get(doc_id)
         if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # after the document was written
+        if same_year and any(int(y) != key_year for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+            return False  # 'now' beside the author's date gives the year: every option shares it
+        if same_year and _month_of(text) in {_month_of(t) for t in out + [key.text]}:
+            return False  # options of one year differ by month, not by a day ('June 26' and 'June 27')
         if key.kind in ("year", "date") and stem_decades and key_year:
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
                 return False  # 'as opposed to the 1920s' rules out 1928 as an answer
+            if years and any(d <= key_year < d + 10 and not d <= years[0] < d + 10 for d in stem_decades):
+                return False  # in the section '1930s', 1926 is ruled out by the title
+        if key.kind in ("year", "date") and lifetimes and any(
+                int(y) > min(lifetimes) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+            return False  # 'introduced under Lenin in December 1926': Lenin died in 1924
         if key.kind in ("year", "date") and stem_years:
             years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any((years[0] - other) * (key_year - other) <= 0 for other in stem_years):
                 return False  # keeps the stem's order of events: 1983 cannot follow 'returned in 1984'
         if direction and key.value is not None:
             v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+            if v is None and key.high is not None:
+                first = re.match(r"\D*?(\d[\d,]*(?:\.\d+)?)", text)
+                v = parse_number(first.group(1)) if first else None
             if v is None or (v - key.value) * direction <= 0:
                 return False
         banned.add(vkey)
@@ -356,7 +391,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     elif key.kind == "ratio":
         num, den = int(key.value or 1), int(key.high or 2)
         style = NumberStyle.of(key.text.split()[0])
+        # 'the overwhelming majority' rules out a minority, and the reverse
+        side = 1 if re.search(r"\bmajority\b", stem_l) else (-1 if re.search(r"\bminority\b", stem_l) else 0)
         for alt in _spread(seed, [num - 3, num + 3, num - 5, num + 5, num - 2, num + 2, num + 6]):
+            if side and (alt / den - 0.5) * side <= 0:
+                continue
             if 1 <= alt < den:
                 text = style.format(alt) + key.text[len(key.text.split()[0]):]
                 if offer(text, f"ratio:{alt:g}-{den:g}"):
@@ -364,6 +403,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     if balance and len(out) > n:
         return _balanced(key, out, n, seed)
     return out[:n]
+
+
+_GREAT = re.compile(r"\b(?:monstrous|enormous|huge|vast|colossal|staggering|astounding|incredible|tremendous|"
+                    r"immense|gigantic|record|sky-rocketed|soared)\b")
+_SLIGHT = re.compile(r"\b(?:slight|small|tiny|mere|modest|negligible|insignificant)\b")
 
 
 def _order_value(text: str) -> tuple:
@@ -384,11 +428,57 @@ def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
     below = [c for c in candidates if _order_value(c) < k]
     above = [c for c in candidates if _order_value(c) > k]
     target = seed % (n + 1)
+    fallback: list[str] = []
     for r in sorted(range(n + 1), key=lambda r: (abs(r - target), r)):
         if len(below) >= r and len(above) >= n - r:
             chosen = set(below[:r]) | set(above[: n - r])
-            return [c for c in candidates if c in chosen]
-    return candidates[:n]
+            picked = [c for c in candidates if c in chosen]
+            if not key_stands_out(key.text, picked):
+                return picked
+            fallback = fallback or picked
+    return fallback or candidates[:n]
+
+
+def _trailing_zeros(value: float) -> int:
+    if not float(value).is_integer():
+        return 0
+    digits = str(int(value))
+    return len(digits) - len(digits.rstrip("0"))
+
+
+def _sig_digits(value: float) -> int:
+    digits = str(int(round(abs(value) * 1000))).strip("0")
+    return len(digits)
+
+
+def key_stands_out(key_text: str, distractors: list[str]) -> bool:
+    """The key is the odd option out: far from a tight cluster of distractors (0.5, 0.6, 0.7
+    million against 1.3 million), the one exact figure among round ones (or the reverse), or the
+    one month among dates that share another."""
+    if len(distractors) < 2:
+        return False
+    kv, dv = _order_value(key_text), [_order_value(d) for d in distractors]
+    if len(kv) == 1 and all(len(v) == 1 for v in dv) and kv[0] > 0 and all(v[0] > 0 for v in dv):
+        values = sorted([math.log(kv[0])] + [math.log(v[0]) for v in dv])
+        key_log = math.log(kv[0])
+        if key_log in (values[0], values[-1]):
+            inner = [x for x in values if x != key_log]
+            gap = min(abs(key_log - x) for x in inner)
+            spread = max(b - a for a, b in zip(inner, inner[1:])) if len(inner) > 1 else 0
+            if gap > 2.5 * max(spread, 1e-9) and gap > 0.25:
+                return True
+        kz, dz = _trailing_zeros(kv[0]), [_trailing_zeros(v[0]) for v in dv]
+        if kv[0] >= 1000 and (kz == 0 and all(z >= 2 for z in dz) or kz >= 2 and all(z == 0 for z in dz)):
+            return True  # 203,821 among 306,000, 472,000 and 640,000
+        ks, ds = _sig_digits(kv[0]), [_sig_digits(v[0]) for v in dv]
+        if ks >= 2 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 2 for s in ds) \
+                or ks >= 3 and all(s <= 2 for s in ds) and max(ds) < ks - 1:
+            return True  # 'eighty-five' among 'forty, fifty, sixty'; 42,230 among round thousands
+    if len(kv) == 4 and all(len(v) == 4 for v in dv):
+        months = {v[1] for v in dv}
+        if len(months) == 1 and kv[1] not in months and kv[1] >= 0:
+            return True
+    return False
 
 
 def _spread(seed: int, items: list) -> list:
@@ -463,6 +553,34 @@ _NUM_IN_TEXT = re.compile(
     r"(\s*%|\s+per\s*cent|\s+percent)?", re.I)
 
 
+def _parts_cap(stem: str, key: Fact, v: float, want_floor: bool = False) -> float | None:
+    """The most a part may be when the stem breaks a total down ('T – a in x; b in y, c in z');
+    with ``want_floor``, the least the total may be when the key is that total."""
+    nums = []
+    for m in _NUM_IN_TEXT.finditer(stem):
+        if m.group(3):
+            continue
+        value = parse_number(m.group(1) + (m.group(2) or ""))
+        if value is not None and not re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group(1)):
+            nums.append((m.start(), m.end(), value, m.group(0).strip() == key.text.strip()))
+    key_pos = next((i for i, n in enumerate(nums) if n[3]), None)
+    if key_pos is None:
+        return None
+    if want_floor:
+        # the key is the total ('seven million workers – 3,140,000 in industry; 700,000 …'): at least its parts
+        end = nums[key_pos][1]
+        if re.match(r"[^–—:;.]{0,60}\s[–—:]\s", stem[end:]):
+            parts = [n[2] for n in nums[key_pos + 1:] if n[2] < v]
+            return sum(parts) if len(parts) >= 2 else None
+        return None
+    for i in range(key_pos - 1, -1, -1):
+        start, end, total, _ = nums[i]
+        if total > v and re.match(r"[^–—:;.]{0,60}\s[–—:]\s", stem[end:]):
+            parts = [n[2] for n in nums[i + 1:] if not n[3] and n[2] < total]
+            return total - sum(parts)
+    return None
+
+
 def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
     """Other numbers the stem states: percentages, and counts (to bound parts by their total)."""
     out: dict[str, list[float]] = {"percent": [], "quantity": []}
@@ -497,6 +615,24 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     others_pct = sum(stem_numbers["percent"]) if re.search(
         r"(?i)\b(?:the rest|remaining|remainder|of those|of them|of whom)\b", stem_for_limits) else 0
     larger_totals = [x for x in stem_numbers["quantity"] if x > v]
+    # 'seven million workers – 3,140,000 in industry; 700,000 in railroads, 700,000 in …': a part
+    # broken out of a total leaves room only for the total less the other parts
+    cap = _parts_cap(stem_for_limits, key, v)
+    # 'advanced from 26.3 million to ___': a growth from a stated value rules out smaller ones
+    floor = 0.0
+    grow = re.search(r"(?i)\b(?:advanced|grew|rose|increased|expanded|leaped|jumped|climbed|went up)\s+"
+                     r"(?:from|by)\s+(\d[\d,]*(?:\.\d+)?)(\s+(?:million|billion|thousand))?", stem_for_limits)
+    if grow and grow.start(1) < stem_for_limits.find(key.text) and not stem_for_limits[grow.start(1):].startswith(key.text):
+        floor = parse_number(grow.group(1) + (grow.group(2) or "")) or 0.0
+    floor = max(floor, _parts_cap(stem_for_limits, key, v, want_floor=True) or 0.0)
+    # '128,000 officials out of a reported total of ___': a total is larger than the part before it
+    pos = stem_for_limits.find(key.text)
+    if pos > 0 and re.search(r"\btotal\b[^.;]{0,30}$", stem_for_limits[:pos]):
+        parts = [parse_number(m.group(1) + (m.group(2) or "")) or 0.0
+                 for m in _NUM_IN_TEXT.finditer(stem_for_limits[max(0, pos - 90):pos]) if not m.group(3)]
+        parts = [x for x in parts if x < v and not 1600 <= x <= 2050]
+        if parts:
+            floor = max(floor, max(parts))
 
     def offer(text: str, vkey: str) -> bool:  # noqa: F811 - narrows the outer offer
         value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
@@ -506,6 +642,10 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             return False  # the shares in the stem would add up to more than the whole
         if value is not None and larger_totals and value >= min(larger_totals):
             return False  # a part may not exceed the total the stem gives
+        if value is not None and cap is not None and value > cap:
+            return False  # the parts would add up to more than their total
+        if value is not None and floor and value <= floor:
+            return False  # below the value the stem says it grew from
         return offer_plain(text, vkey)
 
     # 1) corpus values of the same kind and magnitude, nearby first
@@ -613,6 +753,12 @@ def format_date_like(key_text: str, year: int, month: int, day: int) -> str:
     return f"{name}{comma} {year}"
 
 
+def _month_of(text: str) -> str:
+    m = re.search(r"(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                  text)
+    return m.group(1).lower() if m else text
+
+
 def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
     kk = index.kind_key(key)
     m = re.match(r"(?i)(mid|early|late)([- ])(\d{4})$", key.text)
@@ -641,7 +787,9 @@ def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
             continue
         if offer(format_date_like(key.text, p[0], p[1], p[2] if kd else 0), "date:" + f.norm[: 10 if kd else 7]):
             return
-    for delta in _spread(seed, [-3, -2, 2, 3, 4, -4, 5, -5, 7]):
+    # the same month in other years first: a lone date of another month stands out, and a
+    # neighbouring month of the same year may be true by outside knowledge
+    for delta in _spread(seed, [-12, 12, -24, 24, -36, 36]) + _spread(seed, [-3, -2, 2, 3, 4, -4, 5, -5, 7]):
         total = ky * 12 + (km - 1) + delta
         y, mo = total // 12, total % 12 + 1
         if not far_enough(y, mo):

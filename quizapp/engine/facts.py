@@ -81,8 +81,9 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
         lw = w.lower()
         if lw == "of" and words and words[-1][0].lower() in _MEASURE_OF:
             pass
-        elif lw in _UNIT_STOP or w[0].isupper() and lw != "western":
-            break
+        elif lw in _UNIT_STOP or w[0].isupper() and lw != "western" and not (
+                not words and w in lexicon.NATIONALITY_PLURALS):
+            break  # '21 Americans' keeps its people as the unit; other capitals end it
         words.append((w, pos + m.end()))
         pos += m.end()
     while words and words[-1][0].lower() in ("of", "and"):
@@ -108,7 +109,7 @@ def is_rare_word(word: str) -> bool:
     return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
 
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?|Mac[A-Z][a-z]+|O’[A-Z][a-z]+)"
+_NAME_TOKEN = r"(?:Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 
@@ -120,6 +121,11 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
         return "place"
     if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
         return "work"
+    if re.match(r"\s+\((?:[A-Z][a-z]+\s+)?[A-Z]{2,5}\)", context_after) and len(tokens) == 1:
+        return "org"  # 'the Komsomol (Russian YCL)': a body glossed by its abbreviation
+    if re.match(r",\s+(?:the\s+)?(?:organ|newspaper|journal|magazine|daily|weekly)\b", context_after) or (
+            context_before.endswith("(") and re.match(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)", context_after)):
+        return "work"  # 'Trud, the organ of the trade unions', '(Pravda, Oct. 31, 1939)
     if re.fullmatch(r"[A-Z]{2,5}", name) and name not in ("I", "II", "III", "OK"):
         return "org"
     if re.match(r"\s+(?:cooperative|plant|factory|colony|combine|railway|newspaper)\b", context_after):
@@ -254,6 +260,7 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 add("quantity", s, e, value=v, unit=unit, subject=subject,
                     norm=f"{v:g} {unit}".strip())
 
+    facts.extend(_quotes(sentence, taken))
     facts.extend(_names(sentence, taken))
     facts.extend(_terms(sentence, taken))
     facts.sort(key=lambda f: (f.start, f.end))
@@ -281,9 +288,21 @@ def _date_norm(raw: str) -> str:
     return "-".join(parts)
 
 
+_EXPANSION = re.compile(r"\b([A-Z]{2,6})\s+\(((?:[A-Z][\w’'-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w’'-]*|[a-z]{1,3})){1,6})\)")
+
+
 def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     text = sentence.text
     out: list[Fact] = []
+    # 'the STO (Sovet Truda I Oboroni)': the full name an abbreviation stands for
+    for m in _EXPANSION.finditer(text):
+        words = m.group(2).split()
+        if words[-1][0].isupper() and sum(w[0].isupper() for w in words) >= len(m.group(1)) - 1 \
+                and not _overlaps(taken, m.start(2), m.end(2)):
+            taken.append((m.start(2), m.end(2)))
+            out.append(Fact(kind="org", text=m.group(2), start=sentence.start + m.start(2),
+                            end=sentence.start + m.end(2), sentence=sentence.index, unit=m.group(1),
+                            norm=fold(m.group(2)).lower()))
     for m in _NAME_SEQ.finditer(text):
         s, e = m.start(), m.end()
         name = m.group(0)
@@ -291,6 +310,10 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         toks = name.split()
         while toks and (toks[0] in lexicon.NOT_NAMES or toks[0] in ("of", "the", "and")):
             s = text.index(toks[1], s + len(toks[0])) if len(toks) > 1 else e
+            toks = toks[1:]
+        while len(toks) >= 3 and (toks[0] in lexicon.NATIONALITY_PLURALS or toks[0] in lexicon.NATIONALITIES) \
+                and toks[1] in lexicon.GIVEN_NAMES:
+            s = text.index(toks[1], s + len(toks[0]))  # 'Americans George MacDowell': the person only
             toks = toks[1:]
         while toks and toks[-1] in ("of", "the", "and", "of the"):
             toks = toks[:-1]
@@ -306,6 +329,12 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
             continue  # a common word capitalised at the start of the sentence
         kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 16])
+        if kind is None and len(toks) == 1 and _zipf(name.lower()) < 2.0 and (
+                re.search(r"\b(?:friends?|colleagues?|physicists?|scientists?|comrades?)\s+(?:like|such as|including)\s+$",
+                          text[max(0, s - 40):s])
+                or (out and out[-1].kind == "person" and re.fullmatch(r"\s+(?:and|or)\s+",
+                                                                   text[out[-1].end - sentence.start:s]))):
+            kind = "person"  # 'friends like Weisskopf and Placzek': unknown surnames named as people
         if kind is None:
             continue
         taken.append((s, e))
@@ -350,3 +379,91 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
                 words.pop(0)
             return " ".join(words)
     return None
+
+
+_QUOTED = re.compile(r"“([^“”]{3,70})”|‘([^‘’]{3,70})’|(?<![\w])\"([^\"]{3,70})\"")
+MAX_QUOTE_WORDS = 6
+QUOTE_TERM_ZIPF = 3.8  # a quoted phrase is a term when one of its words is at least this rare (or it is a cry!)
+_QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "this", "that", "these", "those",
+                   "which", "who", "what", "where", "how", "when", "if", "not", "no", "yes", "all", "some",
+                   "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
+
+
+def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Short quoted phrases: slogans, cries and the terms an author puts in quotation marks
+    (‘Stop your chatter!’, “auxiliary economies”). Not quotations of whole sentences, not
+    items of a list of quoted words, not numbers, not single common words."""
+    text = sentence.text
+    out: list[Fact] = []
+    for m in _QUOTED.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        s, e = m.start(g), m.end(g)
+        inner = m.group(g)
+        # keep ! and ? (part of the cry); drop the comma or stop American style puts inside
+        stripped = inner.rstrip(",.;: ")
+        e = s + len(stripped)
+        words = stripped.split()
+        single_term = len(words) == 1 and len(stripped) >= 8 and stripped[0].islower() and _zipf(stripped.lower()) < 1.0
+        if not (2 <= len(words) <= MAX_QUOTE_WORDS or single_term) or re.search(r"\d", stripped) or "…" in stripped:
+            continue  # one word only when it is the text's own coinage ('shock-brigadeism')
+        if not re.match(r"[A-Za-z]", stripped) or stripped.endswith("?"):
+            continue
+        first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")
+        if first in _UNIT_STOP or first in _QUOTE_FUNCTION or last in _UNIT_STOP or last in _QUOTE_FUNCTION:
+            continue  # a fragment cut out of a sentence ('which still lack ventilation'), not a phrase
+        if not stripped.endswith("!") and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
+                                              if w.lower() not in _UNIT_STOP) >= QUOTE_TERM_ZIPF:
+            continue  # everyday words in quotation marks ('leaders of production'): an aside, not a term
+        outside = (text[:m.start()] + text[m.end():]).strip()
+        if len(re.findall(r"[A-Za-z]+", outside)) < 6:
+            continue  # the quotation is the sentence: no statement left around the blank
+        before, after = text[:m.start()], text[m.end():]
+        if re.search(r"[”’\"]\s*(?:,|and|or)?\s*$", before) or re.match(r"\s*(?:,|and|or|,\s*and|,\s*or)?\s*[“‘\"]", after):
+            continue  # one of a list of quoted words
+        if _overlaps(taken, s, e):
+            continue
+        taken.append((s, e))
+        out.append(Fact(kind="quote", text=stripped, start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=fold(stripped).lower()))
+    return out
+
+
+def repeated_terms(sentences: list[Sentence], min_count: int = 3) -> set[str]:
+    """Rare words a document uses again and again (ukase): its own vocabulary, worth a question."""
+    counts: dict[str, int] = {}
+    for sent in sentences:
+        for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", sent.text):
+            if is_rare_word(w):
+                base = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                counts[base] = counts.get(base, 0) + 1
+    return {w for w, n in counts.items() if n >= min_count}
+
+
+def term_facts(sentence: Sentence, terms: set[str], existing: list[Fact]) -> list[Fact]:
+    """The repeated terms of one sentence as facts, where no other fact covers them."""
+    taken = [(f.start - sentence.start, f.end - sentence.start) for f in existing]
+    out = []
+    for m in re.finditer(r"(?<![\w-])[a-z]{5,}(?![\w-])", sentence.text):
+        if m.group(0) in terms and not _overlaps(taken, m.start(), m.end()):
+            out.append(Fact(kind="term", text=m.group(0), start=sentence.start + m.start(),
+                            end=sentence.start + m.end(), sentence=sentence.index, norm=m.group(0)))
+    return out
+
+
+def known_name_facts(sentence: Sentence, known: dict[str, str], existing: list[Fact]) -> list[Fact]:
+    """Further mentions of names the document has already shown to be a person, a work or an
+    organisation ('(Pravda, Oct. 31, 1939)' makes 'Pravda greeted …' a newspaper too)."""
+    taken = [(f.start - sentence.start, f.end - sentence.start) for f in existing]
+    out = []
+    for m in _known_pattern(tuple(sorted(known, key=lambda n: (-len(n), n)))).finditer(sentence.text):
+        name = m.group(0)
+        if not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            out.append(Fact(kind=known[name], text=name, start=sentence.start + m.start(),
+                            end=sentence.start + m.end(), sentence=sentence.index, norm=fold(name).lower()))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _known_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

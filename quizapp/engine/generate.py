@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
-from quizapp.engine.distractors import FactIndex, choose_distractors, comparison_direction, stable_int
+from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, key_stands_out,
+                                        stable_int)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
-from quizapp.engine.stems import BLANK, Context, blank_out, stem_text
+from quizapp.engine.stems import BLANK, Context, blank_out, cut_at, number_clause_cut, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
@@ -99,8 +100,6 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the duration can be worked out from the years in the sentence"
     if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
         return "the year can be worked out from a duration in the sentence"
-    if doc.kind == "discussion" and fact.kind == "person":
-        return "people in a discussion thread: several fit the same description"
     if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
                                          r"picture|level|situation|statistics|census|estimates?)\b", after):
         return "a year used as an adjective ('1940 conditions'): incidental"
@@ -111,10 +110,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a small span of time: incidental, and its wrong values break the calendar"
     if fact.kind == "person" and (fact.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", fact.text)):
         return "a famous name: answerable from general knowledge"
-    if fact.kind == "person" and "“" in sent.text:
+    if fact.kind == "person" and "“" in sent.text and (
+            re.match(r"[^“.]{0,80}“", after) or re.search(r"”[^”]{0,40}$", before)
+            or re.search(r"(?i)\b(?:said|says|wrote|writes|added|declared|continued|according to)\W*$", before)):
         return "the speaker of a quotation: incidental"
-    if fact.kind in ("date", "year") and doc.meta.get("date") and re.search(
-            r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", sent.text):
+    if fact.kind in ("date", "year") and year_given_by_now(doc, sent.text) and not (
+            fact.kind == "date" and _date_parts(fact.norm) and _date_parts(fact.norm)[2]):
         return "'now' beside the author's own date gives the year away"
     if fact.kind in ("date", "year") and re.search(r"(?i)\b(?:wrote|writes|written|published|said|says|reported|printed)\s+(?:in|on)\s+$", before):
         return "the date of a source the author quotes: incidental"
@@ -124,6 +125,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a nationality adjective alone: incidental"
     if re.search(r"(?i)\bentitled:?\s*$", before):
         return "part of a title"
+    if fact.kind in ("quantity", "percent", "range"):
+        # the stem stops before a trailing clause that restates the figures: judge what it shows
+        cut = number_clause_cut(sent.text, fact.end - sent.start)
+        if cut is not None:
+            sent = Sentence(sent.index, sent.start, sent.start + cut, sent.paragraph, sent.section, sent.text[:cut])
+            sentence_facts = [f for f in sentence_facts if f.end <= sent.end]
     if fact.kind in ("quantity", "percent") and _PROPORTION.search(sent.text) and any(
             f is not fact and f.kind == fact.kind for f in sentence_facts):
         return "a proportion word ('almost half') lets the answer be estimated from another number"
@@ -135,7 +142,21 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the ratio can be worked out from numbers in the sentence"
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
         return "date without a year"
+    if fact.kind in ("quantity", "range") and re.match(r"hours?\b", fact.unit) and re.search(
+            r"(?i)\bhours?\s+(?:a|per|each)\s+(?:month|week)\b", sent.text) and re.search(
+            r"(?i)\b(?:working\s+)?day\b", sent.text) and sum(
+            1 for f in sentence_facts if f.kind in ("quantity", "range") and re.match(r"hours?\b", f.unit)) >= 2:
+        return "hours a day follow from hours a month in the same sentence"
     return ""
+
+
+_NOW = re.compile(r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b")
+
+
+def year_given_by_now(doc: Document, text: str) -> bool:
+    """'And now, by ukase of …' in a dated document: the year is the author's, so a full date is
+    asked only with options of that same year, never typed (see distractors.choose_distractors)."""
+    return bool(doc.meta.get("date")) and _NOW.search(text) is not None
 
 
 _DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -179,6 +200,8 @@ def _in_coordination(fact: Fact, facts: list[Fact], text: str = "", offset: int 
             gap = text[fact.end - offset:other.start - offset]
         else:
             continue
+        if other.kind != fact.kind and re.fullmatch(r",\s*the\s+", gap):
+            continue  # an apposition ('the Amtorg Trading Corporation, the Soviet Union’s …'), not a list
         if re.fullmatch(r"(?:\s+[a-z]+)?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:even\s+|also\s+|then\s+|the\s+)?", gap):
             return True
     return False
@@ -221,14 +244,19 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
     focus = fact.end - sent.start
-    full = stem_text(doc, ctx, focus=focus)
+    cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
+    full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
     blanked_sentence = blank_out(sent, fact.start, fact.end)
-    blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + len(blanked_sentence) - len(sent.text))
+    shift = len(blanked_sentence) - len(sent.text)
+    blanked_sentence = cut_at(blanked_sentence, None if cut is None else cut + shift)
+    blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + shift)
     base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
                 answer_span=(fact.start, fact.end), explanation=_explain(full))
     out: list[Candidate] = []
     if BLANK not in blanked:
         return out  # the fact sat in a part of the sentence the stem leaves out
+    if fact.kind == "quote":
+        return _quote_questions(doc, ctx, fact, blanked, base, full) if want_typed else out
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
@@ -247,11 +275,15 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "fewer than three safe distractors of the same type"
     elif direction:
         mc.reject = "'fewer than'/'more than': no wrong value is shown false by the text"
+    elif fact.kind in NUMERIC_KINDS and key_stands_out(fact.text, distractors[:3]):
+        mc.reject = "the key stands out among the options (odd one out)"
     elif fact.kind in ("org", "place", "group", "nationality", "work", "term") and not (
             fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS):
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
         mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
+    elif fact.kind == "person" and doc.kind == "discussion":
+        mc.reject = "people in a discussion thread: several fit the same description"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
         mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
@@ -263,6 +295,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     unmentioned = fact.kind == "group" and fact.text in lexicon.NATIONALITY_PLURALS
     if fact.kind in NAME_KINDS and fact.kind != "person" and not unmentioned:
         want_tf = False  # a swapped name or term makes an absurd or give-away statement
+    if fact.kind == "person" and doc.kind == "discussion":
+        want_tf = False  # another person of the thread may fit the swapped statement too
     if want_tf and distractors:
         first_truth = stable_int(doc.id, sent.index, fact.text, "tf") % 2 == 0
         # Numbers and dates get both versions (the text, and the text with one value swapped) as
@@ -270,15 +304,33 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         truths = [first_truth, not first_truth] if fact.kind in ("year", "date", "quantity", "percent", "range") \
             else [first_truth]
         for n, truth in enumerate(truths):
-            out.append(_true_false(doc, ctx, fact, truth, distractors[0], full, focus, features, base, variant=n > 0))
+            out.append(_true_false(doc, ctx, fact, truth, distractors[0], full, focus, features, base, variant=n > 0,
+                                   cut=cut))
     # Typed answers: numbers as numeric, names and terms as short answer.
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
+        if typed is not None and typed.qtype == "short_answer" and fact.kind in NAME_KINDS:
+            typed.reject = typed_name_problem(doc, fact, blanked, index)
+            if fact.kind == "person":
+                # 'His daughter, _____' beside 'Thomas Reed': the family name alone does not tell them apart
+                typed.accept = [a for a in typed.accept if a == fact.text or not re.search(rf"\b{re.escape(a)}\b", blanked)]
         if typed is None and fact.kind == "date":
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
             out.append(typed)
     return out
+
+
+def _quote_questions(doc: Document, ctx: Context, fact: Fact, blanked: str, base: dict, full: str) -> list[Candidate]:
+    """A typed question on a short quoted phrase: '… answered … with the still ruder cry: ‘_____’'."""
+    features = {"kind": "quote", "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0}
+    q = Candidate(qtype="short_answer", prompt=blanked + " (Type the words the text puts in quotation marks.)",
+                  features=features, **base)
+    q.answer = fact.text
+    q.accept = sorted({fact.text, fact.text.rstrip("!"), fold(fact.text).replace("-", " ")})
+    q.reject = typed_name_problem(doc, fact, blanked, None)
+    return [q]
 
 
 def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, features: dict,
@@ -302,13 +354,15 @@ def _year_of_date_question(doc: Document, ctx: Context, fact: Fact, base: dict, 
 
 
 def _true_false(doc: Document, ctx: Context, fact: Fact, truth: bool, swap: str, full: str, focus: int,
-                features: dict, base: dict, variant: bool) -> Candidate:
+                features: dict, base: dict, variant: bool, cut: int | None = None) -> Candidate:
     sent = ctx.sentence
     if truth:
         statement = full
     else:
         swapped = blank_out(sent, fact.start, fact.end, swap)
-        statement = stem_text(doc, ctx, swapped, focus=focus + len(swapped) - len(sent.text))
+        shift = len(swapped) - len(sent.text)
+        swapped = cut_at(swapped, None if cut is None else cut + shift)
+        statement = stem_text(doc, ctx, swapped, focus=focus + shift)
     tf = Candidate(qtype="true_false", prompt=statement, features=dict(features, truth=truth, variant=variant), **base)
     if (fact.text if truth else swap) not in statement:
         tf.reject = "the statement lost the fact it is about"
@@ -352,6 +406,14 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         lo, hi = int(fact.value or 0), int(fact.high or 0)
         q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
         return q
+    if fact.kind == "range" and fact.high is not None and fact.unit == "years" and (fact.value or 0) < 1000:
+        # an age or a number of years ('from 14–17 years'): a span, not calendar years
+        q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
+                      features=dict(features), **base)
+        q.answer = fact.text
+        lo, hi = f"{fact.value:g}", f"{fact.high:g}"
+        q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
+        return q
     if fact.kind in ("range", "percent") and fact.high is not None and fact.unit != "years":
         q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
                       features=dict(features), **base)
@@ -361,29 +423,97 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
                           | ({f"{lo}-{hi}%"} if pct else set()))
         return q
-    if fact.kind == "term" and not fact.unit and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
+    if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
-    if fact.kind == "person" or (fact.kind == "term" and not fact.unit):
-        q = Candidate(qtype="short_answer", prompt=blanked + _typed_hint(fact), features=dict(features), **base)
+    if fact.kind in ("person", "term", "org", "work", "place", "group"):
+        hint = _typed_hint(fact)
+        if fact.kind == "org" and re.fullmatch(r"[A-Z]{2,6}", fact.unit):
+            hint = f" (Type the full name the text gives for {fact.unit}.)"
+        q = Candidate(qtype="short_answer", prompt=blanked + hint, features=dict(features), **base)
         q.answer = fact.text
-        accept = {fact.text}
-        if fact.kind == "term":
-            accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
-        tokens = fact.text.split()
-        if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.", tokens[-1]):
-            accept.add(tokens[-1])  # the surname alone
-        if fact.kind == "org" and tokens[0].lower() == "the":
-            accept.add(" ".join(tokens[1:]))
-        q.accept = sorted(a for a in accept if normalize_answer(a))
+        q.accept = name_accepts(fact)
         return q
     return None
+
+
+# Words that name a country without naming it, for anyone with general knowledge.
+COUNTRY_CUES = {
+    "Germany": r"(?i)\bnazis?\b|hitler|fascis|third reich|weimar", "Italy": r"(?i)fascis|mussolini",
+    "East Germany": r"(?i)\bGDR\b|berlin wall|stasi", "Japan": r"(?i)samurai|mikado|imperial japan",
+    "Spain": r"(?i)franco|civil war", "China": r"(?i)\bmao\b|chinese", "United States": r"(?i)american|yankee",
+}
+GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
+_PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
+
+
+def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
+    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
+    sent = doc.sentences[fact.sentence]
+    after = sent.text[fact.end - sent.start:]
+    before = sent.text[: fact.start - sent.start]
+    tokens = fact.text.split()
+    if re.match(r"\w", after) or re.search(r"\w$", before):
+        return "part of a longer word: the blank would split it"
+    if fact.kind in ("group", "nationality") and not fact.text.endswith("s") and re.match(r"\s+[a-z]", after):
+        return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
+    if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
+        return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
+        return "the stem describes a famous person: answerable from general knowledge"
+    if fact.kind == "work" and re.search(r"\(\s*$", before):
+        return "a source cited in brackets: incidental"
+    if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
+            and not (fact.kind == "org" and re.search(r"\(\s*(?:the\s+)?$", before)):
+        return "an aside in brackets: incidental"
+    if fact.kind == "place" and fact.text in COUNTRY_CUES and re.search(COUNTRY_CUES[fact.text], prompt):
+        return "general knowledge: the stem names the country in other words"
+    if fact.kind == "place" and fact.text in GENERAL_PLACES:
+        return "a continent or a world region: too general to ask"
+    if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
+        return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
+    docs_naming = index.documents_naming(fact.text) if index is not None else set()
+    if fact.kind in ("place", "group") and len(docs_naming) >= 2:
+        return "a name found all through the corpus: a guess, not a reading"
+    if re.fullmatch(r"[A-Z]{2,6}", fact.text):
+        gloss = re.match(r"\s*\(([^()]+)\)", after)
+        if gloss:
+            initials = "".join(w[0] for w in gloss.group(1).split() if w[:1].isupper())
+            if all(ch in initials for ch in fact.text):
+                return "cue: the acronym's letters are the initials of the words beside it"
+    p = fold(prompt)
+    for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind != "quote" else r"[A-Za-z]+", fold(fact.text)):
+        stem = tok[: max(6, len(tok) - 3)]
+        same = re.search(rf"\b{re.escape(tok)}\b", p)
+        if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
+            return "cue: a word of the answer is in the stem"
+    return ""
+
+
+def name_accepts(fact: Fact) -> list[str]:
+    """Accepted typed forms of a name or term: as written, plus the variants a reader may type."""
+    accept = {fact.text}
+    tokens = fact.text.split()
+    if fact.kind == "term":
+        accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
+    if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
+        accept.add(tokens[-1])  # the surname alone
+    if fact.kind in ("org", "work") and tokens[0].lower() == "the" and len(tokens) > 1:
+        accept.add(" ".join(tokens[1:]))
+    if fact.kind in ("org", "work", "term") and len(tokens) >= 2:
+        accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
+    if fact.kind == "place":
+        for names in lexicon.PLACE_ALIASES:
+            if fact.text in names:
+                accept |= names  # 'East Germany' is as right as 'GDR'
+    return sorted(a for a in accept if normalize_answer(a))
 
 
 def _typed_hint(fact: Fact) -> str:
     return {
         "person": " (Type the name.)",
         "term": " (Type the term the text uses.)",
-        "org": " (Type the name of the organisation.)",
+        "org": " (Type the name the text gives.)",
+        "work": " (Type the title.)",
         "place": " (Type the place.)",
         "group": " (Type the group.)",
     }.get(fact.kind, "")

@@ -27,6 +27,16 @@ COUNTRIES = {
     "Ukraine", "United Kingdom", "United States", "USA", "U.S.", "US", "USSR", "Soviet Union",
     "Vietnam", "Wales", "Yugoslavia", "America",
 }
+# Other names of the same country: a typed answer accepts each (GDR = East Germany).
+PLACE_ALIASES = [
+    {"GDR", "East Germany", "German Democratic Republic"},
+    {"West Germany", "FRG", "Federal Republic of Germany"},
+    {"USSR", "Soviet Union", "U.S.S.R."},
+    {"United States", "USA", "US", "U.S.", "America", "United States of America"},
+    {"United Kingdom", "UK", "Britain", "Great Britain"},
+    {"North Korea", "DPRK"},
+    {"Holland", "Netherlands"},
+]
 # Cities and regions: kept short and general; the fact finder also learns places
 # from prepositions ("in X", "near X") when a name is not otherwise classified.
 CITIES = {
@@ -62,7 +72,7 @@ ORG_WORDS = {
     "University", "Academy", "Institute", "Society", "League", "Company", "Bank", "Trust",
     "Union", "Unions", "Opposition", "Army", "Court", "Ministry", "Bureau", "Agency",
     "Association", "Federation", "Workers of the World", "Embassy", "Plant", "Combine",
-    "Railway", "cooperative",
+    "Railway", "cooperative", "Trials", "Trial",
 }
 PERSON_TITLES = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Secretary", "Comrade", "Czar", "Tsar",
@@ -85,6 +95,14 @@ FAMOUS_PEOPLE = {
     "Stalin", "Lenin", "Trotsky", "Marx", "Engels", "Hitler", "Churchill", "Roosevelt",
     "Mussolini", "Molotov", "Kalinin", "Bukharin", "Zinoviev", "Kamenev", "Plekhanov",
     "Nero", "Petronius", "Khrushchev", "Brezhnev", "Gorbachev", "Lincoln", "Napoleon",
+}
+# Years of death of the famous people above, where general knowledge has them: a date "under
+# Lenin" after 1924 is refuted without the text.
+DEATH_YEARS = {
+    "Nicholas II": 1918, "Alexander II": 1881, "Alexander III": 1894, "Stalin": 1953, "Lenin": 1924,
+    "Trotsky": 1940, "Marx": 1883, "Engels": 1895, "Hitler": 1945, "Churchill": 1965, "Roosevelt": 1945,
+    "Mussolini": 1945, "Molotov": 1986, "Kalinin": 1946, "Bukharin": 1938, "Zinoviev": 1936,
+    "Kamenev": 1936, "Plekhanov": 1918, "Khrushchev": 1971, "Brezhnev": 1982, "Lincoln": 1865, "Napoleon": 1821,
 }
 # Words written with a capital that are not names.
 NOT_NAMES = {

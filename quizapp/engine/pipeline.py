@@ -7,15 +7,16 @@ Deterministic: the same documents always give byte-identical bank files.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.engine import bank, composite, quality, reader
-from quizapp.engine.distractors import FactIndex
-from quizapp.engine.facts import extract_facts
-from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable
+from quizapp.engine import bank, composite, lexicon, quality, reader
+from quizapp.engine.distractors import FactIndex, stable_int
+from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
+from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable, year_given_by_now
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.stems import attribution_for, build_context
 
@@ -28,6 +29,7 @@ Progress = Callable[[str], None] | None
 # One sentence yields one multiple-choice question per fact, and at most this many of the others.
 MAX_TF_PER_SENTENCE = 3
 MAX_TYPED_PER_SENTENCE = 3
+ONCE_TERM_MENTIONS = 3
 
 
 class GenerationError(Exception):
@@ -79,12 +81,22 @@ def generate_documents(documents: list[Document], progress: Progress = None,
     for doc in documents:
         doc_facts: list[Fact] = []
         usable = {p.index for p in doc.paragraphs if p.kind in ("prose", "footnote", "list")}
+        terms = repeated_terms([s for s in doc.sentences if s.paragraph in usable])
+        per_sentence: list = []
         step = max(1, len(doc.sentences) // 10)
         for i, s in enumerate(doc.sentences):
             if s.paragraph in usable:
-                doc_facts.extend(extract_facts(s))
+                found = extract_facts(s)
+                if terms:
+                    found = sorted(found + term_facts(s, terms, found), key=lambda f: (f.start, f.end))
+                per_sentence.append((s, found))
             if progress and len(doc.sentences) >= 2000 and i and i % step == 0:
                 progress(f"  {doc.id}: facts {i}/{len(doc.sentences)} sentences")
+        known = _known_names(per_sentence)
+        for s, found in per_sentence:
+            if known:
+                found = sorted(found + known_name_facts(s, known, found), key=lambda f: (f.start, f.end))
+            doc_facts.extend(found)
         facts[doc.id] = doc_facts
     index = FactIndex(documents, facts)
     summary = Summary()
@@ -95,6 +107,48 @@ def generate_documents(documents: list[Document], progress: Progress = None,
         source = source_files[n] if source_files else doc.id
         summary.results.append(_generate_one(doc, facts[doc.id], index, source, progress))
     return summary
+
+
+def _one_form_per_blank(cands: list[Candidate]) -> None:
+    """A blank asked as multiple choice and again as a typed number in the same stem is one
+    question twice: keep one of the two (chosen by a stable hash, so both forms stay in the bank
+    across facts). True/false versions are kept: they are variants of one item."""
+    by_span: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        if not c.reject and c.answer_span and c.qtype in ("multiple_choice", "numeric") and not c.features.get("pair"):
+            by_span.setdefault((c.sentence.index, c.answer_span), []).append(c)
+    for (idx, span), group in sorted(by_span.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if len({c.qtype for c in group}) < 2:
+            continue
+        keep = "numeric" if stable_int(group[0].doc.id, idx, span, "form") % 2 else "multiple_choice"
+        for c in group:
+            if c.qtype != keep:
+                c.reject = f"near-duplicate: the same blank is asked as {keep.replace('_', ' ')}"
+
+
+def _famous_as_actor(doc: Document, sentence, fact: Fact) -> bool:
+    """A famous person who does something in the sentence ('…, Molotov cautiously acknowledged:')
+    is a fair typed answer; one named in passing ('victims of Stalin', 'under Lenin', 'as Marx
+    said', 'Czar Nicholas II') is guessed, not read."""
+    before = doc.text[sentence.start:fact.start]
+    after = doc.text[fact.end:sentence.end]
+    if re.search(r"(?:" + "|".join(lexicon.PERSON_TITLES) + r")\.?\s+$", before):
+        return False
+    if re.search(r"(?i)\b(?:of|under|by|as|to|with|from|than|for|against|like|and|or|the)\s+$", before):
+        return False
+    return re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", after) is not None
+
+
+def _known_names(per_sentence: list) -> dict[str, str]:
+    """Names whose kind the document settles somewhere: newspapers and organisations of two
+    words or more. A name given two kinds is left alone. (Not surnames: a bare surname in a
+    later sentence is usually an aside, 'examples like Oswald are mentioned in other answers'.)"""
+    kinds: dict[str, set[str]] = {}
+    for _, found in per_sentence:
+        for f in found:
+            if f.kind in ("work", "org") and (len(f.text.split()) >= 2 or f.kind == "work"):
+                kinds.setdefault(f.text, set()).add(f.kind)
+    return {name: next(iter(k)) for name, k in sorted(kinds.items()) if len(k) == 1}
 
 
 def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source_file: str,
@@ -112,6 +166,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                 for s in doc.sentences if s.index in by_sentence}
     cands: list[Candidate] = []
     rejected: list[dict] = []
+    asked_once: set[str] = set()
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
@@ -121,21 +176,47 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             if doc.paragraphs[ctx.sentence.paragraph].kind in ("prose", "footnote"):
                 rejected.append(_rejected_sentence(doc, ctx.sentence.text, ctx.problem))
             continue
-        tf_count = typed_count = 0
+        tf_count = 0
+        typed_count = {"name": 0, "number": 0}  # typed questions on names and on numbers, each capped
         for fact in sent_facts:
             why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
+            # A newspaper or body named all through the document, or a term it keeps using, is
+            # asked once (typed, at its first askable sentence), not at every mention.
+            once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
+                fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS) or (
+                fact.kind == "quote" and not why_not and name_counts.get(fact.text, 0) >= 2)
+            if once:
+                why_not = "asked once already: named all through the document" if fact.text in asked_once else ""
+            # A famous person is a fair typed answer where the stem does not give the name away by a
+            # title ('Czar _____'); never an option among obscure names.
+            typed_only = why_not.startswith("a famous name") and _famous_as_actor(doc, ctx.sentence, fact)
+            # An age or a span of time given as a range ('2 to 4 months', '14–17 years') has no fair
+            # wrong values (the words around it give them away), but typed it is read, not guessed.
+            typed_only = typed_only or (why_not.startswith("an age or a span of time") and fact.high is not None
+                                        and fact.kind == "range")
+            if typed_only:
+                why_not = ""
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})
                 continue
+            family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
-                                        want_typed=typed_count < MAX_TYPED_PER_SENTENCE)
+                                        want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
+            if once or typed_only:
+                made = [c for c in made if c.qtype == "short_answer"]
+            if fact.kind in ("date", "year") and year_given_by_now(doc, ctx.sentence.text):
+                made = [c for c in made if c.qtype in ("multiple_choice", "true_false")]  # options of that year only
             for c in made:
                 quality.check(c)
+                if once and not c.reject:
+                    asked_once.add(fact.text)
                 tf_count += c.qtype == "true_false" and not c.reject and not c.features.get("variant")
-                typed_count += c.qtype in ("numeric", "short_answer") and not c.reject
+                typed_count[family] += c.qtype in ("numeric", "short_answer") and not c.reject
             cands.extend(made)
-        cands.extend(composite.build_multiple_response(doc, ctx, sent_facts, index))
+        listed = composite.build_multiple_response(doc, ctx, sent_facts, index)
+        cands.extend(listed)
+        cands.extend(composite.build_name_pairs(doc, ctx, sent_facts, index, has_list_question=bool(listed)))
     attribution = attribution_for(doc, quoted=False)
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))
@@ -144,6 +225,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     cands.extend(composite.build_statement_selection(doc, cands, attribution))
     for c in cands:
         quality.check(c)
+    _one_form_per_blank(cands)
     bank.remove_near_duplicates(sorted(cands, key=_order))
     questions: list[dict] = []
     seen_ids: set[str] = set()

@@ -48,8 +48,15 @@ def check(c: Candidate) -> None:
         if contains_word(prompt, key):
             c.reject = "cue: the answer is also in the stem"
             return
-        if _ARTICLE_BLANK.search(c.prompt):
+        if c.qtype == "multiple_choice" and _ARTICLE_BLANK.search(c.prompt):
             c.reject = "cue: the article before the blank gives the answer away"
+            return
+    if c.fact is not None and c.fact.kind in ("date", "year", "range"):
+        title = re.search(r"in the section “(.+?)”, ", c.prompt)
+        years = re.findall(r"\d{4}", c.fact.text)
+        if title and (any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years)
+                      or len(years) >= 2 and all(y in title.group(1) for y in years)):
+            c.reject = "cue: the section title names the answer's year"
             return
     if c.qtype == "multiple_choice":
         texts = [ch["text"] for ch in c.choices]
@@ -71,9 +78,9 @@ def check(c: Candidate) -> None:
         c.reasons.append("from a passage the author quotes")
     if f.get("words", 0) > (70 if f.get("needs_context") else 45):
         c.reasons.append("long stem")
-    if f.get("kind") in ("nationality", "place", "group") and c.qtype in ("multiple_choice", "true_false", "short_answer"):
+    if f.get("kind") in ("nationality", "place", "group") and c.qtype in ("multiple_choice", "true_false"):
         c.reasons.append("a place or group name: often incidental")
-    if c.qtype == "short_answer" and f.get("kind") in ("org", "place", "group"):
+    if c.qtype == "short_answer" and f.get("kind") in ("org", "place", "group", "work") and len(c.answer.split()) >= 4:
         c.reasons.append("typed names of places and organisations have many spellings")
     if c.qtype == "ordering" and f.get("words", 0) > 70:
         c.reasons.append("long events to order")

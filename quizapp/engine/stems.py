@@ -28,7 +28,7 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
-    r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b)|"
+    r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
 _FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
@@ -387,6 +387,28 @@ def trim_after(text: str, focus: int) -> str:
                 and text[:cut].count("“") == text[:cut].count("”"):
             return text[:cut].rstrip() + "."
     return text
+
+
+_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e\.|that is|or|almost|"
+                            r"more than|considerably|which|an? (?:working )?(?:day|week|month|year) of)\b)")
+
+
+def number_clause_cut(text: str, focus: int) -> int | None:
+    """Where a trailing clause after ``focus`` starts that restates the figures ('…, an increase of
+    29.6 million, i.e., more than doubled'): cutting there leaves a true statement whose blank
+    cannot be worked out from the other figures. None when there is no such clause."""
+    for m in _NUMBER_CLAUSE.finditer(text[focus:]):
+        cut = focus + m.start()
+        head, rest = text[:cut], text[cut:]
+        if head.count("(") != head.count(")") or head.count("“") != head.count("”"):
+            continue
+        if re.search(r"\d|\b(?:half|double[ds]?|twice|third|quarter|times)\b", rest) and len(head.split()) >= 8:
+            return cut
+    return None
+
+
+def cut_at(text: str, cut: int | None) -> str:
+    return text if cut is None else text[:cut].rstrip() + "."
 
 
 def blank_out(sentence: Sentence, start: int, end: int, replacement: str = BLANK) -> str:
