@@ -187,3 +187,22 @@ def test_a_full_date_beside_now_is_asked_with_options_of_its_own_year_only():
     for q in mc:
         months = [c["text"].split()[0] for c in q["choices"]]
         assert len(set(months)) == len(months)
+
+
+def test_a_short_description_of_a_person_in_a_discussion_is_not_a_typed_answer():
+    # 'X moved to the USSR for political reasons' fits several people of such a thread
+    _, result = run("Many westerners went east.\n\nJohn Bergqvist moved to the East for political reasons.\n",
+                    kind="discussion")
+    assert "John Bergqvist" not in asked_values(result)
+    assert any(r.startswith("a short description in a discussion thread") for r in rejected_for(result, "John Bergqvist"))
+
+
+def test_an_approximate_figure_gets_no_more_precise_options():
+    text = ("In 1925 about 10,000 farmers moved to the valley. In 1926 exactly 5,503 farmers left the hills, "
+            "and 7,211 farmers stayed in the hills that year.\n")
+    _, result = run(text)
+    for q in result.questions:
+        if q["type"] == "multiple_choice" and any(c["correct"] and c["text"] == "10,000" for c in q["choices"]):
+            assert {"5,503", "7,211"}.isdisjoint(c["text"] for c in q["choices"])
+        if q["type"] == "true_false" and "about" in q["prompt"]:
+            assert "5,503" not in q["prompt"] and "7,211" not in q["prompt"]

@@ -597,6 +597,10 @@ def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
     return out
 
 
+_APPROXIMATOR = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|over|"
+                           r"more than|less than|up to|an estimated|circa|c\.)\s*$")
+
+
 def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int,
                         stem_for_limits: str = "") -> None:
     if key.value is None:
@@ -648,6 +652,10 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             return False  # below the value the stem says it grew from
         return offer_plain(text, vkey)
 
+    # 'about 10,000': an approximate key takes options no more precise than itself ('about 5,503'
+    # would read as a changed figure)
+    approximate = pos > 0 and bool(_APPROXIMATOR.search(stem_for_limits[:pos]))
+
     # 1) corpus values of the same kind and magnitude, nearby first
     pool = []
     for d, f in index.nearby_values(key, doc_id):
@@ -660,6 +668,8 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             if v <= 0 or not (0.3 <= f.value / v <= 3.5):
                 continue
         if style.words and not float(f.value / {"million": 1e6}.get(style.scale, 1)).is_integer():
+            continue
+        if approximate and _sig_digits(f.value) > max(_sig_digits(v), 2):
             continue
         distance = abs(f.start - key.start) if d == doc_id else 10**9
         pool.append((0 if d == doc_id else 1, distance, f.value))

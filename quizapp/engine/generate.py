@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
-from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, key_stands_out,
+from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, content_words,
+                                        key_stands_out,
                                         stable_int)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold, normalize_answer, parse_number
@@ -443,6 +444,9 @@ COUNTRY_CUES = {
     "Spain": r"(?i)franco|civil war", "China": r"(?i)\bmao\b|chinese", "United States": r"(?i)american|yankee",
 }
 GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
+# A person of a discussion thread is asked by name only where their sentence says enough about them:
+# a date or figure, or this many content words.
+DISTINCT_DETAIL_WORDS = 7
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
@@ -458,6 +462,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
+            len(content_words(before + " " + after)) < DISTINCT_DETAIL_WORDS:
+        return "a short description in a discussion thread: other people of the thread may fit it too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     if fact.kind == "work" and re.search(r"\(\s*$", before):
