@@ -1,5 +1,6 @@
 """The filters: what must never become a published question, and the reason given for it."""
-from quizapp.engine import pipeline
+from quizapp.engine import pipeline, quality
+from quizapp.engine.generate import Candidate
 from quizapp.engine.reader import document_from_text
 
 
@@ -206,3 +207,22 @@ def test_an_approximate_figure_gets_no_more_precise_options():
             assert {"5,503", "7,211"}.isdisjoint(c["text"] for c in q["choices"])
         if q["type"] == "true_false" and "about" in q["prompt"]:
             assert "5,503" not in q["prompt"] and "7,211" not in q["prompt"]
+
+
+def _candidate(prompt, qtype="true_false"):
+    doc = document_from_text("Workers came in 1931.\n", doc_id="t")
+    sent = doc.sentences[0]
+    return Candidate(doc=doc, qtype=qtype, prompt=prompt, sentence=sent, cite_start=sent.start, cite_end=sent.end,
+                     explanation="", choices=[{"text": "True", "correct": True}, {"text": "False", "correct": False}])
+
+
+def test_a_detail_buried_in_a_stem_of_three_sentences_is_not_asked():
+    two = _candidate("According to A. Writer (1950), many came. Workers came in 1931.")
+    quality.check(two)
+    assert two.reject == ""
+    three = _candidate("According to A. Writer (1950), many came. Most stayed. Workers came in 1931.")
+    quality.check(three)
+    assert three.reject.startswith("stem of three sentences or more")
+    long_tf = _candidate("Workers came in 1931 " + "and worked hard " * 25 + ".")
+    quality.check(long_tf)
+    assert long_tf.reject.startswith("true/false statement over 60 words")

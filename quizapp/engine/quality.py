@@ -15,6 +15,9 @@ from quizapp.engine.normalize import contains_word, fold
 from quizapp.engine.stems import BLANK
 
 THRESHOLD = 0.6
+_ONE_BLANK_TYPES = ("true_false", "multiple_choice", "short_answer", "numeric")
+_ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"]?\s+[A-Z“‘]")
 _ARTICLE_BLANK = re.compile(r"\b(?:a|an)\s+" + re.escape(BLANK), re.I)
 
 _BASE_DIFFICULTY = {
@@ -69,6 +72,15 @@ def check(c: Candidate) -> None:
             c.reasons.append("length cue: the key is much longer than the distractors")
         if others and key_len * 2.2 + 4 < statistics.median(others):
             c.reasons.append("length cue: the key is much shorter than the distractors")
+    # A detail buried in a long stem tests reading stamina, not the text (blind reviews 9101, 9203, 9204).
+    if c.qtype in _ONE_BLANK_TYPES:
+        body = _ATTRIBUTION.sub("", c.prompt)
+        if len(_SENTENCE_BREAK.findall(body)) + 1 >= 3:
+            c.reject = "stem of three sentences or more: the tested detail is buried"
+            return
+        if c.qtype == "true_false" and len(body.split()) > 60:
+            c.reject = "true/false statement over 60 words: the changed detail is buried"
+            return
     f = c.features
     if f.get("needs_context"):
         c.reasons.append("needs the sentence before it for context")
