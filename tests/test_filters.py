@@ -226,3 +226,17 @@ def test_a_detail_buried_in_a_stem_of_three_sentences_is_not_asked():
     long_tf = _candidate("Workers came in 1931 " + "and worked hard " * 25 + ".")
     quality.check(long_tf)
     assert long_tf.reject.startswith("true/false statement over 60 words")
+
+
+def test_a_year_explained_by_its_apposition_is_not_asked():
+    _, result = run("The crisis in industry in 1940 – the second year of the new plan – deepened all the old "
+                    "contradictions of the economy.\n")
+    assert "1940" not in asked_values(result)
+    assert any(r.startswith("the year follows from the apposition") for r in rejected_for(result, "1940"))
+
+
+def test_an_abbreviation_in_brackets_is_not_a_typed_answer():
+    _, result = run("In 1925 the largest group of foreigners was in the Kuzbass Autonomous Industrial Colony (AIK) "
+                    "with 566 foreigners from many countries.\n")
+    assert "AIK" not in asked_values(result)
+    assert any(r.startswith("an abbreviation in brackets") for r in rejected_for(result, "AIK"))

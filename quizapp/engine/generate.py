@@ -101,6 +101,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the duration can be worked out from the years in the sentence"
     if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
         return "the year can be worked out from a duration in the sentence"
+    if fact.kind in ("year", "date") and re.match(r"\s*[–—,(-]\s*the\s+\w+\s+year\s+of\b", after):
+        return "the year follows from the apposition beside it ('the second year of the plan')"
     if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
                                          r"picture|level|situation|statistics|census|estimates?)\b", after):
         return "a year used as an adjective ('1940 conditions'): incidental"
@@ -462,6 +464,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
+        return "an abbreviation in brackets after its full name: a passing label"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
             len(content_words(before + " " + after)) < DISTINCT_DETAIL_WORDS:
         return "a short description in a discussion thread: other people of the thread may fit it too"
