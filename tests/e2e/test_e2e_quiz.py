@@ -178,6 +178,11 @@ def test_the_shipped_sample_bank_in_the_browser(browser, serve, new_database, sh
         page.get_by_role("link", name="Explanation of question 1", exact=True).click()
         expect(page.locator("mark.source")).not_to_have_count(0)
         expect(page.locator(".citation")).to_contain_text("Foreign workers in the Soviet Union")
+        # The report form under the explanation is laid out as a form, not as preformatted text
+        # (a stylesheet rule of another page once made its template's line breaks into tall gaps).
+        report = page.locator("section.report")
+        assert report.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"
+        assert report.bounding_box()["height"] < 700
         _shot(page, shots, "sample-explanation")
         page.get_by_role("link", name="Read it in the document").click()
         anchor = page.url.rsplit("#", 1)[1]
