@@ -373,3 +373,60 @@ def test_hours_a_month_are_asked_without_the_hours_a_day_that_restate_them():
         assert "10–11½" not in q["prompt"] and "working day" not in q["prompt"]
     # the hours a day are still never asked: they follow from the hours a month
     assert "10–11½" not in {q.get("answer") for q in result.questions}
+
+
+def test_a_linking_opening_is_left_out_so_the_statement_stands_alone():
+    text = ("= Growth =\n\nFrom 1929 to 1933, the urban population grew by 12.7 million while the working class "
+            "expanded by 10.1 million. It means that approximately sixteen out of every twenty new urban inhabitants "
+            "were absorbed by industry in the period of the First Five Year Plan.\n\n"
+            "This wasnt to the Soviet Union, rather to China, but during the cold war at the end of the Korean "
+            "Conflict 21 engineers chose to defect to China rather than return home.\n")
+    doc, result = generate(text)
+    ratio = [q for q in result.questions if "sixteen out of every twenty" in q["citation"]["quote"]
+             and q["type"] == "multiple_choice"]
+    assert ratio
+    for q in ratio:
+        assert "It means" not in q["prompt"] and "12.7" not in q["prompt"]  # no sentence before, no arithmetic
+        assert ", approximately _____ new urban" in q["prompt"]
+    q = next(q for q in result.questions if q.get("answer") == "21")
+    assert "This wasnt" not in q["prompt"] and "rather to China, but" not in q["prompt"]
+    assert q["prompt"].startswith("According to Jane Roe (1941), during the cold war")
+
+
+def test_a_linking_opening_is_kept_when_what_follows_needs_the_sentence_before():
+    from quizapp.engine.stems import build_context
+    text = ("= Growth =\n\nA new mill hired 400 workers in 1931. It means that they were paid 40 roubles a month "
+            "in the first year of the mill. It means that a Finnish firm employed 400 skilled workers from Finland "
+            "in its first year of work.\n")
+    doc = document_from_text(text, doc_id="g", source_format="text", meta={"kind": "argument", "author": "X"})
+    they, plain = doc.sentences[-2], doc.sentences[-1]
+    ctx = build_context(doc, they, set())
+    assert ctx.lead_cut == 0 and [s.text for s in ctx.chain] == ["A new mill hired 400 workers in 1931."]
+    assert build_context(doc, plain, set()).lead_cut == len("It means that ")
+
+
+def test_this_period_is_resolved_by_a_section_title_that_names_the_period():
+    text = ("= Labour =\n\n== Conditions in the period of the Second Plan ==\n\nThe working class grew quickly while "
+            "the towns grew even faster. Only nine out of every twenty new urban inhabitants were absorbed in "
+            "industry in this period.\n\n== Wages ==\n\nThe wages rose quickly while prices rose faster. Only 30 "
+            "percent of the workers were paid in this period.\n")
+    doc, result = generate(text)
+    nine = [q for q in result.questions if q["type"] == "multiple_choice" and "nine out of" in q["citation"]["quote"]]
+    assert nine and all("in the section “Conditions in the period of the Second Plan”" in q["prompt"] for q in nine)
+    assert all(not q["prompt"].startswith("According to Jane Roe (1941), in the section “Conditions in the period "
+                                           "of the Second Plan”, the working class") for q in nine)
+    # a section that names no period does not resolve 'this period': the sentence before is needed
+    thirty = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and "30" in q.get("answer", "")
+              + "".join(c["text"] for c in q.get("choices", []) if c["correct"])]
+    assert all("prices rose faster" in q["prompt"] for q in thirty)
+
+
+def test_a_people_named_beside_its_country_is_not_asked():
+    text = ("= Defections =\n\nDuring the cold war at the end of the Korean Conflict 21 Americans chose to defect to "
+            "China rather than return to the USA. Several Frenchmen settled in the Urals after the war.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    keys = {q.get("answer") for q in result.questions} | {
+        c["text"] for q in result.questions for c in q.get("choices", []) if c["correct"] and q["type"] != "true_false"}
+    assert "Americans" not in keys and "USA" not in keys
+    assert not any("Americans" not in q["prompt"] and "USA" in q["prompt"] for q in by_type(result, "true_false"))
+    assert "21" in keys

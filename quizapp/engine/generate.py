@@ -26,6 +26,7 @@ LANDMARK_YEARS = {
 }
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
+_STEM_ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
@@ -263,10 +264,11 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
-    if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", full)) >= 2:
+    body = _STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
+    if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
         return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
-    if fact.kind in ("quantity", "percent") and _PROPORTION.search(full) and \
-            len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", full)) >= 2:
+    if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and \
+            len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", body)) >= 2:
         return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
@@ -321,6 +323,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
             out.append(typed)
+    if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
+        for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
+            c.reject = c.reject or _PEOPLE_CUE
     return out
 
 
@@ -452,6 +457,21 @@ DISTINCT_DETAIL_WORDS = 7
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
+_PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
+
+
+def country_people_cue(answer: str, prompt: str) -> bool:
+    """'21 _____ chose to defect to China rather than return to the USA': a people's name and its
+    country's name give each other away (Americans / USA, Chinese / China)."""
+    for country, people in lexicon.PEOPLE_OF_COUNTRY.items():
+        names = next((a for a in lexicon.PLACE_ALIASES if country in a), {country}) | {country}
+        names |= {f"{n} Germany" for n in ("East", "West", "Nazi")} if country == "Germany" else set()
+        other = people if answer in names else (names if answer in people else set())
+        if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", prompt) for o in other):
+            return True
+    return False
+
+
 def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
     """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
     sent = doc.sentences[fact.sentence]
@@ -497,6 +517,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         same = re.search(rf"\b{re.escape(tok)}\b", p)
         if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
             return "cue: a word of the answer is in the stem"
+    if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
+        return _PEOPLE_CUE
     return ""
 
 

@@ -55,6 +55,7 @@ class Context:
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
+    lead_cut: int = 0  # characters of the sentence's opening left out of the stem ('It means that …')
 
     @property
     def previous(self) -> Sentence | None:
@@ -162,9 +163,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
         return ctx
+    if _needs_previous(_section_resolved(doc, ctx, text), person_names):
+        ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
     chain: list[Sentence] = []
     current = sentence
-    while _needs_previous(current.text, person_names):
+    while _needs_previous(_section_resolved(doc, ctx, current.text[ctx.lead_cut if current is sentence else 0:]),
+                          person_names):
         prev = _previous_sentence(doc, current)
         if prev is None:
             ctx.problem = "unresolved reference at the start of a paragraph" if not chain else \
@@ -195,6 +199,34 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 
 
 MAX_CONTEXT_SENTENCES = 2
+
+# An opening that only links the sentence to the one before ('It means that …', 'This wasn’t to the
+# Soviet Union, rather to China, but …'): what follows is a statement of its own.
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:It|This|That)\s+(?:means|meant|shows|showed|implies|implied|indicates|indicated)\s+that\s+"
+    r"|(?:It|This|That|These|Those)\b[^,;:“”()]{0,60}(?:,[^,;:“”()]{0,40})?,\s+but\s+)")
+
+
+def _lead_cut(doc: Document, ctx: Context, text: str, person_names: set[str]) -> int:
+    """Where the stem may start when only the sentence's linking opening needs the sentence
+    before: the rest must stand alone (no reference of its own, eight words or more)."""
+    m = _LEAD_CLAUSE.match(text)
+    if not m:
+        return 0
+    rest = text[m.end():]
+    if len(rest.split()) < 8 or _needs_previous(_section_resolved(doc, ctx, rest), person_names) \
+            or not re.match(r"[A-Za-z\d]", rest) or re.match(r"(?:that|which|who|it|this|so)\b", rest):
+        return 0
+    return m.end()
+
+
+def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
+    """'in this period' under the heading 'Conditions in the period of the Second Five Year Plan':
+    the stem names the section, and the section names the period, so the words need no sentence before."""
+    title = doc.section_title(ctx.sentence.section)
+    if title and "in the section “" in ctx.attribution and re.search(r"(?i)\bperiod\b", title):
+        text = re.sub(r"\b(?:this|that|the)\s+period\b(?!\s+\()", "period", text)
+    return text
 
 
 _SOURCE_CITATION = re.compile(r"\((?P<source>[A-Z][A-Za-z. ]{2,40}?),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?,?\s*\d{1,2},?\s*\d{4}))[^()]*\)")
@@ -352,6 +384,9 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if focus is not None:
         body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
+    if ctx.lead_cut:
+        rest = parts[-1][ctx.lead_cut:]
+        parts[-1] = rest[:1].upper() + rest[1:]
     shown = []
     for i, part in enumerate(parts):
         intro = ctx.keep_quotes and i == 0
