@@ -320,7 +320,11 @@ def test_a_trailing_clause_that_restates_the_figures_is_cut_so_the_blank_is_not_
         assert q["prompt"].rstrip().endswith("(January, 1939).") or "(Give the number" in q["prompt"]
         for c in q.get("choices", []):
             assert float(c["text"].split()[0]) > 26.3  # it grew from 26.3 million
-    assert "29.6 million" not in {q.get("answer") for q in result.questions}
+    # the restated figure itself is asked only typed, with the figures that compute it left out
+    restated = [q for q in result.questions if "29.6 million" in (q.get("answer"), *(c["text"] for c in q.get("choices", [])
+                                                                                      if c["correct"]))]
+    assert [q["type"] for q in restated] == ["numeric"]
+    assert "26.3" not in restated[0]["prompt"] and "55.9" not in restated[0]["prompt"]
 
 
 def test_a_period_specified_in_brackets_needs_no_sentence_before():
@@ -430,3 +434,37 @@ def test_a_people_named_beside_its_country_is_not_asked():
     assert "Americans" not in keys and "USA" not in keys
     assert not any("Americans" not in q["prompt"] and "USA" in q["prompt"] for q in by_type(result, "true_false"))
     assert "21" in keys
+
+
+def test_a_figure_computable_from_its_sentence_is_asked_typed_with_the_others_left_out():
+    text = ("= Growth =\n\nThe most rapid expansion of the urban population in the United States took place in the "
+            "first quarter of our century, when the urban population grew from 30.3 million in 1900 to 54.3 million in "
+            "1920, an increase of 24 million in twenty years, considerably below the figure for the Soviet Union, "
+            "although the growth in America took two decades, i.e. almost twice as long.\n")
+    doc, result = generate(text)
+    q = next(q for q in result.questions if q.get("answer") == "24 million")
+    assert q["type"] == "numeric"
+    assert "from … in 1900 to … in 1920, an increase of _____ in twenty years." in q["prompt"]
+    assert "30.3" not in q["prompt"] and "54.3" not in q["prompt"] and "twice" not in q["prompt"]
+    assert "24" in q["accept"] and "24 million" in q["accept"]
+    # the two end points are asked plainly ('our century' is the author's time, not a personal remark)
+    keys = {c["text"] for q in by_type(result, "multiple_choice") for c in q["choices"] if c["correct"]}
+    keys |= {q.get("answer") for q in result.questions}
+    assert {"30.3 million", "54.3 million"} & keys
+    assert not any(q["type"] in ("multiple_choice", "true_false") and "24 million" in q["prompt"] and "30.3" in q["prompt"]
+                   and q["type"] == "multiple_choice" for q in result.questions)
+
+
+def test_the_partners_of_a_computable_figure_are_the_figures_that_compute_it():
+    from quizapp.engine.generate import computing_partners
+    from quizapp.engine.model import Sentence
+    from quizapp.engine.facts import extract_facts
+    text = ("The new recruits numbered approximately 7.2 million, as against a total working class of 29.5 million, "
+            "whereas earlier the new forces comprised 10.1 million out of a total working class of 22.3 million.")
+    found = [f for f in extract_facts(Sentence(0, 0, len(text), 0, 0, text)) if f.kind == "quantity"]
+    total = next(f for f in found if f.text == "22.3 million")
+    assert sorted(f.text for f in computing_partners(total, found)) == ["29.5 million", "7.2 million"]
+    doc, result = generate("= Plans =\n\n" + text + "\n")
+    q = next(q for q in result.questions if q.get("answer") == "29.5 million")
+    assert "7.2" not in q["prompt"] and "22.3" not in q["prompt"] and "10.1 million out of" in q["prompt"]
+    assert q["type"] == "numeric"

@@ -24,7 +24,7 @@ LANDMARK_YEARS = {
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1945: r"(?i)\bwar\b|Hitler", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
-_PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
+_PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 _STEM_ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
@@ -241,6 +241,57 @@ def _date_sort_key(text: str) -> tuple:
 
 def _explain(stem_statement: str) -> str:
     return f"The text says: “{stem_statement}”"
+
+
+def computing_partners(fact: Fact, facts: list[Fact]) -> list[Fact]:
+    """The figures of the sentence from which the fact can be computed ('from 26.3 million to 55.9
+    million, an increase of 29.6 million': 26.3 and 55.9 for 29.6)."""
+    nums = [f for f in facts if f is not fact and f.kind == fact.kind and f.value and f.high is None]
+    v = fact.value or 0
+    out: list[Fact] = []
+    for i, a in enumerate(nums):
+        for b in nums[i + 1:]:
+            if v and any(abs(combo - v) <= 0.011 * v for combo in (a.value + b.value, abs(a.value - b.value))):
+                out += [f for f in (a, b) if f not in out]
+    return out
+
+
+ELIDED = "…"
+
+
+def build_elided_question(doc: Document, ctx: Context, fact: Fact, partners: list[Fact],
+                          sentence_facts: list[Fact]) -> list[Candidate]:
+    """A figure computable from others in its sentence, asked typed with those others left out
+    ('advanced from … (December, 1926) to … (January, 1939), an increase of _____'): the student
+    must have read the figure, and no option can be told by arithmetic."""
+    sent = ctx.sentence
+    if fact.value is None or fact.high is not None or fact.kind not in ("quantity", "percent"):
+        return []
+    left = [f for f in sentence_facts if f is not fact and f not in partners]
+    if _computable(fact, left):
+        return []
+    focus = fact.end - sent.start
+    cut = number_clause_cut(sent.text, focus)
+    spans = sorted([(f.start, f.end, ELIDED) for f in partners] + [(fact.start, fact.end, BLANK)], reverse=True)
+    text = sent.text
+    for s, e, r in spans:
+        text = text[:s - sent.start] + r + text[e - sent.start:]
+    before = [(s, e, r) for s, e, r in spans if s <= fact.start]
+    shift = sum(len(r) - (e - s) for s, e, r in before)
+    cut_shift = sum(len(r) - (e - s) for s, e, r in spans if cut is not None and e - sent.start <= cut)
+    blanked = stem_text(doc, ctx, cut_at(text, None if cut is None else cut + cut_shift), focus=focus + shift)
+    full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
+    if BLANK not in blanked or _PROPORTION.search(_STEM_ATTRIBUTION.sub("", blanked)):
+        return []
+    features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0, "elided": True}
+    base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
+                answer_span=(fact.start, fact.end), explanation=_explain(full))
+    q = _typed_question(fact, blanked, base, features)
+    if q is None or q.qtype != "numeric":
+        return []
+    q.prompt = q.prompt.replace(" (Give", " (The text’s other figures are left out as “…”. Give", 1)
+    return [q]
 
 
 def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactIndex,

@@ -278,7 +278,9 @@ def _quote_whole(text: str) -> bool:
 
 
 def _strip_quotes_inner(text: str) -> str:
-    """First-person words inside a quotation are the quoted speaker's, not the author's."""
+    """First-person words inside a quotation are the quoted speaker's, not the author's; 'our
+    century', 'our time' name the author's period, not a personal remark."""
+    text = re.sub(r"(?i)\bour\s+(?:own\s+)?(?:century|time|times|day|days|era|age|epoch)\b", "", text)
     return re.sub(r"“[^”]*”", "", text)
 
 
@@ -415,7 +417,7 @@ def trim_after(text: str, focus: int) -> str:
     if len(text.split()) <= LONG_SENTENCE_WORDS:
         return text
     for m in re.finditer(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop)|which|while|although|where|whereas|"
-                         r"i\.e\.|that is|considerably|especially|including|even though)\b)", text[focus:]):
+                         r"i\.e(?=\.)|that is|considerably|especially|including|even though)\b)", text[focus:]):
         cut = focus + m.start()
         rest = text[cut:]
         if len(rest.split()) >= 8 and len(text[:cut].split()) >= 8 and text[:cut].count("(") == text[:cut].count(")") \
@@ -424,7 +426,7 @@ def trim_after(text: str, focus: int) -> str:
     return text
 
 
-_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e\.|that is|or|almost|"
+_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e(?=\.)|that is|or|almost|"
                             r"more than|considerably|which|an? (?:working )?(?:day|week|month|year) of)\b)")
 
 
