@@ -468,3 +468,33 @@ def test_the_partners_of_a_computable_figure_are_the_figures_that_compute_it():
     q = next(q for q in result.questions if q.get("answer") == "29.5 million")
     assert "7.2" not in q["prompt"] and "22.3" not in q["prompt"] and "10.1 million out of" in q["prompt"]
     assert q["type"] == "numeric"
+
+
+def test_a_sentence_that_only_names_the_subject_gives_its_name_to_the_he_after_it():
+    text = ("= People =\n\nA typical example was Zara Witkin, an engineer. Witkin was trained as a civil engineer. He "
+            "left for the Soviet Union in 1932 partially to make a living and partially out of a desire to support "
+            "communism. He left in 1934.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    asked = [q for q in result.questions if q["type"] in ("numeric", "multiple_choice", "true_false")
+             and q["prompt"].rstrip(". ").endswith(("in _____", "in 1934", "(Give the year.)"))
+             and "left [" in q["prompt"]]
+    assert asked
+    for q in asked:
+        assert "Zara Witkin left for the Soviet Union in 1932" in q["prompt"]
+        assert "He left [the Soviet Union] in" in q["prompt"]
+        assert "trained as a civil engineer" not in q["prompt"]  # two sentences, not three
+        assert q["citation"]["quote"].startswith("Witkin was trained")  # the citation still names him
+
+
+def test_a_breakdown_between_a_set_and_a_sentence_about_the_whole_set_is_left_out():
+    text = ("= Foreign workers =\n\n== 1930s ==\n\nBy its peak in mid-1932, 42,230 foreign workers were employed in "
+            "Soviet industry, mostly men and mostly skilled laborers. Of those, 50% were German or Austrian, 25% were "
+            "American, and the rest were Finnish, Czech and Swedish workers. As opposed to the 1920s, where most were "
+            "employed in agriculture, now most were employed in industry, particularly in major projects like "
+            "Magnitogorsk or Kuznetsk where in 1931 they accounted for 2 or 3 percent of the workforce.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    asked = [q for q in result.questions if q.get("answer") == "2 or 3 percent"]
+    assert asked
+    for q in asked:
+        assert "42,230 foreign workers" in q["prompt"] and "Of those" not in q["prompt"]
+        assert "skilled laborers. … As opposed to the 1920s" in q["prompt"]

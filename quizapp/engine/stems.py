@@ -56,6 +56,9 @@ class Context:
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
     lead_cut: int = 0  # characters of the sentence's opening left out of the stem ('It means that …')
+    lead_name: str = ""  # the name shown for the 'He'/'She' that opens the stem (its sentence is left out)
+    cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
+    gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
 
     @property
     def previous(self) -> Sentence | None:
@@ -64,6 +67,8 @@ class Context:
 
     @property
     def start(self) -> int:
+        if self.cite_from is not None:
+            return self.cite_from
         return self.chain[0].start if self.chain else self.sentence.start
 
     @property
@@ -188,6 +193,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         chain.insert(0, prev)
         current = prev
+    if len(chain) >= 2:
+        chain = _compress_chain(ctx, chain, person_names)
     if sum(len(p.text.split()) for p in chain) + words > 90:
         ctx.problem = "needs too much context to stand alone"
         return ctx
@@ -199,6 +206,34 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 
 
 MAX_CONTEXT_SENTENCES = 2
+_PARTITIVE_START = re.compile(r"^Of (?:those|these|them)\b")
+_WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
+
+
+def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str]) -> list[Sentence]:
+    """Three sentences bury the detail asked (blind reviews 9101, 9203): shorten the context where
+    a sentence of it only names a subject or only breaks a set down.
+
+    - 'Witkin was trained as a civil engineer. He left for the Soviet Union in 1932 … He left in
+      1934.': the name replaces the 'He' of the second sentence, and the first is left out (the
+      citation still starts at it).
+    - 'By mid-1932, 42,230 foreign workers were employed … Of those, 50% were German … now most were
+      employed in industry …': the breakdown of the set is left out, marked '…', when the sentence
+      asked speaks of the whole set ('most were', 'they')."""
+    first, second = chain[0], chain[1]
+    name = re.match(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:was|is|had|has|became)\b", first.text)
+    if name and name.group(1) in person_names and re.match(r"(?:He|She)\s", second.text) and \
+            not _needs_previous(first.text, person_names):
+        short = name.group(1)
+        full = max((n for n in person_names if n == short or n.endswith(" " + short)), key=len)
+        ctx.lead_name, ctx.cite_from = full, first.start
+        return chain[1:]
+    last = chain[-1]
+    if _PARTITIVE_START.match(last.text) and not _needs_previous(_WHOLE_SET.sub("", ctx.sentence.text), person_names) \
+            and not _needs_previous(chain[-2].text, person_names):
+        ctx.gap_before_last = True
+        return chain[:-1]
+    return chain
 
 # An opening that only links the sentence to the one before ('It means that …', 'This wasn’t to the
 # Soviet Union, rather to China, but …'): what follows is a statement of its own.
@@ -389,6 +424,16 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if ctx.lead_cut:
         rest = parts[-1][ctx.lead_cut:]
         parts[-1] = rest[:1].upper() + rest[1:]
+    if ctx.lead_name and len(parts) > 1:
+        parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
+    if ctx.gap_before_last and len(parts) > 1:
+        parts[-1] = "… " + parts[-1]
+    if len(parts) > 1:
+        # 'He left for the Soviet Union in 1932 … He left in 1934.': say what he left
+        went = re.search(r"\b(?:left|went|moved|emigrated)\s+(?:for|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+                         " ".join(parts[:-1]))
+        if went:
+            parts[-1] = re.sub(r"\b(left|departed)(?=\s+(?:in|on|after)\b)", rf"\1 [{went.group(1)}]", parts[-1], count=1)
     shown = []
     for i, part in enumerate(parts):
         intro = ctx.keep_quotes and i == 0
