@@ -498,3 +498,27 @@ def test_a_breakdown_between_a_set_and_a_sentence_about_the_whole_set_is_left_ou
     for q in asked:
         assert "42,230 foreign workers" in q["prompt"] and "Of those" not in q["prompt"]
         assert "skilled laborers. … As opposed to the 1920s" in q["prompt"]
+
+
+def test_an_excerpt_that_starts_with_an_ellipsis_and_a_capital_is_a_sentence():
+    text = ("= Laws =\n\n... Article 5: Workers and employees who arbitrarily leave state enterprises are remitted to "
+            "court and incarcerated in prisons for a term of 2 to 4 months.\n\n... and workers who came late were "
+            "fined 25 per cent of their wages.\n")
+    doc, result = generate(text)
+    q = next(q for q in result.questions if q.get("answer") == "2 to 4")
+    assert q["prompt"].startswith("According to Jane Roe (1941), workers and employees who arbitrarily leave")
+    assert "..." not in q["prompt"] and "Article 5" not in q["prompt"]
+    # an ellipsis before a lower-case word is still a fragment
+    assert not any("25 per cent" in q["citation"]["quote"] for q in result.questions)
+
+
+def test_a_self_contained_date_is_asked_without_a_section_title_that_names_its_year():
+    text = ("= Crisis =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, Stalin invalidated the labor code "
+            "introduced under Lenin in December 1922. In 1939, two additional direct wage cuts followed the new laws "
+            "of the government.\n")
+    doc, result = generate(text)
+    asked = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and (
+        q.get("answer") == "1938" or any(c["correct"] and c["text"] == "December 28, 1938" for c in q.get("choices", [])))]
+    assert asked
+    assert all("in the section" not in q["prompt"] for q in asked)
+    assert all(q["prompt"].startswith("According to Jane Roe (1941), on ") for q in asked)

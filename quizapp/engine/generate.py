@@ -4,6 +4,7 @@ are in ``composite.py``; filters and scores in ``quality.py``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -298,6 +299,12 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                          want_tf: bool, want_typed: bool) -> list[Candidate]:
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
+    if fact.kind in ("date", "year") and not ctx.chain and not ctx.lead_cut and not ctx.quoted:
+        title = doc.section_title(sent.section)
+        if any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title) for y in re.findall(r"\d{4}", fact.text)):
+            # 'The December 1938 laws' gives the year of 'On December 28, 1938, Stalin invalidated …'
+            # away; a sentence that needs no context is asked without its section.
+            ctx = dataclasses.replace(ctx, attribution=re.sub(r", in the section “.*”, $", ", ", ctx.attribution))
     focus = fact.end - sent.start
     cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
     full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)

@@ -120,7 +120,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "sentence too short to stand alone"
     elif words > 90:
         ctx.problem = "sentence too long for a fair stem"
-    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text):
+    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text) and not _ELLIPSIS_THEN_SENTENCE.match(text):
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
@@ -206,6 +206,10 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 
 
 MAX_CONTEXT_SENTENCES = 2
+# '... Article 5: Workers and employees who …': an excerpt that starts at a sentence of its own (a
+# capital after the ellipsis, no quotation mark), not a fragment; the stem leaves the ellipsis out.
+_ELLIPSIS_THEN_SENTENCE = re.compile(r"^\s*(?:\.\.\.|…)\s*(?=[A-Z])")
+_ARTICLE_LABEL = re.compile(r"^(?:Article|Section|Clause|Paragraph|Point|§)\s*\d+[a-z]?\s*[:.]\s+(?=[A-Z])")
 _PARTITIVE_START = re.compile(r"^Of (?:those|these|them)\b")
 _WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
 
@@ -354,6 +358,8 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
+    if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
+        text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
     if not keep_colon:
         text = re.sub(r":\s*$", ".", text)
     if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
@@ -426,8 +432,6 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = rest[:1].upper() + rest[1:]
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
-    if ctx.gap_before_last and len(parts) > 1:
-        parts[-1] = "… " + parts[-1]
     if len(parts) > 1:
         # 'He left for the Soviet Union in 1932 … He left in 1934.': say what he left
         went = re.search(r"\b(?:left|went|moved|emigrated)\s+(?:for|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
@@ -444,6 +448,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = "“… " + part
         if intro:
             part = re.sub(r"\bthe same (?=[A-Z])", "", part)  # 'according to the same Moskatov' -> 'according to Moskatov'
+        if ctx.gap_before_last and i == len(parts) - 1 and i > 0:
+            part = "… " + part  # a sentence between the context and this one is left out
         shown.append(part if ctx.keep_quotes else strip_discourse(part))
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
