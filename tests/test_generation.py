@@ -522,3 +522,16 @@ def test_a_self_contained_date_is_asked_without_a_section_title_that_names_its_y
     assert asked
     assert all("in the section" not in q["prompt"] for q in asked)
     assert all(q["prompt"].startswith("According to Jane Roe (1941), on ") for q in asked)
+
+
+def test_a_bare_there_is_resolved_by_the_country_named_just_before():
+    text = ("= People =\n\nWitkin was trained as a civil engineer. He left for the Soviet Union in 1932 to support "
+            "communism. He left in 1934. A more intense case is that of John Scott, an engineer who was there in "
+            "1932-1938 and wrote \"Behind the Urals: An American Worker in Russia's City of Steel\" describing his "
+            "experiences.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    q = typed(result)["John Scott"]
+    assert "who was there [in the Soviet Union] in 1932-1938" in q["prompt"]
+    assert q["citation"]["quote"].startswith("He left for the Soviet Union in 1932")
+    # a name inside a quoted title is never the blank
+    assert "Urals" not in typed(result)

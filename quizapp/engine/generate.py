@@ -549,6 +549,13 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a short description in a discussion thread: other people of the thread may fit it too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
+    opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")
+    if fact.kind != "quote" and opener:
+        inside = before.rsplit(opener, 1)[-1] + fact.text
+        close = re.match(r'[^"”]*["”]', after)
+        if close and len((inside + close.group(0)).split()) <= 15 and (inside.strip() != fact.text or
+                                                                       close.group(0).strip('"” ')):
+            return "part of a quoted title or phrase: the blank would split it"
     if fact.kind == "work" and re.search(r"\(\s*$", before):
         return "a source cited in brackets: incidental"
     if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \

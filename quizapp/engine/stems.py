@@ -59,6 +59,7 @@ class Context:
     lead_name: str = ""  # the name shown for the 'He'/'She' that opens the stem (its sentence is left out)
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
+    there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
 
     @property
     def previous(self) -> Sentence | None:
@@ -170,10 +171,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         return ctx
     if _needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
+    if _needs_previous(text, person_names) and not ctx.lead_cut:
+        _resolve_there(doc, ctx, person_names)
     chain: list[Sentence] = []
     current = sentence
-    while _needs_previous(_section_resolved(doc, ctx, current.text[ctx.lead_cut if current is sentence else 0:]),
-                          person_names):
+    while _needs_previous(_section_resolved(doc, ctx, _there_resolved(ctx, current.text[ctx.lead_cut if current is sentence
+                                                                                         else 0:])), person_names):
         prev = _previous_sentence(doc, current)
         if prev is None:
             ctx.problem = "unresolved reference at the start of a paragraph" if not chain else \
@@ -257,6 +260,36 @@ def _lead_cut(doc: Document, ctx: Context, text: str, person_names: set[str]) ->
             or not re.match(r"[A-Za-z\d]", rest) or re.match(r"(?:that|which|who|it|this|so)\b", rest):
         return 0
     return m.end()
+
+
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|"
+                    r"remains?|remained|appears?|cannot)\b)")
+_COUNTRY_GONE_TO = re.compile(r"\b(?:to|for)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
+    """'an engineer who was there in 1932-1938': when 'there' is the only reference the sentence
+    needs, and one of the three sentences before it in the paragraph names the one country someone
+    went to ('left for the Soviet Union'), the stem says it: 'there [in the Soviet Union]'."""
+    text = ctx.sentence.text
+    if len(_THERE.findall(text)) != 1 or _needs_previous(_THERE.sub("", text), person_names):
+        return
+    for back in range(1, 4):
+        i = ctx.sentence.index - back
+        if i < 0 or doc.sentences[i].paragraph != ctx.sentence.paragraph:
+            return
+        prev = doc.sentences[i]
+        places = {m.group(1) for m in _COUNTRY_GONE_TO.finditer(prev.text)
+                  if re.sub(r"^the\s+", "", m.group(1)) in lexicon.COUNTRIES}
+        if len(places) == 1:
+            ctx.there_place, ctx.cite_from = places.pop(), prev.start
+            return
+        if places:
+            return
+
+
+def _there_resolved(ctx: Context, text: str) -> str:
+    return _THERE.sub("", text, count=1) if ctx.there_place else text
 
 
 def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
@@ -430,6 +463,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if ctx.lead_cut:
         rest = parts[-1][ctx.lead_cut:]
         parts[-1] = rest[:1].upper() + rest[1:]
+    if ctx.there_place:
+        parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
     if len(parts) > 1:
