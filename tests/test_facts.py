@@ -163,3 +163,10 @@ def test_a_coined_word_in_quotation_marks_is_a_term_and_a_body_glossed_by_its_ab
             "quote")
     assert f.text == "shock-brigadeism"
     assert one("In April 1936 the Komsomol (Russian YCL) was liquidated as a political body.", "org").text == "Komsomol"
+
+
+def test_a_year_then_another_figure_is_not_a_range():
+    found = facts("The urban population grew from 30.3 million in 1900 to 54.3 million in 1920, an increase.")
+    assert not [f for f in found if f.kind == "range"]
+    assert {"30.3 million", "54.3 million", "1900", "1920"} <= {f.text for f in found}
+    assert one("The output rose by 3 to 4 million tons a year.", "range").text == "3 to 4 million"

@@ -122,10 +122,17 @@ def test_names_found_in_several_documents_are_not_typed_answers():
 
 
 def test_a_section_title_that_names_the_year_rules_the_date_out():
-    _, result = run("= Laws =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, the council invalidated the old "
-                    "labour code of the republic.\n", kind="argument")
+    # a sentence that needs the one before keeps its section in the stem: the date is not asked
+    _, result = run("= Laws =\n\n== The December 1938 laws ==\n\nThe republic had an old labour code of its own. "
+                    "On December 28, 1938, the council invalidated the labour code of this republic.\n", kind="argument")
     assert "December 28, 1938" not in asked_values(result)
     assert any(r.startswith("cue: the section title names") for r in reasons(result))
+    # a sentence that stands alone is asked without the section (test_generation), never with it
+    _, result = run("= Laws =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, the council invalidated the old "
+                    "labour code of the republic.\n", kind="argument")
+    assert "December 28, 1938" in asked_values(result)
+    assert not any("The December 1938 laws" in q["prompt"] and "_____" in q["prompt"] and "December 28, 1938" not in
+                   q["prompt"] and q["type"] != "true_false" for q in result.questions)
 
 
 def test_hours_a_day_that_follow_from_hours_a_month_are_not_asked():

@@ -320,7 +320,11 @@ def test_a_trailing_clause_that_restates_the_figures_is_cut_so_the_blank_is_not_
         assert q["prompt"].rstrip().endswith("(January, 1939).") or "(Give the number" in q["prompt"]
         for c in q.get("choices", []):
             assert float(c["text"].split()[0]) > 26.3  # it grew from 26.3 million
-    assert "29.6 million" not in {q.get("answer") for q in result.questions}
+    # the restated figure itself is asked only typed, with the figures that compute it left out
+    restated = [q for q in result.questions if "29.6 million" in (q.get("answer"), *(c["text"] for c in q.get("choices", [])
+                                                                                      if c["correct"]))]
+    assert [q["type"] for q in restated] == ["numeric"]
+    assert "26.3" not in restated[0]["prompt"] and "55.9" not in restated[0]["prompt"]
 
 
 def test_a_period_specified_in_brackets_needs_no_sentence_before():
@@ -373,3 +377,161 @@ def test_hours_a_month_are_asked_without_the_hours_a_day_that_restate_them():
         assert "10–11½" not in q["prompt"] and "working day" not in q["prompt"]
     # the hours a day are still never asked: they follow from the hours a month
     assert "10–11½" not in {q.get("answer") for q in result.questions}
+
+
+def test_a_linking_opening_is_left_out_so_the_statement_stands_alone():
+    text = ("= Growth =\n\nFrom 1929 to 1933, the urban population grew by 12.7 million while the working class "
+            "expanded by 10.1 million. It means that approximately sixteen out of every twenty new urban inhabitants "
+            "were absorbed by industry in the period of the First Five Year Plan.\n\n"
+            "This wasnt to the Soviet Union, rather to China, but during the cold war at the end of the Korean "
+            "Conflict 21 engineers chose to defect to China rather than return home.\n")
+    doc, result = generate(text)
+    ratio = [q for q in result.questions if "sixteen out of every twenty" in q["citation"]["quote"]
+             and q["type"] == "multiple_choice"]
+    assert ratio
+    for q in ratio:
+        assert "It means" not in q["prompt"] and "12.7" not in q["prompt"]  # no sentence before, no arithmetic
+        assert ", approximately _____ new urban" in q["prompt"]
+    q = next(q for q in result.questions if q.get("answer") == "21")
+    assert "This wasnt" not in q["prompt"] and "rather to China, but" not in q["prompt"]
+    assert q["prompt"].startswith("According to Jane Roe (1941), during the cold war")
+
+
+def test_a_linking_opening_is_kept_when_what_follows_needs_the_sentence_before():
+    from quizapp.engine.stems import build_context
+    text = ("= Growth =\n\nA new mill hired 400 workers in 1931. It means that they were paid 40 roubles a month "
+            "in the first year of the mill. It means that a Finnish firm employed 400 skilled workers from Finland "
+            "in its first year of work.\n")
+    doc = document_from_text(text, doc_id="g", source_format="text", meta={"kind": "argument", "author": "X"})
+    they, plain = doc.sentences[-2], doc.sentences[-1]
+    ctx = build_context(doc, they, set())
+    assert ctx.lead_cut == 0 and [s.text for s in ctx.chain] == ["A new mill hired 400 workers in 1931."]
+    assert build_context(doc, plain, set()).lead_cut == len("It means that ")
+
+
+def test_this_period_is_resolved_by_a_section_title_that_names_the_period():
+    text = ("= Labour =\n\n== Conditions in the period of the Second Plan ==\n\nThe working class grew quickly while "
+            "the towns grew even faster. Only nine out of every twenty new urban inhabitants were absorbed in "
+            "industry in this period.\n\n== Wages ==\n\nThe wages rose quickly while prices rose faster. Only 30 "
+            "percent of the workers were paid in this period.\n")
+    doc, result = generate(text)
+    nine = [q for q in result.questions if q["type"] == "multiple_choice" and "nine out of" in q["citation"]["quote"]]
+    assert nine and all("in the section “Conditions in the period of the Second Plan”" in q["prompt"] for q in nine)
+    assert all(not q["prompt"].startswith("According to Jane Roe (1941), in the section “Conditions in the period "
+                                           "of the Second Plan”, the working class") for q in nine)
+    # a section that names no period does not resolve 'this period': the sentence before is needed
+    thirty = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and "30" in q.get("answer", "")
+              + "".join(c["text"] for c in q.get("choices", []) if c["correct"])]
+    assert all("prices rose faster" in q["prompt"] for q in thirty)
+
+
+def test_a_people_named_beside_its_country_is_not_asked():
+    text = ("= Defections =\n\nDuring the cold war at the end of the Korean Conflict 21 Americans chose to defect to "
+            "China rather than return to the USA. Several Frenchmen settled in the Urals after the war.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    keys = {q.get("answer") for q in result.questions} | {
+        c["text"] for q in result.questions for c in q.get("choices", []) if c["correct"] and q["type"] != "true_false"}
+    assert "Americans" not in keys and "USA" not in keys
+    assert not any("Americans" not in q["prompt"] and "USA" in q["prompt"] for q in by_type(result, "true_false"))
+    assert "21" in keys
+
+
+def test_a_figure_computable_from_its_sentence_is_asked_typed_with_the_others_left_out():
+    text = ("= Growth =\n\nThe most rapid expansion of the urban population in the United States took place in the "
+            "first quarter of our century, when the urban population grew from 30.3 million in 1900 to 54.3 million in "
+            "1920, an increase of 24 million in twenty years, considerably below the figure for the Soviet Union, "
+            "although the growth in America took two decades, i.e. almost twice as long.\n")
+    doc, result = generate(text)
+    q = next(q for q in result.questions if q.get("answer") == "24 million")
+    assert q["type"] == "numeric"
+    assert "from … in 1900 to … in 1920, an increase of _____ in twenty years." in q["prompt"]
+    assert "30.3" not in q["prompt"] and "54.3" not in q["prompt"] and "twice" not in q["prompt"]
+    assert "24" in q["accept"] and "24 million" in q["accept"]
+    # the two end points are asked plainly ('our century' is the author's time, not a personal remark)
+    keys = {c["text"] for q in by_type(result, "multiple_choice") for c in q["choices"] if c["correct"]}
+    keys |= {q.get("answer") for q in result.questions}
+    assert {"30.3 million", "54.3 million"} & keys
+    assert not any(q["type"] in ("multiple_choice", "true_false") and "24 million" in q["prompt"] and "30.3" in q["prompt"]
+                   and q["type"] == "multiple_choice" for q in result.questions)
+
+
+def test_the_partners_of_a_computable_figure_are_the_figures_that_compute_it():
+    from quizapp.engine.generate import computing_partners
+    from quizapp.engine.model import Sentence
+    from quizapp.engine.facts import extract_facts
+    text = ("The new recruits numbered approximately 7.2 million, as against a total working class of 29.5 million, "
+            "whereas earlier the new forces comprised 10.1 million out of a total working class of 22.3 million.")
+    found = [f for f in extract_facts(Sentence(0, 0, len(text), 0, 0, text)) if f.kind == "quantity"]
+    total = next(f for f in found if f.text == "22.3 million")
+    assert sorted(f.text for f in computing_partners(total, found)) == ["29.5 million", "7.2 million"]
+    doc, result = generate("= Plans =\n\n" + text + "\n")
+    q = next(q for q in result.questions if q.get("answer") == "29.5 million")
+    assert "7.2" not in q["prompt"] and "22.3" not in q["prompt"] and "10.1 million out of" in q["prompt"]
+    assert q["type"] == "numeric"
+
+
+def test_a_sentence_that_only_names_the_subject_gives_its_name_to_the_he_after_it():
+    text = ("= People =\n\nA typical example was Zara Witkin, an engineer. Witkin was trained as a civil engineer. He "
+            "left for the Soviet Union in 1932 partially to make a living and partially out of a desire to support "
+            "communism. He left in 1934.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    asked = [q for q in result.questions if q["type"] in ("numeric", "multiple_choice", "true_false")
+             and q["prompt"].rstrip(". ").endswith(("in _____", "in 1934", "(Give the year.)"))
+             and "left [" in q["prompt"]]
+    assert asked
+    for q in asked:
+        assert "Zara Witkin left for the Soviet Union in 1932" in q["prompt"]
+        assert "He left [the Soviet Union] in" in q["prompt"]
+        assert "trained as a civil engineer" not in q["prompt"]  # two sentences, not three
+        assert q["citation"]["quote"].startswith("Witkin was trained")  # the citation still names him
+
+
+def test_a_breakdown_between_a_set_and_a_sentence_about_the_whole_set_is_left_out():
+    text = ("= Foreign workers =\n\n== 1930s ==\n\nBy its peak in mid-1932, 42,230 foreign workers were employed in "
+            "Soviet industry, mostly men and mostly skilled laborers. Of those, 50% were German or Austrian, 25% were "
+            "American, and the rest were Finnish, Czech and Swedish workers. As opposed to the 1920s, where most were "
+            "employed in agriculture, now most were employed in industry, particularly in major projects like "
+            "Magnitogorsk or Kuznetsk where in 1931 they accounted for 2 or 3 percent of the workforce.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    asked = [q for q in result.questions if q.get("answer") == "2 or 3 percent"]
+    assert asked
+    for q in asked:
+        assert "42,230 foreign workers" in q["prompt"] and "Of those" not in q["prompt"]
+        assert "skilled laborers. … As opposed to the 1920s" in q["prompt"]
+
+
+def test_an_excerpt_that_starts_with_an_ellipsis_and_a_capital_is_a_sentence():
+    text = ("= Laws =\n\n... Article 5: Workers and employees who arbitrarily leave state enterprises are remitted to "
+            "court and incarcerated in prisons for a term of 2 to 4 months.\n\n... and workers who came late were "
+            "fined 25 per cent of their wages.\n")
+    doc, result = generate(text)
+    q = next(q for q in result.questions if q.get("answer") == "2 to 4")
+    assert q["prompt"].startswith("According to Jane Roe (1941), workers and employees who arbitrarily leave")
+    assert "..." not in q["prompt"] and "Article 5" not in q["prompt"]
+    # an ellipsis before a lower-case word is still a fragment
+    assert not any("25 per cent" in q["citation"]["quote"] for q in result.questions)
+
+
+def test_a_self_contained_date_is_asked_without_a_section_title_that_names_its_year():
+    text = ("= Crisis =\n\n== The December 1938 laws ==\n\nOn December 28, 1938, Stalin invalidated the labor code "
+            "introduced under Lenin in December 1922. In 1939, two additional direct wage cuts followed the new laws "
+            "of the government.\n")
+    doc, result = generate(text)
+    asked = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and (
+        q.get("answer") == "1938" or any(c["correct"] and c["text"] == "December 28, 1938" for c in q.get("choices", [])))]
+    assert asked
+    assert all("in the section" not in q["prompt"] for q in asked)
+    assert all(q["prompt"].startswith("According to Jane Roe (1941), on ") for q in asked)
+
+
+def test_a_bare_there_is_resolved_by_the_country_named_just_before():
+    text = ("= People =\n\nWitkin was trained as a civil engineer. He left for the Soviet Union in 1932 to support "
+            "communism. He left in 1934. A more intense case is that of John Scott, an engineer who was there in "
+            "1932-1938 and wrote \"Behind the Urals: An American Worker in Russia's City of Steel\" describing his "
+            "experiences.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    q = typed(result)["John Scott"]
+    assert "who was there [in the Soviet Union] in 1932-1938" in q["prompt"]
+    assert q["citation"]["quote"].startswith("He left for the Soviet Union in 1932")
+    # a name inside a quoted title is never the blank
+    assert "Urals" not in typed(result)

@@ -209,6 +209,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     hi_v = float(lo[:2] + hi)
                 if hi_v <= lo_v:
                     continue
+                if re.search(r"(?i)million|billion|thousand", hi) and lo_v >= 1000:
+                    continue  # 'from 30.3 million in 1900 to 54.3 million': a year, then another figure
                 unit, ue = ("", e)
                 if not re.fullmatch(r"\d{4}", lo):
                     unit, ue = _unit_after(text, e)

@@ -4,6 +4,7 @@ are in ``composite.py``; filters and scores in ``quality.py``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +25,9 @@ LANDMARK_YEARS = {
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1945: r"(?i)\bwar\b|Hitler", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
-_PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
+_PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
+_STEM_ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
@@ -242,10 +244,67 @@ def _explain(stem_statement: str) -> str:
     return f"The text says: “{stem_statement}”"
 
 
+def computing_partners(fact: Fact, facts: list[Fact]) -> list[Fact]:
+    """The figures of the sentence from which the fact can be computed ('from 26.3 million to 55.9
+    million, an increase of 29.6 million': 26.3 and 55.9 for 29.6)."""
+    nums = [f for f in facts if f is not fact and f.kind == fact.kind and f.value and f.high is None]
+    v = fact.value or 0
+    out: list[Fact] = []
+    for i, a in enumerate(nums):
+        for b in nums[i + 1:]:
+            if v and any(abs(combo - v) <= 0.011 * v for combo in (a.value + b.value, abs(a.value - b.value))):
+                out += [f for f in (a, b) if f not in out]
+    return out
+
+
+ELIDED = "…"
+
+
+def build_elided_question(doc: Document, ctx: Context, fact: Fact, partners: list[Fact],
+                          sentence_facts: list[Fact]) -> list[Candidate]:
+    """A figure computable from others in its sentence, asked typed with those others left out
+    ('advanced from … (December, 1926) to … (January, 1939), an increase of _____'): the student
+    must have read the figure, and no option can be told by arithmetic."""
+    sent = ctx.sentence
+    if fact.value is None or fact.high is not None or fact.kind not in ("quantity", "percent"):
+        return []
+    left = [f for f in sentence_facts if f is not fact and f not in partners]
+    if _computable(fact, left):
+        return []
+    focus = fact.end - sent.start
+    cut = number_clause_cut(sent.text, focus)
+    spans = sorted([(f.start, f.end, ELIDED) for f in partners] + [(fact.start, fact.end, BLANK)], reverse=True)
+    text = sent.text
+    for s, e, r in spans:
+        text = text[:s - sent.start] + r + text[e - sent.start:]
+    before = [(s, e, r) for s, e, r in spans if s <= fact.start]
+    shift = sum(len(r) - (e - s) for s, e, r in before)
+    cut_shift = sum(len(r) - (e - s) for s, e, r in spans if cut is not None and e - sent.start <= cut)
+    blanked = stem_text(doc, ctx, cut_at(text, None if cut is None else cut + cut_shift), focus=focus + shift)
+    full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
+    if BLANK not in blanked or _PROPORTION.search(_STEM_ATTRIBUTION.sub("", blanked)):
+        return []
+    features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0, "elided": True}
+    base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
+                answer_span=(fact.start, fact.end), explanation=_explain(full))
+    q = _typed_question(fact, blanked, base, features)
+    if q is None or q.qtype != "numeric":
+        return []
+    q.prompt = q.prompt.replace(" (Give", " (The text’s other figures are left out as “…”. Give", 1)
+    return [q]
+
+
 def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactIndex,
                          want_tf: bool, want_typed: bool) -> list[Candidate]:
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
+    if fact.kind in ("date", "year") and not ctx.chain and not ctx.lead_cut and not ctx.quoted:
+        title = doc.section_title(sent.section)
+        if any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title) for y in re.findall(r"\d{4}", fact.text)):
+            # 'The December 1938 laws' gives the year of 'On December 28, 1938, Stalin invalidated …'
+            # away; a sentence that needs no context is asked without its section.
+            ctx = dataclasses.replace(ctx, attribution=re.sub(r", in the section “.*”, $", ", ", ctx.attribution))
     focus = fact.end - sent.start
     cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
     full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
@@ -263,10 +322,11 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
-    if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", full)) >= 2:
+    body = _STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
+    if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
         return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
-    if fact.kind in ("quantity", "percent") and _PROPORTION.search(full) and \
-            len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", full)) >= 2:
+    if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and \
+            len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", body)) >= 2:
         return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
@@ -321,6 +381,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
             out.append(typed)
+    if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
+        for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
+            c.reject = c.reject or _PEOPLE_CUE
     return out
 
 
@@ -452,6 +515,21 @@ DISTINCT_DETAIL_WORDS = 7
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
+_PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
+
+
+def country_people_cue(answer: str, prompt: str) -> bool:
+    """'21 _____ chose to defect to China rather than return to the USA': a people's name and its
+    country's name give each other away (Americans / USA, Chinese / China)."""
+    for country, people in lexicon.PEOPLE_OF_COUNTRY.items():
+        names = next((a for a in lexicon.PLACE_ALIASES if country in a), {country}) | {country}
+        names |= {f"{n} Germany" for n in ("East", "West", "Nazi")} if country == "Germany" else set()
+        other = people if answer in names else (names if answer in people else set())
+        if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", prompt) for o in other):
+            return True
+    return False
+
+
 def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
     """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
     sent = doc.sentences[fact.sentence]
@@ -471,6 +549,13 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a short description in a discussion thread: other people of the thread may fit it too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
+    opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")
+    if fact.kind != "quote" and opener:
+        inside = before.rsplit(opener, 1)[-1] + fact.text
+        close = re.match(r'[^"”]*["”]', after)
+        if close and len((inside + close.group(0)).split()) <= 15 and (inside.strip() != fact.text or
+                                                                       close.group(0).strip('"” ')):
+            return "part of a quoted title or phrase: the blank would split it"
     if fact.kind == "work" and re.search(r"\(\s*$", before):
         return "a source cited in brackets: incidental"
     if fact.kind in ("place", "group", "nationality", "org") and before.count("(") > before.count(")") \
@@ -497,6 +582,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         same = re.search(rf"\b{re.escape(tok)}\b", p)
         if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
             return "cue: a word of the answer is in the stem"
+    if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
+        return _PEOPLE_CUE
     return ""
 
 

@@ -37,6 +37,19 @@ PLACE_ALIASES = [
     {"North Korea", "DPRK"},
     {"Holland", "Netherlands"},
 ]
+# A country with the words for its people ('the USA' and 'Americans'): one in a stem gives the other away.
+PEOPLE_OF_COUNTRY = {
+    "United States": {"American", "Americans"}, "China": {"Chinese"}, "Germany": {"German", "Germans"},
+    "France": {"French", "Frenchmen"}, "Italy": {"Italian", "Italians"}, "Japan": {"Japanese"},
+    "Britain": {"British", "Britons", "English", "Englishmen"}, "Russia": {"Russian", "Russians"},
+    "Spain": {"Spanish", "Spaniards"}, "Finland": {"Finnish", "Finns"}, "Sweden": {"Swedish", "Swedes"},
+    "Austria": {"Austrian", "Austrians"}, "Poland": {"Polish", "Poles"}, "Korea": {"Korean", "Koreans"},
+    "Canada": {"Canadian", "Canadians"}, "Mexico": {"Mexican", "Mexicans"}, "Hungary": {"Hungarian", "Hungarians"},
+    "Czechoslovakia": {"Czech", "Czechs"}, "Greece": {"Greek", "Greeks"}, "Norway": {"Norwegian", "Norwegians"},
+    "Denmark": {"Danish", "Danes"}, "Ireland": {"Irish"}, "Bulgaria": {"Bulgarian", "Bulgarians"},
+    "Romania": {"Romanian", "Romanians"}, "Turkey": {"Turkish", "Turks"}, "Ukraine": {"Ukrainian", "Ukrainians"},
+    "Soviet Union": {"Soviet"},
+}
 # Cities and regions: kept short and general; the fact finder also learns places
 # from prepositions ("in X", "near X") when a name is not otherwise classified.
 CITIES = {

@@ -16,7 +16,9 @@ from pathlib import Path
 from quizapp.engine import bank, composite, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
-from quizapp.engine.generate import NAME_KINDS, Candidate, build_fact_questions, fact_is_askable, year_given_by_now
+from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
+                                     fact_is_askable, year_given_by_now)
+from quizapp.engine.stems import number_clause_cut
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.stems import attribution_for, build_context
 
@@ -196,6 +198,17 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                                         and fact.kind == "range")
             if typed_only:
                 why_not = ""
+            # A figure that the others of its sentence compute is asked typed, with those others left out.
+            # (Not a figure the document repeats at several other places: it is asked where stated plainly.)
+            if why_not.startswith("the answer can be computed") and typed_count["number"] < MAX_TYPED_PER_SENTENCE \
+                    and name_counts.get(fact.text, 0) < ONCE_TERM_MENTIONS:
+                cut = number_clause_cut(ctx.sentence.text, fact.end - ctx.sentence.start)
+                shown = [f for f in sent_facts if cut is None or f.end <= ctx.sentence.start + cut]
+                elided = build_elided_question(doc, ctx, fact, computing_partners(fact, shown), shown)
+                for c in elided:
+                    quality.check(c)
+                    typed_count["number"] += not c.reject
+                cands.extend(elided)
             if why_not:
                 rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                                  "passage": ctx.sentence.text, "start": ctx.sentence.start})

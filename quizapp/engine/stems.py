@@ -55,6 +55,11 @@ class Context:
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
+    lead_cut: int = 0  # characters of the sentence's opening left out of the stem ('It means that …')
+    lead_name: str = ""  # the name shown for the 'He'/'She' that opens the stem (its sentence is left out)
+    cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
+    gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
+    there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
 
     @property
     def previous(self) -> Sentence | None:
@@ -63,6 +68,8 @@ class Context:
 
     @property
     def start(self) -> int:
+        if self.cite_from is not None:
+            return self.cite_from
         return self.chain[0].start if self.chain else self.sentence.start
 
     @property
@@ -114,7 +121,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "sentence too short to stand alone"
     elif words > 90:
         ctx.problem = "sentence too long for a fair stem"
-    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text):
+    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text) and not _ELLIPSIS_THEN_SENTENCE.match(text):
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
@@ -162,9 +169,14 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
         return ctx
+    if _needs_previous(_section_resolved(doc, ctx, text), person_names):
+        ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
+    if _needs_previous(text, person_names) and not ctx.lead_cut:
+        _resolve_there(doc, ctx, person_names)
     chain: list[Sentence] = []
     current = sentence
-    while _needs_previous(current.text, person_names):
+    while _needs_previous(_section_resolved(doc, ctx, _there_resolved(ctx, current.text[ctx.lead_cut if current is sentence
+                                                                                         else 0:])), person_names):
         prev = _previous_sentence(doc, current)
         if prev is None:
             ctx.problem = "unresolved reference at the start of a paragraph" if not chain else \
@@ -184,6 +196,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         chain.insert(0, prev)
         current = prev
+    if len(chain) >= 2:
+        chain = _compress_chain(ctx, chain, person_names)
     if sum(len(p.text.split()) for p in chain) + words > 90:
         ctx.problem = "needs too much context to stand alone"
         return ctx
@@ -195,6 +209,96 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 
 
 MAX_CONTEXT_SENTENCES = 2
+# '... Article 5: Workers and employees who …': an excerpt that starts at a sentence of its own (a
+# capital after the ellipsis, no quotation mark), not a fragment; the stem leaves the ellipsis out.
+_ELLIPSIS_THEN_SENTENCE = re.compile(r"^\s*(?:\.\.\.|…)\s*(?=[A-Z])")
+_ARTICLE_LABEL = re.compile(r"^(?:Article|Section|Clause|Paragraph|Point|§)\s*\d+[a-z]?\s*[:.]\s+(?=[A-Z])")
+_PARTITIVE_START = re.compile(r"^Of (?:those|these|them)\b")
+_WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
+
+
+def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str]) -> list[Sentence]:
+    """Three sentences bury the detail asked (blind reviews 9101, 9203): shorten the context where
+    a sentence of it only names a subject or only breaks a set down.
+
+    - 'Witkin was trained as a civil engineer. He left for the Soviet Union in 1932 … He left in
+      1934.': the name replaces the 'He' of the second sentence, and the first is left out (the
+      citation still starts at it).
+    - 'By mid-1932, 42,230 foreign workers were employed … Of those, 50% were German … now most were
+      employed in industry …': the breakdown of the set is left out, marked '…', when the sentence
+      asked speaks of the whole set ('most were', 'they')."""
+    first, second = chain[0], chain[1]
+    name = re.match(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:was|is|had|has|became)\b", first.text)
+    if name and name.group(1) in person_names and re.match(r"(?:He|She)\s", second.text) and \
+            not _needs_previous(first.text, person_names):
+        short = name.group(1)
+        full = max((n for n in person_names if n == short or n.endswith(" " + short)), key=len)
+        ctx.lead_name, ctx.cite_from = full, first.start
+        return chain[1:]
+    last = chain[-1]
+    if _PARTITIVE_START.match(last.text) and not _needs_previous(_WHOLE_SET.sub("", ctx.sentence.text), person_names) \
+            and not _needs_previous(chain[-2].text, person_names):
+        ctx.gap_before_last = True
+        return chain[:-1]
+    return chain
+
+# An opening that only links the sentence to the one before ('It means that …', 'This wasn’t to the
+# Soviet Union, rather to China, but …'): what follows is a statement of its own.
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:It|This|That)\s+(?:means|meant|shows|showed|implies|implied|indicates|indicated)\s+that\s+"
+    r"|(?:It|This|That|These|Those)\b[^,;:“”()]{0,60}(?:,[^,;:“”()]{0,40})?,\s+but\s+)")
+
+
+def _lead_cut(doc: Document, ctx: Context, text: str, person_names: set[str]) -> int:
+    """Where the stem may start when only the sentence's linking opening needs the sentence
+    before: the rest must stand alone (no reference of its own, eight words or more)."""
+    m = _LEAD_CLAUSE.match(text)
+    if not m:
+        return 0
+    rest = text[m.end():]
+    if len(rest.split()) < 8 or _needs_previous(_section_resolved(doc, ctx, rest), person_names) \
+            or not re.match(r"[A-Za-z\d]", rest) or re.match(r"(?:that|which|who|it|this|so)\b", rest):
+        return 0
+    return m.end()
+
+
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|"
+                    r"remains?|remained|appears?|cannot)\b)")
+_COUNTRY_GONE_TO = re.compile(r"\b(?:to|for)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
+    """'an engineer who was there in 1932-1938': when 'there' is the only reference the sentence
+    needs, and one of the three sentences before it in the paragraph names the one country someone
+    went to ('left for the Soviet Union'), the stem says it: 'there [in the Soviet Union]'."""
+    text = ctx.sentence.text
+    if len(_THERE.findall(text)) != 1 or _needs_previous(_THERE.sub("", text), person_names):
+        return
+    for back in range(1, 4):
+        i = ctx.sentence.index - back
+        if i < 0 or doc.sentences[i].paragraph != ctx.sentence.paragraph:
+            return
+        prev = doc.sentences[i]
+        places = {m.group(1) for m in _COUNTRY_GONE_TO.finditer(prev.text)
+                  if re.sub(r"^the\s+", "", m.group(1)) in lexicon.COUNTRIES}
+        if len(places) == 1:
+            ctx.there_place, ctx.cite_from = places.pop(), prev.start
+            return
+        if places:
+            return
+
+
+def _there_resolved(ctx: Context, text: str) -> str:
+    return _THERE.sub("", text, count=1) if ctx.there_place else text
+
+
+def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
+    """'in this period' under the heading 'Conditions in the period of the Second Five Year Plan':
+    the stem names the section, and the section names the period, so the words need no sentence before."""
+    title = doc.section_title(ctx.sentence.section)
+    if title and "in the section “" in ctx.attribution and re.search(r"(?i)\bperiod\b", title):
+        text = re.sub(r"\b(?:this|that|the)\s+period\b(?!\s+\()", "period", text)
+    return text
 
 
 _SOURCE_CITATION = re.compile(r"\((?P<source>[A-Z][A-Za-z. ]{2,40}?),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?,?\s*\d{1,2},?\s*\d{4}))[^()]*\)")
@@ -246,7 +350,9 @@ def _quote_whole(text: str) -> bool:
 
 
 def _strip_quotes_inner(text: str) -> str:
-    """First-person words inside a quotation are the quoted speaker's, not the author's."""
+    """First-person words inside a quotation are the quoted speaker's, not the author's; 'our
+    century', 'our time' name the author's period, not a personal remark."""
+    text = re.sub(r"(?i)\bour\s+(?:own\s+)?(?:century|time|times|day|days|era|age|epoch)\b", "", text)
     return re.sub(r"“[^”]*”", "", text)
 
 
@@ -285,6 +391,8 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
+    if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
+        text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
     if not keep_colon:
         text = re.sub(r":\s*$", ".", text)
     if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
@@ -352,6 +460,19 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if focus is not None:
         body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
+    if ctx.lead_cut:
+        rest = parts[-1][ctx.lead_cut:]
+        parts[-1] = rest[:1].upper() + rest[1:]
+    if ctx.there_place:
+        parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
+    if ctx.lead_name and len(parts) > 1:
+        parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
+    if len(parts) > 1:
+        # 'He left for the Soviet Union in 1932 … He left in 1934.': say what he left
+        went = re.search(r"\b(?:left|went|moved|emigrated)\s+(?:for|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+                         " ".join(parts[:-1]))
+        if went:
+            parts[-1] = re.sub(r"\b(left|departed)(?=\s+(?:in|on|after)\b)", rf"\1 [{went.group(1)}]", parts[-1], count=1)
     shown = []
     for i, part in enumerate(parts):
         intro = ctx.keep_quotes and i == 0
@@ -362,6 +483,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = "“… " + part
         if intro:
             part = re.sub(r"\bthe same (?=[A-Z])", "", part)  # 'according to the same Moskatov' -> 'according to Moskatov'
+        if ctx.gap_before_last and i == len(parts) - 1 and i > 0:
+            part = "… " + part  # a sentence between the context and this one is left out
         shown.append(part if ctx.keep_quotes else strip_discourse(part))
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
@@ -380,7 +503,7 @@ def trim_after(text: str, focus: int) -> str:
     if len(text.split()) <= LONG_SENTENCE_WORDS:
         return text
     for m in re.finditer(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop)|which|while|although|where|whereas|"
-                         r"i\.e\.|that is|considerably|especially|including|even though)\b)", text[focus:]):
+                         r"i\.e(?=\.)|that is|considerably|especially|including|even though)\b)", text[focus:]):
         cut = focus + m.start()
         rest = text[cut:]
         if len(rest.split()) >= 8 and len(text[:cut].split()) >= 8 and text[:cut].count("(") == text[:cut].count(")") \
@@ -389,7 +512,7 @@ def trim_after(text: str, focus: int) -> str:
     return text
 
 
-_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e\.|that is|or|almost|"
+_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e(?=\.)|that is|or|almost|"
                             r"more than|considerably|which|an? (?:working )?(?:day|week|month|year) of)\b)")
 
 
