@@ -207,7 +207,7 @@ def test_a_short_description_of_a_person_in_a_discussion_is_not_a_typed_answer()
 
 def test_an_approximate_figure_gets_no_more_precise_options():
     text = ("In 1925 about 10,000 farmers moved to the valley. In 1926 exactly 5,503 farmers left the hills, "
-            "and 7,211 farmers stayed in the hills that year.\n")
+            "and 7,211 farmers stayed in the hills.\n")
     _, result = run(text)
     for q in result.questions:
         if q["type"] == "multiple_choice" and any(c["correct"] and c["text"] == "10,000" for c in q["choices"]):
@@ -247,3 +247,43 @@ def test_an_abbreviation_in_brackets_is_not_a_typed_answer():
                     "with 566 foreigners from many countries.\n")
     assert "AIK" not in asked_values(result)
     assert any(r.startswith("an abbreviation in brackets") for r in rejected_for(result, "AIK"))
+
+
+def test_a_term_glossed_in_brackets_is_not_a_typed_answer():
+    text = ("The officials called the workers darmoyedniki (scoundrels who eat bread they have not earned) in every "
+            "speech of 1940. The same speeches called the barracks Klopovniki (bedbug nurseries) without shame. "
+            "The officials called the shirkers bezdelniki (scoundrels who idle away their time) in the press.\n")
+    _, result = run(text, kind="argument")
+    typed = {q["answer"] for q in result.questions if q["type"] == "short_answer"}
+    assert not typed & {"darmoyedniki", "Klopovniki", "bezdelniki"}
+    assert any(r.startswith("a term with its meaning in brackets")
+               for term in ("darmoyedniki", "bezdelniki") for r in rejected_for(result, term))
+
+
+def test_that_same_year_takes_the_sentence_that_names_the_year():
+    text = ("In 1931 the trade office received more than 100,000 applications for work in the mines of the Urals. "
+            "The socialist newspaper Die Rote Fahne reported that a million workers had asked to go in that same year.\n")
+    _, result = run(text)
+    for q in result.questions:
+        if "Rote Fahne" in q["prompt"] or q.get("answer") == "Die Rote Fahne":
+            assert "1931" in q["prompt"], q["prompt"]
+
+
+def test_another_at_the_start_takes_the_sentence_before_or_is_not_asked():
+    text = ("The list of the achievements of the miners of the region does not end with these figures. "
+            "Another important conquest must be included: the struggle that led to the founding of the "
+            "Fourth International in 1938.\n")
+    _, result = run(text, kind="argument")
+    for q in result.questions:
+        if "conquest" in q["prompt"]:
+            assert "achievements of the miners" in q["prompt"], q["prompt"]
+
+
+def test_the_sentence_before_a_new_section_is_no_context():
+    text = ("SHOCK BRIGADES: The system of shock brigades was replaced by a new movement in August 1935.\n\n"
+            "RECORDS: In a brilliant analysis of this administrative measure, Leon Sedov pointed out in "
+            "December 1935 that the movement meant a longer working day.\n")
+    doc, result = run(text, kind="argument")
+    for q in result.questions:
+        assert not ("shock brigades" in q["prompt"] and "Sedov" in q["prompt"] + str(q.get("answer"))), q["prompt"]
+    assert any("Sedov" in r["passage"] for r in result.rejected if "unresolved" in r["reason"])

@@ -535,3 +535,28 @@ def test_a_bare_there_is_resolved_by_the_country_named_just_before():
     assert q["citation"]["quote"].startswith("He left for the Soviet Union in 1932")
     # a name inside a quoted title is never the blank
     assert "Urals" not in typed(result)
+
+def test_stems_do_not_copy_transcription_slips():
+    from quizapp.engine.stems import clean_sentence
+    assert clean_sentence("Leon Sedov point ed out that the day was longer.") == "Leon Sedov pointed out that the day was longer."
+    assert clean_sentence("The system achieved Just the opposite of its aim.") == "The system achieved just the opposite of its aim."
+    assert clean_sentence("Just the opposite was true, said Ed Smith.") == "Just the opposite was true, said Ed Smith."
+    assert clean_sentence("The workers sang in Red Square.") == "The workers sang in Red Square."
+    assert clean_sentence("They won incontestable and. staggering successes in October.. All this was new.") == \
+        "They won incontestable and staggering successes in October. All this was new."
+
+
+def test_for_as_a_conjunction_is_dropped_from_the_stem_but_not_for_as_a_preposition():
+    from quizapp.engine.stems import strip_discourse
+    assert strip_discourse("For the list of the achievements is not exhausted by these facts.") == \
+        "The list of the achievements is not exhausted by these facts."
+    assert strip_discourse("For the first time, the plan was met.") == "For the first time, the plan was met."
+    assert strip_discourse("For two years the mine was closed.") == "For two years the mine was closed."
+
+
+def test_a_digit_inside_a_word_is_a_typo_and_not_asked():
+    doc = document_from_text("All this was achieved in the most reacti9onary epoch of 1937 in modern history.\n",
+                             doc_id="t", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not result.questions
+    assert any("digit inside a word" in r["reason"] for r in result.rejected)

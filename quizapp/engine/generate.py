@@ -542,6 +542,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
+        return "a term with its meaning in brackets beside it: typing it tests spelling (the matching of terms asks it)"
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \

@@ -18,12 +18,12 @@ BLANK = "_____"
 _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
-    r"The same|Later|Afterwards|Now|So)\b"
+    r"The same|Later|Afterwards|Now|So|Another)\b"
 )
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
-    r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|"
+    r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
@@ -37,7 +37,8 @@ _TRAILING_CITATION = re.compile(
 )
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
-    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,)\s+(?=[A-Za-z“\d])"
+    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|"
+    r"For(?=\s+(?:the|this|these|those|such)\s[^,;:]{0,80}?\b(?:is|are|was|were|has|have|had)\b))\s+(?=[A-Za-z“\d])"
 )
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")
 
@@ -129,6 +130,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "first-person remark: not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
         ctx.problem = "malformed: two sentences run together"
+    elif re.search(r"[a-z]\d[a-z]", text):
+        ctx.problem = "a typo in the source (a digit inside a word)"
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
@@ -377,6 +380,8 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
     if sentence.index == 0:
         return None
     prev = doc.sentences[sentence.index - 1]
+    if prev.section != sentence.section:
+        return None  # a sentence of the section before (a run-in head may open a new one mid-paragraph)
     if prev.paragraph == sentence.paragraph:
         return prev
     # the last sentence of the paragraph just before, when it is prose
@@ -398,7 +403,17 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
         text = re.sub(r"(?<=\w[,.])”|(?<=\w)”(?=[\s,.])", "", text, count=1)  # the source's stray closing quote
     text = _TRAILING_CITATION.sub("", text)
+    text = re.sub(r"\b(and|or|the|of|to|in)\. (?=[a-z])", r"\1 ", text)  # 'incontestable and. staggering'
+    text = re.sub(r"(?<=[a-z])\.\.(?=\s)", ".", text)  # 'October.. All'
+    text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
+    text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Transcription slips a stem need not copy (the quoted passage keeps them): a suffix split from its
+# word, and an adverb capitalised in the middle of a sentence.
+_SPLIT_SUFFIX = re.compile(r"\b([a-z]{3,}) (ed|ing)\b(?=[\s,.;:])")
+_CAPITAL_MID = re.compile(r"(\b[a-z]+,? )(Just|Only|Even|Also|Very|Quite|Still|Already|Almost|Merely|Simply)\b(?= [a-z])")
 
 
 def strip_discourse(text: str) -> str:
