@@ -49,10 +49,13 @@ def test_years_get_nearby_years(corpus):
 
 
 def test_people_get_people(corpus):
-    key, ds = distractors_for(corpus, "the-crisis", "Leon Sedov")
+    key, ds = distractors_for(corpus, "the-crisis", "P. Moskatov")
     _, facts, _ = corpus
     people = {f.text for fs in facts.values() for f in fs if f.kind == "person"}
-    assert len(ds) == 3 and set(ds) <= people and "Leon Sedov" not in ds
+    assert len(ds) >= 2 and set(ds) <= people and "P. Moskatov" not in ds
+    assert all(re.match(r"[A-Z]\. ", d) for d in ds)  # initials among initials
+    _, ds = distractors_for(corpus, "the-crisis", "Leon Sedov")
+    assert not any(re.match(r"[A-Z]\. ", d) for d in ds)  # no lone full first name among initials
 
 
 def test_numbers_keep_magnitude_and_format(corpus):
@@ -201,3 +204,18 @@ def test_a_total_is_larger_than_the_part_before_it():
     options = _options_for("= Purge =\n\nThe officially acknowledged figure for the trade union purge was 128,000 trade "
                            "union officials out of a reported total of 203,821.\n", "203,821", kind="argument")
     assert options and all(parse_number(o) > 128_000 for o in options), options
+
+
+def test_a_full_first_name_is_not_offered_among_initials():
+    from quizapp.engine import pipeline
+    from quizapp.engine.reader import document_from_text
+    text = ("P. Lomako reported 306,000 idle hours at the first plant in 1940. N. Siluyanov reported 211 accidents "
+            "at the second plant in 1940. P. Moskatov reported 472,000 idle hours at the third plant in 1940. "
+            "In December 1935 Leon Sedov pointed out that the new movement meant a longer working day.\n")
+    doc = document_from_text(text, doc_id="t", meta={"kind": "argument", "attribution": "A. Writer (1950)"})
+    result = pipeline.generate_documents([doc]).results[0]
+    for q in result.questions:
+        if q["type"] == "multiple_choice":
+            names = [c["text"] for c in q["choices"]]
+            if any(n.startswith(("P. ", "N. ")) for n in names) or "Leon Sedov" in names:
+                assert len({bool(__import__("re").match(r"[A-Z]\.", n)) for n in names}) == 1, names

@@ -281,9 +281,28 @@ def test_another_at_the_start_takes_the_sentence_before_or_is_not_asked():
 
 def test_the_sentence_before_a_new_section_is_no_context():
     text = ("SHOCK BRIGADES: The system of shock brigades was replaced by a new movement in August 1935.\n\n"
-            "RECORDS: In a brilliant analysis of this administrative measure, Leon Sedov pointed out in "
+            "RECORDS OF 1935: In a brilliant analysis of this administrative measure, Leon Sedov pointed out in "
             "December 1935 that the movement meant a longer working day.\n")
     doc, result = run(text, kind="argument")
     for q in result.questions:
         assert not ("shock brigades" in q["prompt"] and "Sedov" in q["prompt"] + str(q.get("answer"))), q["prompt"]
     assert any("Sedov" in r["passage"] for r in result.rejected if "unresolved" in r["reason"])
+
+
+def test_the_first_sentence_of_a_section_speaks_of_the_section_named_in_the_stem():
+    text = ("SHOCK BRIGADES: The system of shock brigades was replaced by a new movement in August 1935.\n\n"
+            "STAKHANOVISM: In a brilliant analysis of this administrative measure at its very inception, "
+            "Leon Sedov pointed out that the movement meant a longer working day for every miner.\n")
+    _, result = run(text, kind="argument")
+    prompts = [q["prompt"] for q in result.questions if q.get("answer") == "Leon Sedov"]
+    assert prompts and all("in the section “Stakhanovism”" in p and "shock brigades" not in p for p in prompts)
+
+
+def test_a_later_sentence_of_a_section_still_needs_its_referent():
+    text = ("STAKHANOVISM: The movement began in the Donbass mines in the summer of 1935.\n"
+            "In a brilliant analysis of this administrative measure at its very inception, "
+            "Leon Sedov pointed out that the movement meant a longer working day.\n\n")
+    _, result = run(text, kind="argument")
+    for q in result.questions:
+        if q.get("answer") == "Leon Sedov":
+            assert "Donbass" in q["prompt"], q["prompt"]

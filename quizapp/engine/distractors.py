@@ -486,6 +486,11 @@ def _spread(seed: int, items: list) -> list:
     return sorted(items, key=lambda x: stable_int(seed, x))
 
 
+def _initialled(name: str) -> bool:
+    """'P. Moskatov' (an initial for the first name) rather than 'Leon Sedov'."""
+    return bool(re.match(r"[A-Z]\.", name))
+
+
 def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     """Names of the same kind: from the same document, nearest first, then from the others."""
     key_tokens = len(key.text.split())
@@ -500,6 +505,8 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
             continue
         if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
             continue
+        if key.kind == "person" and _initialled(f.text) != _initialled(key.text):
+            continue  # 'Leon Sedov' among 'N. Siluyanov', 'P. Lomako': the one full first name stands out
         if key.kind == "person" and (f.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", f.text)):
             continue  # a famous name among obscure ones stands out
         if _variant(f.text, key.text):

@@ -301,6 +301,12 @@ def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
     title = doc.section_title(ctx.sentence.section)
     if title and "in the section “" in ctx.attribution and re.search(r"(?i)\bperiod\b", title):
         text = re.sub(r"\b(?:this|that|the)\s+period\b(?!\s+\()", "period", text)
+    first = ctx.sentence.index == 0 or doc.sentences[ctx.sentence.index - 1].section != ctx.sentence.section
+    if first and title and "in the section “" in ctx.attribution and re.fullmatch(r"[A-Za-z’' -]{3,40}", title) \
+            and len(title.split()) <= 3:
+        # 'STAKHANOVISM: In a brilliant analysis of this administrative measure, …': the first sentence
+        # of a section speaks of the section's subject, which the stem names.
+        text = re.sub(r"\bthis\s+(?=(?:[a-z]+\s+)?[a-z]+\b)", "", text, count=1)
     return text
 
 
