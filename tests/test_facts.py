@@ -170,3 +170,24 @@ def test_a_year_then_another_figure_is_not_a_range():
     assert not [f for f in found if f.kind == "range"]
     assert {"30.3 million", "54.3 million", "1900", "1920"} <= {f.text for f in found}
     assert one("The output rose by 3 to 4 million tons a year.", "range").text == "3 to 4 million"
+
+
+def test_a_quoted_title_of_a_work_is_a_work():
+    got = facts('John Scott was there in 1932-1938 and wrote "Behind the Urals: An American Worker in '
+                'Russia\'s City of Steel" describing his experiences.')
+    works = [f for f in got if f.kind == "work"]
+    assert [w.text for w in works] == ["Behind the Urals: An American Worker in Russia's City of Steel"]
+    # a quoted phrase that is not named as something written is not a title
+    assert not [f for f in facts('The director said "Quite Normal And Tolerable" about the barracks in 1940.')
+                if f.kind == "work"]
+
+
+def test_a_title_with_a_subtitle_accepts_the_main_title():
+    from quizapp.engine import pipeline
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text('John Smith, an American engineer, worked in Magnitogorsk from 1932 to 1938 and wrote '
+                             '"Behind the Urals: An American Worker in Russia\'s City of Steel" about his experiences.\n',
+                             doc_id="t", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    typed = [q for q in result.questions if q["type"] == "short_answer" and "Urals" in q["answer"]]
+    assert typed and "Behind the Urals" in typed[0]["accept"]

@@ -391,6 +391,19 @@ _QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "t
                    "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
 
 
+_TITLE_CUE = re.compile(r"(?i)\b(?:wrote|written|published|book|novel|memoir|memoirs|article|pamphlet|essay|poem|"
+                        r"play|film|titled|entitled|called)\s*(?:,\s*)?$")
+_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from"}
+
+
+def _is_quoted_title(inner: str, before: str) -> bool:
+    """A quoted title of a work: title case throughout, named as what someone wrote or published."""
+    words = re.findall(r"[A-Za-z’'-]+", inner)
+    if not 2 <= len(words) <= 14 or not _TITLE_CUE.search(before):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     """Short quoted phrases: slogans, cries and the terms an author puts in quotation marks
     (‘Stop your chatter!’, “auxiliary economies”). Not quotations of whole sentences, not
@@ -405,6 +418,11 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         stripped = inner.rstrip(",.;: ")
         e = s + len(stripped)
         words = stripped.split()
+        if _is_quoted_title(stripped, text[:m.start()]) and not _overlaps(taken, s, e):
+            taken.append((s, e))  # 'wrote "Behind the Urals: An American Worker in …"': a work's title
+            out.append(Fact(kind="work", text=stripped, start=sentence.start + s, end=sentence.start + e,
+                            sentence=sentence.index, norm=fold(stripped).lower()))
+            continue
         single_term = len(words) == 1 and len(stripped) >= 8 and stripped[0].islower() and _zipf(stripped.lower()) < 1.0
         if not (2 <= len(words) <= MAX_QUOTE_WORDS or single_term) or re.search(r"\d", stripped) or "…" in stripped:
             continue  # one word only when it is the text's own coinage ('shock-brigadeism')

@@ -81,7 +81,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         occurrences = (name_counts or {}).get(fact.text, 1)
         if occurrences >= 8 and fact.kind != "term":
             return "trivial: named all through the document"
-        if len(fact.text.split()) > 5:
+        main = fact.text.split(":")[0] if fact.kind == "work" else fact.text  # a title's subtitle need not be typed
+        if len(main.split()) > 5:
             return "name too long to be a fair option"
     sent = doc.sentences[fact.sentence]
     if _in_coordination(fact, sentence_facts, sent.text, sent.start):
@@ -597,6 +598,8 @@ def name_accepts(fact: Fact) -> list[str]:
         accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
+    if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
+        accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
     if fact.kind in ("org", "work") and tokens[0].lower() == "the" and len(tokens) > 1:
         accept.add(" ".join(tokens[1:]))
     if fact.kind in ("org", "work", "term") and len(tokens) >= 2:

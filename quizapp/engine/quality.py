@@ -92,7 +92,8 @@ def check(c: Candidate) -> None:
         c.reasons.append("long stem")
     if f.get("kind") in ("nationality", "place", "group") and c.qtype in ("multiple_choice", "true_false"):
         c.reasons.append("a place or group name: often incidental")
-    if c.qtype == "short_answer" and f.get("kind") in ("org", "place", "group", "work") and len(c.answer.split()) >= 4:
+    shortest = min(len(a.split()) for a in [c.answer, *c.accept]) if c.qtype == "short_answer" else 0
+    if c.qtype == "short_answer" and f.get("kind") in ("org", "place", "group", "work") and shortest >= 4:
         c.reasons.append("typed names of places and organisations have many spellings")
     if c.qtype == "ordering" and f.get("words", 0) > 70:
         c.reasons.append("long events to order")
