@@ -560,3 +560,18 @@ def test_a_digit_inside_a_word_is_a_typo_and_not_asked():
     result = pipeline.generate_documents([doc]).results[0]
     assert not result.questions
     assert any("digit inside a word" in r["reason"] for r in result.rejected)
+
+
+def test_a_sentence_between_the_one_asked_and_the_noun_it_refers_to_is_left_out():
+    text = ("History knows of no comparable migration from rural areas into the industrial centers of the country. "
+            "The statistics relating to this movement are one of the secrets of the regime. "
+            "Nevertheless it is possible to arrive at an estimate: not less than twenty million peasants "
+            "participated in this mass migration by 1939.\n")
+    doc = document_from_text(text, doc_id="t", meta={"kind": "argument", "attribution": "A. Writer (1950)"})
+    result = pipeline.generate_documents([doc]).results[0]
+    asked = [q for q in result.questions if q.get("answer") == "twenty million"
+             or any(c["correct"] and c["text"] == "twenty million" for c in q.get("choices", []))]
+    assert asked
+    for q in asked:
+        assert "comparable migration" in q["prompt"] and "… It is possible" in q["prompt"]
+        assert "statistics" not in q["prompt"] and "Nevertheless" not in q["prompt"]

@@ -243,7 +243,21 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
             and not _needs_previous(chain[-2].text, person_names):
         ctx.gap_before_last = True
         return chain[:-1]
+    # 'History knows of no comparable migration … The statistics relating to this movement are secret.
+    # … Not less than twenty million participated in this mass migration': the noun the sentence asked
+    # refers to is named in the first sentence, so the one between is left out, marked '…'.
+    ref = _DEMONSTRATIVE_NOUN.search(ctx.sentence.text)
+    if ref and not _needs_previous(first.text, person_names) and \
+            not _needs_previous(_DEMONSTRATIVE_NOUN.sub("", ctx.sentence.text), person_names):
+        nouns = [w for w in ref.group(1).split() if len(w) >= 5]
+        if nouns and re.search(rf"\b{re.escape(nouns[-1])}\b", first.text, re.I) and \
+                not re.search(rf"\b{re.escape(nouns[-1])}\b", last.text, re.I) and len(chain) == 2:
+            ctx.gap_before_last = True
+            return chain[:1]
     return chain
+
+
+_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:this|these|that|those)\s+((?:[a-z]+\s+)?[a-z]+)\b(?!\s+(?:of|in)\b)")
 
 # An opening that only links the sentence to the one before ('It means that …', 'This wasn’t to the
 # Soviet Union, rather to China, but …'): what follows is a statement of its own.
@@ -504,9 +518,11 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = "“… " + part
         if intro:
             part = re.sub(r"\bthe same (?=[A-Z])", "", part)  # 'according to the same Moskatov' -> 'according to Moskatov'
+        if not ctx.keep_quotes:
+            part = strip_discourse(part)
         if ctx.gap_before_last and i == len(parts) - 1 and i > 0:
             part = "… " + part  # a sentence between the context and this one is left out
-        shown.append(part if ctx.keep_quotes else strip_discourse(part))
+        shown.append(part)
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
     text = " ".join(shown)
