@@ -191,3 +191,17 @@ def test_a_title_with_a_subtitle_accepts_the_main_title():
     result = pipeline.generate_documents([doc]).results[0]
     typed = [q for q in result.questions if q["type"] == "short_answer" and "Urals" in q["answer"]]
     assert typed and "Behind the Urals" in typed[0]["accept"]
+
+
+def test_a_compound_term_with_its_other_name_in_brackets():
+    got = [f for f in facts("A system of labor (fink) books was introduced to shackle the workers to the factories.")
+           if f.kind == "term"]
+    assert [f.text for f in got] == ["labor (fink) books"]
+    assert not [f for f in facts("The workers (often) leaves early in the summer of 1931.") if f.kind == "term"]
+
+
+def test_either_name_of_a_compound_term_is_accepted():
+    from quizapp.engine.generate import name_accepts
+    term = [f for f in facts("A system of labor (fink) books was introduced to shackle the workers to the factories.")
+            if f.kind == "term"][0]
+    assert {"labor books", "fink books", "labour books", "labor (fink) books"} <= set(name_accepts(term))

@@ -364,7 +364,20 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         taken.append((s, e))
         out.append(Fact(kind="term", text=w, start=sentence.start + s, end=sentence.start + e,
                         sentence=sentence.index, norm=w.lower(), unit=gloss_of(text, s, e) or ""))
+    # 'a system of labor (fink) books': a compound term with the other name of its first word in brackets
+    for m in _BRACKETED_NAME_TERM.finditer(text):
+        s, e = m.start(), m.end()
+        alt = m.group(2)
+        if _overlaps(taken, s, e) or alt in _UNIT_STOP or alt in _QUOTE_FUNCTION or alt.endswith("ly") \
+                or _zipf(alt) >= 4.0:
+            continue  # the other name is a word of its own ('fink'), not an everyday aside ('often')
+        taken.append((s, e))
+        out.append(Fact(kind="term", text=m.group(0), start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=f"{m.group(1)} {m.group(3)}".lower()))
     return out
+
+
+_BRACKETED_NAME_TERM = re.compile(r"\b([a-z]{3,})\s+\(([a-z]{3,})\)\s+([a-z]{3,}s)\b")
 
 
 def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:

@@ -596,6 +596,12 @@ def name_accepts(fact: Fact) -> list[str]:
     tokens = fact.text.split()
     if fact.kind == "term":
         accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
+        both = re.fullmatch(r"(\w+) \((\w+)\) (\w+)", fact.text)
+        if both:  # 'labor (fink) books': either name of it
+            first, other, head = both.groups()
+            accept |= {f"{first} {head}", f"{other} {head}", f"{first} {other} {head}"}
+            if first.endswith("or"):
+                accept.add(f"{first[:-2]}our {head}")  # labor / labour
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
