@@ -35,10 +35,21 @@ def render(i: int, q: dict, doc) -> str:
         lines += [f"- {t}" for t in items]
         key = " → ".join(q["sequence"])
     c = q["citation"]
+    lines += ["", f"Key: {key}", ""]
+    if c.get("sentences"):
+        # A question built on sentences far apart (matching, ordering, statement sets): as on the
+        # explanation page, each cited sentence with the paragraph that holds it, not all between.
+        for n, span in enumerate(c["sentences"], 1):
+            para = next(p for p in doc.paragraphs if p.start <= span["start"] < p.end)
+            section = doc.section_title(next(s.section for s in doc.sentences if s.start <= span["start"] < s.end))
+            lines += [f"Cited passage {n} (§ {section}, ¶ {para.number}):", "",
+                      f"> {doc.text[span['start']:span['end']]}", "", "Paragraph around it:", "",
+                      f"> {doc.text[para.start:para.end]}", ""]
+        return "\n".join(lines)
     para = next(p for p in doc.paragraphs if p.start <= c["sentence"]["start"] < p.end)
     start = min(para.start, c["start"])
     end = max(para.end, c["end"])
-    lines += ["", f"Key: {key}", "", f"Cited passage (§ {c['section']}, ¶ {c['paragraph']}):", "",
+    lines += [f"Cited passage (§ {c['section']}, ¶ {c['paragraph']}):", "",
               f"> {c['quote']}", "", "Paragraph around it:", "", f"> {doc.text[start:end]}", ""]
     return "\n".join(lines)
 

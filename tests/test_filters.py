@@ -306,3 +306,24 @@ def test_a_later_sentence_of_a_section_still_needs_its_referent():
     for q in result.questions:
         if q.get("answer") == "Leon Sedov":
             assert "Donbass" in q["prompt"], q["prompt"]
+
+
+def test_a_transliterated_full_name_of_an_abbreviation_is_not_typed():
+    _, result = run("A permanent commission on foreign immigration was formed under the STO (Sovet Truda I Oboroni), "
+                    "which received approximately 420,000 requests for admission between 1922 and 1925.\n")
+    assert "Sovet Truda I Oboroni" not in asked_values(result)
+    assert any(r.startswith("the full name of an abbreviation in another language")
+               for r in rejected_for(result, "Sovet Truda I Oboroni"))
+
+
+def test_a_reference_to_the_text_above_needs_the_sentence_before():
+    _, result = run("== Gains ==\n\nThe list of the gains of the miners is not exhausted by the facts recited above, "
+                    "for the union won 3,000 new members in 1936.\n", kind="argument")
+    assert "3,000" not in asked_values(result) and "1936" not in asked_values(result)
+
+
+def test_a_discussion_stem_names_the_question_discussed():
+    doc, result = run("There were two main types of people who moved east, and about 5,000 of them came from "
+                      "Finland in the 1930s.\n", kind="discussion")
+    assert result.questions
+    assert all(q["prompt"].startswith(f"According to A. Writer (1950) on “{doc.title}”, ") for q in result.questions)

@@ -252,7 +252,7 @@ def test_people_of_a_discussion_are_asked_typed_never_as_options():
     doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
     answers = typed(result)
     assert "Svetlana Alliluyeva" in answers and "Alliluyeva" in answers["Svetlana Alliluyeva"]["accept"]
-    assert answers["Svetlana Alliluyeva"]["prompt"].startswith("According to one answer in the thread, ")
+    assert answers["Svetlana Alliluyeva"]["prompt"].startswith("According to one answer in the thread on “Westerners who went east”, ")
     people = {"Svetlana Alliluyeva", "John Nash", "Heinrich Kurella"}
     for q in by_type(result, "multiple_choice") + by_type(result, "true_false"):
         assert not any(p in c["text"] for p in people for c in q["choices"]), q
@@ -289,11 +289,11 @@ def test_two_names_joined_by_or_are_blanked_together_and_either_is_accepted():
 
 
 def test_the_full_name_of_an_abbreviation_is_asked_with_the_abbreviation_in_the_hint():
-    text = ("= Commission =\n\nA permanent commission on foreign immigration was formed under the STO "
-            "(Sovet Truda I Oboroni), which received many requests for admission.\n")
+    text = ("= Commission =\n\nA permanent commission on foreign immigration was formed under the CLD "
+            "(Council of Labour and Defence), which received many requests for admission.\n")
     doc, result = generate(text, kind="reference", attribution="")
-    q = typed(result)["Sovet Truda I Oboroni"]
-    assert "the STO (_____)" in q["prompt"] and "full name the text gives for STO" in q["prompt"]
+    q = typed(result)["Council of Labour and Defence"]
+    assert "the CLD (_____)" in q["prompt"] and "full name the text gives for CLD" in q["prompt"]
 
 
 def test_a_famous_person_is_typed_only_where_they_act_in_the_sentence():

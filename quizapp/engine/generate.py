@@ -545,6 +545,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "part of a longer title ('Propagandists and Agitators')"
     if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
         return "a term with its meaning in brackets beside it: typing it tests spelling (the matching of terms asks it)"
+    if fact.kind == "org" and fact.unit.isupper() and re.search(r"\(\s*$", before) and \
+            sum(_zipf(w.lower()) < 2.0 for w in tokens if len(w) > 1) * 2 > len(tokens):
+        return "the full name of an abbreviation in another language: typing it tests a transliteration"
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \

@@ -23,7 +23,7 @@ _ANAPHOR_START = re.compile(
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
-    r"\b(?:these|those)\s+\d|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
+    r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
@@ -84,7 +84,9 @@ def attribution_for(doc: Document, quoted: bool) -> str:
     if kind == "argument" and who:
         return f"According to a source quoted by {who}, " if quoted else f"According to {who}, "
     if kind == "discussion":
-        return f"According to {who or 'one contributor to the discussion'}, "
+        # the thread's question tells the student what the answer speaks of ('two main types' of what)
+        on = f" on “{doc.title}”" if doc.title and len(doc.title.split()) <= 16 else ""
+        return f"According to {who or 'one contributor to the discussion'}{on}, "
     # A reference text states facts plainly; its title tells the student what the stem is about.
     return f"According to “{doc.title}”, " if doc.title else ""
 
