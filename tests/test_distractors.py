@@ -219,3 +219,11 @@ def test_a_full_first_name_is_not_offered_among_initials():
             names = [c["text"] for c in q["choices"]]
             if any(n.startswith(("P. ", "N. ")) for n in names) or "Leon Sedov" in names:
                 assert len({bool(__import__("re").match(r"[A-Z]\.", n)) for n in names}) == 1, names
+
+
+def test_a_bare_million_is_never_offered_for_another_figure(corpus):
+    docs, facts, index = corpus
+    _, million = find(corpus, "foreign", "a million")  # 'more than a million Western workers'
+    assert million.value == 1_000_000
+    key, ds = distractors_for(corpus, "foreign", "420,000")
+    assert len(ds) == 3 and not any(parse_number(d) == 1_000_000 for d in ds), ds

@@ -205,3 +205,8 @@ def test_either_name_of_a_compound_term_is_accepted():
     term = [f for f in facts("A system of labor (fink) books was introduced to shackle the workers to the factories.")
             if f.kind == "term"][0]
     assert {"labor books", "fink books", "labour books", "labor (fink) books"} <= set(name_accepts(term))
+
+
+def test_a_bare_million_is_a_number():
+    f = one("The newspaper reported more than a million Western workers had requested to go.", "quantity")
+    assert (f.text, f.value, f.unit) == ("a million", 1_000_000, "Western workers")

@@ -575,3 +575,14 @@ def test_a_sentence_between_the_one_asked_and_the_noun_it_refers_to_is_left_out(
     for q in asked:
         assert "comparable migration" in q["prompt"] and "… It is possible" in q["prompt"]
         assert "statistics" not in q["prompt"] and "Nevertheless" not in q["prompt"]
+
+
+
+def test_a_bare_million_is_asked_typed_without_a_millions_hint():
+    text = ("= Migration =\n\nThe newspaper Die Zeitung reported more than a million Western workers had asked "
+            "to go abroad in 1931.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    typed = [q for q in result.questions if q["type"] == "numeric" and q["answer"] == "a million"]
+    assert typed, [q["prompt"] for q in result.questions]
+    assert typed[0]["prompt"].endswith("(Give the number.)")
+    assert {"1,000,000", "1000000", "one million", "1 million"} <= set(typed[0]["accept"])

@@ -25,7 +25,7 @@ _NUMWORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _NUMWORDS = rf"(?:{_NUMWORD}(?:[\s-]+{_NUMWORD})*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:½)?"
 _SCALE = r"(?:\s+(?:million|billion|thousand))"
-_NUM = rf"(?:{_DIGITS}{_SCALE}?|(?:a\s+)?{_NUMWORDS}{_SCALE}|{_NUMWORDS})"
+_NUM = rf"(?:{_DIGITS}{_SCALE}?|(?:a\s+)?{_NUMWORDS}{_SCALE}|{_NUMWORDS}|\b[Aa]\s+(?:million|billion)\b)"
 _PCT = r"(?:\s*%|\s+per\s*cent\b|\s+percent\b)"
 
 # Order matters: earlier patterns claim their span first.

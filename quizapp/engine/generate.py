@@ -447,7 +447,9 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
     if fact.kind in ("quantity", "percent", "year") and fact.value is not None and fact.high is None:
         unit = "%" if fact.kind == "percent" else ""
         hint = " (Give the percentage.)" if unit else (" (Give the year.)" if fact.kind == "year" else " (Give the number.)")
-        millions = re.search(r"(?i)\bmillion\b", fact.text) is not None
+        # 'a million' is given as a number; 'in millions' would hint that the answer is one million
+        bare = re.fullmatch(r"(?i)an?\s+(million|billion)", fact.text)
+        millions = re.search(r"(?i)\bmillion\b", fact.text) is not None and not bare
         if millions:
             hint = " (Give the number in millions, for example “3.5 million”.)"
         q = Candidate(qtype="numeric", prompt=blanked + hint, features=dict(features), **base)
@@ -457,6 +459,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         if float(value).is_integer():
             plain = str(int(value))
         forms = {plain, fact.text}
+        if bare:
+            forms |= {f"one {bare.group(1).lower()}", f"1 {bare.group(1).lower()}", f"{int(value):,}"}
         if unit:
             forms |= {f"{plain}%", f"{plain} percent", f"{plain} per cent"}
         if value >= 1e6 and value % 1e5 == 0:
