@@ -586,3 +586,16 @@ def test_a_bare_million_is_asked_typed_without_a_millions_hint():
     assert typed, [q["prompt"] for q in result.questions]
     assert typed[0]["prompt"].endswith("(Give the number.)")
     assert {"1,000,000", "1000000", "one million", "1 million"} <= set(typed[0]["accept"])
+
+
+def test_a_there_after_the_place_its_own_sentence_names_needs_no_sentence_before():
+    from quizapp.engine.stems import there_in_own_sentence
+    text = ("= Emigrants =\n\nMany engineers wrote home about their wages in 1932. "
+            "There were several Danish engineers who moved to Mongolia and some still live there.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    asked = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Mongolia"]
+    assert asked, [q["prompt"] for q in result.questions]
+    assert "wages" not in asked[0]["prompt"] and asked[0]["citation"]["quote"].startswith("There were")
+    assert there_in_own_sentence("Some moved to Mongolia and still live there.")
+    assert not there_in_own_sentence("Some still live there.")
+    assert not there_in_own_sentence("Some moved from Mongolia to Japan and still live there.")
