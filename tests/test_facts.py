@@ -210,3 +210,13 @@ def test_either_name_of_a_compound_term_is_accepted():
 def test_a_bare_million_is_a_number():
     f = one("The newspaper reported more than a million Western workers had requested to go.", "quantity")
     assert (f.text, f.value, f.unit) == ("a million", 1_000_000, "Western workers")
+
+
+def test_a_quoted_phrase_the_text_names_as_a_theory_or_slogan_is_a_term_even_in_everyday_words():
+    f = one("Stalin is obviously introducing an amendment to his theory of “socialism in one country” and its triumph.",
+            "quote")
+    assert f.text == "socialism in one country"
+    assert not [x for x in facts("The workers asked for “good working conditions” and were refused at once.")
+                if x.kind == "quote"]
+    assert one("The workers held to the slogan “good working conditions” and were refused at once.",
+               "quote").text == "good working conditions"

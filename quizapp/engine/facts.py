@@ -404,6 +404,11 @@ _QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "t
                    "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
 
 
+# 'his theory of “socialism in one country”', 'the so-called “…”', 'known as “…”': the text names a
+# term, whatever its words' frequency.
+_NAMED_TERM_CUE = re.compile(r"(?i)\b(?:theory|doctrine|concept|principle|policy|slogan|watchword|formula|"
+                             r"notion|idea)\s+of\s+$|\b(?:so-called|known\s+as|called|termed|dubbed|"
+                             r"the\s+slogan)\s*$")
 _TITLE_CUE = re.compile(r"(?i)\b(?:wrote|written|published|book|novel|memoir|memoirs|article|pamphlet|essay|poem|"
                         r"play|film|titled|entitled|called)\s*(?:,\s*)?$")
 _TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from"}
@@ -444,7 +449,8 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")
         if first in _UNIT_STOP or first in _QUOTE_FUNCTION or last in _UNIT_STOP or last in _QUOTE_FUNCTION:
             continue  # a fragment cut out of a sentence ('which still lack ventilation'), not a phrase
-        if not stripped.endswith("!") and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
+        named = _NAMED_TERM_CUE.search(text[:m.start()]) is not None
+        if not stripped.endswith("!") and not named and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
                                               if w.lower() not in _UNIT_STOP) >= QUOTE_TERM_ZIPF:
             continue  # everyday words in quotation marks ('leaders of production'): an aside, not a term
         outside = (text[:m.start()] + text[m.end():]).strip()
