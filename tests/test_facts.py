@@ -220,3 +220,12 @@ def test_a_quoted_phrase_the_text_names_as_a_theory_or_slogan_is_a_term_even_in_
                 if x.kind == "quote"]
     assert one("The workers held to the slogan “good working conditions” and were refused at once.",
                "quote").text == "good working conditions"
+
+
+def test_a_capitalised_name_of_a_plan_or_war_is_a_term_with_its_number():
+    assert one("It is no longer a secret that the Third Five Year Plan has been gravely disrupted.", "term").text \
+        == "Third Five Year Plan"
+    assert one("At the end of the Korean Conflict 21 Americans chose to stay.", "term").text == "Korean Conflict"
+    # the generic name with its number outside it, and the landmark wars, are not terms
+    assert not [f for f in facts("In the period of the first Five Year Plan the methods changed.") if f.kind == "term"]
+    assert not [f for f in facts("After the Second World War many engineers left.") if f.kind == "term"]

@@ -599,3 +599,15 @@ def test_a_there_after_the_place_its_own_sentence_names_needs_no_sentence_before
     assert there_in_own_sentence("Some moved to Mongolia and still live there.")
     assert not there_in_own_sentence("Some still live there.")
     assert not there_in_own_sentence("Some moved from Mongolia to Japan and still live there.")
+
+
+def test_a_named_plan_or_war_is_asked_typed_with_its_other_name_accepted():
+    from quizapp.engine.grading import grade
+    text = ("= Defectors =\n\nAt the end of the Korean Conflict 21 soldiers chose to stay in Pyongyang rather than go home.\n\n"
+            "The capital outlay for the Third Five Year Plan is greater than for both of the previous plans.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert "Korean Conflict" in typed and "Third Five Year Plan" in typed, list(typed)
+    assert "Korean War" in typed["Korean Conflict"]["accept"]
+    assert grade("short_answer", typed["Third Five Year Plan"], {"text": "third five-year plan"}) == 1.0
+    assert not [q for q in result.questions if q["type"] == "multiple_choice" and "Plan" in str(q["choices"])]

@@ -113,12 +113,26 @@ _NAME_TOKEN = r"(?:Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 
+# The last word of a capitalised name of a plan, a war or a treaty. (Not the world wars or the cold war:
+# landmark events, known without the text.)
+_EVENT_HEADS = {"Plan", "Conflict", "War", "Pact", "Treaty", "Prize", "Accords", "Armistice"}
+
+
+_COUNT_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
 def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:
     """person | org | place | group | work | None for a capitalised name."""
     tokens = name.split()
     first, last = tokens[0], tokens[-1]
     if name in lexicon.COUNTRIES or name in lexicon.PLACES:
         return "place"
+    if len(tokens) >= 2 and last in _EVENT_HEADS and not any(t in ("World", "Cold") for t in tokens) \
+            and all(t[:1].isupper() for t in tokens):
+        if re.search(r"\b(?:" + "|".join(_COUNT_WORDS) + r")\s+$", context_before):
+            return None  # 'the first Five Year Plan': the generic name, its number outside it
+        return "term"  # 'the Third Five Year Plan', 'the Korean Conflict': a named plan, war or treaty
     if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
         return "work"
     if re.match(r"\s+\((?:[A-Z][a-z]+\s+)?[A-Z]{2,5}\)", context_after) and len(tokens) == 1:
@@ -310,7 +324,8 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         name = m.group(0)
         # Drop leading words that are capitalised only because they start the sentence.
         toks = name.split()
-        while toks and (toks[0] in lexicon.NOT_NAMES or toks[0] in ("of", "the", "and")):
+        while toks and (toks[0] in lexicon.NOT_NAMES or toks[0] in ("of", "the", "and")) and not (
+                toks[-1] in _EVENT_HEADS and toks[0].lower() in _COUNT_WORDS):  # 'Third Five Year Plan' keeps its number
             s = text.index(toks[1], s + len(toks[0])) if len(toks) > 1 else e
             toks = toks[1:]
         while len(toks) >= 3 and (toks[0] in lexicon.NATIONALITY_PLURALS or toks[0] in lexicon.NATIONALITIES) \

@@ -494,7 +494,7 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
                           | ({f"{lo}-{hi}%"} if pct else set()))
         return q
-    if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
+    if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and " " not in fact.text and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
     if fact.kind in ("person", "term", "org", "work", "place", "group"):
         hint = _typed_hint(fact)
@@ -603,6 +603,8 @@ def name_accepts(fact: Fact) -> list[str]:
     tokens = fact.text.split()
     if fact.kind == "term":
         accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
+        if tokens[-1] == "Conflict" and len(tokens) >= 2:
+            accept.add(" ".join(tokens[:-1] + ["War"]))  # 'the Korean Conflict' is the Korean War
         both = re.fullmatch(r"(\w+) \((\w+)\) (\w+)", fact.text)
         if both:  # 'labor (fink) books': either name of it
             first, other, head = both.groups()
