@@ -212,20 +212,11 @@ def test_a_bare_million_is_a_number():
     assert (f.text, f.value, f.unit) == ("a million", 1_000_000, "Western workers")
 
 
-def test_a_quoted_phrase_the_text_names_as_a_theory_or_slogan_is_a_term_even_in_everyday_words():
-    f = one("Stalin is obviously introducing an amendment to his theory of “socialism in one country” and its triumph.",
-            "quote")
-    assert f.text == "socialism in one country"
-    assert not [x for x in facts("The workers asked for “good working conditions” and were refused at once.")
-                if x.kind == "quote"]
-    assert one("The workers held to the slogan “good working conditions” and were refused at once.",
-               "quote").text == "good working conditions"
-
-
 def test_a_capitalised_name_of_a_plan_or_war_is_a_term_with_its_number():
     assert one("It is no longer a secret that the Third Five Year Plan has been gravely disrupted.", "term").text \
         == "Third Five Year Plan"
-    assert one("At the end of the Korean Conflict 21 Americans chose to stay.", "term").text == "Korean Conflict"
+    # wars are events of general knowledge (blind review: "the end of the ___ … defect to China" is the Korean War)
+    assert not [f for f in facts("At the end of the Korean Conflict 21 Americans chose to stay.") if f.kind == "term"]
     # the generic name with its number outside it, and the landmark wars, are not terms
     assert not [f for f in facts("In the period of the first Five Year Plan the methods changed.") if f.kind == "term"]
     assert not [f for f in facts("After the Second World War many engineers left.") if f.kind == "term"]

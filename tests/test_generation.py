@@ -607,7 +607,23 @@ def test_a_named_plan_or_war_is_asked_typed_with_its_other_name_accepted():
             "The capital outlay for the Third Five Year Plan is greater than for both of the previous plans.\n")
     doc, result = generate(text, kind="reference", attribution="")
     typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
-    assert "Korean Conflict" in typed and "Third Five Year Plan" in typed, list(typed)
-    assert "Korean War" in typed["Korean Conflict"]["accept"]
+    assert "Third Five Year Plan" in typed and "Korean Conflict" not in typed, list(typed)
     assert grade("short_answer", typed["Third Five Year Plan"], {"text": "third five-year plan"}) == 1.0
     assert not [q for q in result.questions if q["type"] == "multiple_choice" and "Plan" in str(q["choices"])]
+
+
+def test_a_plan_in_an_aside_that_dates_a_year_is_not_asked():
+    text = ("= Crisis =\n\nThe catastrophic conditions in industry in 1940 – the second year of the Third Five Year Plan – "
+            "deepen all the contradictions of the preceding stages of the economy.\n")
+    doc, result = generate(text, kind="argument")
+    assert "Third Five Year Plan" not in {q.get("answer") for q in result.questions}
+    assert any(r["reason"].startswith("a name in an aside that only dates a year") for r in result.rejected)
+
+
+def test_a_people_in_a_discussion_is_typed_not_chosen_from_other_peoples():
+    text = ("= Defectors =\n\nThere were several Americans who defected to North Korea in the 1960s and some "
+            "still live in Pyongyang with their families.\n")
+    doc, result = generate(text, kind="discussion")
+    asked = [q for q in result.questions if q.get("answer") == "Americans"
+             or any(c["correct"] and c["text"] == "Americans" for c in q.get("choices", []))]
+    assert asked and all(q["type"] == "short_answer" for q in asked)

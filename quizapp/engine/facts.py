@@ -113,9 +113,10 @@ _NAME_TOKEN = r"(?:Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 
-# The last word of a capitalised name of a plan, a war or a treaty. (Not the world wars or the cold war:
-# landmark events, known without the text.)
-_EVENT_HEADS = {"Plan", "Conflict", "War", "Pact", "Treaty", "Prize", "Accords", "Armistice"}
+# The last word of a capitalised name of a plan ('the Third Five Year Plan'). Not wars, pacts or prizes:
+# named events are known without the text ("at the end of the ___ 21 Americans chose to defect to China"
+# is the Korean War to anyone; blind review of round 17).
+_EVENT_HEADS = {"Plan", "Programme", "Program"}
 
 
 _COUNT_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -132,7 +133,7 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
             and all(t[:1].isupper() for t in tokens):
         if re.search(r"\b(?:" + "|".join(_COUNT_WORDS) + r")\s+$", context_before):
             return None  # 'the first Five Year Plan': the generic name, its number outside it
-        return "term"  # 'the Third Five Year Plan', 'the Korean Conflict': a named plan, war or treaty
+        return "term"  # 'the Third Five Year Plan': a named plan
     if re.search(r"(?i)\bnewspapers?\s+(?:such as\s+)?(?:the\s+)?$", context_before):
         return "work"
     if re.match(r"\s+\((?:[A-Z][a-z]+\s+)?[A-Z]{2,5}\)", context_after) and len(tokens) == 1:
@@ -419,11 +420,6 @@ _QUOTE_FUNCTION = {"near", "their", "our", "my", "your", "his", "her", "its", "t
                    "own", "very", "much", "many", "will", "shall", "can", "must", "should"}
 
 
-# 'his theory of “socialism in one country”', 'the so-called “…”', 'known as “…”': the text names a
-# term, whatever its words' frequency.
-_NAMED_TERM_CUE = re.compile(r"(?i)\b(?:theory|doctrine|concept|principle|policy|slogan|watchword|formula|"
-                             r"notion|idea)\s+of\s+$|\b(?:so-called|known\s+as|called|termed|dubbed|"
-                             r"the\s+slogan)\s*$")
 _TITLE_CUE = re.compile(r"(?i)\b(?:wrote|written|published|book|novel|memoir|memoirs|article|pamphlet|essay|poem|"
                         r"play|film|titled|entitled|called)\s*(?:,\s*)?$")
 _TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from"}
@@ -464,8 +460,7 @@ def _quotes(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         first, last = words[0].lower().strip("’'"), words[-1].lower().strip("!’'")
         if first in _UNIT_STOP or first in _QUOTE_FUNCTION or last in _UNIT_STOP or last in _QUOTE_FUNCTION:
             continue  # a fragment cut out of a sentence ('which still lack ventilation'), not a phrase
-        named = _NAMED_TERM_CUE.search(text[:m.start()]) is not None
-        if not stripped.endswith("!") and not named and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
+        if not stripped.endswith("!") and min(_zipf(w.lower().strip("’'")) for w in re.findall(r"[A-Za-z’'-]+", stripped)
                                               if w.lower() not in _UNIT_STOP) >= QUOTE_TERM_ZIPF:
             continue  # everyday words in quotation marks ('leaders of production'): an aside, not a term
         outside = (text[:m.start()] + text[m.end():]).strip()

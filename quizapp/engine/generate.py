@@ -346,6 +346,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
         mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
+    elif fact.kind == "group" and doc.kind == "discussion":
+        mc.reject = "a people in a discussion thread: general knowledge picks it from other peoples"
     elif fact.kind == "person" and doc.kind == "discussion":
         mc.reject = "people in a discussion thread: several fit the same description"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
@@ -547,6 +549,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "term" and re.search(r"(?i)\b(?:the\s+)?\w+\s+(?:year|month|stage|phase)\s+of\s+(?:the\s+)?$", before):
+        return "a name in an aside that only dates a year ('1940 – the second year of the ___'): the year gives it away"
     if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
         return "a term with its meaning in brackets beside it: typing it tests spelling (the matching of terms asks it)"
     if fact.kind == "org" and fact.unit.isupper() and re.search(r"\(\s*$", before) and \
@@ -603,8 +607,6 @@ def name_accepts(fact: Fact) -> list[str]:
     tokens = fact.text.split()
     if fact.kind == "term":
         accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
-        if tokens[-1] == "Conflict" and len(tokens) >= 2:
-            accept.add(" ".join(tokens[:-1] + ["War"]))  # 'the Korean Conflict' is the Korean War
         both = re.fullmatch(r"(\w+) \((\w+)\) (\w+)", fact.text)
         if both:  # 'labor (fink) books': either name of it
             first, other, head = both.groups()
