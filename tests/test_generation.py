@@ -604,7 +604,7 @@ def test_a_there_after_the_place_its_own_sentence_names_needs_no_sentence_before
 def test_a_named_plan_or_war_is_asked_typed_with_its_other_name_accepted():
     from quizapp.engine.grading import grade
     text = ("= Defectors =\n\nAt the end of the Korean Conflict 21 soldiers chose to stay in Pyongyang rather than go home.\n\n"
-            "The capital outlay for the Third Five Year Plan is greater than for both of the previous plans.\n")
+            "The capital outlay for the Third Five Year Plan is greater than for any earlier budget of the state.\n")
     doc, result = generate(text, kind="reference", attribution="")
     typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
     assert "Third Five Year Plan" in typed and "Korean Conflict" not in typed, list(typed)
@@ -627,3 +627,11 @@ def test_a_people_in_a_discussion_is_typed_not_chosen_from_other_peoples():
     asked = [q for q in result.questions if q.get("answer") == "Americans"
              or any(c["correct"] and c["text"] == "Americans" for c in q.get("choices", []))]
     assert asked and all(q["type"] == "short_answer" for q in asked)
+
+
+def test_a_plan_beside_the_previous_plans_is_not_asked():
+    text = ("= Outlay =\n\nThe capital outlay for the Third Five Year Plan is greater than the combined totals for both "
+            "of the previous plans, and the shortage of workers is worse.\n")
+    doc, result = generate(text, kind="argument")
+    assert "Third Five Year Plan" not in {q.get("answer") for q in result.questions}
+    assert any(r["reason"].startswith("the plan's number follows") for r in result.rejected)

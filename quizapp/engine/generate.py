@@ -549,6 +549,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "term" and fact.text.endswith("Plan") and \
+            re.search(r"(?i)\b(?:previous|preceding|earlier|former|first two|two)\s+(?:\w+\s+)?plans\b", sent.text):
+        return "the plan's number follows from 'the previous plans' beside it"
     if fact.kind == "term" and re.search(r"(?i)\b(?:the\s+)?\w+\s+(?:year|month|stage|phase)\s+of\s+(?:the\s+)?$", before):
         return "a name in an aside that only dates a year ('1940 – the second year of the ___'): the year gives it away"
     if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
