@@ -635,3 +635,11 @@ def test_a_plan_beside_the_previous_plans_is_not_asked():
     doc, result = generate(text, kind="argument")
     assert "Third Five Year Plan" not in {q.get("answer") for q in result.questions}
     assert any(r["reason"].startswith("the plan's number follows") for r in result.rejected)
+
+
+def test_an_unclosed_opening_quotation_mark_is_not_copied_into_the_stem():
+    from quizapp.engine.stems import clean_sentence
+    assert clean_sentence("And now Stalin ‘has drafted children from 14–17 years into industry.") == \
+        "And now Stalin has drafted children from 14–17 years into industry."
+    assert clean_sentence("He answered with the cry: ‘Stop your chatter!’ and left.") == \
+        "He answered with the cry: ‘Stop your chatter!’ and left."

@@ -357,6 +357,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 v = parse_number(first.group(1)) if first else None
             if v is None or (v - key.value) * direction <= 0:
                 return False
+        if key.kind in ("quantity", "percent") and key.high is None:
+            v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+            near = [parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", o)) for o in out + [key.text]]
+            if v and any(w and abs(v - w) < 0.02 * max(v, w) for w in near):
+                return False  # '29.5 million' beside '29.6 million': two options a reader cannot tell apart
         banned.add(vkey)
         if contains_word(stem_l, t):
             return False  # never repeat something the stem already says

@@ -442,6 +442,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _TRAILING_CITATION.sub("", text)
     text = re.sub(r"\b(and|or|the|of|to|in)\. (?=[a-z])", r"\1 ", text)  # 'incontestable and. staggering'
     text = re.sub(r"(?<=[a-z])\.\.(?=\s)", ".", text)  # 'October.. All'
+    text = re.sub(r"‘(?=[^‘’]*$)", "", text)  # an opening single quotation mark the sentence never closes
     text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
     text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
