@@ -219,3 +219,28 @@ def test_a_full_first_name_is_not_offered_among_initials():
             names = [c["text"] for c in q["choices"]]
             if any(n.startswith(("P. ", "N. ")) for n in names) or "Leon Sedov" in names:
                 assert len({bool(__import__("re").match(r"[A-Z]\.", n)) for n in names}) == 1, names
+
+
+def test_a_bare_million_is_never_offered_for_another_figure(corpus):
+    docs, facts, index = corpus
+    _, million = find(corpus, "foreign", "a million")  # 'more than a million Western workers'
+    assert million.value == 1_000_000
+    key, ds = distractors_for(corpus, "foreign", "420,000")
+    assert len(ds) == 3 and not any(parse_number(d) == 1_000_000 for d in ds), ds
+
+
+def test_no_two_number_options_are_nearly_the_same(corpus):
+    docs, facts, index = corpus
+    checked = 0
+    for doc in docs:
+        for f in facts[doc.id]:
+            if f.kind not in ("quantity", "percent") or f.high is not None:
+                continue
+            options = [f.text, *choose_distractors(f, doc.id, doc.sentences[f.sentence].text, index)]
+            values = [parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", o)) for o in options]
+            values = [v for v in values if v]
+            for a in range(len(values)):
+                for b in range(a + 1, len(values)):
+                    assert abs(values[a] - values[b]) >= 0.02 * max(values[a], values[b]), options
+            checked += 1
+    assert checked > 50

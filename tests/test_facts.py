@@ -205,3 +205,18 @@ def test_either_name_of_a_compound_term_is_accepted():
     term = [f for f in facts("A system of labor (fink) books was introduced to shackle the workers to the factories.")
             if f.kind == "term"][0]
     assert {"labor books", "fink books", "labour books", "labor (fink) books"} <= set(name_accepts(term))
+
+
+def test_a_bare_million_is_a_number():
+    f = one("The newspaper reported more than a million Western workers had requested to go.", "quantity")
+    assert (f.text, f.value, f.unit) == ("a million", 1_000_000, "Western workers")
+
+
+def test_a_capitalised_name_of_a_plan_or_war_is_a_term_with_its_number():
+    assert one("It is no longer a secret that the Third Five Year Plan has been gravely disrupted.", "term").text \
+        == "Third Five Year Plan"
+    # wars are events of general knowledge (blind review: "the end of the ___ … defect to China" is the Korean War)
+    assert not [f for f in facts("At the end of the Korean Conflict 21 Americans chose to stay.") if f.kind == "term"]
+    # the generic name with its number outside it, and the landmark wars, are not terms
+    assert not [f for f in facts("In the period of the first Five Year Plan the methods changed.") if f.kind == "term"]
+    assert not [f for f in facts("After the Second World War many engineers left.") if f.kind == "term"]

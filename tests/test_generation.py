@@ -575,3 +575,71 @@ def test_a_sentence_between_the_one_asked_and_the_noun_it_refers_to_is_left_out(
     for q in asked:
         assert "comparable migration" in q["prompt"] and "… It is possible" in q["prompt"]
         assert "statistics" not in q["prompt"] and "Nevertheless" not in q["prompt"]
+
+
+
+def test_a_bare_million_is_asked_typed_without_a_millions_hint():
+    text = ("= Migration =\n\nThe newspaper Die Zeitung reported more than a million Western workers had asked "
+            "to go abroad in 1931.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    typed = [q for q in result.questions if q["type"] == "numeric" and q["answer"] == "a million"]
+    assert typed, [q["prompt"] for q in result.questions]
+    assert typed[0]["prompt"].endswith("(Give the number.)")
+    assert {"1,000,000", "1000000", "one million", "1 million"} <= set(typed[0]["accept"])
+
+
+def test_a_there_after_the_place_its_own_sentence_names_needs_no_sentence_before():
+    from quizapp.engine.stems import there_in_own_sentence
+    text = ("= Emigrants =\n\nMany engineers wrote home about their wages in 1932. "
+            "There were several Danish engineers who moved to Mongolia and some still live there.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    asked = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Mongolia"]
+    assert asked, [q["prompt"] for q in result.questions]
+    assert "wages" not in asked[0]["prompt"] and asked[0]["citation"]["quote"].startswith("There were")
+    assert there_in_own_sentence("Some moved to Mongolia and still live there.")
+    assert not there_in_own_sentence("Some still live there.")
+    assert not there_in_own_sentence("Some moved from Mongolia to Japan and still live there.")
+
+
+def test_a_named_plan_or_war_is_asked_typed_with_its_other_name_accepted():
+    from quizapp.engine.grading import grade
+    text = ("= Defectors =\n\nAt the end of the Korean Conflict 21 soldiers chose to stay in Pyongyang rather than go home.\n\n"
+            "The capital outlay for the Third Five Year Plan is greater than for any earlier budget of the state.\n")
+    doc, result = generate(text, kind="reference", attribution="")
+    typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert "Third Five Year Plan" in typed and "Korean Conflict" not in typed, list(typed)
+    assert grade("short_answer", typed["Third Five Year Plan"], {"text": "third five-year plan"}) == 1.0
+    assert not [q for q in result.questions if q["type"] == "multiple_choice" and "Plan" in str(q["choices"])]
+
+
+def test_a_plan_in_an_aside_that_dates_a_year_is_not_asked():
+    text = ("= Crisis =\n\nThe catastrophic conditions in industry in 1940 – the second year of the Third Five Year Plan – "
+            "deepen all the contradictions of the preceding stages of the economy.\n")
+    doc, result = generate(text, kind="argument")
+    assert "Third Five Year Plan" not in {q.get("answer") for q in result.questions}
+    assert any(r["reason"].startswith("a name in an aside that only dates a year") for r in result.rejected)
+
+
+def test_a_people_in_a_discussion_is_typed_not_chosen_from_other_peoples():
+    text = ("= Defectors =\n\nThere were several Americans who defected to North Korea in the 1960s and some "
+            "still live in Pyongyang with their families.\n")
+    doc, result = generate(text, kind="discussion")
+    asked = [q for q in result.questions if q.get("answer") == "Americans"
+             or any(c["correct"] and c["text"] == "Americans" for c in q.get("choices", []))]
+    assert asked and all(q["type"] == "short_answer" for q in asked)
+
+
+def test_a_plan_beside_the_previous_plans_is_not_asked():
+    text = ("= Outlay =\n\nThe capital outlay for the Third Five Year Plan is greater than the combined totals for both "
+            "of the previous plans, and the shortage of workers is worse.\n")
+    doc, result = generate(text, kind="argument")
+    assert "Third Five Year Plan" not in {q.get("answer") for q in result.questions}
+    assert any(r["reason"].startswith("the plan's number follows") for r in result.rejected)
+
+
+def test_an_unclosed_opening_quotation_mark_is_not_copied_into_the_stem():
+    from quizapp.engine.stems import clean_sentence
+    assert clean_sentence("And now Stalin ‘has drafted children from 14–17 years into industry.") == \
+        "And now Stalin has drafted children from 14–17 years into industry."
+    assert clean_sentence("He answered with the cry: ‘Stop your chatter!’ and left.") == \
+        "He answered with the cry: ‘Stop your chatter!’ and left."

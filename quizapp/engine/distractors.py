@@ -126,6 +126,9 @@ def _round_like(value: float, key: float, style: NumberStyle) -> float:
 _NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 
 
+_BARE_SCALE = re.compile(r"(?i)an?\s+(?:million|billion)")
+
+
 class FactIndex:
     """All facts of the corpus, to draw distractors from and to check that a
     distractor is not also true."""
@@ -147,7 +150,8 @@ class FactIndex:
             for f in fs:
                 kk = self.kind_key(f)
                 self.by_doc_kind.setdefault((doc_id, kk), []).append(f)
-                if f.value is not None and (kk, f.value) not in seen_values:
+                # a bare 'a million' is a manner of speaking, not a figure to offer for another fact
+                if f.value is not None and (kk, f.value) not in seen_values and not _BARE_SCALE.fullmatch(f.text):
                     seen_values.add((kk, f.value))
                     self.distinct_values.setdefault(kk, []).append((doc_id, f))
                 if f.kind in _NAME_KINDS and (doc_id, kk, f.text) not in seen_names:
@@ -231,7 +235,7 @@ class FactIndex:
         """Facts of the same kind: all of the same document, then a bounded number of distinct
         values from the other documents (in corpus order)."""
         kk = self.kind_key(f)
-        same = [(doc_id, x) for x in self.by_doc_kind.get((doc_id, kk), [])]
+        same = [(doc_id, x) for x in self.by_doc_kind.get((doc_id, kk), []) if not _BARE_SCALE.fullmatch(x.text)]
         return same + self.distinct_values.get(kk, [])[: self.OTHER_DOCUMENT_VALUES]
 
     def same_kind_names(self, f: Fact) -> list[tuple[str, Fact]]:
@@ -353,6 +357,11 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 v = parse_number(first.group(1)) if first else None
             if v is None or (v - key.value) * direction <= 0:
                 return False
+        if key.kind in ("quantity", "percent") and key.high is None:
+            v = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", text))
+            near = [parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", o)) for o in out + [key.text]]
+            if v and any(w and abs(v - w) < 0.02 * max(v, w) for w in near):
+                return False  # '29.5 million' beside '29.6 million': two options a reader cannot tell apart
         banned.add(vkey)
         if contains_word(stem_l, t):
             return False  # never repeat something the stem already says

@@ -346,6 +346,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "names of this kind make implausible options (wrong kind of thing)"
     elif fact.kind == "place" and (fact.text.isupper() or re.search(r"(?i)\bthe\s+$", sent.text[: fact.start - sent.start])):
         mc.reject = "'the _____' or an abbreviation: the options would not fit the same way"
+    elif fact.kind == "group" and doc.kind == "discussion":
+        mc.reject = "a people in a discussion thread: general knowledge picks it from other peoples"
     elif fact.kind == "person" and doc.kind == "discussion":
         mc.reject = "people in a discussion thread: several fit the same description"
     elif fact.kind == "person" and _GENDER_CUE.search(full):
@@ -447,7 +449,9 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
     if fact.kind in ("quantity", "percent", "year") and fact.value is not None and fact.high is None:
         unit = "%" if fact.kind == "percent" else ""
         hint = " (Give the percentage.)" if unit else (" (Give the year.)" if fact.kind == "year" else " (Give the number.)")
-        millions = re.search(r"(?i)\bmillion\b", fact.text) is not None
+        # 'a million' is given as a number; 'in millions' would hint that the answer is one million
+        bare = re.fullmatch(r"(?i)an?\s+(million|billion)", fact.text)
+        millions = re.search(r"(?i)\bmillion\b", fact.text) is not None and not bare
         if millions:
             hint = " (Give the number in millions, for example “3.5 million”.)"
         q = Candidate(qtype="numeric", prompt=blanked + hint, features=dict(features), **base)
@@ -457,6 +461,8 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         if float(value).is_integer():
             plain = str(int(value))
         forms = {plain, fact.text}
+        if bare:
+            forms |= {f"one {bare.group(1).lower()}", f"1 {bare.group(1).lower()}", f"{int(value):,}"}
         if unit:
             forms |= {f"{plain}%", f"{plain} percent", f"{plain} per cent"}
         if value >= 1e6 and value % 1e5 == 0:
@@ -490,7 +496,7 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
                           | ({f"{lo}-{hi}%"} if pct else set()))
         return q
-    if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
+    if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and " " not in fact.text and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
     if fact.kind in ("person", "term", "org", "work", "place", "group"):
         hint = _typed_hint(fact)
@@ -543,6 +549,11 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "term" and fact.text.endswith("Plan") and \
+            re.search(r"(?i)\b(?:previous|preceding|earlier|former|first two|two)\s+(?:\w+\s+)?plans\b", sent.text):
+        return "the plan's number follows from 'the previous plans' beside it"
+    if fact.kind == "term" and re.search(r"(?i)\b(?:the\s+)?\w+\s+(?:year|month|stage|phase)\s+of\s+(?:the\s+)?$", before):
+        return "a name in an aside that only dates a year ('1940 – the second year of the ___'): the year gives it away"
     if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
         return "a term with its meaning in brackets beside it: typing it tests spelling (the matching of terms asks it)"
     if fact.kind == "org" and fact.unit.isupper() and re.search(r"\(\s*$", before) and \

@@ -307,8 +307,23 @@ def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
             return
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:to|for|in|into|from)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def there_in_own_sentence(text: str) -> bool:
+    """'… defected to North Korea and some still live there': a 'there' after the one country or
+    city its own sentence names is resolved by that sentence and needs no sentence before."""
+    found = list(_THERE.finditer(text))
+    if len(found) != 1:
+        return False
+    before = text[:found[0].start()]
+    places = {re.sub(r"^the\s+", "", m.group(1)) for m in _PLACE_BEFORE.finditer(before)}
+    places = {p for p in places if p in lexicon.COUNTRIES or p in lexicon.CITIES}
+    return len(places) == 1
+
+
 def _there_resolved(ctx: Context, text: str) -> str:
-    return _THERE.sub("", text, count=1) if ctx.there_place else text
+    return _THERE.sub("", text, count=1) if ctx.there_place or there_in_own_sentence(text) else text
 
 
 def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
@@ -427,6 +442,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _TRAILING_CITATION.sub("", text)
     text = re.sub(r"\b(and|or|the|of|to|in)\. (?=[a-z])", r"\1 ", text)  # 'incontestable and. staggering'
     text = re.sub(r"(?<=[a-z])\.\.(?=\s)", ".", text)  # 'October.. All'
+    text = re.sub(r"‘(?=[^‘’]*$)", "", text)  # an opening single quotation mark the sentence never closes
     text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
     text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
