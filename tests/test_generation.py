@@ -620,6 +620,15 @@ def test_a_plan_in_an_aside_that_dates_a_year_is_not_asked():
     assert any(r["reason"].startswith("a name in an aside that only dates a year") for r in result.rejected)
 
 
+def test_a_people_in_a_one_line_claim_of_a_discussion_is_not_asked():
+    text = "= Defectors =\n\nThere were several Americans who defected to North Korea and some still live there.\n"
+    doc, result = generate(text, kind="discussion")
+    assert "Americans" not in {q.get("answer") for q in result.questions}
+    assert not [q for q in result.questions if q["type"] == "true_false" and "Korea" in q["prompt"]
+                and "Americans" not in q["prompt"]]
+    assert any(r["reason"].startswith("a people in a one-line claim") for r in result.rejected)
+
+
 def test_a_people_in_a_discussion_is_typed_not_chosen_from_other_peoples():
     text = ("= Defectors =\n\nThere were several Americans who defected to North Korea in the 1960s and some "
             "still live in Pyongyang with their families.\n")

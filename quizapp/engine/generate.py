@@ -387,6 +387,12 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
         for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
             c.reject = c.reject or _PEOPLE_CUE
+    if fact.kind in ("group", "nationality") and doc.kind == "discussion":
+        sent = doc.sentences[fact.sentence]
+        rest = sent.text[: fact.start - sent.start] + " " + sent.text[fact.end - sent.start:]
+        if not re.search(r"\d", rest) and len(content_words(rest)) < DISTINCT_DETAIL_WORDS:
+            for c in out:  # 'several Americans who defected to North Korea': general knowledge answers it
+                c.reject = c.reject or "a people in a one-line claim of a discussion thread: general knowledge answers it"
     return out
 
 
