@@ -221,7 +221,7 @@ def student(run: Run, n: int, record: load_db.StudentRecord, warmup: bool = Fals
             if ok:
                 return location, text
             detail = text[:200].replace("\n", " ") if status == 0 else ""
-            run.failures.append((sent - run.t0, name, status, detail))
+            run.failures.append((time.monotonic() - run.t0, name, status, detail))  # when the answer came
             tries += 1
             if not run.retry or time.monotonic() > run.deadline:
                 raise StudentFailed(f"{name} {method} {path}: {status} {detail}")
@@ -300,7 +300,7 @@ def prober(run: Run, rate: float, seed: int) -> None:
         ok = status == 200
         run.samples.append(("healthz", sent - run.t0, latency, status, ok))
         if not ok:
-            run.failures.append((sent - run.t0, "healthz", status, ""))
+            run.failures.append((time.monotonic() - run.t0, "healthz", status, ""))
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
