@@ -421,7 +421,7 @@ def main(argv=None) -> int:
     parser.add_argument("--down-for", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fail-on-targets", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="keep the database and the server log")
+    parser.add_argument("--keep", action="store_true", help="keep the database and the server log (a private cluster is left running: stop it with pg_ctl)")
     args = parser.parse_args(argv)
     if not 1 <= args.students <= 1000:
         parser.error("--students must be 1 to 1000")
