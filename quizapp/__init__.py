@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config.engine_options(app.config)
     db.init_app(app)
+    _end_sessions_safely(app)
     migrate.init_app(app, db, directory=app.config["QUIZAPP_MIGRATIONS_DIR"], render_as_batch=True,
                      compare_type=True)
     csrf.init_app(app)
@@ -52,6 +53,22 @@ def create_app(test_config: dict | None = None) -> Flask:
     filters.register(app)
     cli.register(app)
     return app
+
+
+def _end_sessions_safely(app: Flask) -> None:
+    """End each request's database session, even when its connection died after its last
+    query (PostgreSQL restarted while a log-in was hashing its password): the rollback at the
+    end then fails, and without this the request would end in a 500 after its page was made.
+    Registered after Flask-SQLAlchemy's, so it runs first (teardowns run in reverse order)."""
+
+    @app.teardown_appcontext
+    def _remove_session(_exc):
+        try:
+            db.session.remove()
+        except (OperationalError, InternalError) as exc:
+            log.warning("closing the database session failed (%s); the pool replaces the connection",
+                        str(getattr(exc, "orig", exc)).strip().partition("\n")[0])
+            db.session.registry.clear()
 
 
 @login_manager.user_loader

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from quizapp import security
+from quizapp import security, sqlite
 from quizapp.extensions import db
 from quizapp.forms.attempt import ActionForm
 from quizapp.forms.auth import LoginForm, SetupForm, SignupForm
@@ -49,6 +49,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@sqlite.read_only  # a log-in writes nothing to the database (the session is a signed cookie)
 @security.throttled("login")
 def login():
     if current_user.is_authenticated:

@@ -73,6 +73,20 @@ def responses_by_slot(attempt: Attempt) -> dict[int, Response]:
     return {r.slot: r for r in rows}
 
 
+def item_count(attempt: Attempt) -> int:
+    """How many questions the attempt has (from the index, without loading the snapshots)."""
+    return int(db.session.scalar(select(func.count()).select_from(AttemptItem)
+                                 .where(AttemptItem.attempt_id == attempt.id)) or 0)
+
+
+def first_unanswered(attempt: Attempt) -> int:
+    """The first slot without an answer, or 1 when every slot has one (two index reads)."""
+    answered = answered_slots(attempt)
+    slots = db.session.scalars(select(AttemptItem.slot).where(AttemptItem.attempt_id == attempt.id)
+                               .order_by(AttemptItem.slot))
+    return next((slot for slot in slots if slot not in answered), 1)
+
+
 def answered_slots(attempt: Attempt) -> set[int]:
     return set(db.session.scalars(select(Response.slot).where(Response.attempt_id == attempt.id)))
 
@@ -155,6 +169,8 @@ class SaveResult:
     parsed: qtypes.Parsed
     item: AttemptItem
     answered: set[int] = field(default_factory=set)
+    total: int = 0  # how many questions the attempt has
+    attempt: Attempt | None = None
 
 
 FINAL_ANSWER = ("Your answer to this question is final: this quiz shows whether it was right as soon as "
@@ -188,7 +204,7 @@ def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bo
     elif parsed.action == qtypes.CLEAR:
         db.session.execute(delete(Response).where(Response.attempt_id == attempt.id, Response.slot == slot))
     db.session.flush()
-    return SaveResult(parsed, item, answered_slots(attempt))
+    return SaveResult(parsed, item, answered_slots(attempt), item_count(attempt), attempt)
 
 
 def form_digest(item: AttemptItem, response: Response | None) -> str:

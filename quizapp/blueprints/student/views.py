@@ -50,9 +50,10 @@ def _start(quiz: Quiz):
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("student.quizzes"))
+    slot = attempts.first_unanswered(attempt)  # before the commit: no second transaction
+    attempt_id = attempt.id
     db.session.commit()
-    unanswered = attempts.unanswered(attempt)
-    return redirect(url_for("student.question", attempt_id=attempt.id, slot=unanswered[0] if unanswered else 1))
+    return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
 
 
 @bp.get("/attempts/<id:attempt_id>")
@@ -77,7 +78,7 @@ def _question_page(a, item, status: int = 200, error: str | None = None, form: Q
     html = render_template(
         "student/question.html", attempt=a, item=item, qtype=qtype, view=view, feedback=feedback,
         feedback_now=attempts.feedback_now(a),
-        answered=set(responses), total=len(a.items), error=error,
+        answered=set(responses), total=attempts.item_count(a), error=error,
         form=form or QuestionForm(formdata=None), was=attempts.form_digest(item, response))
     return html, status
 
@@ -119,26 +120,27 @@ def answer(attempt_id: int, slot: int):
             flash(attempts.FINAL_ANSWER, "error")
             return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
         return _question_page(a, result.item, status=400, error=result.parsed.error)
-    db.session.commit()
-    a = attempts.get_attempt(current_user, attempt_id)
+    # Everything the answer needs is read before the commit, in the same transaction.
+    total = result.total
     if _wants_json():
-        response = attempts.responses_by_slot(a).get(slot)
-        return jsonify(saved=True, action=result.parsed.action, answered=sorted(result.answered),
-                       was=attempts.form_digest(result.item, response))
-    total = len(a.items)
+        response = attempts.responses_by_slot(result.attempt).get(slot)
+        was = attempts.form_digest(result.item, response)
+        db.session.commit()
+        return jsonify(saved=True, action=result.parsed.action, answered=sorted(result.answered), was=was)
+    db.session.commit()
     if go == "finish":
-        return redirect(url_for("student.finish", attempt_id=a.id))
+        return redirect(url_for("student.finish", attempt_id=attempt_id))
     if go in ("clear", "save"):
         target = slot
     elif go == "prev":
         target = max(1, slot - 1)
     elif go == "next":
         if slot >= total:
-            return redirect(url_for("student.finish", attempt_id=a.id))
+            return redirect(url_for("student.finish", attempt_id=attempt_id))
         target = slot + 1
     else:
         target = min(max(1, int(go)), total)
-    return redirect(url_for("student.question", attempt_id=a.id, slot=target))
+    return redirect(url_for("student.question", attempt_id=attempt_id, slot=target))
 
 
 @bp.route("/attempts/<id:attempt_id>/finish", methods=["GET", "POST"])

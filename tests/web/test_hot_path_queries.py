@@ -1,0 +1,74 @@
+"""The requests of a class taking a quiz stay cheap: counted statements and transactions, not
+timings (speed is measured by bench/load.py; see docs/BENCHMARKS.md).
+
+A change that adds a query per question (an N+1) or a second transaction to one of these
+requests fails here instead of slowing the load test down unnoticed.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from quizapp.extensions import db
+
+# The largest number of SQL statements (SELECT/INSERT/UPDATE/DELETE) each request may run.
+LIMITS = {"start": 9, "question page": 6, "answer": 7}
+
+
+@contextmanager
+def counting(app):
+    with app.app_context():
+        engine = db.engine
+    seen = {"statements": [], "transactions": 0}
+
+    def on_execute(_conn, _cursor, statement, *_args):
+        if re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE)\b", statement, re.I):
+            seen["statements"].append(statement.split("\n")[0][:120])
+
+    def on_begin(_conn):
+        seen["transactions"] += 1
+
+    event.listen(engine, "after_cursor_execute", on_execute)
+    event.listen(engine, "begin", on_begin)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "after_cursor_execute", on_execute)
+        event.remove(engine, "begin", on_begin)
+
+
+def _check(name: str, seen: dict) -> None:
+    assert seen["transactions"] == 1, f"{name}: {seen['transactions']} transactions"
+    assert len(seen["statements"]) <= LIMITS[name], f"{name}: {len(seen['statements'])} statements:\n" + \
+        "\n".join(seen["statements"])
+
+
+@pytest.mark.parametrize("slug", ["practice-harbour-lighthouse", "lighthouse-keepers"])
+def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, student, driver, slug):
+    quiz_id = driver.quiz_id(slug)
+    with counting(app) as seen:
+        response = client.post(f"/quizzes/{quiz_id}/start")
+    assert response.status_code == 302
+    _check("start", seen)
+    aid = int(re.search(r"/attempts/(\d+)/q/1$", response.headers["Location"]).group(1))
+    items = driver.items(aid)
+    assert len(items) >= 3
+
+    for item in items:  # the same count on every page, however many questions are answered
+        with counting(app) as seen:
+            page = client.get(f"/attempts/{aid}/q/{item['slot']}")
+        assert page.status_code == 200
+        _check("question page", seen)
+        with counting(app) as seen:
+            saved = driver.answer(aid, item, go="next")
+        assert saved.status_code == 302
+        _check("answer", seen)
+
+    # A second press of "Start" resumes the open attempt, in one transaction too.
+    with counting(app) as seen:
+        again = client.post(f"/quizzes/{quiz_id}/start")
+    assert again.status_code == 302 and f"/attempts/{aid}/" in again.headers["Location"]
+    _check("start", seen)
