@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -80,7 +80,10 @@ def item_count(attempt: Attempt) -> int:
 
 
 def first_unanswered(attempt: Attempt) -> int:
-    """The first slot without an answer, or 1 when every slot has one (two index reads)."""
+    """The first slot without an answer, or 1 when every slot has one (two index reads; none for
+    an attempt this request started)."""
+    if attempt.is_new:
+        return 1
     answered = answered_slots(attempt)
     slots = db.session.scalars(select(AttemptItem.slot).where(AttemptItem.attempt_id == attempt.id)
                                .order_by(AttemptItem.slot))
@@ -116,27 +119,32 @@ def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     chosen = draw(quizzes.candidates_for(quiz, user), quiz.count, rng, prioritized=quiz.kind == "missed")
     if not chosen:
         raise QuizUnavailable("This quiz has no questions to draw from yet.")
-    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(chosen)))}
+    # Only the columns a snapshot keeps, not whole ORM objects (a class of 200 starts at once).
+    questions = {row.id: row for row in db.session.execute(
+        select(Question.id, Question.type, Question.prompt, Question.spec).where(Question.id.in_(chosen)))}
     now = utcnow()
     deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS, deadline=deadline,
                       pass_mark=quiz.pass_mark, max_score=float(len(chosen)), started_at=now)
+    items = []
     for slot, qid in enumerate(chosen, start=1):
         q = questions[qid]
-        attempt.items.append(AttemptItem(
-            slot=slot, question_id=qid,
-            snapshot={"type": q.type, "prompt": q.prompt, "spec": q.spec},
-            layout=qtypes.get(q.type).make_layout(q.spec, rng)))
+        items.append({"slot": slot, "question_id": qid, "snapshot": {"type": q.type, "prompt": q.prompt, "spec": q.spec},
+                      "layout": qtypes.get(q.type).make_layout(q.spec, rng)})
     try:
         with db.session.begin_nested():
             db.session.add(attempt)
             db.session.flush()
+            # One multi-row INSERT for the items, not the unit of work's bookkeeping for each.
+            db.session.execute(insert(AttemptItem), [{**item, "attempt_id": attempt.id} for item in items])
     except IntegrityError:
         # Another request opened one at the same moment (unique open-attempt index): use it.
         existing = _open_attempt(user, quiz)
         if existing is None:
             raise
         return existing
+    db.session.expire(attempt, ["items"])  # the items were written around the ORM: load them when asked
+    attempt.is_new = True
     return attempt
 
 
