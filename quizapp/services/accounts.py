@@ -8,9 +8,7 @@ from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import func, select
-from werkzeug.security import check_password_hash, generate_password_hash
-
-from quizapp import passwords
+from quizapp import hashing, passwords
 from quizapp.extensions import db
 from quizapp.models import ROLES, SetupToken, User, utcnow
 
@@ -46,7 +44,7 @@ def _hash_method() -> str:
 def _dummy_hash(method: str) -> str:
     """A hash of a random password with the app's method: checked against when the e-mail is
     unknown, so that a failed log-in costs the same work whether or not the account exists."""
-    return generate_password_hash(secrets.token_urlsafe(16), method=method)
+    return hashing.hash_password(secrets.token_urlsafe(16), method)
 
 
 def check_password_policy(password: str, email: str = "", name: str = "") -> None:
@@ -61,7 +59,7 @@ def create_user(email: str, name: str, password: str, role: str = "student") -> 
         raise AccountError("role", f"role must be one of {', '.join(ROLES)}")
     check_password_policy(password, email, name)
     # Hash first: a taken address then costs the same work as a new account.
-    password_hash = generate_password_hash(password, method=_hash_method())
+    password_hash = hashing.hash_password(password, _hash_method())
     if find_by_email(email) is not None:
         raise AccountError("email", TAKEN_MESSAGE)
     user = User(email=normalize_email(email), name=name.strip(), role=role, password_hash=password_hash)
@@ -73,9 +71,9 @@ def create_user(email: str, name: str, password: str, role: str = "student") -> 
 def authenticate(email: str, password: str) -> User | None:
     user = find_by_email(email)
     if user is None:
-        check_password_hash(_dummy_hash(_hash_method()), password)
+        hashing.verify_password(_dummy_hash(_hash_method()), password)
         return None
-    if not check_password_hash(user.password_hash, password) or not user.active:
+    if not hashing.verify_password(user.password_hash, password) or not user.active:
         return None
     return user
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from werkzeug import security as wz
 
-from quizapp import passwords
+from quizapp import hashing, passwords
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services import accounts
@@ -43,7 +43,7 @@ def test_unknown_account_and_wrong_password_look_the_same(app, client, known, mo
         checked.append(pwhash.split("$", 1)[0])  # the method and its cost
         return real(pwhash, password)
 
-    monkeypatch.setattr(accounts, "check_password_hash", spy)
+    monkeypatch.setattr(hashing, "check_password_hash", spy)
     wrong = app.test_client().post("/auth/login", data={"email": KNOWN, "password": "not the password"})
     unknown_email = "nobody-here@example.org"
     unknown = app.test_client().post("/auth/login", data={"email": unknown_email, "password": "not the password"})
@@ -59,7 +59,7 @@ def test_unknown_account_and_wrong_password_look_the_same(app, client, known, mo
 def test_unknown_account_costs_a_full_scrypt_check_in_production(make_app, monkeypatch):
     app = make_app(PASSWORD_HASH_METHOD="scrypt")
     checked = []
-    monkeypatch.setattr(accounts, "check_password_hash",
+    monkeypatch.setattr(hashing, "check_password_hash",
                         lambda h, p: checked.append(h.split("$", 1)[0]) or False)
     with app.test_request_context():
         assert accounts.authenticate("nobody@example.org", "x") is None
@@ -77,8 +77,8 @@ def test_an_inactive_account_looks_like_a_wrong_password(app, client, known):
 
 def test_sign_up_with_a_taken_address_does_not_say_it_exists(app, client, known, monkeypatch):
     hashed = []
-    real = accounts.generate_password_hash
-    monkeypatch.setattr(accounts, "generate_password_hash", lambda p, method: hashed.append(method) or real(p, method))
+    real = hashing.generate_password_hash
+    monkeypatch.setattr(hashing, "generate_password_hash", lambda p, method: hashed.append(method) or real(p, method))
     response = client.post("/auth/signup", data={"email": KNOWN.upper(), "name": "Imposter",
                                                  "password": "another fine password", "confirm": "another fine password"})
     assert response.status_code == 400
