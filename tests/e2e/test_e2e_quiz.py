@@ -163,6 +163,9 @@ def test_the_shipped_sample_bank_in_the_browser(browser, serve, new_database, sh
     try:
         _sign_up(page, "sample@example.org")
         _shot(page, shots, "quizzes")
+        # On a phone the signed-in links sit on one row under the brand (not three rows of header).
+        tops = page.eval_on_selector_all(".nav-list > li", "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+        assert len(tops) == 4 and len(set(tops)) == 1, tops
         attempt = _start(page, "Practice: Foreign workers in the Soviet Union")
         items = _items(server, attempt)
         assert len(items) == 10
