@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
-from quizapp.services import audit
+from quizapp.services import audit, quizzes
 from quizapp.services.uploads import slug
 
 SETTINGS = ("title", "instructions", "pass_mark", "time_limit_seconds", "attempts_allowed", "grading_method",
@@ -19,6 +19,12 @@ SHOW_ANSWERS = {"immediately": "Immediately after each question", "after_attempt
 
 def teacher_quizzes() -> list[Quiz]:
     return list(db.session.scalars(select(Quiz).where(Quiz.kind == "teacher").order_by(Quiz.title)))
+
+
+def drawable(quiz: Quiz) -> int:
+    """How many questions an attempt at ``quiz`` can really get: its count, or fewer when its rules
+    match fewer source sentences (an attempt never takes two questions from one sentence)."""
+    return min(quiz.count, quizzes.pool_size(quiz, None))
 
 
 def get(quiz_id: int) -> Quiz | None:

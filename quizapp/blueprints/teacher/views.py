@@ -306,7 +306,9 @@ def document(doc_id: str):
 
 @bp.get("/quizzes")
 def quizzes():
-    return render_template("teacher/quizzes.html", quizzes=quizadmin.teacher_quizzes())
+    listed = quizadmin.teacher_quizzes()
+    return render_template("teacher/quizzes.html", quizzes=listed,
+                           drawable={q.id: quizadmin.drawable(q) for q in listed})
 
 
 def _quiz_form(form: QuizForm) -> QuizForm:
@@ -342,7 +344,8 @@ def edit_quiz(quiz_id: int):
             db.session.commit()
             flash("Quiz saved.", "success")
             return redirect(url_for("teacher.edit_quiz", quiz_id=quiz.id))
-    return render_template("teacher/quiz_form.html", form=form, quiz=quiz), 422 if form.errors else 200
+    return render_template("teacher/quiz_form.html", form=form, quiz=quiz, drawable=quizadmin.drawable(quiz)), \
+        422 if form.errors else 200
 
 
 # --- the audit log -------------------------------------------------------------------------
