@@ -13,7 +13,7 @@ from quizapp.forms import options
 class BulkForm(FlaskForm):
     """Also the CSRF check of the workspace's one-button forms."""
 
-    action = SelectField("Action", choices=options([("publish", "Publish"), ("retire", "Retire"),
+    action = SelectField("Action", choices=options([("", "(choose an action)"), ("publish", "Publish"), ("retire", "Retire"),
                                             ("review", "Send to review"), ("move", "Move to…"), ("export-json", "Export as JSON"),
                                             ("export-gift", "Export as GIFT")]), validators=[Optional()])
     scope = RadioField("Which questions", choices=options([("ticked", "The ticked questions"),

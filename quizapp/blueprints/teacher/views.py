@@ -82,16 +82,14 @@ def bulk():
     if not form.validate() or not form.action.data:
         flash("Choose an action.", "error")
         return redirect(back)
-    ids = request.form.getlist("ids")
-    if form.action.data.startswith("export-"):
-        if not ids and form.scope.data != "all":
-            flash("Tick the questions to export, or choose “every question the filters match”.", "error")
-            return redirect(back)
-        return _export(bankadmin.selected(filters, ids), form.action.data.removeprefix("export-"))
-    if not ids:
-        flash("Tick the questions first.", "error")
+    every = form.scope.data == "all"  # every question the filters match, ticked or not
+    ids = [] if every else request.form.getlist("ids")
+    if not ids and not every:
+        flash("Tick the questions first, or choose “every question the filters match”.", "error")
         return redirect(back)
-    questions = bankadmin.selected(bankadmin.Filters(), ids)
+    if form.action.data.startswith("export-"):
+        return _export(bankadmin.selected(filters, ids), form.action.data.removeprefix("export-"))
+    questions = bankadmin.selected(filters if every else bankadmin.Filters(), ids)
     if form.action.data == "move":
         try:
             document, section = bankadmin.parse_target(form.target.data)
