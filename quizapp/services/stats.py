@@ -198,7 +198,15 @@ class Summary:
     histogram: list[tuple[str, int]] = field(default_factory=list)
 
 
-def summary(quiz_id: int, items: list[ItemStats] | None = None) -> Summary:
+def summary(quiz_id: int, items: list[ItemStats] | None = None, min_n: int = 0) -> Summary:
+    """The quiz's figures; reliability only from ``min_n`` finished attempts (fewer say nothing)."""
+    result = _summary(quiz_id, items)
+    if result.n < min_n:
+        result.alpha = None
+    return result
+
+
+def _summary(quiz_id: int, items: list[ItemStats] | None = None) -> Summary:
     p = _percent()
     row = db.session.execute(
         select(func.count(Attempt.id), func.avg(p), func.avg(p * p),

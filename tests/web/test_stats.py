@@ -200,3 +200,19 @@ def test_students_see_their_own_progress_only(app, client, auth):
     assert client.get("/teacher/students/1").status_code == 403
     auth.logout()
     assert client.get("/progress").status_code == 302  # the login page
+
+
+def test_reliability_is_shown_only_from_enough_finished_attempts(make_app, client):
+    for min_n, shown in ((5, True), (6, False)):
+        app = make_app(QUIZAPP_STATS_MIN_RESPONSES=min_n)
+        quiz_id = plant(app)  # five finished attempts
+        with app.app_context():
+            accounts.create_user(f"t{min_n}@example.org", "Tess", "correct horse battery", role="teacher")
+            db.session.commit()
+            assert (stats.summary(quiz_id, min_n=min_n).alpha is not None) is shown
+        c = app.test_client()
+        c.post("/auth/login", data={"email": f"t{min_n}@example.org", "password": "correct horse battery"})
+        page = c.get(f"/teacher/quizzes/{quiz_id}/stats").get_data(as_text=True)
+        assert ("0.58" in page.split('id="s-alpha"')[1][:200]) is shown
+        assert ("shown from 6 finished attempts" in page) is not shown
+        assert "percentage points" in page

@@ -35,7 +35,7 @@ def _csv(text: str, filename: str) -> Response:
 def quiz_stats(quiz_id: int):
     quiz = _get_or_404(Quiz, quiz_id)
     items = stats.item_stats(quiz_id=quiz.id, min_n=_min_n(), with_choices=False)  # distractors: per question
-    summary = stats.summary(quiz.id, items)
+    summary = stats.summary(quiz.id, items, min_n=_min_n())
     chart = charts.histogram(summary.histogram, f"Score distribution of {quiz.title}", "score-histogram")
     return render_template("teacher_stats/quiz.html", quiz=quiz, summary=summary, items=items, chart=chart,
                            flagged=stats.flagged(items), labels=stats.FLAG_LABELS, min_n=_min_n())
