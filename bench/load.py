@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import math
 import http.client
 import os
 import random
@@ -306,7 +307,7 @@ def prober(run: Run, rate: float, seed: int) -> None:
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
-    k = max(0, min(len(sorted_values) - 1, int(round(p / 100.0 * len(sorted_values) + 0.5)) - 1))
+    k = max(0, min(len(sorted_values) - 1, math.ceil(p / 100.0 * len(sorted_values)) - 1))  # nearest rank
     return sorted_values[k]
 
 

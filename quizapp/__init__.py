@@ -6,7 +6,7 @@ import os
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import InternalError, OperationalError
+from sqlalchemy.exc import DBAPIError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from quizapp import cli, config, filters, requestguard, security, sqlite
@@ -65,7 +65,7 @@ def _end_sessions_safely(app: Flask) -> None:
     def _remove_session(_exc):
         try:
             db.session.remove()
-        except (OperationalError, InternalError) as exc:
+        except DBAPIError as exc:  # OperationalError, InterfaceError…: the connection is gone
             log.warning("closing the database session failed (%s); the pool replaces the connection",
                         str(getattr(exc, "orig", exc)).strip().partition("\n")[0])
             db.session.registry.clear()

@@ -270,13 +270,13 @@ def test_that_same_year_takes_the_sentence_that_names_the_year():
 
 
 def test_another_at_the_start_takes_the_sentence_before_or_is_not_asked():
-    text = ("The list of the achievements of the miners of the region does not end with these figures. "
-            "Another important conquest must be included: the struggle that led to the founding of the "
-            "Fourth International in 1938.\n")
+    text = ("The miners of the Donbass region won a wage rise of 12 per cent in 1936. "
+            "Another important conquest was the seven-hour day, which 40,000 of the miners had won by 1937.\n")
     _, result = run(text, kind="argument")
-    for q in result.questions:
-        if "conquest" in q["prompt"]:
-            assert "achievements of the miners" in q["prompt"], q["prompt"]
+    asked = [q for q in result.questions if "conquest" in q["prompt"]]
+    assert asked
+    for q in asked:
+        assert "wage rise" in q["prompt"], q["prompt"]
 
 
 def test_the_sentence_before_a_new_section_is_no_context():

@@ -546,12 +546,20 @@ def test_stems_do_not_copy_transcription_slips():
         "They won incontestable and staggering successes in October. All this was new."
 
 
-def test_for_as_a_conjunction_is_dropped_from_the_stem_but_not_for_as_a_preposition():
+def test_a_leading_for_is_kept_in_the_stem():
+    # 'For' opens prepositional phrases far more often than it means 'because' (code review):
+    # it is never dropped.
     from quizapp.engine.stems import strip_discourse
-    assert strip_discourse("For the list of the achievements is not exhausted by these facts.") == \
-        "The list of the achievements is not exhausted by these facts."
-    assert strip_discourse("For the first time, the plan was met.") == "For the first time, the plan was met."
-    assert strip_discourse("For two years the mine was closed.") == "For two years the mine was closed."
+    for text in ("For these reasons the plan was abandoned in 1932.", "For the next five years wages were frozen.",
+                 "For the list of the achievements is not exhausted by these facts."):
+        assert strip_discourse(text) == text
+
+
+def test_the_stem_body_is_found_after_a_title_with_commas_and_quotes():
+    from quizapp.engine.generate import _STEM_ATTRIBUTION
+    stem = ("According to “Labour, wages and migration”, in the section “The “First” Plan (1929-1933)”, "
+            "wages fell by a third.")
+    assert stem[_STEM_ATTRIBUTION.match(stem).end():] == "wages fell by a third."
 
 
 def test_a_digit_inside_a_word_is_a_typo_and_not_asked():

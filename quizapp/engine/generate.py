@@ -27,7 +27,8 @@ LANDMARK_YEARS = {
 }
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
-_STEM_ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
+# Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
+_STEM_ATTRIBUTION = re.compile(r"^According to (?:[^,“]|“(?:[^“”]|“[^”]*”)*”)+?,(?: in the section “(?:[^“”]|“[^”]*”)*”,)? ")
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.

@@ -37,8 +37,7 @@ _TRAILING_CITATION = re.compile(
 )
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
-    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|"
-    r"For(?=\s+(?:the|this|these|those|such)\s[^,;:]{0,80}?\b(?:is|are|was|were|has|have|had)\b))\s+(?=[A-Za-z“\d])"
+    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,)\s+(?=[A-Za-z“\d])"
 )
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")
 

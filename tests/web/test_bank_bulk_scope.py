@@ -19,7 +19,12 @@ def _statuses(app, section=None):
 def test_every_question_the_filters_match_can_be_sent_to_review(app, client, teacher):
     before_all, before_keepers = _statuses(app), _statuses(app, "Keepers")
     assert before_keepers.get("published", 0) >= 2
+    shown = sum(before_keepers.values())
+    stale = client.post("/teacher/bank/bulk", data={"section": "Keepers", "scope": "all", "action": "review",
+                                                    "expected": str(shown + 1)})
+    assert stale.status_code == 302 and _statuses(app, "Keepers") == before_keepers  # refused: not what was shown
     response = client.post("/teacher/bank/bulk", data={"section": "Keepers", "scope": "all", "action": "review",
+                                                       "expected": str(shown),
                                                        "ids": ["hl-mc-built"]})  # a tick elsewhere is ignored
     assert response.status_code == 302
     after_keepers = _statuses(app, "Keepers")

@@ -90,6 +90,12 @@ def bulk():
     if form.action.data.startswith("export-"):
         return _export(bankadmin.selected(filters, ids), form.action.data.removeprefix("export-"))
     questions = bankadmin.selected(filters if every else bankadmin.Filters(), ids)
+    if every and request.form.get("expected") != str(len(questions)):
+        # The bank changed since the page was shown (or the form is not the page's): a change to
+        # every question the filters match must be the change the teacher saw the size of.
+        flash(f"The filters now match {len(questions)} question(s), not the number the page showed; "
+              "look at the list again and apply once more.", "error")
+        return redirect(back)
     if form.action.data == "move":
         try:
             document, section = bankadmin.parse_target(form.target.data)
