@@ -264,9 +264,10 @@ def test_that_same_year_takes_the_sentence_that_names_the_year():
     text = ("In 1931 the trade office received more than 100,000 applications for work in the mines of the Urals. "
             "The socialist newspaper Die Rote Fahne reported that a million workers had asked to go in that same year.\n")
     _, result = run(text)
-    for q in result.questions:
-        if "Rote Fahne" in q["prompt"] or q.get("answer") == "Die Rote Fahne":
-            assert "1931" in q["prompt"], q["prompt"]
+    asked = [q for q in result.questions if "Rote Fahne" in q["prompt"] or q.get("answer") == "Die Rote Fahne"]
+    assert asked
+    for q in asked:
+        assert "1931" in q["prompt"], q["prompt"]
 
 
 def test_another_at_the_start_takes_the_sentence_before_or_is_not_asked():
@@ -303,9 +304,10 @@ def test_a_later_sentence_of_a_section_still_needs_its_referent():
             "In a brilliant analysis of this administrative measure at its very inception, "
             "Leon Sedov pointed out that the movement meant a longer working day.\n\n")
     _, result = run(text, kind="argument")
-    for q in result.questions:
-        if q.get("answer") == "Leon Sedov":
-            assert "Donbass" in q["prompt"], q["prompt"]
+    asked = [q for q in result.questions if "Sedov" in q["prompt"] or q.get("answer") == "Leon Sedov"]
+    for q in asked:  # asked with the sentence that names the movement, or not at all
+        assert "Donbass" in q["prompt"], q["prompt"]
+    assert asked or any("Sedov" in r["passage"] for r in result.rejected)
 
 
 def test_a_transliterated_full_name_of_an_abbreviation_is_not_typed():

@@ -28,8 +28,6 @@ class Attempt(db.Model):
               postgresql_where=text("state = 'in_progress'")),
     )
 
-    is_new = False  # not a column: True on the object of the request that started it
-
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)

@@ -80,10 +80,7 @@ def item_count(attempt: Attempt) -> int:
 
 
 def first_unanswered(attempt: Attempt) -> int:
-    """The first slot without an answer, or 1 when every slot has one (two index reads; none for
-    an attempt this request started)."""
-    if attempt.is_new:
-        return 1
+    """The first slot without an answer, or 1 when every slot has one (two index reads)."""
     answered = answered_slots(attempt)
     slots = db.session.scalars(select(AttemptItem.slot).where(AttemptItem.attempt_id == attempt.id)
                                .order_by(AttemptItem.slot))
@@ -104,9 +101,15 @@ def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
 
 def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     """Start an attempt at ``quiz``, or return the open one (a double click resumes it)."""
+    return start_or_resume(user, quiz, seed)[0]
+
+
+def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[Attempt, int]:
+    """``start``, with the slot to show first: 1 for a new attempt (no query), else the first
+    unanswered one."""
     existing = _open_attempt(user, quiz)
     if existing is not None:
-        return existing
+        return existing, first_unanswered(existing)
     if not quizzes.is_open(quiz):
         raise QuizUnavailable("This quiz is not open.")
     if quiz.attempts_allowed is not None:
@@ -142,10 +145,9 @@ def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
         existing = _open_attempt(user, quiz)
         if existing is None:
             raise
-        return existing
+        return existing, first_unanswered(existing)
     db.session.expire(attempt, ["items"])  # the items were written around the ORM: load them when asked
-    attempt.is_new = True
-    return attempt
+    return attempt, 1
 
 
 # --- answering -----------------------------------------------------------------------------

@@ -200,13 +200,6 @@ class Summary:
 
 def summary(quiz_id: int, items: list[ItemStats] | None = None, min_n: int = 0) -> Summary:
     """The quiz's figures; reliability only from ``min_n`` finished attempts (fewer say nothing)."""
-    result = _summary(quiz_id, items)
-    if result.n < min_n:
-        result.alpha = None
-    return result
-
-
-def _summary(quiz_id: int, items: list[ItemStats] | None = None) -> Summary:
     p = _percent()
     row = db.session.execute(
         select(func.count(Attempt.id), func.avg(p), func.avg(p * p),
@@ -224,6 +217,8 @@ def _summary(quiz_id: int, items: list[ItemStats] | None = None) -> Summary:
     result.pass_rate = int(row[3] or 0) / n
     result.median = _median(quiz_id, n)
     result.items_per_attempt = float(row[6] or 0)
+    if n < min_n:
+        return result
     total_var = float(row[5] or 0) - float(row[4] or 0) ** 2
     result.alpha = cronbach_alpha(items if items is not None else item_stats(quiz_id=quiz_id),
                                   result.items_per_attempt, total_var)

@@ -110,27 +110,9 @@ def served(new_database, tmp_path):
                 process.wait()
 
 
-def right_or_wrong(item: AttemptItem, right: bool) -> dict:
-    """The form fields that answer ``item`` fully right or fully wrong (the test is the oracle)."""
-    spec, layout, qtype = item.snapshot["spec"], item.layout, item.type
-    if qtype in ("multiple_choice", "true_false"):
-        return {"answer": next(oid for oid, i in layout["options"] if spec["choices"][i]["correct"] == right)}
-    if qtype == "multiple_response":
-        return {"answer": [oid for oid, i in layout["options"] if spec["choices"][i]["correct"] == right]}
-    if qtype in ("short_answer", "numeric"):
-        return {"answer": spec["answer"] if right else ("-1" if qtype == "numeric" else "zzz")}
-    if qtype == "matching":
-        n = len(spec["pairs"])
-        by_text = {spec["pairs"][j][1]: oid for oid, j in layout["rights"]}
-        return {f"m-{lid}": by_text[spec["pairs"][i if right else (i + 1) % n][1]] for lid, i in layout["lefts"]}
-    if qtype == "ordering":
-        n = len(spec["sequence"])
-        return {f"o-{oid}": str(i + 1 if right else n - i) for oid, i in layout["items"]}
-    raise AssertionError(qtype)
-
-
-def test_a_student_takes_a_quiz_through_gunicorn(served):
+def test_a_student_takes_a_quiz_through_gunicorn(served, helpers):
     base, url, log, process = served
+    quiz_driver = helpers[1]  # its form_for: the fields that answer an item rightly or wrongly
     browser = Browser(base)
     checker = create_app(dbtesting.app_config(url))  # only to read the database the server writes
 
@@ -166,7 +148,8 @@ def test_a_student_takes_a_quiz_through_gunicorn(served):
         expected += right
         assert f"Question {item.slot} of {len(items)}" in page
         status, where, page = browser.post(f"/attempts/{attempt_id}/q/{item.slot}", {
-            "csrf_token": csrf_token(page), "go": "next", **right_or_wrong(item, right)})
+            "csrf_token": csrf_token(page), "go": "next", **quiz_driver.form_for(
+                {"type": item.type, "spec": item.snapshot["spec"], "layout": item.layout}, right)})
         assert status == 200, (status, page[:2000])
         assert where == (f"/attempts/{attempt_id}/q/{item.slot + 1}" if item.slot < len(items)
                          else f"/attempts/{attempt_id}/finish"), where

@@ -57,15 +57,19 @@ def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, st
     items = driver.items(aid)
     assert len(items) >= 3
 
+    pages, answers = [], []
     for item in items:  # the same count on every page, however many questions are answered
         with counting(app) as seen:
             page = client.get(f"/attempts/{aid}/q/{item['slot']}")
         assert page.status_code == 200
         _check("question page", seen)
+        pages.append(len(seen["statements"]))
         with counting(app) as seen:
             saved = driver.answer(aid, item, go="next")
         assert saved.status_code == 302
         _check("answer", seen)
+        answers.append(len(seen["statements"]))
+    assert len(set(pages)) == 1 and len(set(answers)) == 1, (pages, answers)  # no query per answered item
 
     # A second press of "Start" resumes the open attempt, in one transaction too.
     with counting(app) as seen:

@@ -45,13 +45,12 @@ def start_missed():
 
 def _start(quiz: Quiz):
     try:
-        attempt = attempts.start(current_user, quiz)
+        attempt, slot = attempts.start_or_resume(current_user, quiz)
     except attempts.QuizUnavailable as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("student.quizzes"))
-    slot = attempts.first_unanswered(attempt)  # before the commit: no second transaction
-    attempt_id = attempt.id
+    attempt_id = attempt.id  # before the commit: no second transaction
     db.session.commit()
     return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
 
