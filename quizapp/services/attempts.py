@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from quizapp import qtypes
 from quizapp.extensions import db
@@ -52,9 +52,12 @@ class ExplanationLocked(PermissionError):
 
 def get_attempt(user: User, attempt_id: int, lock: bool = False) -> Attempt:
     """The user's attempt, or NotFound: another user's attempt does not exist for them."""
-    stmt = select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user.id)
+    # With its quiz (whose settings every page reads) in the same statement; only the attempt's
+    # row is locked, never the quiz's, which every student of the class shares.
+    stmt = select(Attempt).options(joinedload(Attempt.quiz)).where(
+        Attempt.id == attempt_id, Attempt.user_id == user.id)
     if lock:
-        stmt = stmt.with_for_update()
+        stmt = stmt.with_for_update(of=Attempt)
     attempt = db.session.scalar(stmt)
     if attempt is None:
         raise NotFound(attempt_id)
@@ -74,9 +77,9 @@ def responses_by_slot(attempt: Attempt) -> dict[int, Response]:
 
 
 def item_count(attempt: Attempt) -> int:
-    """How many questions the attempt has (from the index, without loading the snapshots)."""
-    return int(db.session.scalar(select(func.count()).select_from(AttemptItem)
-                                 .where(AttemptItem.attempt_id == attempt.id)) or 0)
+    """How many questions the attempt has, without a query: every question is worth one point,
+    so the attempt's maximum score, set when its questions are drawn, is their number."""
+    return int(attempt.max_score)
 
 
 def first_unanswered(attempt: Attempt) -> int:
@@ -94,6 +97,19 @@ def answered_slots(attempt: Attempt) -> set[int]:
 # --- starting ------------------------------------------------------------------------------
 
 
+OPEN_ATTEMPT = text("state = 'in_progress'")  # the predicate of the unique index uq_attempts_open (models)
+
+
+def _insert(model):
+    """INSERT with ON CONFLICT for the database in use (SQLite and PostgreSQL both have it)."""
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return sqlite.insert(model)
+    if dialect == "postgresql":
+        return postgresql.insert(model)
+    raise NotImplementedError(f"attempts need INSERT … ON CONFLICT, which {dialect} lacks")
+
+
 def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
     return db.session.scalar(select(Attempt).where(
         Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.state == IN_PROGRESS))
@@ -101,18 +117,27 @@ def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
 
 def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     """Start an attempt at ``quiz``, or return the open one (a double click resumes it)."""
-    return start_or_resume(user, quiz, seed)[0]
+    return db.session.get(Attempt, start_or_resume(user, quiz, seed)[0])
 
 
-def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[Attempt, int]:
-    """``start``, with the slot to show first: 1 for a new attempt (no query), else the first
-    unanswered one."""
-    existing = _open_attempt(user, quiz)
-    if existing is not None:
-        return existing, first_unanswered(existing)
+def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[int, int]:
+    """``start``, as the id of the attempt and the slot to show first: 1 for a new attempt, else
+    the first unanswered one.
+
+    Built for a class pressing "Start" at the same moment: a new attempt costs one INSERT for
+    the attempt (which also finds an open one, through the unique open-attempt index: ON
+    CONFLICT DO NOTHING) and one multi-row INSERT for its items, with no savepoint and no ORM
+    unit of work.
+    """
     if not quizzes.is_open(quiz):
+        existing = _open_attempt(user, quiz)  # an attempt already open may still be finished
+        if existing is not None:
+            return existing.id, first_unanswered(existing)
         raise QuizUnavailable("This quiz is not open.")
     if quiz.attempts_allowed is not None:
+        existing = _open_attempt(user, quiz)
+        if existing is not None:
+            return existing.id, first_unanswered(existing)
         used = db.session.scalar(select(func.count()).select_from(Attempt).where(
             Attempt.user_id == user.id, Attempt.quiz_id == quiz.id))
         if used >= quiz.attempts_allowed:
@@ -121,57 +146,44 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[At
     rng = random.Random(seed)
     chosen = draw(quizzes.candidates_for(quiz, user), quiz.count, rng, prioritized=quiz.kind == "missed")
     if not chosen:
+        existing = _open_attempt(user, quiz)
+        if existing is not None:
+            return existing.id, first_unanswered(existing)
         raise QuizUnavailable("This quiz has no questions to draw from yet.")
-    # Only the columns a snapshot keeps, not whole ORM objects (a class of 200 starts at once).
+    # Only the columns a snapshot keeps, not whole ORM objects.
     questions = {row.id: row for row in db.session.execute(
         select(Question.id, Question.type, Question.prompt, Question.spec).where(Question.id.in_(chosen)))}
     now = utcnow()
     deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
-    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS, deadline=deadline,
-                      pass_mark=quiz.pass_mark, max_score=float(len(chosen)), started_at=now)
+    attempt_id = db.session.scalar(
+        _insert(Attempt).values(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS,
+                                deadline=deadline, pass_mark=quiz.pass_mark, max_score=float(len(chosen)),
+                                started_at=now)
+        .on_conflict_do_nothing(index_elements=["user_id", "quiz_id"], index_where=OPEN_ATTEMPT)
+        .returning(Attempt.id))
+    if attempt_id is None:  # already open (a double click, another tab): resume it
+        existing = _open_attempt(user, quiz)
+        return existing.id, first_unanswered(existing)
     items = []
     for slot, qid in enumerate(chosen, start=1):
         q = questions[qid]
-        items.append({"slot": slot, "question_id": qid, "snapshot": {"type": q.type, "prompt": q.prompt, "spec": q.spec},
+        items.append({"attempt_id": attempt_id, "slot": slot, "question_id": qid,
+                      "snapshot": {"type": q.type, "prompt": q.prompt, "spec": q.spec},
                       "layout": qtypes.get(q.type).make_layout(q.spec, rng)})
-    try:
-        with db.session.begin_nested():
-            db.session.add(attempt)
-            db.session.flush()
-            # One multi-row INSERT for the items, not the unit of work's bookkeeping for each.
-            db.session.execute(insert(AttemptItem), [{**item, "attempt_id": attempt.id} for item in items])
-    except IntegrityError:
-        # Another request opened one at the same moment (unique open-attempt index): use it.
-        existing = _open_attempt(user, quiz)
-        if existing is None:
-            raise
-        return existing, first_unanswered(existing)
-    db.session.expire(attempt, ["items"])  # the items were written around the ORM: load them when asked
-    return attempt, 1
+    db.session.execute(insert(AttemptItem), items)  # one multi-row INSERT
+    return attempt_id, 1
 
 
 # --- answering -----------------------------------------------------------------------------
 
 
 def _upsert_response(values: dict) -> None:
-    dialect = db.session.get_bind().dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
-        stmt = insert(Response).values(**values, changes=0)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["attempt_id", "slot"],
-            set_={"answer": stmt.excluded.answer, "score": stmt.excluded.score,
-                  "answered_at": stmt.excluded.answered_at, "changes": Response.changes + 1})
-        db.session.execute(stmt)
-        return
-    row = db.session.scalar(select(Response).where(
-        Response.attempt_id == values["attempt_id"], Response.slot == values["slot"]))
-    if row is None:
-        db.session.add(Response(**values, changes=0))
-    else:
-        row.answer, row.score, row.answered_at = values["answer"], values["score"], values["answered_at"]
-        row.changes += 1
-    db.session.flush()
+    stmt = _insert(Response).values(**values, changes=0)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["attempt_id", "slot"],
+        set_={"answer": stmt.excluded.answer, "score": stmt.excluded.score,
+              "answered_at": stmt.excluded.answered_at, "changes": Response.changes + 1})
+    db.session.execute(stmt)
 
 
 @dataclass

@@ -15,7 +15,9 @@ from sqlalchemy import event
 from quizapp.extensions import db
 
 # The largest number of SQL statements (SELECT/INSERT/UPDATE/DELETE) each request may run.
-LIMITS = {"start": 9, "question page": 6, "answer": 7}
+# A second press of "Start" (a double click: "Resume" is a link to the open attempt) draws as a
+# new start does, then finds the open attempt through the unique index and reads where it was.
+LIMITS = {"start": 6, "question page": 4, "answer": 5, "start again": 8}
 
 
 @contextmanager
@@ -75,4 +77,4 @@ def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, st
     with counting(app) as seen:
         again = client.post(f"/quizzes/{quiz_id}/start")
     assert again.status_code == 302 and f"/attempts/{aid}/" in again.headers["Location"]
-    _check("start", seen)
+    _check("start again", seen)

@@ -45,12 +45,11 @@ def start_missed():
 
 def _start(quiz: Quiz):
     try:
-        attempt, slot = attempts.start_or_resume(current_user, quiz)
+        attempt_id, slot = attempts.start_or_resume(current_user, quiz)
     except attempts.QuizUnavailable as exc:
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("student.quizzes"))
-    attempt_id = attempt.id  # before the commit: no second transaction
     db.session.commit()
     return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
 
