@@ -38,7 +38,8 @@ def _on_connect(dbapi_connection, _record) -> None:
 
 def read_only(view):
     """Mark a view whose requests never write to the database, whatever their method: its
-    transactions begin deferred, without the write lock (put it just under ``@bp.route``)."""
+    transactions begin deferred, without the write lock, and SQLite refuses any write in them
+    (put it just under ``@bp.route``)."""
     view.quizapp_read_only = True
     return view
 
@@ -55,7 +56,18 @@ def begin_statement() -> str:
 
 
 def _on_begin(connection) -> None:
-    connection.exec_driver_sql(begin_statement())
+    statement = begin_statement()
+    # A transaction that begins deferred is read-only, and SQLite is told so (``query_only``): a
+    # write in a GET or in a view marked ``@read_only`` fails at once, in the tests too, instead
+    # of failing only under load, when its lock upgrade finds another writer ("database is
+    # locked"). The flag belongs to the connection (set before BEGIN: BEGIN IMMEDIATE is itself
+    # a write), so it is set only when it changes.
+    query_only = statement == "BEGIN"
+    info = connection.connection.info
+    if info.get("quizapp_query_only", False) != query_only:
+        connection.exec_driver_sql(f"PRAGMA query_only = {int(query_only)}")
+        info["quizapp_query_only"] = query_only
+    connection.exec_driver_sql(statement)
 
 
 def install(engine: Engine) -> None:

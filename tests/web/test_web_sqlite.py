@@ -4,11 +4,11 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event, func, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from quizapp.extensions import db
-from quizapp.models import Response
+from quizapp.models import Response, User
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -55,6 +55,24 @@ def test_writes_begin_immediate_and_reads_do_not_queue(client, student, driver, 
     begins.clear()
     client.get(f"/attempts/{aid}/q/1")
     assert begins and set(begins) == {"BEGIN"}
+
+
+@pytest.mark.parametrize("method, path", [("GET", "/quizzes"), ("POST", "/auth/login")])
+def test_a_request_that_began_deferred_cannot_write(app, method, path):
+    """GETs and views marked @sqlite.read_only (the log-in) begin without the write lock; a write
+    in them would fail only under load, when the lock upgrade meets another writer, so SQLite
+    refuses every write in them (PRAGMA query_only), here as under load."""
+    with app.test_request_context(path, method=method):
+        with pytest.raises(OperationalError, match="readonly"):
+            db.session.execute(update(User).values(name="written"))
+        db.session.rollback()
+        assert db.session.execute(select(func.count()).select_from(User)).scalar() >= 0  # reads still work
+        db.session.rollback()
+    # The same pooled connection writes again in a request that may write, and in a command.
+    for context in (app.test_request_context("/quizzes/1/start", method="POST"), app.app_context()):
+        with context:
+            db.session.execute(update(User).where(User.id == -1).values(name="written"))
+            db.session.commit()
 
 
 def test_commands_and_scripts_begin_immediate(app, begins):
