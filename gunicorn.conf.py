@@ -34,3 +34,5 @@ def post_worker_init(worker):
     """Each worker's own database connections, never the master's (see serving.after_fork)."""
     serving.configure_logging(loglevel)
     serving.after_fork(worker.wsgi)
+    if worker.age == 1:  # the first worker speaks for all
+        serving.warn_unshared_throttles(worker.wsgi, workers)

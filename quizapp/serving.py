@@ -85,6 +85,21 @@ def after_fork(app: object) -> None:
     log.debug("worker %s: %d inherited engine(s) disposed", os.getpid(), len(engines))
 
 
+UNSHARED_THROTTLES = ("the log-in and sign-up throttles count in each worker's memory (%s workers): each "
+                      "worker allows the full limit, so they are %s times looser than configured. Set "
+                      "REDIS_URL (or RATELIMIT_STORAGE_URI) to share them (README, Production serving)")
+
+
+def warn_unshared_throttles(app: object, workers: int) -> bool:
+    """Say so in the log when several workers keep the throttles' counts in memory. True if it did."""
+    if not isinstance(app, Flask) or workers < 2:
+        return False
+    if not str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://").startswith("memory://"):
+        return False
+    log.warning(UNSHARED_THROTTLES, workers, workers)
+    return True
+
+
 def configure_logging(level: str = "info") -> None:
     """The app's own log messages (logger ``quizapp``: database outages, throttling…) go to
     stderr beside gunicorn's, at gunicorn's log level. Called once in each worker."""

@@ -181,6 +181,8 @@ def test_a_student_takes_a_quiz_through_gunicorn(served, helpers):
     assert "Shutting down: Master" in text, text
     assert "Traceback" not in text, text
     assert re.search(r'"GET /healthz HTTP/1.1" 200', text), "the access log goes to stdout"
+    # Two workers with the throttles in memory (RATELIMIT_STORAGE_URI=memory://): the log says so, once.
+    assert text.count("throttles count in each worker's memory (2 workers)") == 1, text
 
 
 def test_settings_come_from_the_environment():
@@ -208,3 +210,11 @@ def test_a_forked_worker_does_not_reuse_the_masters_connections(app):
     serving.after_fork(app)
     with app.app_context():
         assert inherited >= 1 and db.engine.pool.checkedin() == 0
+
+
+def test_the_unshared_throttles_warning_is_only_for_several_workers_without_redis(app, caplog):
+    assert serving.warn_unshared_throttles(app, 3) is True  # the test app counts in memory
+    assert "3 times looser" in caplog.text
+    assert serving.warn_unshared_throttles(app, 1) is False
+    app.config["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:6379/0"
+    assert serving.warn_unshared_throttles(app, 3) is False
