@@ -77,9 +77,10 @@ def wait_for_health(base: str, process: subprocess.Popen, log: Path, seconds: fl
     pytest.fail(f"gunicorn did not answer /healthz within {seconds} s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def served(new_database, tmp_path):
-    """(base URL, the database's URL, the log file) of gunicorn serving the app."""
+@pytest.fixture(params=["", "yes"], ids=["app-per-worker", "preloaded"])
+def served(request, new_database, tmp_path):
+    """(base URL, the database's URL, the log file) of gunicorn serving the app, built by each
+    worker or, with GUNICORN_PRELOAD, by the master before it forks (serving.after_fork)."""
     if not GUNICORN.exists():
         pytest.fail(f"gunicorn is not installed in the virtualenv ({GUNICORN}): pip install -e '.[test]'")
     url = new_database()
@@ -90,7 +91,7 @@ def served(new_database, tmp_path):
            "QUIZAPP_SEED_FILE": str(dbtesting.DATA / "quizzes.json"),
            "RATELIMIT_STORAGE_URI": "memory://",
            "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "2",
-           "GUNICORN_GRACEFUL_TIMEOUT": "10"}
+           "GUNICORN_GRACEFUL_TIMEOUT": "10", "GUNICORN_PRELOAD": request.param}
     env.pop("REDIS_URL", None)
     log = tmp_path / "gunicorn.log"
     with log.open("wb") as out:
