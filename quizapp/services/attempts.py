@@ -298,16 +298,42 @@ class ReviewRow:
     type_label: str
     outcome: str
     score: float | None
+    question_id: str = ""
+    yours: list[dict] = field(default_factory=list)  # the answer given, as rows of {text, ok, feedback}
+    key: list[str] = field(default_factory=list)  # the right answer; empty when not shown or fully right
 
 
-def review(attempt: Attempt) -> list[ReviewRow]:
+def review(attempt: Attempt, key_for: str = "none") -> list[ReviewRow]:
+    """Each question of the attempt with its outcome and the answer given. ``key_for``: whose
+    review it is, for the right answer: "student" (only for answered questions, whose
+    explanations are open too), "teacher" (every question), "none"."""
     responses = responses_by_slot(attempt)
     rows = []
     for item in attempt.items:
         r = responses.get(item.slot)
-        rows.append(ReviewRow(item.slot, item.snapshot["prompt"], qtypes.get(item.type).label,
-                              outcome(r.score if r else None), r.score if r else None))
+        qtype = qtypes.get(item.type)
+        spec = item.snapshot["spec"]
+        result = outcome(r.score if r else None)
+        # The key where it tells something: not beside an answer that was fully right.
+        show_key = result != "correct" and (key_for == "teacher" or (key_for == "student" and r is not None))
+        yours = qtype.describe(spec, r.answer) if r else []
+        if key_for == "none":  # which option was right is the key too: the answer as given, unmarked
+            yours = [{**row, "ok": None, "feedback": ""} for row in yours]
+        rows.append(ReviewRow(item.slot, item.snapshot["prompt"], qtype.label, result,
+                              r.score if r else None, item.question_id, yours,
+                              qtype.describe_key(spec) if show_key else []))
     return rows
+
+
+def answers_closed(attempt: Attempt) -> str | None:
+    """Why the student may not see the right answers of this attempt yet, or None when they may."""
+    if attempt.state != FINISHED:
+        return "Answers open when you finish the attempt."
+    quiz = attempt.quiz
+    if quiz.show_answers == "after_close" and quiz.closes_at is not None and utcnow() < quiz.closes_at:
+        return (f"Answers and explanations open after the quiz closes "
+                f"({quiz.closes_at:%Y-%m-%d %H:%M} UTC).")
+    return None
 
 
 def history(user: User) -> list[Attempt]:
@@ -329,10 +355,9 @@ def explained_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, Att
             return attempt, item, responses_by_slot(attempt)[slot]
         raise ExplanationLocked("Explanations open when you answer the question." if feedback_now(attempt)
                                 else "Explanations open when you finish the attempt.")
-    quiz = attempt.quiz
-    if quiz.show_answers == "after_close" and quiz.closes_at is not None and utcnow() < quiz.closes_at:
-        raise ExplanationLocked(f"Answers and explanations open after the quiz closes "
-                                f"({quiz.closes_at:%Y-%m-%d %H:%M} UTC).")
+    closed = answers_closed(attempt)
+    if closed:
+        raise ExplanationLocked(closed)
     response = responses_by_slot(attempt).get(slot)
     if response is None:
         raise ExplanationLocked("You did not answer this question, so its explanation stays closed. "

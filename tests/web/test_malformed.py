@@ -66,6 +66,9 @@ def test_someone_elses_attempt_is_404_on_every_attempt_route(world):
     for rule in world.app.url_map.iter_rules():
         if "attempt_id" not in rule.arguments:
             continue
+        if rule.endpoint.startswith("teacher."):  # teachers only: a student gets 403 (teacher access tests)
+            assert world.student.get(rule.rule.replace("<id:attempt_id>", str(other))).status_code == 403
+            continue
         url = rule.rule.replace("<id:attempt_id>", str(other)).replace("<id:slot>", "1")
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             response = world.student.open(url, method=method, data={"answer": "x", "confirm": "yes", "kind": "typo"})

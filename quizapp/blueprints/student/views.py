@@ -163,7 +163,9 @@ def results(attempt_id: int):
     a = attempts.get_attempt(current_user, attempt_id)
     if not a.finished:
         return redirect(url_for("student.attempt", attempt_id=a.id))
-    return render_template("student/results.html", attempt=a, rows=attempts.review(a),
+    closed = attempts.answers_closed(a)
+    return render_template("student/results.html", attempt=a, closed=closed,
+                           rows=attempts.review(a, key_for="none" if closed else "student"),
                            grade=quizzes.grade_of(a.quiz, attempts.finished_attempts(current_user, a.quiz)))
 
 

@@ -9,8 +9,8 @@ from flask import Response, abort, render_template, request
 
 from quizapp.blueprints.teacher.views import bp, stats_min_n
 from quizapp.extensions import db
-from quizapp.models import Document, Question, Quiz, User
-from quizapp.services import charts, stats, statscsv
+from quizapp.models import Attempt, Document, Question, Quiz, User
+from quizapp.services import attempts, charts, stats, statscsv
 
 PAGE_SIZE = 100
 
@@ -24,6 +24,10 @@ def _get_or_404(model, key):
     if obj is None:
         abort(404)
     return obj
+
+
+def attempt_owner(attempt: Attempt) -> User:
+    return db.session.get(User, attempt.user_id)
 
 
 def _csv(text: str, filename: str) -> Response:
@@ -51,6 +55,14 @@ def quiz_attempts(quiz_id: int):
     rows = stats.attempts(quiz.id, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render_template("teacher_stats/attempts.html", quiz=quiz, filters=filters, rows=rows, total=total,
                            page=page, pages=max(1, -(-total // PAGE_SIZE)), states=stats.STATES)
+
+
+@bp.get("/attempts/<id:attempt_id>")
+def attempt_review(attempt_id: int):
+    """One student's attempt as the teacher reviews it: each answer given, the key, the scores."""
+    attempt = _get_or_404(Attempt, attempt_id)
+    return render_template("teacher_stats/attempt.html", attempt=attempt, student=attempt_owner(attempt),
+                           rows=attempts.review(attempt, key_for="teacher"))
 
 
 @bp.get("/quizzes/<id:quiz_id>/attempts.csv")
