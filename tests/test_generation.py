@@ -660,3 +660,20 @@ def test_an_unclosed_opening_quotation_mark_is_not_copied_into_the_stem():
         "And now Stalin has drafted children from 14–17 years into industry."
     assert clean_sentence("He answered with the cry: ‘Stop your chatter!’ and left.") == \
         "He answered with the cry: ‘Stop your chatter!’ and left."
+
+
+def test_an_it_that_stands_for_the_clause_after_it_needs_no_sentence_before():
+    from quizapp.engine.stems import _needs_previous
+    text = ("= Crisis =\n\nSimilar quotations can be cited at will from one branch of industry to another. "
+            "It is no longer “a secret” that the Third Five Year Plan has been gravely disrupted.\n")
+    doc, result = generate(text, kind="argument")
+    asked = [q for q in result.questions if q.get("answer") == "Third Five Year Plan"]
+    assert asked and asked[0]["citation"]["quote"].startswith("It is no longer"), \
+        [(r["reason"], r["passage"]) for r in result.rejected]
+    assert "Similar quotations" not in asked[0]["prompt"]
+    assert not _needs_previous("It is not hard to understand why the workers resisted the decrees.", set())
+    assert not _needs_previous("It has been calculated that the mines lost 2,000 tons of copper.", set())
+    # an 'it' that refers to something before still needs the sentence before
+    assert _needs_previous("It is the youngest proletariat in history.", set())
+    assert _needs_previous("It is without precedent in the history of modern industry.", set())
+    assert _needs_previous("It was a plan that failed.", set())

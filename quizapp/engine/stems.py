@@ -20,6 +20,17 @@ _ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another)\b"
 )
+# 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
+# for the clause after it (extraposition) refers to nothing before. Only after words that take such a
+# clause (adjectives of judgement, verbs of saying or knowing), so 'It is the youngest proletariat …'
+# still needs the sentence before.
+_EXTRAPOSED_IT = re.compile(
+    r"^(?:[“\"‘]\s*)?It\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:(?:not|no\s+longer|still|now|also|by\s+no\s+means|quite|very|so|too|generally|widely)\s+)*"
+    r"[“‘\"]?(?:(?:a|no)\s+secret|clear|plain|true|evident|obvious|certain|likely|unlikely|possible|impossible|"
+    r"necessary|hard|difficult|easy|important|known|well-known|said|reported|calculated|estimated|believed|"
+    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking)[”’\"]?"
+    r"\s+(?:that|to|why|how|whether|what)\b")
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
@@ -376,7 +387,7 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 def _needs_previous(text: str, person_names: set[str]) -> bool:
-    return bool(_ANAPHOR_START.match(text)) or _dangling_pronoun(text, person_names) \
+    return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
         or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text)))
 
 
