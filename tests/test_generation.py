@@ -677,3 +677,23 @@ def test_an_it_that_stands_for_the_clause_after_it_needs_no_sentence_before():
     assert _needs_previous("It is the youngest proletariat in history.", set())
     assert _needs_previous("It is without precedent in the history of modern industry.", set())
     assert _needs_previous("It was a plan that failed.", set())
+
+
+def test_a_fraction_is_asked_typed_with_its_other_forms_accepted():
+    from quizapp.engine.grading import grade
+    text = ("= Balance =\n\nOfficial figures clearly establish that Soviet labor productivity remains below one-fourth, "
+            "and in many cases one-tenth of the corresponding productivity in advanced capitalist countries.\n\n"
+            "In 1936, 33 per cent of the workers, one-third of the shop, did not fulfill their norm.\n")
+    doc, result = generate(text, kind="argument")
+    asked = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert {"one-fourth", "one-tenth"} <= set(asked), [q["prompt"] for q in result.questions]
+    assert not [q for q in result.questions if q["type"] != "short_answer" and "below _____" in q["prompt"]]
+    for typed in ("one tenth", "1/10", "a tenth", "10%"):
+        assert grade("short_answer", asked["one-tenth"], {"text": typed}) == 1.0, typed
+    assert grade("short_answer", asked["one-fourth"], {"text": "one quarter"}) == 1.0
+    assert grade("short_answer", asked["one-fourth"], {"text": "one-fifth"}) == 0.0
+    assert "“two-thirds”" in asked["one-tenth"]["prompt"]
+    # a fraction that restates a percentage beside it is arithmetic, not reading
+    assert "one-third" not in asked
+    assert any(r["answer"] == "one-third" and r["reason"].startswith("the fraction can be worked out")
+               for r in result.rejected)
