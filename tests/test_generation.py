@@ -697,3 +697,23 @@ def test_a_fraction_is_asked_typed_with_its_other_forms_accepted():
     assert "one-third" not in asked
     assert any(r["answer"] == "one-third" and r["reason"].startswith("the fraction can be worked out")
                for r in result.rejected)
+
+
+REPORT = """= Plants =
+
+The deputy commissar of metallurgy, N. Petrov, reports:
+
+“In the factory the number of stoppages has increased. In the Volga copper plant there are likewise a great many stoppages and many accidents. In the eight months of the current year 211 accidents were recorded there. The losses are large.”{cite}
+"""
+
+
+def test_the_current_year_and_there_of_a_dated_report_are_said_in_the_stem():
+    doc, result = generate(REPORT.format(cite=" (Pravda, Oct. 9, 1940)"), kind="argument")
+    asked = [q for q in result.questions if q["type"] in ("numeric", "multiple_choice") and "211" in str(q)]
+    assert asked, [(r["reason"], r["passage"][:60]) for r in result.rejected]
+    prompt = asked[0]["prompt"]
+    assert "the current year [1940] _____ accidents were recorded there [in the Volga copper plant]" in prompt
+    assert "likewise" not in prompt and prompt.count(".") <= 3
+    # an undated report leaves 'the current year' unknown: not asked
+    doc, result = generate(REPORT.format(cite=""), kind="argument")
+    assert not [q for q in result.questions if "211" in str(q.get("answer")) + str(q.get("choices"))]

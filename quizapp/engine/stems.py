@@ -50,7 +50,7 @@ _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
     r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,)\s+(?=[A-Za-z“\d])"
 )
-_FOOTNOTE = re.compile(r"\s*\[\d+\]")
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")  # a marker, not a year the stem adds in brackets
 
 
 @dataclass
@@ -71,6 +71,7 @@ class Context:
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
+    report_year: str = ""  # the year of a dated quoted report, shown after its 'the current year'
 
     @property
     def previous(self) -> Sentence | None:
@@ -166,14 +167,18 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         inner: list[Sentence] = []
         current = sentence
-        while _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+        if _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+            _resolve_in_report(doc, ctx, person_names)
+        while _needs_previous(_report_resolved(ctx, current.text) if current is sentence else current.text,
+                              person_names) and not current.text.startswith("“"):
             prev = doc.sentences[current.index - 1]
             if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES + 1:
                 ctx.problem = "inside a quotation: the sentences before do not resolve it"
                 return ctx
             inner.insert(0, prev)
             current = prev
-        if re.search(r"(?i)\b(?:the current year|this year|last year|this month)\b", " ".join(x.text for x in inner + [sentence])):
+        if re.search(r"(?i)\b(?:the current year|this year|last year|this month)\b",
+                     " ".join([x.text for x in inner] + [_report_resolved(ctx, sentence.text)])):
             ctx.problem = "inside a quotation: 'the current year' is not given"
             return ctx
         ctx.chain = [intro] + inner
@@ -315,6 +320,39 @@ def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
             return
         if places:
             return
+
+
+_CURRENT_YEAR = re.compile(r"\bthe current year\b")
+_NAMED_SITE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(the\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[a-z]+)?\s+"
+                         r"(?:plant|factory|mine|mines|works|combine|colony|railway|shipyard|region|district))\b")
+
+
+def _resolve_in_report(doc: Document, ctx: Context, person_names: set[str]) -> None:
+    """A sentence of a dated quoted report whose only references are 'the current year' and a bare
+    'there' ('In the eight months of the current year 211 accidents were recorded there.'): the year
+    is the report's own ('(Pravda, Oct. 9, 1940)'), and 'there' is the one site the sentence before
+    names ('In the Balkhash plant there are …'); the stem says both in brackets, and needs no more
+    of the report than the sentence asked."""
+    text = ctx.sentence.text
+    source = _quotation_source(doc, ctx.sentence)
+    year = re.search(r"\d{4}", source or "")
+    rest = _CURRENT_YEAR.sub("", text) if year else text
+    place = ""
+    if len(_THERE.findall(rest)) == 1 and ctx.sentence.index > 0:
+        prev = doc.sentences[ctx.sentence.index - 1]
+        sites = {m.group(1) for m in _NAMED_SITE.finditer(prev.text)}
+        if prev.paragraph == ctx.sentence.paragraph and len(sites) == 1:
+            place = sites.pop()
+            rest = _THERE.sub("", rest, count=1)
+    if rest != text and not _needs_previous(rest, person_names):
+        ctx.report_year = year.group(0) if year and _CURRENT_YEAR.search(text) else ""
+        ctx.there_place = place
+
+
+def _report_resolved(ctx: Context, text: str) -> str:
+    if ctx.report_year:
+        text = _CURRENT_YEAR.sub("", text)
+    return _THERE.sub("", text, count=1) if ctx.there_place else text
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:to|for|in|into|from)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
@@ -528,6 +566,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = rest[:1].upper() + rest[1:]
     if ctx.there_place:
         parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
+    if ctx.report_year:
+        parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
     if len(parts) > 1:
