@@ -717,3 +717,17 @@ def test_the_current_year_and_there_of_a_dated_report_are_said_in_the_stem():
     # an undated report leaves 'the current year' unknown: not asked
     doc, result = generate(REPORT.format(cite=""), kind="argument")
     assert not [q for q in result.questions if "211" in str(q.get("answer")) + str(q.get("choices"))]
+
+
+def test_a_person_of_a_thread_is_asked_with_the_sentence_after_that_goes_on_about_them():
+    text = ("= Defectors =\n\nJohn Kowalczyk tried to defect to Albania multiple times. He was forcibly returned.\n\n"
+            "Peter Novak moved to Albania for political reasons.\n\n"
+            "Anna Berg moved to Albania in search of work. I think this was very brave.\n")
+    doc, result = generate(text, kind="discussion")
+    typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert "John Kowalczyk" in typed, [(r["answer"], r["reason"]) for r in result.rejected]
+    q = typed["John Kowalczyk"]
+    assert q["prompt"].endswith("_____ tried to defect to Albania multiple times. He was forcibly returned. (Type the name.)")
+    assert q["citation"]["quote"].endswith("He was forcibly returned.")
+    # one thin line, with nothing after it about the person (or only a remark): still not asked
+    assert "Peter Novak" not in typed and "Anna Berg" not in typed

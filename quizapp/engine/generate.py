@@ -387,7 +387,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
         if typed is not None and typed.qtype == "short_answer" and fact.kind in NAME_KINDS:
-            typed.reject = typed_name_problem(doc, fact, blanked, index)
+            typed.reject = typed_name_problem(doc, fact, blanked, index, " ".join(s.text for s in ctx.follow))
             if fact.kind == "person":
                 # 'His daughter, _____' beside 'Thomas Reed': the family name alone does not tell them apart
                 typed.accept = [a for a in typed.accept if a == fact.text or not re.search(rf"\b{re.escape(a)}\b", blanked)]
@@ -543,6 +543,7 @@ GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
 # A person of a discussion thread is asked by name only where their sentence says enough about them:
 # a date or figure, or this many content words.
 DISTINCT_DETAIL_WORDS = 7
+THIN_DESCRIPTION = "a short description in a discussion thread"
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
@@ -561,8 +562,9 @@ def country_people_cue(answer: str, prompt: str) -> bool:
     return False
 
 
-def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
-    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
+def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex, more: str = "") -> str:
+    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides,
+    with ``more``: the sentences after it that the stem shows because they go on about the person)."""
     sent = doc.sentences[fact.sentence]
     after = sent.text[fact.end - sent.start:]
     before = sent.text[: fact.start - sent.start]
@@ -586,8 +588,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
-            len(content_words(before + " " + after)) < DISTINCT_DETAIL_WORDS:
-        return "a short description in a discussion thread: other people of the thread may fit it too"
+            len(content_words(before + " " + after + " " + more)) < DISTINCT_DETAIL_WORDS:
+        return THIN_DESCRIPTION + ": other people of the thread may fit it too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")

@@ -6,6 +6,7 @@ Deterministic: the same documents always give byte-identical bank files.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -16,11 +17,11 @@ from pathlib import Path
 from quizapp.engine import bank, composite, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
-from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
+from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.stems import number_clause_cut
 from quizapp.engine.model import Document, Fact
-from quizapp.engine.stems import attribution_for, build_context
+from quizapp.engine.stems import attribution_for, build_context, following_about_person
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +217,15 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
                                         want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
+            if fact.kind == "person" and doc.kind == "discussion" and any(
+                    c.reject.startswith(THIN_DESCRIPTION) for c in made):
+                # one line on a person of a thread says too little; with the sentence after it that goes
+                # on about them ('… He was forcibly returned.') it may say enough: typed only
+                nxt = following_about_person(doc, ctx.sentence, person_names)
+                if nxt is not None:
+                    made = [c for c in build_fact_questions(doc, dataclasses.replace(ctx, follow=[nxt]), fact, index,
+                                                            want_tf=False, want_typed=True)
+                            if c.qtype == "short_answer"] + [c for c in made if c.qtype != "short_answer"]
             if once or typed_only:
                 made = [c for c in made if c.qtype == "short_answer"]
             if fact.kind in ("date", "year") and year_given_by_now(doc, ctx.sentence.text):

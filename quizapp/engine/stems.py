@@ -72,6 +72,7 @@ class Context:
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
     report_year: str = ""  # the year of a dated quoted report, shown after its 'the current year'
+    follow: list[Sentence] = field(default_factory=list)  # sentences after it that go on about its person
 
     @property
     def previous(self) -> Sentence | None:
@@ -86,7 +87,7 @@ class Context:
 
     @property
     def end(self) -> int:
-        return self.sentence.end
+        return self.follow[-1].end if self.follow else self.sentence.end
 
 
 def attribution_for(doc: Document, quoted: bool) -> str:
@@ -320,6 +321,29 @@ def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
             return
         if places:
             return
+
+
+_GOES_ON_ABOUT = re.compile(r"^(?:He|She|(?:However|Later|Then|But|And),?\s+(?:[Hh]e|[Ss]he))\s+[a-z]")
+FOLLOW_MAX_WORDS = 25
+
+
+def following_about_person(doc: Document, sentence: Sentence, person_names: set[str]) -> Sentence | None:
+    """The sentence right after one that names a person, when it goes on about that person ('John
+    Nash tried to defect … He was forcibly returned.'): same paragraph, opening with 'He'/'She', short,
+    and with no other reference of its own. A thread often gives a person one line and a second one
+    after it; the two together say enough to tell the person from the others of the thread."""
+    if sentence.index + 1 >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[sentence.index + 1]
+    text = nxt.text
+    if nxt.paragraph != sentence.paragraph or not _GOES_ON_ABOUT.match(text) or len(text.split()) > FOLLOW_MAX_WORDS \
+            or text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(text)):
+        return None
+    rest = re.sub(r"\b(?:[Hh]e|[Ss]he|his|her|him|himself|herself)\b", "", text)
+    rest = re.sub(r"^(?:(?:However|Later|Then|But|And),?\s+)?", "", rest).strip()
+    if _DEMONSTRATIVE.search(_strip_quotes_inner(rest)) or re.search(r"\b(?:they|them|their)\b", rest):
+        return None
+    return nxt
 
 
 _CURRENT_YEAR = re.compile(r"\bthe current year\b")
@@ -561,6 +585,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if focus is not None:
         body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
+    after = [clean_sentence(p.text) for p in ctx.follow]
     if ctx.lead_cut:
         rest = parts[-1][ctx.lead_cut:]
         parts[-1] = rest[:1].upper() + rest[1:]
@@ -593,7 +618,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         shown.append(part)
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
-    text = " ".join(shown)
+    text = " ".join(shown + after)
     if ctx.keep_quotes and text.count("“") > text.count("”"):
         text += "”"
     return text
