@@ -731,3 +731,18 @@ def test_a_person_of_a_thread_is_asked_with_the_sentence_after_that_goes_on_abou
     assert q["citation"]["quote"].endswith("He was forcibly returned.")
     # one thin line, with nothing after it about the person (or only a remark): still not asked
     assert "Peter Novak" not in typed and "Anna Berg" not in typed
+
+
+def test_a_place_named_in_the_sentence_that_introduces_a_quotation_is_asked_with_its_first_sentence():
+    text = ("= Plants =\n\nThe conditions in the Magnitogorsk steel plant, one of the largest plants in the country, "
+            "are sketched as follows:\n\n“The factory operates sporadically. In the nine months, the stoppages amounted "
+            "to 640,000 man-hours.” (Pravda, Oct. 27, 1940)\n")
+    doc, result = generate(text, kind="argument")
+    typed = [q for q in result.questions if q.get("answer") == "Magnitogorsk"]
+    assert typed, [(r["answer"], r["reason"]) for r in result.rejected]
+    assert typed[0]["type"] == "short_answer"
+    assert typed[0]["prompt"].endswith("the conditions in the _____ steel plant, one of the largest plants in the "
+                                       "country, are sketched as follows: “The factory operates sporadically.” (Type the place.)")
+    assert typed[0]["citation"]["quote"].endswith("operates sporadically.")
+    # the intro alone is still no statement
+    assert any(r["reason"].startswith("introduces a quotation") for r in result.rejected)

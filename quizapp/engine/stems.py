@@ -149,7 +149,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
-        ctx.problem = "introduces a quotation: not a complete statement"
+        ctx.problem = INTRO_PROBLEM
     elif quoted and not _quote_whole(text):
         ctx.problem = "mixes quotation and narration"
     if ctx.problem:
@@ -425,6 +425,22 @@ def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
         return None
     date = re.sub(r",\s*(?=\d{1,2},)", " ", m.group("date")).rstrip(".")
     return f"{m.group('source').strip()} ({date})"
+
+
+INTRO_PROBLEM = "introduces a quotation: not a complete statement"
+
+
+def quotation_intro_context(doc: Document, ctx: Context, person_names: set[str]) -> Context | None:
+    """For a sentence that introduces a quotation ('The conditions in the Stalingrad tractor plant, …,
+    are sketched as follows:'), a context that shows it with the quotation's first sentence, when
+    that sentence stands on its own: what the text says of the place or body the intro names."""
+    if ctx.problem != INTRO_PROBLEM or ctx.sentence.index + 1 >= len(doc.sentences):
+        return None
+    first = doc.sentences[ctx.sentence.index + 1]
+    quoted = build_context(doc, first, person_names)
+    if quoted.problem or not quoted.keep_quotes or quoted.chain != [ctx.sentence] or quoted.quote_gap:
+        return None
+    return Context(ctx.sentence, False, quoted.attribution, keep_quotes=True, follow=[first])
 
 
 def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
