@@ -590,6 +590,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
             len(content_words(before + " " + after + " " + more)) < DISTINCT_DETAIL_WORDS:
         return THIN_DESCRIPTION + ": other people of the thread may fit it too"
+    if fact.kind == "person" and len(tokens) >= 2 and _named_bare_first(doc, fact):
+        return "a person the document first names by surname alone: it takes them as known (general knowledge)"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")
@@ -650,6 +652,20 @@ def fraction_accepts(fact: Fact) -> list[str]:
     if abs(pct - round(pct)) < 1e-9:
         accept |= {f"{round(pct)}%", f"{round(pct)} percent", f"{round(pct)} per cent"}
     return sorted(accept)
+
+
+def _named_bare_first(doc: Document, fact: Fact) -> bool:
+    """'Some examples like Oswald are mentioned in other answers.' before 'Lee Harvey Oswald moved to
+    the USSR …': a text introduces a person it expects its readers not to know by their full name;
+    a surname alone at the first mention takes the person as known, and so may a student."""
+    surname = fact.text.split()[-1]
+    if len(surname) < 3 or not surname[0].isupper() or re.fullmatch(r"[IVX]+", surname):
+        return False
+    full = doc.text.find(fact.text)
+    for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", doc.text[:max(full, 0)]):
+        if not re.search(r"\b[A-Z][\w’'-]*\.?\s+$", doc.text[max(0, m.start() - 30):m.start()]):
+            return True  # not part of another full name ('Thomas Reed' before 'Mary Reed')
+    return False
 
 
 def name_accepts(fact: Fact) -> list[str]:
