@@ -662,7 +662,7 @@ def _named_bare_first(doc: Document, fact: Fact) -> bool:
     if len(surname) < 3 or not surname[0].isupper() or re.fullmatch(r"[IVX]+", surname):
         return False
     full = doc.text.find(fact.text)
-    for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", doc.text[:max(full, 0)]):
+    for m in re.compile(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])").finditer(doc.text, 0, max(full, 0)):
         if not re.search(r"\b[A-Z][\w’'-]*\.?\s+$", doc.text[max(0, m.start() - 30):m.start()]):
             return True  # not part of another full name ('Thomas Reed' before 'Mary Reed')
     return False
