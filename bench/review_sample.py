@@ -47,8 +47,10 @@ def render(i: int, q: dict, doc) -> str:
                       f"> {doc.text[para.start:para.end]}", ""]
         return "\n".join(lines)
     para = next(p for p in doc.paragraphs if p.start <= c["sentence"]["start"] < p.end)
-    start = min(para.start, c["start"])
-    end = max(para.end, c["end"])
+    # every paragraph the citation touches (an intro and the quotation after it are two)
+    touched = [p for p in doc.paragraphs if p.start < c["end"] and c["start"] < p.end] or [para]
+    start = min(para.start, touched[0].start, c["start"])
+    end = max(para.end, touched[-1].end, c["end"])
     lines += [f"Cited passage (§ {c['section']}, ¶ {c['paragraph']}):", "",
               f"> {c['quote']}", "", "Paragraph around it:", "", f"> {doc.text[start:end]}", ""]
     return "\n".join(lines)

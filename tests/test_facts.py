@@ -220,3 +220,13 @@ def test_a_capitalised_name_of_a_plan_or_war_is_a_term_with_its_number():
     # the generic name with its number outside it, and the landmark wars, are not terms
     assert not [f for f in facts("In the period of the first Five Year Plan the methods changed.") if f.kind == "term"]
     assert not [f for f in facts("After the Second World War many engineers left.") if f.kind == "term"]
+
+
+def test_a_fraction_in_words_is_a_number():
+    found = [(f.kind, f.text, f.norm) for f in facts(
+        "Productivity remains below one-fourth, and in many cases one-tenth of the level abroad.")]
+    assert ("fraction", "one-fourth", "1/4") in found and ("fraction", "one-tenth", "1/10") in found
+    assert one("Two thirds of the members left.", "fraction").value == pytest.approx(2 / 3)
+    # not an ordinal or an article: 'A third edition', 'the fourth time'
+    assert not [f for f in facts("A third edition of the trials is now in preparation.") if f.kind == "fraction"]
+    assert not [f for f in facts("Workers were fired on the fourth time they came late.") if f.kind == "fraction"]

@@ -329,3 +329,16 @@ def test_a_discussion_stem_names_the_question_discussed():
                       "Finland in the 1930s.\n", kind="discussion")
     assert result.questions
     assert all(q["prompt"].startswith(f"According to A. Writer (1950) on “{doc.title}”, ") for q in result.questions)
+
+
+def test_a_person_first_named_by_surname_alone_is_taken_as_known_and_not_asked():
+    from quizapp.engine import pipeline
+    from quizapp.engine.reader import document_from_text
+    text = ("= Defectors =\n\nSome examples like Kowalczyk are mentioned in other answers.\n\n"
+            "John Kowalczyk tried to defect to Albania multiple times. He was forcibly returned.\n\n"
+            "Peter Novak tried to defect to Albania in 1961, and again in 1963 with his brother.\n")
+    doc = document_from_text(text, doc_id="t", source_format="text", meta={"kind": "discussion"})
+    result = pipeline.generate_documents([doc]).results[0]
+    answers = {q.get("answer") for q in result.questions}
+    assert "John Kowalczyk" not in answers and "Peter Novak" in answers, answers
+    assert any(r["reason"].startswith("a person the document first names by surname alone") for r in result.rejected)

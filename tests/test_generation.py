@@ -660,3 +660,89 @@ def test_an_unclosed_opening_quotation_mark_is_not_copied_into_the_stem():
         "And now Stalin has drafted children from 14–17 years into industry."
     assert clean_sentence("He answered with the cry: ‘Stop your chatter!’ and left.") == \
         "He answered with the cry: ‘Stop your chatter!’ and left."
+
+
+def test_an_it_that_stands_for_the_clause_after_it_needs_no_sentence_before():
+    from quizapp.engine.stems import _needs_previous
+    text = ("= Crisis =\n\nSimilar quotations can be cited at will from one branch of industry to another. "
+            "It is no longer “a secret” that the Third Five Year Plan has been gravely disrupted.\n")
+    doc, result = generate(text, kind="argument")
+    asked = [q for q in result.questions if q.get("answer") == "Third Five Year Plan"]
+    assert asked and asked[0]["citation"]["quote"].startswith("It is no longer"), \
+        [(r["reason"], r["passage"]) for r in result.rejected]
+    assert "Similar quotations" not in asked[0]["prompt"]
+    assert not _needs_previous("It is not hard to understand why the workers resisted the decrees.", set())
+    assert not _needs_previous("It has been calculated that the mines lost 2,000 tons of copper.", set())
+    # an 'it' that refers to something before still needs the sentence before
+    assert _needs_previous("It is the youngest proletariat in history.", set())
+    assert _needs_previous("It is without precedent in the history of modern industry.", set())
+    assert _needs_previous("It was a plan that failed.", set())
+
+
+def test_a_fraction_is_asked_typed_with_its_other_forms_accepted():
+    from quizapp.engine.grading import grade
+    text = ("= Balance =\n\nOfficial figures clearly establish that Soviet labor productivity remains below one-fourth, "
+            "and in many cases one-tenth of the corresponding productivity in advanced capitalist countries.\n\n"
+            "In 1936, 33 per cent of the workers, one-third of the shop, did not fulfill their norm.\n")
+    doc, result = generate(text, kind="argument")
+    asked = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert {"one-fourth", "one-tenth"} <= set(asked), [q["prompt"] for q in result.questions]
+    assert not [q for q in result.questions if q["type"] != "short_answer" and "below _____" in q["prompt"]]
+    for typed in ("one tenth", "1/10", "a tenth", "10%"):
+        assert grade("short_answer", asked["one-tenth"], {"text": typed}) == 1.0, typed
+    assert grade("short_answer", asked["one-fourth"], {"text": "one quarter"}) == 1.0
+    assert grade("short_answer", asked["one-fourth"], {"text": "one-fifth"}) == 0.0
+    assert "“two-thirds”" in asked["one-tenth"]["prompt"]
+    # a fraction that restates a percentage beside it is arithmetic, not reading
+    assert "one-third" not in asked
+    assert any(r["answer"] == "one-third" and r["reason"].startswith("the fraction can be worked out")
+               for r in result.rejected)
+
+
+REPORT = """= Plants =
+
+The deputy commissar of metallurgy, N. Petrov, reports:
+
+“In the factory the number of stoppages has increased. In the Volga copper plant there are likewise a great many stoppages and many accidents. In the eight months of the current year 211 accidents were recorded there. The losses are large.”{cite}
+"""
+
+
+def test_the_current_year_and_there_of_a_dated_report_are_said_in_the_stem():
+    doc, result = generate(REPORT.format(cite=" (Pravda, Oct. 9, 1940)"), kind="argument")
+    asked = [q for q in result.questions if q["type"] in ("numeric", "multiple_choice") and "211" in str(q)]
+    assert asked, [(r["reason"], r["passage"][:60]) for r in result.rejected]
+    prompt = asked[0]["prompt"]
+    assert "the current year [1940] _____ accidents were recorded there [in the Volga copper plant]" in prompt
+    assert "likewise" not in prompt and prompt.count(".") <= 3
+    # an undated report leaves 'the current year' unknown: not asked
+    doc, result = generate(REPORT.format(cite=""), kind="argument")
+    assert not [q for q in result.questions if "211" in str(q.get("answer")) + str(q.get("choices"))]
+
+
+def test_a_person_of_a_thread_is_asked_with_the_sentence_after_that_goes_on_about_them():
+    text = ("= Defectors =\n\nJohn Kowalczyk tried to defect to Albania multiple times. He was forcibly returned.\n\n"
+            "Peter Novak moved to Albania for political reasons.\n\n"
+            "Anna Berg moved to Albania in search of work. I think this was very brave.\n")
+    doc, result = generate(text, kind="discussion")
+    typed = {q["answer"]: q for q in result.questions if q["type"] == "short_answer"}
+    assert "John Kowalczyk" in typed, [(r["answer"], r["reason"]) for r in result.rejected]
+    q = typed["John Kowalczyk"]
+    assert q["prompt"].endswith("_____ tried to defect to Albania multiple times. He was forcibly returned. (Type the name.)")
+    assert q["citation"]["quote"].endswith("He was forcibly returned.")
+    # one thin line, with nothing after it about the person (or only a remark): still not asked
+    assert "Peter Novak" not in typed and "Anna Berg" not in typed
+
+
+def test_a_place_named_in_the_sentence_that_introduces_a_quotation_is_asked_with_its_first_sentence():
+    text = ("= Plants =\n\nThe conditions in the Magnitogorsk steel plant, one of the largest plants in the country, "
+            "are sketched as follows:\n\n“The factory operates sporadically. In the nine months, the stoppages amounted "
+            "to 640,000 man-hours.” (Pravda, Oct. 27, 1940)\n")
+    doc, result = generate(text, kind="argument")
+    typed = [q for q in result.questions if q.get("answer") == "Magnitogorsk"]
+    assert typed, [(r["answer"], r["reason"]) for r in result.rejected]
+    assert typed[0]["type"] == "short_answer"
+    assert typed[0]["prompt"].endswith("the conditions in the _____ steel plant, one of the largest plants in the "
+                                       "country, are sketched as follows: “The factory operates sporadically.” (Type the place.)")
+    assert typed[0]["citation"]["quote"].endswith("operates sporadically.")
+    # the intro alone is still no statement
+    assert any(r["reason"].startswith("introduces a quotation") for r in result.rejected)

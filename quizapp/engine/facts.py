@@ -28,6 +28,13 @@ _SCALE = r"(?:\s+(?:million|billion|thousand))"
 _NUM = rf"(?:{_DIGITS}{_SCALE}?|(?:a\s+)?{_NUMWORDS}{_SCALE}|{_NUMWORDS}|\b[Aa]\s+(?:million|billion)\b)"
 _PCT = r"(?:\s*%|\s+per\s*cent\b|\s+percent\b)"
 
+# A fraction in words ('one-fourth', 'two thirds'): a number (issue 2: number words count as numbers).
+_FRACTION_NUM = r"one|two|three|four|five|six|seven|eight|nine"
+_FRACTION_DEN = (r"half|halves|thirds?|fourths?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+                 r"twentieths?|hundredths?")
+FRACTION_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6,
+                         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "hundredth": 100}
+
 # Order matters: earlier patterns claim their span first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")),
@@ -44,6 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w,.$£])(1[6-9]\d\d|20[0-4]\d)(?!\w|[.,]\d)")),
     ("ratio", re.compile(rf"\b({_NUMWORDS}|\d+)\s+out\s+of\s+(?:every\s+)?({_NUMWORDS}|\d+)\b", re.I)),
     ("ordinal", re.compile(r"\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b", re.I)),
+    ("fraction", re.compile(rf"\b({_FRACTION_NUM})[- ]({_FRACTION_DEN})\b", re.I)),
     ("quantity", re.compile(rf"(?<![\w.,$£/]){_NUM}(?![\w/]|[.,]\d)", re.I)),
 ]
 
@@ -202,10 +210,12 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
     lower = text.lower()
     has_pct = "%" in text or "per cent" in lower or "percent" in lower
     has_ratio = " out of " in lower
+    has_fraction = re.search(rf"(?i)\b(?:{_FRACTION_NUM})[- ](?:{_FRACTION_DEN})\b", text) is not None
     for kind, pattern in _PATTERNS:
         if not numeric:
             break  # no digit, month or number word: no number, date or range to find
-        if (kind == "percent" and not has_pct) or (kind == "ratio" and not has_ratio):
+        if (kind == "percent" and not has_pct) or (kind == "ratio" and not has_ratio) or \
+                (kind == "fraction" and not has_fraction):
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
@@ -257,6 +267,12 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     continue
                 add("ratio", s, e, value=num, high=den, unit=raw[m.end(1) - s:].strip(),
                     norm=f"{num:g}/{den:g}")
+            elif kind == "fraction":
+                num = _value(m.group(1))
+                den = FRACTION_DENOMINATORS.get(re.sub(r"s$", "", m.group(2).lower()))
+                if num is None or not den or num >= den:
+                    continue
+                add("fraction", s, e, value=num / den, unit="", norm=f"{num:g}/{den}")
             elif kind == "ordinal":
                 add("ordinal", s, e, value=float(_ORDINALS[m.group(1).lower()]), norm=m.group(1).lower())
             elif kind == "quantity":

@@ -29,7 +29,7 @@ _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 # Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
 _STEM_ATTRIBUTION = re.compile(r"^According to (?:[^,“]|“(?:[^“”]|“[^”]*”)*”)+?,(?: in the section “(?:[^“”]|“[^”]*”)*”,)? ")
-NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio"}
+NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio", "fraction"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
 TRIVIAL_NAMES = {"soviet", "western", "russian", "soviet union", "ussr", "russia", "soviet russia"}
@@ -145,6 +145,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the period follows from 'preceding'/'following' in the sentence"
     if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts):
         return "the answer can be computed from other numbers in the sentence"
+    if fact.kind == "fraction" and any(f.kind in ("quantity", "percent", "ratio") for f in sentence_facts):
+        return "the fraction can be worked out from the figures beside it"
     if fact.kind == "ratio" and any(f.kind in ("quantity", "percent") for f in sentence_facts):
         return "the ratio can be worked out from numbers in the sentence"
     if fact.kind == "date" and not re.search(r"\d{4}", fact.text):
@@ -330,6 +332,14 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and \
             len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", body)) >= 2:
         return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
+    if fact.kind == "fraction":
+        # 'below one-fourth, and in many cases one-tenth': typed only. Wrong fractions as options or in a
+        # false statement are bounded by the words around them ('below', 'in many cases') and easily
+        # told apart; typed, the fraction is read, not guessed.
+        features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
+                    "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0}
+        typed = _typed_question(fact, blanked, base, features) if want_typed else None
+        return [typed] if typed else out
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                 "from_report": ctx.from_report,
@@ -377,7 +387,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if want_typed:
         typed = _typed_question(fact, blanked, base, features)
         if typed is not None and typed.qtype == "short_answer" and fact.kind in NAME_KINDS:
-            typed.reject = typed_name_problem(doc, fact, blanked, index)
+            typed.reject = typed_name_problem(doc, fact, blanked, index, " ".join(s.text for s in ctx.follow))
             if fact.kind == "person":
                 # 'His daughter, _____' beside 'Thomas Reed': the family name alone does not tell them apart
                 typed.accept = [a for a in typed.accept if a == fact.text or not re.search(rf"\b{re.escape(a)}\b", blanked)]
@@ -453,6 +463,13 @@ def _true_false(doc: Document, ctx: Context, fact: Fact, truth: bool, swap: str,
 
 
 def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Candidate | None:
+    if fact.kind == "fraction":
+        example = "two-thirds" if fact.norm != "2/3" else "three-quarters"
+        q = Candidate(qtype="short_answer", prompt=blanked + f" (Give the fraction, for example “{example}”.)",
+                      features=dict(features), **base)
+        q.answer = fact.text
+        q.accept = fraction_accepts(fact)
+        return q
     if fact.kind in ("quantity", "percent", "year") and fact.value is not None and fact.high is None:
         unit = "%" if fact.kind == "percent" else ""
         hint = " (Give the percentage.)" if unit else (" (Give the year.)" if fact.kind == "year" else " (Give the number.)")
@@ -526,6 +543,7 @@ GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
 # A person of a discussion thread is asked by name only where their sentence says enough about them:
 # a date or figure, or this many content words.
 DISTINCT_DETAIL_WORDS = 7
+THIN_DESCRIPTION = "a short description in a discussion thread"
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
@@ -544,8 +562,9 @@ def country_people_cue(answer: str, prompt: str) -> bool:
     return False
 
 
-def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex) -> str:
-    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides)."""
+def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex, more: str = "") -> str:
+    """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides,
+    with ``more``: the sentences after it that the stem shows because they go on about the person)."""
     sent = doc.sentences[fact.sentence]
     after = sent.text[fact.end - sent.start:]
     before = sent.text[: fact.start - sent.start]
@@ -569,8 +588,10 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
-            len(content_words(before + " " + after)) < DISTINCT_DETAIL_WORDS:
-        return "a short description in a discussion thread: other people of the thread may fit it too"
+            len(content_words(before + " " + after + " " + more)) < DISTINCT_DETAIL_WORDS:
+        return THIN_DESCRIPTION + ": other people of the thread may fit it too"
+    if fact.kind == "person" and len(tokens) >= 2 and _named_bare_first(doc, fact):
+        return "a person the document first names by surname alone: it takes them as known (general knowledge)"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")
@@ -609,6 +630,42 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex)
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
         return _PEOPLE_CUE
     return ""
+
+
+_FRACTION_WORDS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("fourth", "fourths"), 5: ("fifth", "fifths"),
+                   6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"), 9: ("ninth", "ninths"),
+                   10: ("tenth", "tenths"), 20: ("twentieth", "twentieths"), 100: ("hundredth", "hundredths")}
+_ONES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def fraction_accepts(fact: Fact) -> list[str]:
+    """'one-fourth' = 'one fourth' = 'a fourth' = 'one quarter' = '1/4' = '25%'."""
+    num, den = (int(x) for x in fact.norm.split("/"))
+    one, many = _FRACTION_WORDS[den]
+    words = [one if num == 1 else many] + (["quarter" if num == 1 else "quarters"] if den == 4 else [])
+    accept = {fact.text, f"{num}/{den}"}
+    for w in words:
+        accept |= {f"{_ONES[num]}-{w}", f"{_ONES[num]} {w}"}
+        if num == 1:
+            accept.add(f"a {w}")
+    pct = 100 * num / den
+    if abs(pct - round(pct)) < 1e-9:
+        accept |= {f"{round(pct)}%", f"{round(pct)} percent", f"{round(pct)} per cent"}
+    return sorted(accept)
+
+
+def _named_bare_first(doc: Document, fact: Fact) -> bool:
+    """'Some examples like Oswald are mentioned in other answers.' before 'Lee Harvey Oswald moved to
+    the USSR …': a text introduces a person it expects its readers not to know by their full name;
+    a surname alone at the first mention takes the person as known, and so may a student."""
+    surname = fact.text.split()[-1]
+    if len(surname) < 3 or not surname[0].isupper() or re.fullmatch(r"[IVX]+", surname):
+        return False
+    full = doc.text.find(fact.text)
+    for m in re.compile(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])").finditer(doc.text, 0, max(full, 0)):
+        if not re.search(r"\b[A-Z][\w’'-]*\.?\s+$", doc.text[max(0, m.start() - 30):m.start()]):
+            return True  # not part of another full name ('Thomas Reed' before 'Mary Reed')
+    return False
 
 
 def name_accepts(fact: Fact) -> list[str]:

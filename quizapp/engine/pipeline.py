@@ -6,6 +6,7 @@ Deterministic: the same documents always give byte-identical bank files.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -16,11 +17,11 @@ from pathlib import Path
 from quizapp.engine import bank, composite, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
-from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
+from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.stems import number_clause_cut
 from quizapp.engine.model import Document, Fact
-from quizapp.engine.stems import attribution_for, build_context
+from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,28 @@ def _famous_as_actor(doc: Document, sentence, fact: Fact) -> bool:
     return re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", after) is not None
 
 
+def _intro_site_questions(doc: Document, ctx, sent_facts: list[Fact], index: FactIndex, name_counts: dict[str, int],
+                          rejected: list[dict]) -> list[Candidate]:
+    """'The conditions in the _____ tractor plant, one of the largest …, are sketched as follows: “The
+    factory operates sporadically.”': a place or body named in the sentence that introduces a quotation
+    is asked typed, with the quotation's first sentence as what the text says of it."""
+    out: list[Candidate] = []
+    for fact in sent_facts:
+        if fact.kind not in ("place", "org"):
+            continue
+        why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
+        if why_not:
+            rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
+                             "passage": ctx.sentence.text, "start": ctx.sentence.start})
+            continue
+        made = [c for c in build_fact_questions(doc, ctx, fact, index, want_tf=False, want_typed=True)
+                if c.qtype == "short_answer"]
+        for c in made:
+            quality.check(c)
+        out.extend(made)
+    return out
+
+
 def _known_names(per_sentence: list) -> dict[str, str]:
     """Names whose kind the document settles somewhere: newspapers and organisations of two
     words or more. A name given two kinds is left alone. (Not surnames: a bare surname in a
@@ -177,6 +200,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         if ctx.problem:
             if doc.paragraphs[ctx.sentence.paragraph].kind in ("prose", "footnote"):
                 rejected.append(_rejected_sentence(doc, ctx.sentence.text, ctx.problem))
+            site_ctx = quotation_intro_context(doc, ctx, person_names)
+            if site_ctx is not None:
+                cands.extend(_intro_site_questions(doc, site_ctx, sent_facts, index, name_counts, rejected))
             continue
         tf_count = 0
         typed_count = {"name": 0, "number": 0}  # typed questions on names and on numbers, each capped
@@ -216,6 +242,15 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             family = "name" if fact.kind in NAME_KINDS or fact.kind == "quote" else "number"
             made = build_fact_questions(doc, ctx, fact, index, want_tf=tf_count < MAX_TF_PER_SENTENCE,
                                         want_typed=typed_count[family] < MAX_TYPED_PER_SENTENCE)
+            if fact.kind == "person" and doc.kind == "discussion" and any(
+                    c.reject.startswith(THIN_DESCRIPTION) for c in made):
+                # one line on a person of a thread says too little; with the sentence after it that goes
+                # on about them ('… He was forcibly returned.') it may say enough: typed only
+                nxt = following_about_person(doc, ctx.sentence, person_names)
+                if nxt is not None:
+                    made = [c for c in build_fact_questions(doc, dataclasses.replace(ctx, follow=[nxt]), fact, index,
+                                                            want_tf=False, want_typed=True)
+                            if c.qtype == "short_answer"] + [c for c in made if c.qtype != "short_answer"]
             if once or typed_only:
                 made = [c for c in made if c.qtype == "short_answer"]
             if fact.kind in ("date", "year") and year_given_by_now(doc, ctx.sentence.text):

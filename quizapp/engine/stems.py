@@ -20,6 +20,17 @@ _ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another)\b"
 )
+# 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
+# for the clause after it (extraposition) refers to nothing before. Only after words that take such a
+# clause (adjectives of judgement, verbs of saying or knowing), so 'It is the youngest proletariat …'
+# still needs the sentence before.
+_EXTRAPOSED_IT = re.compile(
+    r"^(?:[“\"‘]\s*)?It\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:(?:not|no\s+longer|still|now|also|by\s+no\s+means|quite|very|so|too|generally|widely)\s+)*"
+    r"[“‘\"]?(?:(?:a|no)\s+secret|clear|plain|true|evident|obvious|certain|likely|unlikely|possible|impossible|"
+    r"necessary|hard|difficult|easy|important|known|well-known|said|reported|calculated|estimated|believed|"
+    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking)[”’\"]?"
+    r"\s+(?:that|to|why|how|whether|what)\b")
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
@@ -39,7 +50,7 @@ _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
     r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,)\s+(?=[A-Za-z“\d])"
 )
-_FOOTNOTE = re.compile(r"\s*\[\d+\]")
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")  # a marker, not a year the stem adds in brackets
 
 
 @dataclass
@@ -60,6 +71,8 @@ class Context:
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
+    report_year: str = ""  # the year of a dated quoted report, shown after its 'the current year'
+    follow: list[Sentence] = field(default_factory=list)  # sentences after it that go on about its person
 
     @property
     def previous(self) -> Sentence | None:
@@ -74,7 +87,7 @@ class Context:
 
     @property
     def end(self) -> int:
-        return self.sentence.end
+        return self.follow[-1].end if self.follow else self.sentence.end
 
 
 def attribution_for(doc: Document, quoted: bool) -> str:
@@ -136,7 +149,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
-        ctx.problem = "introduces a quotation: not a complete statement"
+        ctx.problem = INTRO_PROBLEM
     elif quoted and not _quote_whole(text):
         ctx.problem = "mixes quotation and narration"
     if ctx.problem:
@@ -155,14 +168,18 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         inner: list[Sentence] = []
         current = sentence
-        while _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+        if _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+            _resolve_in_report(doc, ctx, person_names)
+        while _needs_previous(_report_resolved(ctx, current.text) if current is sentence else current.text,
+                              person_names) and not current.text.startswith("“"):
             prev = doc.sentences[current.index - 1]
             if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES + 1:
                 ctx.problem = "inside a quotation: the sentences before do not resolve it"
                 return ctx
             inner.insert(0, prev)
             current = prev
-        if re.search(r"(?i)\b(?:the current year|this year|last year|this month)\b", " ".join(x.text for x in inner + [sentence])):
+        if re.search(r"(?i)\b(?:the current year|this year|last year|this month)\b",
+                     " ".join([x.text for x in inner] + [_report_resolved(ctx, sentence.text)])):
             ctx.problem = "inside a quotation: 'the current year' is not given"
             return ctx
         ctx.chain = [intro] + inner
@@ -306,6 +323,62 @@ def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
             return
 
 
+_GOES_ON_ABOUT = re.compile(r"^(?:He|She|(?:However|Later|Then|But|And),?\s+(?:[Hh]e|[Ss]he))\s+[a-z]")
+FOLLOW_MAX_WORDS = 25
+
+
+def following_about_person(doc: Document, sentence: Sentence, person_names: set[str]) -> Sentence | None:
+    """The sentence right after one that names a person, when it goes on about that person ('John
+    Nash tried to defect … He was forcibly returned.'): same paragraph, opening with 'He'/'She', short,
+    and with no other reference of its own. A thread often gives a person one line and a second one
+    after it; the two together say enough to tell the person from the others of the thread."""
+    if sentence.index + 1 >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[sentence.index + 1]
+    text = nxt.text
+    if nxt.paragraph != sentence.paragraph or not _GOES_ON_ABOUT.match(text) or len(text.split()) > FOLLOW_MAX_WORDS \
+            or text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(text)):
+        return None
+    rest = re.sub(r"\b(?:[Hh]e|[Ss]he|his|her|him|himself|herself)\b", "", text)
+    rest = re.sub(r"^(?:(?:However|Later|Then|But|And),?\s+)?", "", rest).strip()
+    if _DEMONSTRATIVE.search(_strip_quotes_inner(rest)) or re.search(r"\b(?:they|them|their)\b", rest):
+        return None
+    return nxt
+
+
+_CURRENT_YEAR = re.compile(r"\bthe current year\b")
+_NAMED_SITE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(the\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[a-z]+)?\s+"
+                         r"(?:plant|factory|mine|mines|works|combine|colony|railway|shipyard|region|district))\b")
+
+
+def _resolve_in_report(doc: Document, ctx: Context, person_names: set[str]) -> None:
+    """A sentence of a dated quoted report whose only references are 'the current year' and a bare
+    'there' ('In the eight months of the current year 211 accidents were recorded there.'): the year
+    is the report's own ('(Pravda, Oct. 9, 1940)'), and 'there' is the one site the sentence before
+    names ('In the Balkhash plant there are …'); the stem says both in brackets, and needs no more
+    of the report than the sentence asked."""
+    text = ctx.sentence.text
+    source = _quotation_source(doc, ctx.sentence)
+    year = re.search(r"\d{4}", source or "")
+    rest = _CURRENT_YEAR.sub("", text) if year else text
+    place = ""
+    if len(_THERE.findall(rest)) == 1 and ctx.sentence.index > 0:
+        prev = doc.sentences[ctx.sentence.index - 1]
+        sites = {m.group(1) for m in _NAMED_SITE.finditer(prev.text)}
+        if prev.paragraph == ctx.sentence.paragraph and len(sites) == 1:
+            place = sites.pop()
+            rest = _THERE.sub("", rest, count=1)
+    if rest != text and not _needs_previous(rest, person_names):
+        ctx.report_year = year.group(0) if year and _CURRENT_YEAR.search(text) else ""
+        ctx.there_place = place
+
+
+def _report_resolved(ctx: Context, text: str) -> str:
+    if ctx.report_year:
+        text = _CURRENT_YEAR.sub("", text)
+    return _THERE.sub("", text, count=1) if ctx.there_place else text
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:to|for|in|into|from)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
@@ -354,6 +427,22 @@ def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
     return f"{m.group('source').strip()} ({date})"
 
 
+INTRO_PROBLEM = "introduces a quotation: not a complete statement"
+
+
+def quotation_intro_context(doc: Document, ctx: Context, person_names: set[str]) -> Context | None:
+    """For a sentence that introduces a quotation ('The conditions in the Stalingrad tractor plant, …,
+    are sketched as follows:'), a context that shows it with the quotation's first sentence, when
+    that sentence stands on its own: what the text says of the place or body the intro names."""
+    if ctx.problem != INTRO_PROBLEM or ctx.sentence.index + 1 >= len(doc.sentences):
+        return None
+    first = doc.sentences[ctx.sentence.index + 1]
+    quoted = build_context(doc, first, person_names)
+    if quoted.problem or not quoted.keep_quotes or quoted.chain != [ctx.sentence] or quoted.quote_gap:
+        return None
+    return Context(ctx.sentence, False, quoted.attribution, keep_quotes=True, follow=[first])
+
+
 def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
     """For a sentence of a quoted paragraph, the sentence that introduces the quotation
     ('N. Siluyanov, Deputy People’s Commissar …, reports:'), when it names who speaks."""
@@ -376,7 +465,7 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 def _needs_previous(text: str, person_names: set[str]) -> bool:
-    return bool(_ANAPHOR_START.match(text)) or _dangling_pronoun(text, person_names) \
+    return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
         or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text)))
 
 
@@ -512,11 +601,14 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if focus is not None:
         body = trim_after(body, focus)
     parts = [p.text for p in ctx.chain] + [body]
+    after = [clean_sentence(p.text) for p in ctx.follow]
     if ctx.lead_cut:
         rest = parts[-1][ctx.lead_cut:]
         parts[-1] = rest[:1].upper() + rest[1:]
     if ctx.there_place:
         parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
+    if ctx.report_year:
+        parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
     if len(parts) > 1:
@@ -542,7 +634,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         shown.append(part)
     keep = ctx.first_is_name and not ctx.chain
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
-    text = " ".join(shown)
+    text = " ".join(shown + after)
     if ctx.keep_quotes and text.count("“") > text.count("”"):
         text += "”"
     return text
