@@ -60,7 +60,7 @@ def test_teacher_adds_a_cited_question_that_appears_in_a_students_quiz(browser, 
     page.get_by_role("link", name="Quizzes").last.click()
     page.get_by_role("link", name="New quiz").click()
     page.fill("#title", "Typed answers")
-    page.select_option("#types", ["short_answer"])
+    page.check("#types input[value=short_answer]")
     page.fill("#count", "2")
     page.select_option("#status", "published")
     page.get_by_role("button", name="Save the quiz").click()

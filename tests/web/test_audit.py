@@ -302,6 +302,7 @@ def test_the_log_page_lists_newest_first_paginated_and_filtered(app, client, tea
     numbers = [int(n) for n in re.findall(r"entry number (\d{3})", page1)]
     assert numbers == list(range(119, 69, -1))  # 50 a page, newest first
     assert "Tess Teacher" in page1 and 'rel="next"' in page1
+    assert "<td>Question edited</td>" in page1 and "question.edited" not in page1  # a label, not the code
     page3 = client.get("/teacher/audit?page=3").get_data(as_text=True)
     assert [int(n) for n in re.findall(r"entry number (\d{3})", page3)] == list(range(19, -1, -1))
     only = client.get("/teacher/audit?type=question&id=hl-mc-built").get_data(as_text=True)
@@ -324,7 +325,7 @@ def test_a_question_page_shows_its_own_log(app, client, teacher):
     client.post("/teacher/bank/bulk", data={"action": "retire", "ids": ["hl-mc-built", "hl-num-height"]})
     page = client.get("/teacher/questions/hl-mc-built").get_data(as_text=True)
     section = page[page.index('id="audit-h"'):]
-    assert "question.status" in section and "Tess Teacher" in section
+    assert "Status changed" in section and "Tess Teacher" in section
     assert "/teacher/audit?type=question&amp;id=hl-mc-built" in section
     assert page.count('id="audit-h"') == 1
     title = page[page.index("<title>"):page.index("</title>")]
