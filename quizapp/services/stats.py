@@ -503,9 +503,10 @@ def flagged(items: list[ItemStats]) -> list[tuple[ItemStats, str]]:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def grid(quiz: Quiz) -> tuple[list[str], list[dict]]:
+def grid(quiz: Quiz) -> tuple[list[tuple[str, str]], list[dict]]:
     """One row per student: the item scores of their graded attempt (the quiz's grading method:
-    highest or last; "average" averages each question over the student's attempts)."""
+    highest or last; "average" averages each question over the student's attempts). The columns:
+    (question id, prompt) of every question drawn in those attempts, by id."""
     if quiz.grading_method == "last":
         order = (Attempt.finished_at.desc(), Attempt.id.desc())
     else:
@@ -527,7 +528,9 @@ def grid(quiz: Quiz) -> tuple[list[str], list[dict]]:
         select(User.id, User.name, User.email, func.count(Attempt.id), func.avg(_percent()))
         .join(Attempt, Attempt.user_id == User.id).where(Attempt.id.in_(chosen))
         .group_by(User.id, User.name, User.email).order_by(User.name, User.id)).all()
-    questions = sorted({qid for _, qid, _ in cells})
+    ids = sorted({qid for _, qid, _ in cells})
+    prompts = dict(db.session.execute(select(Question.id, Question.prompt).where(Question.id.in_(ids))).all())
+    questions = [(qid, prompts.get(qid, "")) for qid in ids]
     by_user: dict[int, dict[str, float]] = {}
     for uid, qid, value in cells:
         by_user.setdefault(uid, {})[qid] = float(value)

@@ -46,8 +46,20 @@ def attempts_csv(rows: list[AttemptRow]) -> str:
          r.passed if r.state == "finished" else None] for r in rows))
 
 
-def grid_csv(questions: list[str], rows: list[dict]) -> str:
-    header = ["student", "email", "attempts", "percent"] + questions
+GRID_LABEL_CHARS = 60
+
+
+def grid_csv(questions: list[tuple[str, str]], rows: list[dict], gist=lambda prompt: prompt) -> str:
+    """``questions``: (id, prompt) pairs; a column is headed by the id and the start of what the
+    question asks (``gist``: the prompt without what every question of its document repeats)."""
+    header = ["student", "email", "attempts", "percent"] + [_label(qid, gist(prompt)) for qid, prompt in questions]
     return _write(header, (
         [r["student"], r["email"], r["attempts"], round(r["percent"], 2)]
-        + [r["scores"].get(q) for q in questions] for r in rows))
+        + [r["scores"].get(qid) for qid, _ in questions] for r in rows))
+
+
+def _label(qid: str, text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > GRID_LABEL_CHARS:
+        text = text[:GRID_LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{qid}: {text}" if text else qid

@@ -39,8 +39,12 @@ def test_attempts_csv_header_quoting_and_formulas(app, client, teacher):
 def test_grid_csv_one_row_per_student_one_column_per_question(app, client, teacher):
     quiz_id = plant(app, [(1, 0, 1), (0, 1, 0)], names=["=cmd|' /C calc'!A0", "Ann, B"])
     _, rows = _read(client.get(f"/teacher/quizzes/{quiz_id}/grid.csv"))
-    assert rows[0] == ["student", "email", "attempts", "percent"] + sorted(QIDS[:3])
-    cells = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert rows[0][:4] == ["student", "email", "attempts", "percent"]
+    # Each question's column: its id, then the start of what it asks (without the attribution).
+    ids = [h.split(": ", 1)[0] for h in rows[0][4:]]
+    assert ids == sorted(QIDS[:3])
+    assert rows[0][4 + ids.index("hl-mc-built")] == "hl-mc-built: In which year was the Harbour Lighthouse built?"
+    cells = {r[0]: dict(zip(["student", "email", "attempts", "percent"] + ids, r)) for r in rows[1:]}
     assert set(cells) == {"'=cmd|' /C calc'!A0", "Ann, B"}
     first = cells["'=cmd|' /C calc'!A0"]
     assert (first["hl-mc-built"], first["hl-mc-breakwater"], first["hl-mc-visitors"]) == ("1.0", "0.0", "1.0")
@@ -52,3 +56,11 @@ def test_grid_csv_one_row_per_student_one_column_per_question(app, client, teach
     ("plain", "plain"), (None, ""), (True, "yes"), (False, "no"), (-1, -1), (0.123456, 0.1235)])
 def test_safe_cells(value, expected):
     assert statscsv.safe(value) == expected
+
+
+def test_grid_headers_are_shortened_at_a_word_and_keep_formulas_out():
+    long = "According to “Doc”, in the section “S”, " + "word " * 30
+    header = statscsv.grid_csv([("q1", long), ("q2", "=SUM(A1)")], [], gist=lambda p: p.split("”, ", 2)[-1]).split("\r\n")[0]
+    first, second = header.split(",")[4:6]
+    assert first.startswith("q1: word word") and first.endswith("…") and len(first) <= len("q1: ") + 61
+    assert second == "q2: =SUM(A1)"  # not at the start of the cell: no spreadsheet runs it

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Response, abort, render_template, request
 
+from quizapp import filters
 from quizapp.blueprints.teacher.views import bp, stats_min_n
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, User
@@ -76,7 +77,7 @@ def quiz_attempts_csv(quiz_id: int):
 def quiz_grid_csv(quiz_id: int):
     quiz = _get_or_404(Quiz, quiz_id)
     questions, rows = stats.grid(quiz)
-    return _csv(statscsv.grid_csv(questions, rows), f"quiz-{quiz.id}-grid.csv")
+    return _csv(statscsv.grid_csv(questions, rows, gist=filters.gist), f"quiz-{quiz.id}-grid.csv")
 
 
 @bp.get("/questions/<question_id>/stats")
