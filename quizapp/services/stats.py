@@ -318,7 +318,8 @@ class ItemStats:
 
 def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_id: int | None = None,
                document_id: str | None = None, min_n: int = MIN_RESPONSES,
-               with_choices: bool = True, question_ids: list[str] | None = None) -> list[ItemStats]:
+               with_choices: bool = True, question_ids: list[str] | None = None,
+               raw_choices: bool = False) -> list[ItemStats]:
     """Item analysis of every question drawn in the matching finished attempts.
 
     This is the one place where the figures and the flags of a question are computed: the quiz,
@@ -384,12 +385,13 @@ def item_stats(quiz_id: int | None = None, question_id: str | None = None, user_
         items.append(ItemStats(qid, prompt, qtype, doc, section or "", n, int(answered or 0), facility,
                                max(0.0, sxx / n - facility * facility), r, ul, min_n))
     if with_choices and items:
-        _attach_choices(items, quiz_id, user_id)
+        _attach_choices(items, quiz_id, user_id, raw_choices)
     items.sort(key=lambda i: (i.document_id, i.section, i.question_id))
     return items
 
 
-def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None) -> None:
+def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | None,
+                    raw: bool = False) -> None:
     """Distractor analysis of choice questions: how many answered with each option.
 
     A response stores ``{"choice": i}`` (multiple response: ``{"choices": [i, …]}``), indexes into
@@ -400,8 +402,9 @@ def _attach_choices(items: list[ItemStats], quiz_id: int | None, user_id: int | 
     first, in its order; an option chosen in an older version that the question no longer has
     is listed after them, marked ``removed``.
     """
-    # Only where they are shown: a question with too few answers shows no distractor analysis.
-    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES and i.enough]
+    # Only where they are shown: a question with too few answers shows no distractor analysis, only
+    # (``raw``, on its own page) the counts so far.
+    wanted = [i.question_id for i in items if i.type in CHOICE_TYPES + MULTI_TYPES and (i.enough or raw)]
     if not wanted:
         return
     counts = choice_counts(wanted, quiz_id=quiz_id, user_id=user_id)

@@ -1,5 +1,6 @@
 """Score review and item analysis: planted data checked against a hand computation, flags,
 distractors, "too few answers", the attempts table and the pages' charts and tables."""
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -143,6 +144,22 @@ def test_stats_pages_show_flags_linking_to_the_edit_page(make_app, auth):
     assert 'id="choices"' in page and "non-functional (under 5%)" in page and "<svg" in page
     page = client.get("/teacher/documents/harbour-lighthouse/stats").get_data(as_text=True)
     assert 'id="sections"' in page and "<svg" in page
+
+
+def test_below_the_threshold_a_question_shows_its_raw_counts_and_no_statistics(app, client, teacher):
+    plant(app, [(1, 1, 0)] * 3 + [(0, 0, 1)] * 2)  # 5 answers: fewer than the 20 the statistics need
+    page = client.get("/teacher/questions/hl-mc-built/stats").get_data(as_text=True)
+    assert "Too few answers for statistics: 5 of the 20 needed" in page and "answered in 5" in page
+    table = page.split('id="raw-choices"', 1)[1].split("</table>", 1)[0]
+    built = _built_choices(app)
+    counts = {text: int(n) for text, n in re.findall(r'<th scope="row">([^<]+)</th><td>[^<]+</td><td>(\d+)</td>', table)}
+    assert counts[built[0]] == 3 and sum(counts.values()) == 5  # the key three times, distractors twice
+    assert "non-functional" not in page and 'id="facility"' not in page and "<svg" not in page
+
+
+def _built_choices(app) -> list[str]:
+    with app.app_context():
+        return [c["text"] for c in db.session.get(Question, "hl-mc-built").spec["choices"]]
 
 
 def test_attempts_table_filters_and_sorts(app, client, teacher):

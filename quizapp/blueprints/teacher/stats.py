@@ -83,7 +83,7 @@ def quiz_grid_csv(quiz_id: int):
 @bp.get("/questions/<question_id>/stats")
 def question_stats(question_id: str):
     question = _get_or_404(Question, question_id)
-    items = stats.item_stats(question_id=question.id, min_n=_min_n())
+    items = stats.item_stats(question_id=question.id, min_n=_min_n(), raw_choices=True)
     item = items[0] if items else None
     chart = None
     if item and item.enough and item.choices:
