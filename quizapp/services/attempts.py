@@ -163,6 +163,8 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[in
         .returning(Attempt.id))
     if attempt_id is None:  # already open (a double click, another tab): resume it
         existing = _open_attempt(user, quiz)
+        if existing is None:  # finished in that other tab in the meantime
+            raise QuizUnavailable("Your attempt at this quiz was just finished in another window: press Start again.")
         return existing.id, first_unanswered(existing)
     items = []
     for slot, qid in enumerate(chosen, start=1):
