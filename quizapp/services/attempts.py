@@ -115,6 +115,17 @@ def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
         Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.state == IN_PROGRESS))
 
 
+def _resume(user: User, quiz: Quiz, otherwise: str = "") -> tuple[int, int] | None:
+    """The open attempt's id and its first unanswered slot. When none is open: QuizUnavailable with
+    the message ``otherwise``, or None without one."""
+    existing = _open_attempt(user, quiz)
+    if existing is not None:
+        return existing.id, first_unanswered(existing)
+    if otherwise:
+        raise QuizUnavailable(otherwise)
+    return None
+
+
 def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     """Start an attempt at ``quiz``, or return the open one (a double click resumes it)."""
     return db.session.get(Attempt, start_or_resume(user, quiz, seed)[0])
@@ -130,14 +141,11 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[in
     unit of work.
     """
     if not quizzes.is_open(quiz):
-        existing = _open_attempt(user, quiz)  # an attempt already open may still be finished
-        if existing is not None:
-            return existing.id, first_unanswered(existing)
-        raise QuizUnavailable("This quiz is not open.")
+        return _resume(user, quiz, otherwise="This quiz is not open.")  # an open attempt may still be finished
     if quiz.attempts_allowed is not None:
-        existing = _open_attempt(user, quiz)
-        if existing is not None:
-            return existing.id, first_unanswered(existing)
+        resumed = _resume(user, quiz)  # an open attempt counts among the used ones
+        if resumed:
+            return resumed
         used = db.session.scalar(select(func.count()).select_from(Attempt).where(
             Attempt.user_id == user.id, Attempt.quiz_id == quiz.id))
         if used >= quiz.attempts_allowed:
@@ -146,10 +154,7 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[in
     rng = random.Random(seed)
     chosen = draw(quizzes.candidates_for(quiz, user), quiz.count, rng, prioritized=quiz.kind == "missed")
     if not chosen:
-        existing = _open_attempt(user, quiz)
-        if existing is not None:
-            return existing.id, first_unanswered(existing)
-        raise QuizUnavailable("This quiz has no questions to draw from yet.")
+        return _resume(user, quiz, otherwise="This quiz has no questions to draw from yet.")
     # Only the columns a snapshot keeps, not whole ORM objects.
     questions = {row.id: row for row in db.session.execute(
         select(Question.id, Question.type, Question.prompt, Question.spec).where(Question.id.in_(chosen)))}
@@ -162,10 +167,8 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[in
         .on_conflict_do_nothing(index_elements=["user_id", "quiz_id"], index_where=OPEN_ATTEMPT)
         .returning(Attempt.id))
     if attempt_id is None:  # already open (a double click, another tab): resume it
-        existing = _open_attempt(user, quiz)
-        if existing is None:  # finished in that other tab in the meantime
-            raise QuizUnavailable("Your attempt at this quiz was just finished in another window: press Start again.")
-        return existing.id, first_unanswered(existing)
+        return _resume(user, quiz, otherwise=(  # unless it was finished there in the meantime
+            "Your attempt at this quiz was just finished in another window: press Start again."))
     items = []
     for slot, qid in enumerate(chosen, start=1):
         q = questions[qid]
