@@ -6,6 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateTimeLocalField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, ValidationError)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.forms import options
 
@@ -43,12 +44,19 @@ class UploadForm(FlaskForm):
     attribution = StringField("Attribution", validators=[Optional(), Length(max=300)])
 
 
+class CheckboxListField(SelectMultipleField):
+    """Several choices as a list of checkboxes (WTForms' own widgets), not a <select multiple>:
+    seen whole, no Ctrl-click, usable by touch."""
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
 class QuizForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Give the quiz a title."), Length(max=200)])
     instructions = TextAreaField("Instructions", validators=[Optional(), Length(max=3000)])
-    documents = SelectMultipleField("Documents", validators=[Optional()], description="None chosen: any document.")
-    sections = SelectMultipleField("Sections", validators=[Optional()], description="None chosen: any section.")
-    types = SelectMultipleField("Question types", validators=[Optional()], description="None chosen: any type.")
+    documents = CheckboxListField("Documents", validators=[Optional()], description="None chosen: any document.")
+    sections = CheckboxListField("Sections", validators=[Optional()], description="None chosen: any section.")
+    types = CheckboxListField("Question types", validators=[Optional()], description="None chosen: any type.")
     count = IntegerField("How many questions", default=10,
                          validators=[InputRequired("How many questions?"), NumberRange(1, 100, "From 1 to 100.")])
     time_limit_minutes = IntegerField("Time limit (minutes)", validators=[Optional(), NumberRange(1, 600, "From 1 to 600 minutes.")],

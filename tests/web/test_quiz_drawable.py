@@ -10,6 +10,9 @@ def test_the_editor_and_the_list_say_when_the_rules_draw_fewer_questions(app, cl
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     m = re.search(r"Students will get (\d+) questions?, not 5", page)
     assert m and int(m.group(1)) < 5
+    # The rules are checkboxes, the chosen type ticked and no other
+    ticked = re.findall(r'<input checked id="types-\d+" name="types" type="checkbox" value="([a-z_]+)"', page)
+    assert ticked == ["ordering"] and 'name="types" type="checkbox" value="numeric"' in page
     listing = client.get("/teacher/quizzes").get_data(as_text=True)
     assert f"its rules can draw only {m.group(1)}" in listing
 
