@@ -13,6 +13,7 @@ from quizapp.extensions import db
 from quizapp.models.common import utcnow
 from quizapp.models.question import Question
 from quizapp.models.quiz import Quiz
+from quizapp.models.user import User
 
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
@@ -42,6 +43,7 @@ class Attempt(db.Model):
     passed: Mapped[bool | None]
 
     quiz: Mapped[Quiz] = relationship()
+    user: Mapped[User] = relationship()
     items: Mapped[list[AttemptItem]] = relationship(
         back_populates="attempt", order_by="AttemptItem.slot", cascade="all, delete-orphan")
     responses: Mapped[list[Response]] = relationship(

@@ -27,10 +27,6 @@ def _get_or_404(model, key):
     return obj
 
 
-def attempt_owner(attempt: Attempt) -> User:
-    return db.session.get(User, attempt.user_id)
-
-
 def _csv(text: str, filename: str) -> Response:
     return Response("\ufeff" + text, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -62,7 +58,7 @@ def quiz_attempts(quiz_id: int):
 def attempt_review(attempt_id: int):
     """One student's attempt as the teacher reviews it: each answer given, the key, the scores."""
     attempt = _get_or_404(Attempt, attempt_id)
-    return render_template("teacher_stats/attempt.html", attempt=attempt, student=attempt_owner(attempt),
+    return render_template("teacher_stats/attempt.html", attempt=attempt, student=attempt.user,
                            rows=attempts.review(attempt, key_for="teacher"))
 
 
