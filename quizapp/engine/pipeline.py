@@ -19,9 +19,9 @@ from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
 from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
-from quizapp.engine.stems import number_clause_cut
 from quizapp.engine.model import Document, Fact
-from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
+from quizapp.engine.stems import (attribution_for, build_context, following_about_person, number_clause_cut,
+                                  quotation_intro_context)
 
 log = logging.getLogger(__name__)
 
@@ -156,12 +156,9 @@ def _intro_site_questions(doc: Document, ctx, sent_facts: list[Fact], index: Fac
             rejected.append({"type": "fact", "answer": fact.text, "reason": why_not,
                              "passage": ctx.sentence.text, "start": ctx.sentence.start})
             continue
-        made = [c for c in build_fact_questions(doc, ctx, fact, index, want_tf=False, want_typed=True)
-                if c.qtype == "short_answer"]
-        for c in made:
-            quality.check(c)
-        out.extend(made)
-    return out
+        out.extend(c for c in build_fact_questions(doc, ctx, fact, index, want_tf=False, want_typed=True)
+                   if c.qtype == "short_answer")
+    return out  # checked with every other candidate
 
 
 def _known_names(per_sentence: list) -> dict[str, str]:
