@@ -1,4 +1,6 @@
 """The filters: what must never become a published question, and the reason given for it."""
+import re
+
 from quizapp.engine import pipeline, quality
 from quizapp.engine.generate import Candidate
 from quizapp.engine.reader import document_from_text
@@ -23,10 +25,37 @@ def asked_values(result):
     return out
 
 
-def test_open_ended_dates_are_not_asked():
+def test_open_ended_dates_are_never_options_nor_swapped():
     _, result = run("By 1931 there were 10,000 foreign engineers employed in the steel industry.\n")
-    assert "1931" not in asked_values(result)
-    assert any(r.startswith("open-ended time") for r in reasons(result))
+    for q in result.questions:
+        if q["type"] in ("multiple_choice", "multiple_response"):
+            assert not any(re.fullmatch(r"\d{4}", c["text"]) for c in q["choices"])
+        if q["type"] == "true_false":
+            assert "By 1931" in q["prompt"] or "by 1931" in q["prompt"]  # never 'By 1929 …' made false
+    assert [q["answer"] for q in result.questions if q["type"] == "numeric" and "by _____" in q["prompt"].lower()] == ["1931"]
+
+
+def test_an_open_ended_date_is_asked_typed_only():
+    # 'By the end of 1921': a later year would make a true statement too, so no options and no false
+    # version; typed, the year the text gives is read
+    _, result = run("By the end of 1921, at least 500 Germans and a few hundred other foreigners were employed "
+                    "in Soviet factories.\n")
+    asked = [q for q in result.questions if "1921" in ({q.get("answer")} | {c["text"] for c in q.get("choices", [])})]
+    assert [q["type"] for q in asked] == ["numeric"]
+    assert asked[0]["answer"] == "1921" and "by the end of _____" in asked[0]["prompt"].lower()
+    assert all("1921" in q["prompt"] for q in result.questions if q["type"] == "true_false")  # never swapped
+
+
+def test_a_figure_restated_after_i_e_is_asked_with_the_restatement_cut():
+    _, result = run("By administrative decree, the productivity of labor was increased “25 per cent,” i.e., a speed-up "
+                    "of 25 per cent.\n\nThe direct wage cuts were fixed at 14 per cent across the whole of Soviet industry.\n")
+    on_it = [q for q in result.questions if q["citation"]["sentence"]["start"] == 0]
+    assert on_it, reasons(result)
+    for q in on_it:
+        assert "speed-up" not in q["prompt"]  # the restatement would give the blank away
+        assert q["prompt"].count("“") == q["prompt"].count("”")
+    typed = [q for q in on_it if q["type"] == "numeric"]
+    assert typed and typed[0]["prompt"].endswith("increased “_____”. (Give the percentage.)")
 
 
 def test_landmark_years_named_with_their_event_are_not_asked():

@@ -88,8 +88,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     sent = doc.sentences[fact.sentence]
     if _in_coordination(fact, sentence_facts, sent.text, sent.start):
         return "part of a list: blanking one item is ambiguous"
+    restated_from = None  # '“25 per cent,” i.e., a speed-up of 25 per cent': the stem ends before the restatement
+    if fact.kind in ("quantity", "percent", "range"):
+        cut = number_clause_cut(sent.text, fact.end - sent.start)
+        restated_from = None if cut is None else sent.start + cut
     for f in sentence_facts:
-        if f is not fact and f.text == fact.text:
+        if f is not fact and f.text == fact.text and not (restated_from is not None and f.start >= restated_from):
             return "the answer occurs twice in the sentence"
     before = sent.text[: fact.start - sent.start]
     after = sent.text[fact.end - sent.start:]

@@ -219,6 +219,10 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             # wrong values (the words around it give them away), but typed it is read, not guessed.
             typed_only = typed_only or (why_not.startswith("an age or a span of time") and fact.high is not None
                                         and fact.kind == "range")
+            # 'By the end of 1921, at least 500 …': a later date would make a true statement too, so
+            # never among options or in a false statement; typed, the year the text gives is read.
+            open_ended = why_not.startswith("open-ended time") and fact.kind in ("year", "date")
+            typed_only = typed_only or open_ended
             if typed_only:
                 why_not = ""
             # A figure that the others of its sentence compute is asked typed, with those others left out.
@@ -249,7 +253,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                                                             want_tf=False, want_typed=True)
                             if c.qtype == "short_answer"] + [c for c in made if c.qtype != "short_answer"]
             if once or typed_only:
-                made = [c for c in made if c.qtype == "short_answer"]
+                made = [c for c in made if c.qtype == "short_answer" or open_ended and c.qtype == "numeric"]
             if fact.kind in ("date", "year") and year_given_by_now(doc, ctx.sentence.text):
                 made = [c for c in made if c.qtype in ("multiple_choice", "true_false")]  # options of that year only
             for c in made:

@@ -658,7 +658,7 @@ def trim_after(text: str, focus: int) -> str:
     return text
 
 
-_NUMBER_CLAUSE = re.compile(r"[,;]\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e(?=\.)|that is|or|almost|"
+_NUMBER_CLAUSE = re.compile(r"[,;][”’\"]?\s+(?=(?:an? (?:increase|decrease|rise|fall|drop|growth)|i\.e(?=\.)|that is|or|almost|"
                             r"more than|considerably|which|an? (?:working )?(?:day|week|month|year) of)\b)")
 
 
@@ -669,7 +669,9 @@ def number_clause_cut(text: str, focus: int) -> int | None:
     for m in _NUMBER_CLAUSE.finditer(text[focus:]):
         cut = focus + m.start()
         head, rest = text[:cut], text[cut:]
-        if head.count("(") != head.count(")") or head.count("“") != head.count("”"):
+        # '… increased “25 per cent,” i.e., a speed-up of 25 per cent': the quotation closes at the cut
+        closes_here = head.count("“") == head.count("”") + 1 and rest[1:2] == "”"
+        if head.count("(") != head.count(")") or head.count("“") != head.count("”") and not closes_here:
             continue
         if re.search(r"\d|\b(?:half|double[ds]?|twice|third|quarter|times)\b", rest) and len(head.split()) >= 8:
             return cut
@@ -677,7 +679,12 @@ def number_clause_cut(text: str, focus: int) -> int | None:
 
 
 def cut_at(text: str, cut: int | None) -> str:
-    return text if cut is None else text[:cut].rstrip() + "."
+    if cut is None:
+        return text
+    head = text[:cut].rstrip()
+    if head.count("“") > head.count("”"):
+        head += "”"  # the quotation closed just after the cut
+    return head + "."
 
 
 def blank_out(sentence: Sentence, start: int, end: int, replacement: str = BLANK) -> str:
