@@ -221,7 +221,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                                         and fact.kind == "range")
             # 'By the end of 1921, at least 500 …': a later date would make a true statement too, so
             # never among options or in a false statement; typed, the year the text gives is read.
-            open_ended = why_not.startswith("open-ended time") and fact.kind in ("year", "date")
+            # Only where the sentence stands alone (blind review 20: a context sentence's "since published"
+            # pointed further back).
+            open_ended = why_not.startswith("open-ended time") and fact.kind in ("year", "date") and not ctx.chain
             typed_only = typed_only or open_ended
             if typed_only:
                 why_not = ""
