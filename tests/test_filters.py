@@ -282,6 +282,14 @@ def test_an_abbreviation_in_brackets_is_not_a_typed_answer():
     assert any(r.startswith("an abbreviation in brackets") for r in rejected_for(result, "AIK"))
 
 
+def test_a_body_glossed_by_an_abbreviation_beside_the_blank_is_not_typed():
+    # 'the _____ (Russian YCL)': whoever can expand YCL has the answer (blind review 20001, M5)
+    _, result = run("In April 1936 the Komsomol (Russian YCL) was liquidated as a political body, and the youth "
+                    "forbidden to take part in political life.\n")
+    assert "Komsomol" not in asked_values(result)
+    assert any(r.startswith("cue: the abbreviation in brackets") for r in rejected_for(result, "Komsomol"))
+
+
 def test_a_term_glossed_in_brackets_is_not_a_typed_answer():
     text = ("The officials called the workers darmoyedniki (scoundrels who eat bread they have not earned) in every "
             "speech of 1940. The same speeches called the barracks Klopovniki (bedbug nurseries) without shame. "

@@ -591,6 +591,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "the full name of an abbreviation in another language: typing it tests a transliteration"
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
+    if fact.kind == "org" and re.match(r"\s*\([A-Z][a-z]+\s+[A-Z]{2,5}\)", after):
+        # 'the _____ (Russian YCL)': whoever can expand the abbreviation has the answer (blind review 20001)
+        return "cue: the abbreviation in brackets beside the blank names it in other words"
     if fact.kind == "person" and doc.kind == "discussion" and not re.search(r"\d", before + after) and \
             len(content_words(before + " " + after + " " + more)) < DISTINCT_DETAIL_WORDS:
         return THIN_DESCRIPTION + ": other people of the thread may fit it too"

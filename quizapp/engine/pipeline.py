@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.engine import bank, composite, lexicon, quality, reader
+from quizapp.engine import bank, composite, exclusions, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
 from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
@@ -293,6 +293,10 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         score = quality.score(c)
         status = "published" if score >= quality.THRESHOLD else "needs_review"
         questions.append(bank.to_question(c, score, quality.difficulty(c), status))
+    excluded = exclusions.exclusions(questions)
+    for q in questions:
+        if q["id"] in excluded:
+            q["excludes"] = excluded[q["id"]]  # never in one attempt with these: one gives the other away
     rejected.sort(key=lambda r: (r.get("start", 0), r.get("type", ""), r.get("answer", ""), r["reason"]))
     return DocumentResult(doc, source_file, questions, rejected, len(doc_facts))
 

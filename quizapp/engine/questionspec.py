@@ -342,6 +342,9 @@ class _Checker:
                 self.add(key, "must be a number from 0 to 1")
         if q.get("status") is not None and q["status"] not in STATUSES:
             self.add("status", f"must be one of {', '.join(STATUSES)}")
+        excludes = q.get("excludes")
+        if excludes is not None and not (isinstance(excludes, list) and all(isinstance(x, str) and x for x in excludes)):
+            self.add("excludes", "must be a list of question ids")
         for key in ("reasons", "tags"):
             value = q.get(key)
             if value is not None and not (isinstance(value, list) and all(isinstance(x, str) for x in value)):
@@ -376,7 +379,7 @@ def validate_question(q) -> list[Issue]:
 # -- canonical key order (the bank format's, then the extra keys) --------------
 QUESTION_KEYS = (
     "id", "type", "prompt", "choices", "answer", "accept", "tolerance", "min", "max", "pairs",
-    "sequence", "explanation", "citation", "sentence_id", "difficulty", "quality", "status",
+    "sequence", "explanation", "citation", "sentence_id", "excludes", "difficulty", "quality", "status",
     "reasons", "name", "format", "explanation_format", "idnumber", "tags", "category",
     "answers", "distractors", "pair_formats",
 )
