@@ -142,7 +142,7 @@ def seed(url: str, students: int, warmups: int = 0) -> Seeded:
         candidates = quizzes.rule_candidates(quiz.rules or {})
         pool = quizzes.pool_size(quiz, None)
         key: dict[str, list[dict]] = {}
-        ids = [qid for qid, _ in candidates]
+        ids = [c.id for c in candidates]
         for q in db.session.scalars(select(Question).where(Question.id.in_(ids))):
             key.setdefault(q.prompt, []).append(_key_entry(q))
         if db.engine.dialect.name == "postgresql":

@@ -33,6 +33,9 @@ class Question(db.Model):
     citation: Mapped[dict] = mapped_column(JSON, default=dict)
     section: Mapped[str] = mapped_column(String(300), default="")
     sentence_id: Mapped[str | None] = mapped_column(String(120), index=True)
+    # Ids of questions (of other sentences) never drawn into one attempt with this one: one gives
+    # the other away (the bank's "excludes"). None when there are none, as for most.
+    excludes: Mapped[list | None] = mapped_column(JSON)
     difficulty: Mapped[float] = mapped_column(Float, default=0.5)
     quality: Mapped[float] = mapped_column(Float, default=1.0)
     status: Mapped[str] = mapped_column(String(16), default="published")

@@ -85,6 +85,14 @@ def _stub_document(meta: dict) -> Document:
     return row
 
 
+def excludes_of(q: dict) -> list[str] | None:
+    """The bank's ``excludes`` of a question: its list of question ids, or None (none, or not a list of ids)."""
+    ids = q.get("excludes")
+    if not isinstance(ids, list) or not all(isinstance(x, str) and x for x in ids):
+        return None
+    return sorted(set(ids)) or None
+
+
 def _fields(q: dict, document: Document) -> tuple[dict, str, list[str]]:
     qtype = q["type"]
     spec = spec_from_bank(q)
@@ -107,6 +115,7 @@ def _fields(q: dict, document: Document) -> tuple[dict, str, list[str]]:
         "citation": citation,
         "section": str(citation.get("section") or "")[:300],
         "sentence_id": q.get("sentence_id"),
+        "excludes": excludes_of(q),
         "difficulty": float(q.get("difficulty", 0.5)),
         "quality": float(q.get("quality", 1.0)),
         "reasons": [str(r) for r in q.get("reasons") or []] + problems,

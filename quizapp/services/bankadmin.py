@@ -198,6 +198,8 @@ def bank_dict(q: Question) -> dict:
            "status": q.status, "reasons": list(q.reasons or [])}
     if q.sentence_id:
         out["sentence_id"] = q.sentence_id
+    if q.excludes:
+        out["excludes"] = list(q.excludes)
     return ordered(out)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from quizapp.engine.grading import TYPES
 from quizapp.extensions import db
 from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Document, Question, Quiz, Response, User, utcnow
+from quizapp.services.draw import Candidate
 from quizapp.services.quizadmin import GRADING_METHODS, grade_for
 
 log = logging.getLogger(__name__)
@@ -105,33 +106,33 @@ def _rule_filter(stmt, rules: dict):
     return stmt
 
 
-def rule_candidates(rules: dict) -> list[tuple[str, str | None]]:
-    stmt = _rule_filter(select(Question.id, Question.sentence_id), rules).order_by(Question.id)
-    return [(qid, sid) for qid, sid in db.session.execute(stmt)]
+def rule_candidates(rules: dict) -> list[Candidate]:
+    stmt = _rule_filter(select(Question.id, Question.sentence_id, Question.excludes), rules).order_by(Question.id)
+    return [Candidate(qid, sid, tuple(ex or ())) for qid, sid, ex in db.session.execute(stmt)]
 
 
-def missed_candidates(user: User) -> list[tuple[str, str | None]]:
+def missed_candidates(user: User) -> list[Candidate]:
     """Published questions whose latest answer by ``user`` (in a finished attempt) was not fully
     right, or that were left unanswered; the ones missed longest ago first."""
     rows = db.session.execute(
-        select(AttemptItem.question_id, Question.sentence_id, Response.score, Response.answered_at,
-               Attempt.finished_at)
+        select(AttemptItem.question_id, Question.sentence_id, Question.excludes, Response.score,
+               Response.answered_at, Attempt.finished_at)
         .join(Attempt, Attempt.id == AttemptItem.attempt_id)
         .join(Question, Question.id == AttemptItem.question_id)
         .outerjoin(Response, (Response.attempt_id == AttemptItem.attempt_id) & (Response.slot == AttemptItem.slot))
         .where(Attempt.user_id == user.id, Attempt.state == FINISHED, Question.status == "published")
     ).all()
-    latest: dict[str, tuple[datetime, float, str | None]] = {}
-    for qid, sid, score, answered_at, finished_at in rows:
+    latest: dict[str, tuple[datetime, float, str | None, tuple[str, ...]]] = {}
+    for qid, sid, excludes, score, answered_at, finished_at in rows:
         when = answered_at or finished_at
         if qid not in latest or when > latest[qid][0]:
-            latest[qid] = (when, score if score is not None else 0.0, sid)
-    missed = [(when, qid, sid) for qid, (when, score, sid) in latest.items() if score < 1.0]
+            latest[qid] = (when, score if score is not None else 0.0, sid, tuple(excludes or ()))
+    missed = [(when, qid, sid, excludes) for qid, (when, score, sid, excludes) in latest.items() if score < 1.0]
     missed.sort()
-    return [(qid, sid) for _, qid, sid in missed]
+    return [Candidate(qid, sid, excludes) for _, qid, sid, excludes in missed]
 
 
-def candidates_for(quiz: Quiz, user: User) -> list[tuple[str, str | None]]:
+def candidates_for(quiz: Quiz, user: User) -> list[Candidate]:
     if quiz.kind == "missed":
         return missed_candidates(user)
     return rule_candidates(quiz.rules or {})

@@ -16,7 +16,7 @@ from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import Document, Question, User
 from quizapp.services import audit, bankadmin, revisions
-from quizapp.services.bank import spec_from_bank
+from quizapp.services.bank import excludes_of, spec_from_bank
 from quizapp.services.uploads import safe_label, sniff_binary
 
 IMPORT_DOCUMENT = "imported"
@@ -174,7 +174,8 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         fields = {"document_id": document.id, "type": q["type"], "prompt": q["prompt"], "spec": _spec(q),
                   "explanation": q.get("explanation") or "", "citation": q.get("citation") or {},
                   "section": str((q.get("citation") or {}).get("section") or "")[:300],
-                  "sentence_id": q.get("sentence_id"), "difficulty": _number(q.get("difficulty"), 0.5),
+                  "sentence_id": q.get("sentence_id"), "excludes": excludes_of(q),
+                  "difficulty": _number(q.get("difficulty"), 0.5),
                   "quality": _number(q.get("quality"), 1.0), "reasons": list(q.get("reasons") or []),
                   "status": status or q.get("status") or "needs_review"}
         row = db.session.get(Question, q["id"])

@@ -63,6 +63,31 @@ def test_never_two_questions_from_one_sentence_over_many_draws(app):
         assert {frozenset({"hl-mc-built"}), frozenset({"hl-mc-breakwater"})} <= seen_pairs
 
 
+def test_never_two_questions_that_give_each_other_away_over_many_draws(app):
+    # the bank's "excludes" (the generator lists them: one question's stem states what another asks)
+    with app.app_context():
+        user = User(email="x@x.org", name="X", password_hash="x")
+        db.session.add(user)
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "practice-harbour-lighthouse"))
+        first = attempts.start(user, quiz, seed=1)
+        drawn = [i.question_id for i in first.items]
+        first.state = "finished"
+        hub, others = drawn[0], set(drawn[1:])
+        db.session.get(Question, hub).excludes = sorted(others)
+        for qid in others:
+            db.session.get(Question, qid).excludes = [hub]
+        db.session.flush()
+        met_hub = 0
+        for seed in range(2, 42):
+            attempt = attempts.start(user, quiz, seed=seed)
+            ids = {i.question_id for i in attempt.items}
+            assert not (hub in ids and ids & others), seed
+            met_hub += hub in ids
+            attempt.state = "finished"
+            db.session.flush()
+        assert 0 < met_hub < 40  # drawn sometimes, and then alone of its group
+
+
 def test_the_draw_is_stored_and_reproducible_from_its_seed(app):
     with app.app_context():
         quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "practice-harbour-lighthouse"))
