@@ -94,7 +94,7 @@ def seed_quizzes(path: Path) -> int:
 # --- pools ---------------------------------------------------------------------------------
 
 
-def _rule_filter(stmt, rules: dict):
+def rule_filter(stmt, rules: dict):
     stmt = stmt.where(Question.status == "published")
     if rules.get("documents"):
         stmt = stmt.where(Question.document_id.in_(rules["documents"]))
@@ -106,7 +106,7 @@ def _rule_filter(stmt, rules: dict):
 
 
 def rule_candidates(rules: dict) -> list[tuple[str, str | None]]:
-    stmt = _rule_filter(select(Question.id, Question.sentence_id), rules).order_by(Question.id)
+    stmt = rule_filter(select(Question.id, Question.sentence_id), rules).order_by(Question.id)
     return [(qid, sid) for qid, sid in db.session.execute(stmt)]
 
 
@@ -140,7 +140,7 @@ def candidates_for(quiz: Quiz, user: User) -> list[tuple[str, str | None]]:
 def pool_size(quiz: Quiz, user: User) -> int:
     if quiz.kind == "missed":
         return len(missed_candidates(user))
-    stmt = _rule_filter(select(func.count(func.distinct(func.coalesce(Question.sentence_id, Question.id)))),
+    stmt = rule_filter(select(func.count(func.distinct(func.coalesce(Question.sentence_id, Question.id)))),
                         quiz.rules or {})
     return int(db.session.scalar(stmt) or 0)
 
