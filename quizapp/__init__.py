@@ -6,6 +6,7 @@ import os
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DBAPIError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -71,11 +72,14 @@ def _end_sessions_safely(app: Flask) -> None:
             db.session.registry.clear()
 
 
+USER_BY_ID = select(User).where(User.id == bindparam("user_id"))  # built once: it keeps its cache key
+
+
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
     if not (user_id.isascii() and user_id.isdigit()):
         return None
-    return db.session.get(User, int(user_id))
+    return db.session.scalar(USER_BY_ID, {"user_id": int(user_id)})
 
 
 def _register_errors(app: Flask) -> None:

@@ -2,7 +2,7 @@
 (the bank's "excludes", written by the generator).
 
 Revision ID: e5c2a9f4b871
-Revises: a7d4e2f19c3b
+Revises: b3e9c1d7a5f2
 Create Date: 2026-12-02 16:00:00
 
 """
@@ -12,16 +12,16 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e5c2a9f4b871'
-down_revision = 'a7d4e2f19c3b'
+down_revision = 'b3e9c1d7a5f2'
 branch_labels = None
 depends_on = None
 
 
+# A plain ADD COLUMN, not a batch rebuild: on SQLite a rebuilt questions table would lose the bank
+# stamp's triggers (b3e9c1d7a5f2).
 def upgrade():
-    with op.batch_alter_table('questions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('excludes', sa.JSON(), nullable=True))
+    op.add_column('questions', sa.Column('excludes', sa.JSON(), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table('questions', schema=None) as batch_op:
-        batch_op.drop_column('excludes')
+    op.drop_column('questions', 'excludes')

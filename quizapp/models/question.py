@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -50,3 +50,25 @@ class Question(db.Model):
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.type} {self.status}>"
+
+
+class BankStamp(db.Model):
+    """One row whose ``stamp`` changes, in the same transaction, with every change to the
+    questions table: a new random value on each INSERT, UPDATE or DELETE of a question, set by
+    database triggers (migration ``b3e9c1d7a5f2``), so that no way of writing a question (the
+    app, the CLI, a SQL console) can forget it. Each process keeps the question pools and
+    snapshots that starts draw from, and reads the stamp to know whether they still hold
+    (``quizapp.services.pools``). Random, not a counter: a restored or rebuilt database never
+    comes back to a stamp that some process has kept for other rows.
+
+    On PostgreSQL the trigger is deferred to the commit and writes once per transaction
+    (``txid``), so writers of questions take this row's lock only while they commit. On SQLite
+    a migration that rebuilds the questions table (a batch ALTER) drops its triggers: it must
+    create them again (``tests/web/test_pools.py`` fails otherwise).
+    """
+
+    __tablename__ = "bank_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))
+    txid: Mapped[int | None] = mapped_column(BigInteger)  # PostgreSQL: the transaction that set it

@@ -13,14 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from quizapp import qtypes
 from quizapp.extensions import db
-from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Question, Quiz, Response, User, utcnow
-from quizapp.services import quizzes
+from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Quiz, Response, User, utcnow
+from quizapp.services import pools, quizzes
 from quizapp.services.draw import draw
 
 
@@ -50,30 +50,55 @@ class ExplanationLocked(PermissionError):
 # --- loading with ownership ----------------------------------------------------------------
 
 
+# Built once: a statement object used again keeps its cache key (SQLAlchemy memoizes it), where
+# one built per call is constructed and keyed again on every request.
+ATTEMPT_OF_USER = select(Attempt).options(joinedload(Attempt.quiz)).where(
+    Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
+# With its quiz (whose settings every page reads) in the same statement; only the attempt's row is
+# locked, never the quiz's, which every student of the class shares.
+ATTEMPT_OF_USER_LOCKED = ATTEMPT_OF_USER.with_for_update(of=Attempt)
+ITEM = select(AttemptItem).where(AttemptItem.attempt_id == bindparam("attempt_id"),
+                                 AttemptItem.slot == bindparam("slot"))
+RESPONSES = select(Response).where(Response.attempt_id == bindparam("attempt_id"))
+ATTEMPT_AND_ITEM = select(Attempt, AttemptItem).options(joinedload(Attempt.quiz)).join(
+    AttemptItem, (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.slot == bindparam("slot"))).where(
+    Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
+ANSWERS = select(Response.slot, Response.answer, Response.score).where(Response.attempt_id == bindparam("attempt_id"))
+
+
 def get_attempt(user: User, attempt_id: int, lock: bool = False) -> Attempt:
     """The user's attempt, or NotFound: another user's attempt does not exist for them."""
-    # With its quiz (whose settings every page reads) in the same statement; only the attempt's
-    # row is locked, never the quiz's, which every student of the class shares.
-    stmt = select(Attempt).options(joinedload(Attempt.quiz)).where(
-        Attempt.id == attempt_id, Attempt.user_id == user.id)
-    if lock:
-        stmt = stmt.with_for_update(of=Attempt)
-    attempt = db.session.scalar(stmt)
+    attempt = db.session.scalar(ATTEMPT_OF_USER_LOCKED if lock else ATTEMPT_OF_USER,
+                                {"attempt_id": attempt_id, "user_id": user.id})
     if attempt is None:
         raise NotFound(attempt_id)
     return attempt
 
 
 def get_item(attempt: Attempt, slot: int) -> AttemptItem:
-    item = db.session.get(AttemptItem, (attempt.id, slot))
+    item = db.session.scalar(ITEM, {"attempt_id": attempt.id, "slot": slot})
     if item is None:
         raise NotFound(slot)
     return item
 
 
 def responses_by_slot(attempt: Attempt) -> dict[int, Response]:
-    rows = db.session.scalars(select(Response).where(Response.attempt_id == attempt.id))
+    rows = db.session.scalars(RESPONSES, {"attempt_id": attempt.id})
     return {r.slot: r for r in rows}
+
+
+def attempt_and_item(user: User, attempt_id: int, slot: int) -> tuple[Attempt, AttemptItem]:
+    """``get_attempt`` and ``get_item`` in one statement (NotFound when either is missing)."""
+    row = db.session.execute(ATTEMPT_AND_ITEM, {"attempt_id": attempt_id, "user_id": user.id, "slot": slot}).first()
+    if row is None:
+        raise NotFound(attempt_id)
+    return row[0], row[1]
+
+
+def answers_by_slot(attempt: Attempt) -> dict:
+    """The attempt's answers as read-only rows with ``slot``, ``answer`` and ``score`` (what a
+    question page shows), by slot: lighter than ``responses_by_slot``'s ORM objects."""
+    return {row.slot: row for row in db.session.execute(ANSWERS, {"attempt_id": attempt.id})}
 
 
 def item_count(attempt: Attempt) -> int:
@@ -110,6 +135,25 @@ def _insert(model):
     raise NotImplementedError(f"attempts need INSERT … ON CONFLICT, which {dialect} lacks")
 
 
+ATTEMPT_COLUMNS = ("user_id", "quiz_id", "seed", "state", "deadline", "pass_mark", "max_score", "started_at")
+# Core INSERTs of the tables, not of the ORM classes: nothing for the ORM to do with them, and
+# built once (by dialect), since a statement used again keeps its cache key.
+INSERT_ITEMS = insert(AttemptItem.__table__)
+_insert_attempts: dict[str, object] = {}
+
+
+def _insert_attempt():
+    """INSERT of a new attempt, or nothing when the student has one open (returns its id or None)."""
+    dialect = db.session.get_bind().dialect.name
+    stmt = _insert_attempts.get(dialect)
+    if stmt is None:
+        stmt = _insert_attempts[dialect] = (
+            _insert(Attempt.__table__).values({name: bindparam(name) for name in ATTEMPT_COLUMNS})
+            .on_conflict_do_nothing(index_elements=["user_id", "quiz_id"], index_where=OPEN_ATTEMPT)
+            .returning(Attempt.__table__.c.id))
+    return stmt
+
+
 def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
     return db.session.scalar(select(Attempt).where(
         Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.state == IN_PROGRESS))
@@ -131,14 +175,27 @@ def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     return db.session.get(Attempt, start_or_resume(user, quiz, seed)[0])
 
 
+def start_quiz(user: User, quiz_id: int, seed: int | None = None) -> tuple[int, int]:
+    """``start_or_resume`` for the quiz with id ``quiz_id`` (NotFound when there is none, and for
+    the practise-what-I-missed quiz, which has its own way in), read with the bank's stamp."""
+    quiz, stamp = pools.quiz_with_stamp(quiz_id)
+    if quiz is None or quiz.kind == "missed":
+        raise NotFound(quiz_id)
+    return _start_or_resume(user, quiz, seed, stamp)
+
+
 def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[int, int]:
     """``start``, as the id of the attempt and the slot to show first: 1 for a new attempt, else
-    the first unanswered one.
+    the first unanswered one."""
+    return _start_or_resume(user, quiz, seed, pools.current_stamp())
 
-    Built for a class pressing "Start" at the same moment: a new attempt costs one INSERT for
+
+def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None) -> tuple[int, int]:
+    """Built for a class pressing "Start" at the same moment: a new attempt costs one INSERT for
     the attempt (which also finds an open one, through the unique open-attempt index: ON
     CONFLICT DO NOTHING) and one multi-row INSERT for its items, with no savepoint and no ORM
-    unit of work.
+    unit of work. The quiz's candidates and the drawn questions' snapshots come from what this
+    process keeps while the bank's ``stamp`` holds (``pools``); the statements are built once.
     """
     if not quizzes.is_open(quiz):
         return _resume(user, quiz, otherwise="This quiz is not open.")  # an open attempt may still be finished
@@ -152,30 +209,24 @@ def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[in
             raise QuizUnavailable("You have used all your attempts at this quiz.")
     seed = secrets.randbits(62) if seed is None else seed
     rng = random.Random(seed)
-    chosen = draw(quizzes.candidates_for(quiz, user), quiz.count, rng, prioritized=quiz.kind == "missed")
+    chosen = draw(pools.candidates(quiz, user, stamp), quiz.count, rng, prioritized=quiz.kind == "missed")
     if not chosen:
         return _resume(user, quiz, otherwise="This quiz has no questions to draw from yet.")
-    # Only the columns a snapshot keeps, not whole ORM objects.
-    questions = {row.id: row for row in db.session.execute(
-        select(Question.id, Question.type, Question.prompt, Question.spec).where(Question.id.in_(chosen)))}
+    snapshots = pools.snapshots(chosen, stamp)
     now = utcnow()
     deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
-    attempt_id = db.session.scalar(
-        _insert(Attempt).values(user_id=user.id, quiz_id=quiz.id, seed=seed, state=IN_PROGRESS,
-                                deadline=deadline, pass_mark=quiz.pass_mark, max_score=float(len(chosen)),
-                                started_at=now)
-        .on_conflict_do_nothing(index_elements=["user_id", "quiz_id"], index_where=OPEN_ATTEMPT)
-        .returning(Attempt.id))
+    attempt_id = db.session.scalar(_insert_attempt(), {
+        "user_id": user.id, "quiz_id": quiz.id, "seed": seed, "state": IN_PROGRESS, "deadline": deadline,
+        "pass_mark": quiz.pass_mark, "max_score": float(len(chosen)), "started_at": now})
     if attempt_id is None:  # already open (a double click, another tab): resume it
         return _resume(user, quiz, otherwise=(  # unless it was finished there in the meantime
             "Your attempt at this quiz was just finished in another window: press Start again."))
     items = []
     for slot, qid in enumerate(chosen, start=1):
-        q = questions[qid]
-        items.append({"attempt_id": attempt_id, "slot": slot, "question_id": qid,
-                      "snapshot": {"type": q.type, "prompt": q.prompt, "spec": q.spec},
-                      "layout": qtypes.get(q.type).make_layout(q.spec, rng)})
-    db.session.execute(insert(AttemptItem), items)  # one multi-row INSERT
+        snapshot = snapshots[qid]
+        items.append({"attempt_id": attempt_id, "slot": slot, "question_id": qid, "snapshot": snapshot,
+                      "layout": qtypes.get(snapshot["type"]).make_layout(snapshot["spec"], rng)})
+    db.session.execute(INSERT_ITEMS, items)  # one multi-row INSERT
     return attempt_id, 1
 
 
@@ -235,6 +286,7 @@ def save_answer(user: User, attempt_id: int, slot: int, form: Mapping, clear: bo
 
 
 def form_digest(item: AttemptItem, response: Response | None) -> str:
+    """``response``: a Response, or a row of ``answers_by_slot`` (only its ``answer`` is read)."""
     return qtypes.get(item.type).form_digest(item.layout, response.answer if response else None)
 
 

@@ -95,7 +95,7 @@ def seed_quizzes(path: Path) -> int:
 # --- pools ---------------------------------------------------------------------------------
 
 
-def _rule_filter(stmt, rules: dict):
+def rule_filter(stmt, rules: dict):
     stmt = stmt.where(Question.status == "published")
     if rules.get("documents"):
         stmt = stmt.where(Question.document_id.in_(rules["documents"]))
@@ -107,7 +107,7 @@ def _rule_filter(stmt, rules: dict):
 
 
 def rule_candidates(rules: dict) -> list[Candidate]:
-    stmt = _rule_filter(select(Question.id, Question.sentence_id, Question.excludes), rules).order_by(Question.id)
+    stmt = rule_filter(select(Question.id, Question.sentence_id, Question.excludes), rules).order_by(Question.id)
     return [Candidate(qid, sid, tuple(ex or ())) for qid, sid, ex in db.session.execute(stmt)]
 
 
@@ -141,7 +141,7 @@ def candidates_for(quiz: Quiz, user: User) -> list[Candidate]:
 def pool_size(quiz: Quiz, user: User) -> int:
     if quiz.kind == "missed":
         return len(missed_candidates(user))
-    stmt = _rule_filter(select(func.count(func.distinct(func.coalesce(Question.sentence_id, Question.id)))),
+    stmt = rule_filter(select(func.count(func.distinct(func.coalesce(Question.sentence_id, Question.id)))),
                         quiz.rules or {})
     return int(db.session.scalar(stmt) or 0)
 

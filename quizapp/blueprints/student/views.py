@@ -7,7 +7,6 @@ from flask_login import current_user, login_required
 from quizapp import qtypes
 from quizapp.extensions import db
 from quizapp.forms.attempt import ActionForm, FinishForm, QuestionForm, ReportForm
-from quizapp.models import Quiz
 from quizapp.services import attempts, explanations, quizzes, reports
 
 bp = Blueprint("student", __name__)
@@ -29,23 +28,18 @@ def quiz_list():
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")
-def start(quiz_id: int):
-    ActionForm()
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None or quiz.kind == "missed":
-        abort(404)
-    return _start(quiz)
+def start(quiz_id: int):  # the CSRF token was checked before (CSRFProtect checks every POST)
+    return _start(lambda: attempts.start_quiz(current_user, quiz_id))  # no such quiz: NotFound, a 404
 
 
 @bp.post("/practice/missed")
 def start_missed():
-    ActionForm()
-    return _start(quizzes.ensure_missed_quiz())
+    return _start(lambda: attempts.start_or_resume(current_user, quizzes.ensure_missed_quiz()))
 
 
-def _start(quiz: Quiz):
+def _start(start_or_resume):
     try:
-        attempt_id, slot = attempts.start_or_resume(current_user, quiz)
+        attempt_id, slot = start_or_resume()
     except attempts.QuizUnavailable as exc:
         db.session.rollback()
         flash(str(exc), "error")
@@ -63,8 +57,8 @@ def attempt(attempt_id: int):
     return redirect(url_for("student.question", attempt_id=a.id, slot=unanswered[0] if unanswered else 1))
 
 
-def _question_page(a, item, status: int = 200, error: str | None = None, form: QuestionForm | None = None):
-    responses = attempts.responses_by_slot(a)
+def _question_page(a, item, status: int = 200, error: str | None = None):
+    responses = attempts.answers_by_slot(a)
     response = responses.get(item.slot)
     qtype = qtypes.get(item.type)
     if error:  # show again what the student submitted, with the message
@@ -76,15 +70,13 @@ def _question_page(a, item, status: int = 200, error: str | None = None, form: Q
     html = render_template(
         "student/question.html", attempt=a, item=item, qtype=qtype, view=view, feedback=feedback,
         feedback_now=attempts.feedback_now(a),
-        answered=set(responses), total=attempts.item_count(a), error=error,
-        form=form or QuestionForm(formdata=None), was=attempts.form_digest(item, response))
+        answered=set(responses), total=attempts.item_count(a), error=error, was=attempts.form_digest(item, response))
     return html, status
 
 
 @bp.get("/attempts/<id:attempt_id>/q/<id:slot>")
 def question(attempt_id: int, slot: int):
-    a = attempts.get_attempt(current_user, attempt_id)
-    item = attempts.get_item(a, slot)
+    a, item = attempts.attempt_and_item(current_user, attempt_id, slot)
     if a.finished:
         return redirect(url_for("student.results", attempt_id=a.id))
     return _question_page(a, item)
