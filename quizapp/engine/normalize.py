@@ -61,6 +61,7 @@ def words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=200_000)
 def parse_number(text: str) -> float | None:
     """Parse '42,230', '26.3 million', '10–11½', 'twenty million', '-3' into a float."""
     t = fold(text).lower().strip()
@@ -77,6 +78,7 @@ def parse_number(text: str) -> float | None:
 _PERCENT = re.compile(r"\s*(%|per\s*cent|percent|pct)\b\.?", re.I)
 
 
+@lru_cache(maxsize=200_000)
 def normalize_answer(text: str) -> str:
     """Canonical form of a typed answer for comparison."""
     t = fold(text).lower()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.engine import lexicon
 from quizapp.engine.facts import _zipf
@@ -517,6 +518,7 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
