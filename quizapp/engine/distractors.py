@@ -38,9 +38,13 @@ being i we you our your my me us what when where why how if while although thoug
 until""".split())
 
 
-def content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z’'-]+", fold(text).lower())
-    return {w.rstrip("s") for w in words if w not in STOPWORDS and len(w) > 2}
+@lru_cache(maxsize=100_000)
+def content_words(text: str) -> frozenset[str]:
+    words = _WORD.findall(fold(text).lower())
+    return frozenset(w.rstrip("s") for w in words if w not in STOPWORDS and len(w) > 2)
+
+
+_WORD = re.compile(r"[a-z][a-z’'-]+")
 
 
 def number_to_words(n: int) -> str:

@@ -85,11 +85,14 @@ def exclusions(questions: list[dict]) -> dict[str, list[str]]:
             words = tuple(_tokens(key))
             if words and len(key) >= 3 and len(words) <= MAX_KEY_WORDS:
                 wanted[words].append((q, content_words(_sentence_text(q)) - content_words(key)))
-    lengths = sorted({len(w) for w in wanted})
+    lengths_from: dict[str, set[int]] = defaultdict(set)  # a key's first word -> the lengths of keys it starts
+    for key_words in wanted:
+        lengths_from[key_words[0]].add(len(key_words))
     for b in questions:
         text = shown(b)
         words = _tokens(text)
-        found = {tuple(words[i:i + n]) for n in lengths for i in range(len(words) - n + 1)} & wanted.keys()
+        found = {tuple(words[i:i + n]) for i, word in enumerate(words) for n in lengths_from.get(word, ())}
+        found &= wanted.keys()
         if not found:
             continue
         seen = content_words(text)
