@@ -556,10 +556,10 @@ def test_a_leading_for_is_kept_in_the_stem():
 
 
 def test_the_stem_body_is_found_after_a_title_with_commas_and_quotes():
-    from quizapp.engine.generate import _STEM_ATTRIBUTION
+    from quizapp.engine.generate import STEM_ATTRIBUTION
     stem = ("According to “Labour, wages and migration”, in the section “The “First” Plan (1929-1933)”, "
             "wages fell by a third.")
-    assert stem[_STEM_ATTRIBUTION.match(stem).end():] == "wages fell by a third."
+    assert stem[STEM_ATTRIBUTION.match(stem).end():] == "wages fell by a third."
 
 
 def test_a_digit_inside_a_word_is_a_typo_and_not_asked():

@@ -19,11 +19,11 @@ import re
 from collections import defaultdict
 
 from quizapp.engine.distractors import content_words
+from quizapp.engine.generate import STEM_ATTRIBUTION
 from quizapp.engine.normalize import fold
 
 SHARED_WORDS = 2
 MAX_KEY_WORDS = 8
-_ATTRIBUTION = re.compile(r"^According to (?:[^,“]|“(?:[^“”]|“[^”]*”)*”)+?,(?: in the section “(?:[^“”]|“[^”]*”)*”,)? ")
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 _STATEMENT_WORDS = 6  # a multiple-response option this long is a statement, not a name or a value
 
@@ -35,7 +35,7 @@ def _tokens(text: str) -> list[str]:
 def shown(q: dict) -> str:
     """What a student reads of ``q`` that states facts: the stem without its attribution, and the
     statements, pairs or events it lists (not the options of a multiple choice)."""
-    parts = [_ATTRIBUTION.sub("", q["prompt"])]
+    parts = [STEM_ATTRIBUTION.sub("", q["prompt"])]
     if q["type"] == "multiple_response":
         parts += [c["text"] for c in q.get("choices", []) if len(c["text"].split()) >= _STATEMENT_WORDS]
     for pair in q.get("pairs", []):
@@ -79,7 +79,7 @@ def exclusions(questions: list[dict]) -> dict[str, list[str]]:
 
     # A key shown, with its sentence's words, by another question. Keys are looked up by their words
     # in each shown text (one pass over its words), never by comparing every pair of questions.
-    wanted: dict[tuple[str, ...], list[tuple[dict, set[str]]]] = defaultdict(list)
+    wanted: dict[tuple[str, ...], list[tuple[dict, frozenset[str]]]] = defaultdict(list)
     for q in questions:
         for key in keys(q):
             words = tuple(_tokens(key))

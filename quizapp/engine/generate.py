@@ -28,7 +28,7 @@ LANDMARK_YEARS = {
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 # Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
-_STEM_ATTRIBUTION = re.compile(r"^According to (?:[^,“]|“(?:[^“”]|“[^”]*”)*”)+?,(?: in the section “(?:[^“”]|“[^”]*”)*”,)? ")
+STEM_ATTRIBUTION = re.compile(r"^According to (?:[^,“]|“(?:[^“”]|“[^”]*”)*”)+?,(?: in the section “(?:[^“”]|“[^”]*”)*”,)? ")
 NUMERIC_KINDS = {"quantity", "percent", "year", "date", "range", "decade", "ordinal", "ratio", "fraction"}
 NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
 # Facts not worth a question on their own.
@@ -290,7 +290,7 @@ def build_elided_question(doc: Document, ctx: Context, fact: Fact, partners: lis
     cut_shift = sum(len(r) - (e - s) for s, e, r in spans if cut is not None and e - sent.start <= cut)
     blanked = stem_text(doc, ctx, cut_at(text, None if cut is None else cut + cut_shift), focus=focus + shift)
     full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
-    if BLANK not in blanked or _PROPORTION.search(_STEM_ATTRIBUTION.sub("", blanked)):
+    if BLANK not in blanked or _PROPORTION.search(STEM_ATTRIBUTION.sub("", blanked)):
         return []
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                 "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0, "elided": True}
@@ -330,7 +330,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
-    body = _STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
+    body = STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
     if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
         return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
     if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and \

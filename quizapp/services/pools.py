@@ -1,11 +1,11 @@
 """The question pools that starts draw from, kept in each process between requests.
 
 A start needs every candidate of its quiz (the published questions its rules select, as
-``(question id, sentence id)``, a few hundred rows) and the type, prompt and spec of the ones it
-draws. Reading and building them was most of a start's cost, and they are the same for every
-student of the class: so each process keeps them, and reads, in the same statement as the quiz,
-the bank's stamp (``models.BankStamp``), which database triggers change in the same transaction
-as any change to the questions table. A different stamp: everything kept is dropped. The rules
+``draw.Candidate``: id, sentence, the questions it excludes; a few hundred rows) and the type,
+prompt and spec of the ones it draws. Reading and building them was most of a start's cost, and
+they are the same for every student of the class: so each process keeps them, and reads, in the
+same statement as the quiz, the bank's stamp (``models.BankStamp``), which database triggers
+change in the same transaction as any change to the questions table. A different stamp: everything kept is dropped. The rules
 are the quiz's own, read with it, so a change to the quiz needs no stamp.
 
 Correct across processes and servers sharing one database: each one compares the stamp itself.
