@@ -13,7 +13,7 @@ from quizapp.engine import grading
 from quizapp.engine.questionspec import option_key, validate_question
 from quizapp.extensions import db
 from quizapp.models import FINISHED, Attempt, AttemptItem, Document, Question, Response, User
-from quizapp.services import audit, revisions
+from quizapp.services import audit, giveaways, revisions
 from quizapp.services.bank import spec_from_bank
 from quizapp.services.citations import cite
 from quizapp.services.documents import Passage, passage
@@ -72,10 +72,12 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
         _apply(question, q)
         db.session.add(question)
         db.session.flush()
+        giveaways.place(question, cited_anew=True)
         revisions.record(question, None, user, "created", "written by a teacher")
         audit.record(user, "question.created", "question", question.id, _audit_summary(question))
         return question
     before = revisions.state(question)
+    span = _span(question.citation)
     _apply(question, q)
     if status and status != question.status:
         question.status = status
@@ -86,8 +88,14 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
     if revision is not None:  # nothing changed: nothing to log
         audit.record(user, "question.edited", "question", question.id, _audit_summary(question),
                      {"fields": sorted(revision.changes)})
+        giveaways.place(question, cited_anew=_span(question.citation) != span)
     db.session.flush()
     return question
+
+
+def _span(citation: dict | None) -> tuple:
+    c = citation or {}
+    return c.get("document"), c.get("start"), c.get("end"), (c.get("answer") or {}).get("start")
 
 
 def _audit_summary(question: Question) -> str:

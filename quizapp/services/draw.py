@@ -22,23 +22,56 @@ def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, priori
     other away. Without ``prioritized`` the pick is a random sample (the candidates are sorted
     first, so that the same seed and the same bank give the same draw). With it, candidates are
     taken in the order given (most wanted first) and only the order of presentation is shuffled.
+
+    A question met early can bar so many others that fewer than ``count`` remain although another
+    pick would have had enough: then the draw tries again, a few more random orders and last one
+    that takes the questions that bar fewest first, and keeps the largest pick. Fewer than
+    ``count`` come back only when no pick tried had enough.
     """
     pool = list(candidates)
     if not prioritized:
         pool.sort(key=lambda c: c.id)
         rng.shuffle(pool)
+    picked = _greedy(pool, count)
+    if len(picked) < count and any(c.excludes for c in pool):
+        orders = []
+        if not prioritized:
+            for _ in range(RETRIES):
+                order = pool[:]
+                rng.shuffle(order)
+                orders.append(order)
+        # the questions that bar fewest first (stable: ties keep the random or prioritized order)
+        orders.append(sorted(pool, key=lambda c: len(c.excludes or ())))
+        for order in orders:
+            again = _greedy(order, count)
+            if len(again) > len(picked):
+                picked = again
+            if len(picked) >= count:
+                break
+    if prioritized:
+        rng.shuffle(picked)
+    return picked
+
+
+RETRIES = 8
+
+
+def _greedy(pool: Sequence[Candidate], count: int) -> list[str]:
+    """The candidates in order, skipping any whose sentence is taken or that a pick bars, or that
+    bars a pick (the relation is kept both ways, but a bank reloaded after a teacher's question was
+    placed among its questions lists it on the teacher's side only)."""
     picked: list[str] = []
     sentences: set[str] = set()
     barred: set[str] = set()
+    chosen: set[str] = set()
     for c in pool:
         key = c.sentence_id or f"question:{c.id}"
-        if key in sentences or c.id in barred:
+        if key in sentences or c.id in barred or (c.excludes and not chosen.isdisjoint(c.excludes)):
             continue
         sentences.add(key)
         barred.update(c.excludes or ())
         picked.append(c.id)
+        chosen.add(c.id)
         if len(picked) >= count:
             break
-    if prioritized:
-        rng.shuffle(picked)
     return picked
