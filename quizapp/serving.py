@@ -41,7 +41,8 @@ def settings(env: Mapping[str, str] | None = None, cpu_count: int | None = None)
     return {
         "wsgi_app": (env.get("GUNICORN_APP") or "quizapp:create_app()").strip(),
         "bind": [b.strip() for b in (env.get("GUNICORN_BIND") or "127.0.0.1:8000").split(",") if b.strip()],
-        "worker_class": "gthread",
+        # gunicorn's gthread worker, taking new connections only with a thread free (quizapp.gunicorn_worker)
+        "worker_class": "quizapp.gunicorn_worker.FairThreadWorker",
         "workers": _int(env, "GUNICORN_WORKERS", 2 * cores + 1) or 1,
         "threads": _int(env, "GUNICORN_THREADS", 4) or 1,
         # gthread: the heartbeat; a worker silent this long is killed and replaced.
