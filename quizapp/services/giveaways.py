@@ -3,14 +3,16 @@ it must never share an attempt with.
 
 The generator gives each of its questions the sentence it asks about (one question per sentence
 in an attempt) and the questions that give it away (``excludes``). A question a teacher writes,
-or cites anew, gets the same here when it is saved: the sentence of the document that holds its
-answer (found by the engine's own sentence splitter, so the ids match the generator's), and its
-exclusions recomputed with the engine's ``exclusions`` against the document's other questions.
-Pairs that do not involve the saved question are left as they are.
+cites anew or imports without them gets the same here: the sentence of the document that holds
+its answer (found by the engine's own sentence splitter, so the ids match the generator's), and
+its exclusions recomputed with the engine's ``exclusions`` against the document's other questions.
+Pairs that involve none of the questions placed are left as they are.
 """
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
@@ -19,7 +21,6 @@ from quizapp.engine.structure import parse_structure
 from quizapp.extensions import db
 from quizapp.models import Document, Question
 from quizapp.services.bankadmin import bank_dict
-
 
 COMPOSITE = ("multiple_response", "matching", "ordering")  # questions that state facts of several sentences
 
@@ -48,34 +49,48 @@ def sentences_of(citation: dict, spans: list[tuple[int, int]]) -> tuple[int | No
 
 
 def place(question: Question, cited_anew: bool) -> None:
-    """Give ``question`` its sentence (when it is a teacher's, or cited anew) and its exclusions,
-    updating the other side of each pair. Flushes; the caller commits."""
-    document = db.session.get(Document, question.document_id)
-    if document is None or not document.text:
-        return
-    spans = sentence_spans(document)
-    main, covered = sentences_of(question.citation or {}, spans)
-    if cited_anew or question.sentence_id is None:
-        question.sentence_id = f"{document.id}:{main}" if main is not None else None
-    others = db.session.scalars(select(Question).where(Question.document_id == document.id,
-                                                       Question.id != question.id)).all()
-    mine = bank_dict(question)
-    if question.type in COMPOSITE and len(covered) > 1:  # as the generator: its statements, pairs or events
-        mine["sentence_ids"] = [f"{document.id}:{i}" for i in covered]
-    wanted = set(exclusions([mine, *(_with_sentences(o, document.id, spans) for o in others)]).get(question.id, ()))
-    question.excludes = sorted(wanted) or None
-    for other in others:
-        had = set(other.excludes or ())
-        now = (had | {question.id}) if other.id in wanted else (had - {question.id})
-        if now != had:
-            other.excludes = sorted(now) or None
+    """``place_all`` for one question."""
+    place_all([question], cited_anew)
+
+
+def place_all(questions: Iterable[Question], cited_anew: bool) -> None:
+    """Give each question its sentence (when it has none, or is ``cited_anew``) and its exclusions,
+    updating the other side of each pair. One pass per document. Flushes; the caller commits."""
+    by_document: dict[str, list[Question]] = defaultdict(list)
+    for q in questions:
+        by_document[q.document_id].append(q)
+    for document_id, placed in by_document.items():
+        document = db.session.get(Document, document_id)
+        if document is None or not document.text:
+            continue  # nothing to find sentences in (a GIFT import's placeholder document)
+        spans = sentence_spans(document)
+        sentence_ids: dict[str, list[str]] = {}
+        for q in placed:
+            main, covered = sentences_of(q.citation or {}, spans)
+            if cited_anew or q.sentence_id is None:
+                q.sentence_id = f"{document.id}:{main}" if main is not None else None
+            if q.type in COMPOSITE and len(covered) > 1:  # as the generator: its statements, pairs or events
+                sentence_ids[q.id] = [f"{document.id}:{i}" for i in covered]
+        _exclude(document, {q.id for q in placed}, sentence_ids, spans)
     db.session.flush()
 
 
-def _with_sentences(q: Question, document_id: str, spans: list[tuple[int, int]]) -> dict:
-    out = bank_dict(q)
-    cited = (q.citation or {}).get("sentences")
-    if cited:  # a generated question on several sentences names them in its citation
-        ids = [_index_at(spans, s["start"]) for s in cited]
-        out["sentence_ids"] = [f"{document_id}:{i}" for i in ids if i is not None]
-    return out
+def _exclude(document: Document, placed: set[str], sentence_ids: dict[str, list[str]],
+             spans: list[tuple[int, int]]) -> None:
+    rows = db.session.scalars(select(Question).where(Question.document_id == document.id)).all()
+    dicts = []
+    for row in rows:
+        d = bank_dict(row)
+        if row.id in sentence_ids:
+            d["sentence_ids"] = sentence_ids[row.id]
+        elif (row.citation or {}).get("sentences"):  # a generated question on several sentences names them
+            ids = [_index_at(spans, s["start"]) for s in row.citation["sentences"]]
+            d["sentence_ids"] = [f"{document.id}:{i}" for i in ids if i is not None]
+        dicts.append(d)
+    wanted = exclusions(dicts)
+    for row in rows:
+        had = set(row.excludes or ())
+        found = set(wanted.get(row.id, ()))
+        now = found if row.id in placed else (had - placed) | (found & placed)
+        if now != had:
+            row.excludes = sorted(now) or None

@@ -15,7 +15,7 @@ from quizapp.engine import bankjson, gift
 from quizapp.engine.questionspec import ordered
 from quizapp.extensions import db
 from quizapp.models import Document, Question, User
-from quizapp.services import audit, bankadmin, revisions
+from quizapp.services import audit, bankadmin, giveaways, revisions
 from quizapp.services.bank import excludes_of, spec_from_bank
 from quizapp.services.uploads import safe_label, sniff_binary
 
@@ -164,6 +164,7 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
     for the import and one for each question it added or changed."""
     report = ImportReport(skipped=list(parsed.skipped))
     touched: list[str] = []
+    unplaced: list[Question] = []  # questions the file gives no sentence: found from their citation
     fallback = db.session.get(Document, document_id) if document_id else None
     if document_id and fallback is None:
         raise ImportFailed([f"there is no document {document_id!r}"])
@@ -183,6 +184,8 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
             row = Question(id=q["id"], origin="teacher", status_set_by="teacher", **fields)
             db.session.add(row)
             db.session.flush()
+            if row.sentence_id is None:
+                unplaced.append(row)
             revisions.record(row, None, user, "imported", f"imported ({parsed.format})")
             audit.record(user, "question.imported", "question", row.id, f"added by an import ({parsed.format})")
             report.added += 1
@@ -191,6 +194,8 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         before = revisions.state(row)
         for k, v in fields.items():
             setattr(row, k, v)
+        if row.sentence_id is None:
+            unplaced.append(row)
         if revisions.state(row) == before:
             report.unchanged += 1
             continue
@@ -201,6 +206,7 @@ def store(parsed: Parsed, user: User | None, document_id: str | None = None, sta
         audit.record(user, "question.imported", "question", row.id, f"updated by an import ({parsed.format})")
         report.updated += 1
         touched.append(row.id)
+    giveaways.place_all(unplaced, cited_anew=False)
     label = (filename or "").replace("\\", "/").rsplit("/", 1)[-1][:120] or parsed.format
     audit.record(user, "bank.imported", "bank", label,
                  f"{parsed.format.upper()} import: {report.added} added, {report.updated} updated, "

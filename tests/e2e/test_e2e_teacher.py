@@ -13,7 +13,9 @@ from quizapp.services import accounts
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "a long enough password"
-PROMPT = "Whose logbook recorded every ship that passed the Harbour Lighthouse?"
+# Its sentence has no other typed question: a quiz draws one question per sentence, and the
+# daughter's sentence already has one ("Who kept the light after Thomas Reed?").
+PROMPT = "Who was the first keeper of the Harbour Lighthouse?"
 
 
 def _shot(page, shots, name):
@@ -40,18 +42,18 @@ def test_teacher_adds_a_cited_question_that_appears_in_a_students_quiz(browser, 
     page.select_option("#type", "short_answer")
     expect(page.locator("#choices-0-text")).to_be_hidden()
     page.fill("#prompt", PROMPT)
-    page.fill("#answer", "Mary Reed")
+    page.fill("#answer", "Thomas Reed")
     page.select_option("#document", "harbour-lighthouse")
     # A bad quote first: refused, with the message next to the field.
-    page.fill("#quote", "Mary Reed painted the tower red.")
+    page.fill("#quote", "Thomas Reed painted the tower red.")
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("#quote-error")).to_contain_text("This quote is not in")
     # The quote typed with other line breaks and spaces is found.
-    page.fill("#quote", "His daughter,  Mary Reed, kept the light\nafter him")
+    page.fill("#quote", "The first keeper was  Thomas Reed, who served\nfor 22 years")
     page.get_by_role("button", name="Preview").click()
     preview = page.locator(".preview")
     expect(preview).to_contain_text(PROMPT)
-    expect(preview.locator("mark.source")).to_have_text("His daughter, Mary Reed, kept the light after him")
+    expect(preview.locator("mark.source")).to_have_text("The first keeper was Thomas Reed, who served for 22 years")
     _shot(page, shots, "teacher-preview")
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".flash-success")).to_contain_text("Question saved")
@@ -83,7 +85,7 @@ def test_teacher_adds_a_cited_question_that_appears_in_a_students_quiz(browser, 
         expect(page.get_by_role("heading", name=f"Question {n} of 2")).to_be_visible()
         seen.append(page.locator(".prompt").first.inner_text())
         if PROMPT in seen[-1]:
-            page.fill("#answer", "mary reed")
+            page.fill("#answer", "thomas reed")
         else:
             page.fill("#answer", "something")
         page.get_by_role("button", name=re.compile("Save and (next|review)")).click()

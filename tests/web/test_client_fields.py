@@ -158,7 +158,8 @@ def test_the_question_form_ignores_ids_origin_and_quality(world):
     with world.app.app_context():
         new = db.session.get(Question, new_id)
         assert new_id.startswith("t-") and new.origin == "teacher" and new.quality == 1.0
-        assert new.sentence_id is None and new.reasons == [] and new.status_set_by == "teacher"
+        # the sentence comes from the citation (the server finds it), never from the form
+        assert new.sentence_id == "harbour-lighthouse:2" and new.reasons == [] and new.status_set_by == "teacher"
         assert db.session.get(Question, "hl-num-height").prompt == target_before
         assert db.session.get(Question, "hl-mc-built").prompt == "Edited prompt?"
         actors = set(db.session.scalars(db.select(AuditEntry.user_id)))

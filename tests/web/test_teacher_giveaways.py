@@ -73,3 +73,20 @@ def test_a_generated_question_cited_anew_moves_to_its_new_sentence(app, client, 
     assert response.status_code == 302, response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Question, "hl-num-height").sentence_id == f"{DOC}:7"
+
+
+def test_an_imported_question_without_a_sentence_is_placed(app, runner, tmp_path):
+    import json
+    out = tmp_path / "bank.json"
+    assert runner.invoke(args=["bank", "export", "--format", "json", "--out", str(out)]).exit_code == 0
+    data = json.loads(out.read_text())
+    daughter = next(q for q in data["questions"] if q["id"] == "hl-sa-daughter")
+    copy = {**daughter, "id": "imported-daughter"}
+    copy.pop("sentence_id", None)
+    copy.pop("excludes", None)
+    (tmp_path / "one.json").write_text(json.dumps({"questions": [copy]}))
+    result = runner.invoke(args=["bank", "import", str(tmp_path / "one.json")])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        # the sentence found from its citation: the same as the question it was copied from
+        assert db.session.get(Question, "imported-daughter").sentence_id == daughter["sentence_id"]
