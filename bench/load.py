@@ -55,6 +55,8 @@ from pathlib import Path
 
 import load_db
 
+from quizapp import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -153,6 +155,7 @@ class Run:
     barrier_signin: threading.Barrier | None = None
     barrier_start: threading.Barrier | None = None
     start_released: list = field(default_factory=list)
+    first_page_done: list = field(default_factory=list)  # when each student's first question page came
     retry: bool = False
 
 
@@ -262,6 +265,7 @@ def student(run: Run, n: int, record: load_db.StudentRecord, warmup: bool = Fals
             raise StudentFailed(f"start went to {location!r}")
         record.attempt_id = int(match.group(1))
         _, page = step("question page", "GET", location)
+        run.first_page_done.append(time.monotonic())
         for _ in range(100):
             slot = int(RE_SLOT.match(location).group(2))
             fields, expected = answer_fields(page, run.seeded.key, rng)
@@ -436,7 +440,7 @@ def main(argv=None) -> int:
     status = 0
     try:
         t = time.monotonic()
-        workers = args.workers or 2 * (os.cpu_count() or 1) + 1
+        workers = args.workers or serving.settings()["workers"]
         seeded = load_db.seed(database.url, args.students, warmups=2 * workers)
         print(f"seeded in {time.monotonic() - t:.1f} s: quiz {seeded.quiz_id} draws {seeded.count} of {seeded.pool} "
               f"sentences; {len(seeded.emails)} students", flush=True)
@@ -511,6 +515,11 @@ def main(argv=None) -> int:
             released = run.start_released[0] - run.t0
             print(f"synchronized start: released at {released:.2f} s; the last of {len(starts)} starts answered "
                   f"{max(starts) - released:.3f} s later")
+            # what a student waits for: the start and the first question page its redirect leads to
+            shown = sorted(t - run.start_released[0] for t in run.first_page_done)
+            if shown:
+                print(f"first question page on screen after the release: p50 {percentile(shown, 50):.3f} s, "
+                      f"p95 {percentile(shown, 95):.3f} s, p99 {percentile(shown, 99):.3f} s, last {shown[-1]:.3f} s")
         print(f"CPU: server {cpu_server:.1f} s, load generator {cpu_client:.1f} s over {elapsed:.1f} s "
               f"(load average now {os.getloadavg()[0]:.2f})")
 

@@ -33,10 +33,12 @@ class FairThreadWorker(ThreadWorker):
         super().set_accept_enabled(enabled and self.has_free_thread())
 
     def enqueue_req(self, conn):
+        super().enqueue_req(conn)  # counted once submitted (a pool shut down by SIGQUIT raises first)
         self.in_flight += 1
-        super().enqueue_req(conn)
 
     def accept(self, listener):
+        if not self.has_free_thread():
+            return  # another listener's event of the same poll, after accepting was switched off
         super().accept(listener)
         if not self.has_free_thread():
             super().set_accept_enabled(False)  # the others take the next ones

@@ -32,9 +32,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
 def settings(env: Mapping[str, str] | None = None, cpu_count: int | None = None) -> dict:
     """gunicorn's settings from the environment.
 
-    gthread workers: ``GUNICORN_WORKERS`` processes (default 2 × cores + 1), each with
-    ``GUNICORN_THREADS`` threads (default 4). A student's request spends part of its time
-    waiting for the database; the threads overlap those waits, the processes use the cores.
+    gthread workers: ``GUNICORN_WORKERS`` processes (default: one per core), each with
+    ``GUNICORN_THREADS`` threads (default 2). A request here is mostly Python, which holds its
+    process's interpreter lock: one process per core uses the cores, and a second thread overlaps
+    a request's waits for the database with another's work. More processes or threads than that
+    only add switching: a class of 200 pressing "Start" at once took 0.7–0.9 s to be served on 2
+    cores with 2 × 2, 0.9–1.2 s with gunicorn's usual 2 × cores + 1 processes of 4 threads
+    (docs/BENCHMARKS.md, 2026-12-03).
     """
     env = os.environ if env is None else env
     cores = cpu_count or os.cpu_count() or 1
@@ -43,8 +47,8 @@ def settings(env: Mapping[str, str] | None = None, cpu_count: int | None = None)
         "bind": [b.strip() for b in (env.get("GUNICORN_BIND") or "127.0.0.1:8000").split(",") if b.strip()],
         # gunicorn's gthread worker, taking new connections only with a thread free (quizapp.gunicorn_worker)
         "worker_class": "quizapp.gunicorn_worker.FairThreadWorker",
-        "workers": _int(env, "GUNICORN_WORKERS", 2 * cores + 1) or 1,
-        "threads": _int(env, "GUNICORN_THREADS", 4) or 1,
+        "workers": _int(env, "GUNICORN_WORKERS", cores) or 1,
+        "threads": _int(env, "GUNICORN_THREADS", 2) or 1,
         # gthread: the heartbeat; a worker silent this long is killed and replaced.
         "timeout": _int(env, "GUNICORN_TIMEOUT", 30),
         "graceful_timeout": _int(env, "GUNICORN_GRACEFUL_TIMEOUT", 30),

@@ -1,4 +1,4 @@
-"""Shared fixtures: ``app`` on a database of its own, ``client``, ``runner`` and ``auth``.
+"""Shared fixtures: ``app`` on a database of its own, ``client``, ``runner``, ``auth`` and ``teacher``.
 
 Every test's database is the one built once per run: migrated with the real Alembic migrations,
 and loaded with the small test library in ``tests/data/`` (one document, its hand-written bank
@@ -19,11 +19,13 @@ import pytest
 
 from quizapp import create_app
 from quizapp.extensions import db
+from quizapp.services import accounts
 
 import dbtesting
 
 DATA = dbtesting.DATA
 TEST_PASSWORD = "correct horse battery"
+TEACHER_EMAIL = "teacher@example.org"
 BACKEND = dbtesting.backend()
 
 
@@ -146,6 +148,17 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture
+def teacher(app, auth):
+    """A teacher's account, Tess Teacher (``TEACHER_EMAIL``), signed in on ``client``: the ``auth``
+    helper, to sign out or in as someone else."""
+    with app.app_context():
+        accounts.create_user(TEACHER_EMAIL, "Tess Teacher", TEST_PASSWORD, role="teacher")
+        db.session.commit()
+    assert auth.login(TEACHER_EMAIL).status_code == 302
+    return auth
 
 
 def csrf_token_from(html: str) -> str:

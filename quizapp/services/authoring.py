@@ -77,7 +77,7 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
         audit.record(user, "question.created", "question", question.id, _audit_summary(question))
         return question
     before = revisions.state(question)
-    span = _span(question.citation)
+    span, document_before = _span(question.citation), question.document_id
     _apply(question, q)
     if status and status != question.status:
         question.status = status
@@ -88,7 +88,7 @@ def save(q: dict, user: User, question: Question | None = None, status: str | No
     if revision is not None:  # nothing changed: nothing to log
         audit.record(user, "question.edited", "question", question.id, _audit_summary(question),
                      {"fields": sorted(revision.changes)})
-        giveaways.place(question, cited_anew=_span(question.citation) != span)
+        giveaways.place(question, cited_anew=_span(question.citation) != span, moved_from=document_before)
     db.session.flush()
     return question
 

@@ -33,20 +33,24 @@ def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, priori
         pool.sort(key=lambda c: c.id)
         rng.shuffle(pool)
     picked = _greedy(pool, count)
-    if len(picked) < count and any(c.excludes for c in pool):
+    # no pick can hold more than one question per sentence
+    most = min(count, len({c.sentence_id or f"question:{c.id}" for c in pool}))
+    if len(picked) < most and any(c.excludes for c in pool):
         orders = []
         if not prioritized:
             for _ in range(RETRIES):
                 order = pool[:]
                 rng.shuffle(order)
                 orders.append(order)
-        # the questions that bar fewest first (stable: ties keep the random or prioritized order)
-        orders.append(sorted(pool, key=lambda c: len(c.excludes or ())))
+        # the questions that bar fewest of the others first (stable: ties keep the random or the
+        # prioritized order); ids that are not candidates bar nothing here
+        ids = {c.id for c in pool}
+        orders.append(sorted(pool, key=lambda c: len(ids.intersection(c.excludes or ()))))
         for order in orders:
             again = _greedy(order, count)
             if len(again) > len(picked):
                 picked = again
-            if len(picked) >= count:
+            if len(picked) >= most:
                 break
     if prioritized:
         rng.shuffle(picked)

@@ -6,7 +6,8 @@ in an attempt) and the questions that give it away (``excludes``). A question a 
 cites anew or imports without them gets the same here: the sentence of the document that holds
 its answer (found by the engine's own sentence splitter, so the ids match the generator's), and
 its exclusions recomputed with the engine's ``exclusions`` against the document's other questions.
-Pairs that involve none of the questions placed are left as they are.
+Pairs that involve none of the questions placed are left as they are, and so are pairs the engine
+cannot judge (with a question of another document, or one that quotes nothing).
 """
 from __future__ import annotations
 
@@ -48,8 +49,11 @@ def sentences_of(citation: dict, spans: list[tuple[int, int]]) -> tuple[int | No
     return main, covered
 
 
-def place(question: Question, cited_anew: bool) -> None:
-    """``place_all`` for one question."""
+def place(question: Question, cited_anew: bool, moved_from: str | None = None) -> None:
+    """``place_all`` for one question; ``moved_from``: the document it was cited in before, if
+    another (its questions forget their pairs with it)."""
+    if moved_from and moved_from != question.document_id:
+        _forget(moved_from, {question.id})
     place_all([question], cited_anew)
 
 
@@ -60,37 +64,61 @@ def place_all(questions: Iterable[Question], cited_anew: bool) -> None:
     for q in questions:
         by_document[q.document_id].append(q)
     for document_id, placed in by_document.items():
+        # One teacher at a time per document: two saving at once would each miss the other's question.
+        db.session.execute(select(Document.id).where(Document.id == document_id).with_for_update())
         document = db.session.get(Document, document_id)
-        if document is None or not document.text:
-            continue  # nothing to find sentences in (a GIFT import's placeholder document)
-        spans = sentence_spans(document)
-        sentence_ids: dict[str, list[str]] = {}
+        spans = sentence_spans(document) if document is not None and document.text else []
         for q in placed:
-            main, covered = sentences_of(q.citation or {}, spans)
             if cited_anew or q.sentence_id is None:
-                q.sentence_id = f"{document.id}:{main}" if main is not None else None
-            if q.type in COMPOSITE and len(covered) > 1:  # as the generator: its statements, pairs or events
-                sentence_ids[q.id] = [f"{document.id}:{i}" for i in covered]
-        _exclude(document, {q.id for q in placed}, sentence_ids, spans)
+                main, _covered = sentences_of(q.citation or {}, spans) if spans else (None, [])
+                q.sentence_id = f"{document_id}:{main}" if main is not None else None
+        if spans:
+            _exclude(document_id, {q.id for q in placed}, spans)
     db.session.flush()
 
 
-def _exclude(document: Document, placed: set[str], sentence_ids: dict[str, list[str]],
-             spans: list[tuple[int, int]]) -> None:
-    rows = db.session.scalars(select(Question).where(Question.document_id == document.id)).all()
-    dicts = []
+def _as_compared(row: Question, document_id: str, spans: list[tuple[int, int]]) -> dict | None:
+    """The question as the engine's ``exclusions`` reads it, or None when it quotes nothing (an
+    imported question with no citation: nothing to compare)."""
+    citation = row.citation or {}
+    if not citation.get("quote"):
+        return None
+    d = bank_dict(row)
+    d["sentence_id"] = row.sentence_id or f"question:{row.id}"  # no sentence found: a sentence of its own
+    if citation.get("sentences"):  # a generated question on several sentences names them
+        covered = [_index_at(spans, s["start"]) for s in citation["sentences"]]
+    elif row.type in COMPOSITE:  # a teacher's: the sentences its quote covers (its statements, pairs or events)
+        covered = sentences_of(citation, spans)[1]
+    else:
+        covered = []
+    if len([i for i in covered if i is not None]) > 1:
+        d["sentence_ids"] = [f"{document_id}:{i}" for i in covered if i is not None]
+    return d
+
+
+def _exclude(document_id: str, placed: set[str], spans: list[tuple[int, int]]) -> None:
+    rows = db.session.scalars(select(Question).where(Question.document_id == document_id)).all()
+    compared = {}
     for row in rows:
-        d = bank_dict(row)
-        if row.id in sentence_ids:
-            d["sentence_ids"] = sentence_ids[row.id]
-        elif (row.citation or {}).get("sentences"):  # a generated question on several sentences names them
-            ids = [_index_at(spans, s["start"]) for s in row.citation["sentences"]]
-            d["sentence_ids"] = [f"{document.id}:{i}" for i in ids if i is not None]
-        dicts.append(d)
-    wanted = exclusions(dicts)
+        d = _as_compared(row, document_id, spans)
+        if d is not None:
+            compared[row.id] = d
+    wanted = exclusions(list(compared.values()))
     for row in rows:
+        if row.id not in compared:
+            continue  # quotes nothing: its pairs stay as they are
         had = set(row.excludes or ())
         found = set(wanted.get(row.id, ()))
-        now = found if row.id in placed else (had - placed) | (found & placed)
+        if row.id in placed:  # recomputed against this document; pairs the engine cannot judge stay
+            now = (had - compared.keys()) | found
+        else:  # only its pairs with the placed questions change
+            now = (had - placed) | (found & placed)
         if now != had:
             row.excludes = sorted(now) or None
+
+
+def _forget(document_id: str, ids: set[str]) -> None:
+    """The questions of ``document_id`` no longer pair with ``ids`` (cited elsewhere now)."""
+    for row in db.session.scalars(select(Question).where(Question.document_id == document_id)):
+        if row.excludes and ids & set(row.excludes):
+            row.excludes = sorted(set(row.excludes) - ids) or None

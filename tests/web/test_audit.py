@@ -11,25 +11,17 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import AuditEntry, Question, Quiz, User, utcnow
-from quizapp.services import accounts, audit
+from quizapp.services import audit
+
+from conftest import TEACHER_EMAIL
 
 DOC = "harbour-lighthouse"
 QUOTE = "The first keeper was Thomas Reed, who served for 22 years."
-TEACHER = "teacher@example.org"
-
-
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user(TEACHER, "Tess Teacher", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login(TEACHER).status_code == 302
-    return auth
 
 
 def teacher_id(app) -> int:
     with app.app_context():
-        return db.session.scalar(db.select(User.id).where(User.email == TEACHER))
+        return db.session.scalar(db.select(User.id).where(User.email == TEACHER_EMAIL))
 
 
 def entries(app) -> list[tuple]:
@@ -287,7 +279,7 @@ def test_unknown_actions_are_refused(app):
 
 def _add_entries(app, n: int):
     with app.app_context():
-        uid = db.session.scalar(db.select(User.id).where(User.email == TEACHER))
+        uid = db.session.scalar(db.select(User.id).where(User.email == TEACHER_EMAIL))
         base = utcnow() - timedelta(hours=1)
         for i in range(n):
             db.session.add(AuditEntry(user_id=uid, action="question.edited", target_type="question",

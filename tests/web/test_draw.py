@@ -52,6 +52,31 @@ def test_the_retry_keeps_the_draw_reproducible_and_prioritized_order_first():
     assert len(picked) == 15 and "q0" not in picked
 
 
+def test_the_prioritized_fallback_counts_only_candidates_and_keeps_the_wanted_first():
+    # the missed-questions quiz, most wanted first: a hub barring ten others leaves too few
+    xs, ys = [f"x{n}" for n in range(10)], [f"y{n}" for n in range(10)]
+    gone = tuple(f"gone{n}" for n in range(20))  # ids no longer in the bank bar nothing
+    candidates = ([Candidate("hub", "s-hub", tuple(xs))] + [Candidate(x, f"s-{x}", ("hub",) + gone) for x in xs]
+                  + [Candidate(y, f"s-{y}") for y in ys])
+    picked = draw(candidates, 15, random.Random(1), prioritized=True)
+    # the ys bar nothing, each x bars only the hub: the five most wanted xs make it, not the hub
+    assert set(picked) == set(ys) | set(xs[:5])
+
+
+def test_no_retry_once_every_sentence_is_drawn():
+    calls = []
+
+    class CountingRandom(random.Random):
+        def shuffle(self, x):
+            calls.append(len(x))
+            super().shuffle(x)
+
+    # 20 sentences and exclusions, 30 asked: the first pick has one question per sentence, the most any can have
+    candidates = pool({"q0": ("q39",), "q39": ("q0",)})
+    assert len(draw(candidates, 30, CountingRandom(5))) == 20
+    assert calls == [40]  # the first order only
+
+
 def test_an_exclusion_listed_on_one_side_only_still_holds():
     # a bank reloaded after a teacher's question was placed lists the pair on the teacher's side only
     candidates = pool({"t": ("q0",)}) + [Candidate("t", "teacher", ("q0",))]

@@ -189,7 +189,8 @@ def test_a_student_takes_a_quiz_through_gunicorn(served, helpers):
 def test_settings_come_from_the_environment():
     defaults = serving.settings({}, cpu_count=2)
     assert (defaults["worker_class"], defaults["workers"], defaults["threads"]) == (
-        "quizapp.gunicorn_worker.FairThreadWorker", 5, 4)
+        "quizapp.gunicorn_worker.FairThreadWorker", 2, 2)
+    assert serving.settings({}, cpu_count=8)["workers"] == 8
     assert defaults["wsgi_app"] == "quizapp:create_app()" and defaults["bind"] == ["127.0.0.1:8000"]
     changed = serving.settings({"GUNICORN_WORKERS": "3", "GUNICORN_THREADS": "8", "GUNICORN_TIMEOUT": "60",
                                 "GUNICORN_BIND": "0.0.0.0:80, unix:/run/quizapp.sock",

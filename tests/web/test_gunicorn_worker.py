@@ -40,6 +40,19 @@ def _get(port: int) -> str:
         conn.close()
 
 
+def _kept_alive(port: int, requests: int) -> None:
+    """Several requests on one kept-alive connection (the worker's keep-alive path, not accept's)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        for _ in range(requests):
+            conn.request("GET", "/")
+            response = conn.getresponse()
+            assert response.status == 200
+            response.read()
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def server(tmp_path):
     port = dbtesting.free_port()
@@ -75,6 +88,13 @@ def server(tmp_path):
 
 def test_a_burst_of_new_connections_is_shared_by_the_workers(server):
     port, log = server
+    # kept-alive connections first: a thread counted busy and never freed on that path would leave
+    # its worker deaf to the burst
+    warm = [threading.Thread(target=_kept_alive, args=(port, 3)) for _ in range(2)]
+    for t in warm:
+        t.start()
+    for t in warm:
+        t.join()
     served: list[str] = []
     barrier = threading.Barrier(REQUESTS)
 
@@ -83,14 +103,11 @@ def test_a_burst_of_new_connections_is_shared_by_the_workers(server):
         served.append(_get(port))
 
     threads = [threading.Thread(target=student) for _ in range(REQUESTS)]
-    started = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.monotonic() - started
     counts = Counter(served)
     assert len(served) == REQUESTS and len(counts) == 2, (counts, log.read_text())
     # one thread each: a worker that took more than its share would serve them one after another
     assert max(counts.values()) <= REQUESTS // 2 + 1, counts
-    assert elapsed < 0.25 * (REQUESTS // 2 + 2), elapsed

@@ -17,14 +17,6 @@ SCORES = [(1, 1, 1), (1, 1, 0), (1, 0, 0), (0, 1, 0), (0, 0, 0)]
 BUILT_CHOICES = [0, 0, 0, 1, 1]
 
 
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user(TEACHER, "Tess Teacher", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login(TEACHER).status_code == 302
-    return auth
-
 
 def plant(app, scores=SCORES, names=None) -> int:
     """A quiz of the first len(row) questions of QIDS with the given finished attempts; returns its id."""

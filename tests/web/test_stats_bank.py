@@ -18,14 +18,6 @@ QIDS = ["hl-mc-built", "hl-mc-breakwater", "hl-mc-visitors", "hl-tf-keeper"]
 MISKEYED = [(1, 1, 0, 1)] * 10 + [(1, 0, 0, 1)] * 4 + [(0, 0, 1, 0)] * 6
 
 
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user(TEACHER, "Tess Teacher", PASSWORD, role="teacher")
-        db.session.commit()
-    assert auth.login(TEACHER).status_code == 302
-    return auth
-
 
 def plant(app, rows, qids=QIDS, answer=None, slug="planted") -> int:
     """A quiz over ``qids`` with one finished attempt per row of item scores. ``answer(n, qid, x)``

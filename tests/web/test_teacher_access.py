@@ -8,15 +8,6 @@ from quizapp.services import accounts
 TEACHER = "teacher@example.org"
 
 
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user(TEACHER, "Tess Teacher", "correct horse battery", role="teacher")
-        db.session.commit()
-    response = auth.login(TEACHER)
-    assert response.status_code == 302
-    return auth
-
 
 PAGES = ["/teacher/bank", "/teacher/review", "/teacher/questions/new", "/teacher/import", "/teacher/documents",
          "/teacher/quizzes", "/teacher/quizzes/new"]

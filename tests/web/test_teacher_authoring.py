@@ -6,20 +6,11 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, QuestionRevision, Quiz
-from quizapp.services import accounts, bank
+from quizapp.services import bank
 from quizapp.services.citations import find_quote
 
 DOC = "harbour-lighthouse"
 QUOTE = "The first keeper was Thomas Reed, who served for 22 years."
-
-
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user("teacher@example.org", "Tess Teacher", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login("teacher@example.org").status_code == 302
-    return auth
 
 
 def form(qtype="multiple_choice", **extra):

@@ -4,18 +4,7 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Document, Question, QuestionRevision
-from quizapp.services import accounts, quizzes
-
-TEACHER = "mover@example.org"
-
-
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user(TEACHER, "Mo Mover", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login(TEACHER).status_code == 302
-    return auth
+from quizapp.services import quizzes
 
 
 def _cited_with_other_section(app):

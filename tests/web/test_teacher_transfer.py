@@ -21,14 +21,6 @@ GIFT = """// a comment
 """
 
 
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user("teacher@example.org", "Tess Teacher", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login("teacher@example.org").status_code == 302
-    return auth
-
 
 def count(app):
     with app.app_context():

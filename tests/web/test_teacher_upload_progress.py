@@ -7,7 +7,6 @@ import pytest
 from quizapp.engine import pipeline
 from quizapp.extensions import db
 from quizapp.models import Document, Question
-from quizapp.services import accounts
 
 NAMES = ["Baker", "Godwin", "Turner", "Fletcher", "Mason", "Cooper", "Harper", "Walker", "Porter", "Wright"]
 
@@ -31,14 +30,6 @@ def long_text(paragraphs: int = 230) -> str:
                      f"Visitors counted {1000 + 3 * i} sacks stored in the loft number {i}."]
         out += [" ".join(sentences), ""]
     return "\n".join(out)
-
-
-@pytest.fixture
-def teacher(app, auth):
-    with app.app_context():
-        accounts.create_user("up@example.org", "Uma Uploader", "correct horse battery", role="teacher")
-        db.session.commit()
-    assert auth.login("up@example.org").status_code == 302
 
 
 def post(client, text, title="The Mills of the Wey"):
