@@ -38,7 +38,11 @@ class FairThreadWorker(ThreadWorker):
 
     def accept(self, listener):
         if not self.has_free_thread():
-            return  # another listener's event of the same poll, after accepting was switched off
+            # Threads filled by kept-alive connections (which come back without accept), or a second
+            # listener's event of the same poll: stop listening instead, or the listener, still
+            # readable, would wake the loop again at once, and again, until a thread is free.
+            super().set_accept_enabled(False)
+            return
         super().accept(listener)
         if not self.has_free_thread():
             super().set_accept_enabled(False)  # the others take the next ones

@@ -63,7 +63,8 @@ def place_all(questions: Iterable[Question], cited_anew: bool) -> None:
     by_document: dict[str, list[Question]] = defaultdict(list)
     for q in questions:
         by_document[q.document_id].append(q)
-    for document_id, placed in by_document.items():
+    for document_id in sorted(by_document):  # locked in one order, so that two imports never deadlock
+        placed = by_document[document_id]
         # One teacher at a time per document: two saving at once would each miss the other's question.
         db.session.execute(select(Document.id).where(Document.id == document_id).with_for_update())
         document = db.session.get(Document, document_id)

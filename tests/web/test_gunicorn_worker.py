@@ -80,14 +80,14 @@ def server(tmp_path):
                 t.start()
             for t in threads:
                 t.join()
-        yield port, log
+        yield port, log, sorted(int(p) for p in pids)  # the workers' process ids
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 
 
 def test_a_burst_of_new_connections_is_shared_by_the_workers(server):
-    port, log = server
+    port, log, _workers = server
     # kept-alive connections first: a thread counted busy and never freed on that path would leave
     # its worker deaf to the burst
     warm = [threading.Thread(target=_kept_alive, args=(port, 3)) for _ in range(2)]
@@ -111,3 +111,49 @@ def test_a_burst_of_new_connections_is_shared_by_the_workers(server):
     assert len(served) == REQUESTS and len(counts) == 2, (counts, log.read_text())
     # one thread each: a worker that took more than its share would serve them one after another
     assert max(counts.values()) <= REQUESTS // 2 + 1, counts
+
+
+def _cpu_seconds(pids) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / tick
+
+
+def test_a_worker_with_its_threads_busy_on_kept_alive_connections_does_not_spin(server):
+    """Kept-alive connections come back to a worker's threads without accept: the worker may find its
+    threads all busy while it still listens. A new connection then must not make it poll in a loop
+    (the listener stays readable) until a thread is free: it stops listening and lets the other take it."""
+    port, log, pids = server
+    conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(4)]
+    for conn in conns:  # one request each: the connections are kept alive by whichever worker took them
+        conn.request("GET", "/")
+        conn.getresponse().read()
+    before = _cpu_seconds(pids)
+    barrier = threading.Barrier(len(conns) + REQUESTS)
+    done: list[str] = []
+
+    def again(conn):
+        barrier.wait()
+        conn.request("GET", "/")
+        done.append(conn.getresponse().read().decode())
+
+    def new():
+        barrier.wait()
+        done.append(_get(port))
+
+    threads = [threading.Thread(target=again, args=(c,)) for c in conns]
+    threads += [threading.Thread(target=new) for _ in range(REQUESTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for conn in conns:
+        conn.close()
+    used = _cpu_seconds(pids) - before
+    assert len(done) == len(conns) + REQUESTS, log.read_text()
+    # twelve requests that sleep a quarter of a second each: a few milliseconds of work in all;
+    # a worker polling in a loop while its thread sleeps burns a core for that time
+    assert used < 0.3, used
