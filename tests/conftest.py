@@ -22,10 +22,9 @@ from quizapp.extensions import db
 from quizapp.services import accounts
 
 import dbtesting
+from testusers import TEACHER_EMAIL, TEST_PASSWORD
 
 DATA = dbtesting.DATA
-TEST_PASSWORD = "correct horse battery"
-TEACHER_EMAIL = "teacher@example.org"
 BACKEND = dbtesting.backend()
 
 

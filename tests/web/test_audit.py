@@ -13,7 +13,7 @@ from quizapp.extensions import db
 from quizapp.models import AuditEntry, Question, Quiz, User, utcnow
 from quizapp.services import audit
 
-from conftest import TEACHER_EMAIL
+from testusers import TEACHER_EMAIL
 
 DOC = "harbour-lighthouse"
 QUOTE = "The first keeper was Thomas Reed, who served for 22 years."

@@ -5,7 +5,6 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Question
-from test_audit import teacher  # noqa: F401 (a fixture)
 
 
 def _statuses(app, section=None):

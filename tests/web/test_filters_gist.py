@@ -18,7 +18,7 @@ def test_other_prompts_are_unchanged():
 
 
 def test_the_quiz_statistics_rows_show_the_gist(app, client):
-    from test_stats import plant, teacher  # noqa: F401
+    from test_stats import plant
     from quizapp.extensions import db
     from quizapp.models import Question
     from quizapp.services import accounts

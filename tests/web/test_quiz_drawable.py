@@ -1,7 +1,7 @@
 """A quiz whose rules match fewer source sentences than its count says so to the teacher."""
 import re
 
-from test_audit import quiz_form, teacher  # noqa: F401 (teacher is a fixture)
+from test_audit import quiz_form
 
 
 def test_the_editor_and_the_list_say_when_the_rules_draw_fewer_questions(app, client, teacher):

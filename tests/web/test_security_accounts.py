@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services import accounts
 
-TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
+from testusers import TEST_PASSWORD
 
 KNOWN = "known@example.org"
 

@@ -17,7 +17,7 @@ from quizapp.extensions import db
 from quizapp.security import CSP
 from quizapp.services import accounts, charts
 
-TEST_PASSWORD = "correct horse battery"  # as tests/conftest.py
+from testusers import TEST_PASSWORD
 
 TEACHER = "walk-teacher@example.org"
 REQUIRED = {

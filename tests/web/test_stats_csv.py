@@ -5,7 +5,7 @@ import io
 import pytest
 
 from quizapp.services import statscsv
-from test_stats import QIDS, plant, teacher  # noqa: F401 (teacher is a fixture)
+from test_stats import QIDS, plant
 
 NAMES = ['Smith, Anna', 'Bob "the Builder" Jones', "=HYPERLINK(\"http://evil\",\"x\")", "+1+2", "-3", "@SUM(A1)"]
 

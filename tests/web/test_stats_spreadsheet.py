@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from test_stats import QIDS, plant, teacher  # noqa: F401 (teacher is a fixture)
+from test_stats import QIDS, plant
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
