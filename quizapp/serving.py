@@ -36,8 +36,8 @@ def settings(env: Mapping[str, str] | None = None, cpu_count: int | None = None)
     ``GUNICORN_THREADS`` threads (default 2). A request here is mostly Python, which holds its
     process's interpreter lock: one process per core uses the cores, and a second thread overlaps
     a request's waits for the database with another's work. More processes or threads than that
-    only add switching: a class of 200 pressing "Start" at once took 0.7–0.9 s to be served on 2
-    cores with 2 × 2, 0.9–1.2 s with gunicorn's usual 2 × cores + 1 processes of 4 threads
+    only add switching: on 2 cores, a class of 200 pressing "Start" at once was served with a p99
+    of 0.34–0.46 s with 2 × 2, 0.875 s with gunicorn's usual 2 × cores + 1 processes of 4 threads
     (docs/BENCHMARKS.md, 2026-12-03).
     """
     env = os.environ if env is None else env
