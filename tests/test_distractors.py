@@ -101,6 +101,18 @@ def test_number_style_round_trips():
     assert number_to_words(55) == "fifty-five"
 
 
+def test_a_figure_too_short_for_commas_gets_them_in_a_longer_distractor():
+    # '516 million' shows no comma only because it has three digits: '1032 million' beside it
+    # would look made up (and unlike every other figure of the text)
+    assert NumberStyle.of("516 million").format(1032e6) == "1,032 million"
+    assert NumberStyle.of("640").format(1280) == "1,280"
+    assert NumberStyle.of("26.3 million").format(1052.6e6) == "1,052.6 million"
+    assert NumberStyle.of("640").format(720) == "720"
+    # a key written without commas keeps its style
+    assert NumberStyle.of("2000").format(3000) == "3000"
+    assert NumberStyle.of("42,230").format(50680) == "50,680"
+
+
 # ------------------------------------------------------------ the key as the odd one out
 
 def test_a_key_far_from_a_tight_cluster_stands_out():

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.engine.reader import extract_html
 from quizapp.engine.structure import analyse, parse_structure, readable_case, split_sentences
 
 SOURCES = Path(__file__).resolve().parents[1] / "questions" / "sources"
@@ -284,6 +285,42 @@ def test_front_matter_byline_title_date_are_furniture():
     _, paras, _ = parse_structure(text, "text")
     assert [p.kind for p in paras] == ["furniture", "furniture", "furniture", "prose"]
     assert analyse(text).title_candidates == ["A Study of Things"]
+
+
+@pytest.mark.parametrize("line", [
+    "By Maria Lopez, Engineering History Review, March 2019",
+    "By Maria Lopez, Engineering History Review, March 2019.",
+    "Written by Ann Lee and Bo Park | 3 May 2020",
+    "By Jane Doe, staff writer",
+    "By Ferdinand de Lesseps · Paris, 1880",
+])
+def test_a_byline_after_the_title_is_furniture(line):
+    # A web article's byline sits under its title, after the first heading: not front matter, and
+    # its name, journal and date must not become questions.
+    text = f"# The Panama Canal\n\n{line}\n\nThe French began work on the canal in 1881.\n"
+    assert [k for k, _ in kinds(text, "markdown")] == ["heading", "furniture", "prose"]
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of 1939, wages fell",
+    "By December 1938 none of the burning problems were solved",
+    "By 1930, the plan was done",
+    "By Land, Sea and Air",
+    "By Maria Lopez, who wrote it in 2019 when the plan failed and the workers left.",
+])
+def test_a_line_that_starts_with_by_is_not_taken_for_a_byline(line):
+    text = f"# The Panama Canal\n\nThe French began work on the canal in 1881.\n\n{line}\n\nThe end came in 1889.\n"
+    assert "furniture" not in [k for k, _ in kinds(text, "markdown")]
+
+
+def test_an_html_byline_under_the_h1_asks_nothing():
+    html = ("<html><body><h1>The Panama Canal</h1><p>By Maria Lopez, Engineering History Review, March 2019</p>"
+            "<h2>French attempt</h2><p>The French began work on a canal across the Isthmus of Panama on "
+            "January 1, 1881.</p></body></html>")
+    text, hints, _ = extract_html(html)
+    structure = analyse(text, "html", hints)
+    assert [s.text for s in structure.sentences] == [
+        "The French began work on a canal across the Isthmus of Panama on January 1, 1881."]
 
 
 def test_loose_table_cells_become_table_paragraphs():

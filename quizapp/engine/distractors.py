@@ -72,6 +72,7 @@ class NumberStyle:
     scale: str  # "million", "thousand", ""
     pct: str  # "%", " per cent", " percent", ""
     half: bool  # 11½
+    short: bool = False  # fewer than four digits before the point: no room to show its commas
 
     @classmethod
     def of(cls, text: str) -> "NumberStyle":
@@ -88,8 +89,10 @@ class NumberStyle:
             t = t[: m.start()]
         words = not re.search(r"\d", t)
         dec = re.search(r"\.(\d+)", t)
+        whole = re.match(r"\d+", t)
         return cls(words=words, capital=t[:1].isupper(), commas="," in t,
-                   decimals=len(dec.group(1)) if dec else 0, scale=scale, pct=pct, half="½" in t)
+                   decimals=len(dec.group(1)) if dec else 0, scale=scale, pct=pct, half="½" in t,
+                   short=bool(whole) and len(whole.group(0)) < 4 and "," not in t)
 
     def format(self, value: float) -> str:
         scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(self.scale, 1)
@@ -101,9 +104,10 @@ class NumberStyle:
         elif self.half and not float(v).is_integer() and abs(v * 2 - round(v * 2)) < 1e-9:
             body = f"{int(v)}½"
         elif self.decimals:
-            body = f"{v:,.{self.decimals}f}" if self.commas else f"{v:.{self.decimals}f}"
+            body = f"{v:,.{self.decimals}f}" if self.commas or (self.short and v >= 1000) else f"{v:.{self.decimals}f}"
         else:
-            body = f"{round(v):,}" if self.commas or round(v) >= 10000 and self.commas else str(round(v))
+            # '516 million' has no room for a comma; '1,032 million' beside it is written as English does
+            body = f"{round(v):,}" if self.commas or (self.short and round(v) >= 1000) else str(round(v))
         if self.scale:
             body += " " + self.scale
         return body + self.pct

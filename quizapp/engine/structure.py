@@ -262,6 +262,18 @@ _UPDATED = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"(?:by|posted by|written by|author:)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*", re.I)
+# A byline with more after the name: "By Maria Lopez, Engineering History Review, March 2019",
+# "Written by Ann Lee and Bo Park | 3 May 2020". The names are capitalised (case-sensitive here, so
+# "By the end of 1939, ..." is not one), never a month or a number, and the line ends without a
+# sentence's full stop (one after a year is allowed). A name has two words or more: "By Land, Sea and
+# Air" is a heading.
+_NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|da|del|van|von|der|la|le))+"
+_BYLINE_MORE = re.compile(
+    rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d)(?:{_NAME})"
+    rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{{0,60}})+(?<=\d{{4}})\.?"
+    rf"|(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d)(?:{_NAME})"
+    rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{{0,60}})+(?<![.!?])"
+)
 _URL_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\(\S+\)")
 _NAV_SEP = re.compile(r"\s[|•·»›]\s|\s*\|\s*")
 _FURNITURE_SECTIONS = frozenset(
@@ -376,6 +388,8 @@ def _furniture_line(line: str) -> bool:
     if words <= 14 and _UPDATED.match(s):
         return True
     if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
+        return True
+    if words <= 15 and s[:1] in "BbPpWwAa" and _BYLINE_MORE.fullmatch(s):
         return True
     if words <= 12 and _HERE_END.search(s) and _LINK_WORDS.search(s):
         return True
