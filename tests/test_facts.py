@@ -230,3 +230,35 @@ def test_a_fraction_in_words_is_a_number():
     # not an ordinal or an article: 'A third edition', 'the fourth time'
     assert not [f for f in facts("A third edition of the trials is now in preparation.") if f.kind == "fraction"]
     assert not [f for f in facts("Workers were fired on the fourth time they came late.") if f.kind == "fraction"]
+
+
+# --- documents beyond the sample corpus: a teacher's own articles --------------------------------
+
+@pytest.mark.parametrize("text,term", [
+    ("A coral reef is built by colonies of tiny animals called polyps, which secrete skeletons.", "polyps"),
+    ("Corals live with algae called zooxanthellae, which live inside their tissues.", "zooxanthellae"),
+    ("Corals expel their algae and turn white, a process known as bleaching.", "bleaching"),
+    ("Scientists plant them out on damaged reefs, a method called assisted evolution.", "assisted evolution"),
+    ("The process is called “photosynthesis” by biologists.", "photosynthesis"),
+])
+def test_a_term_the_text_names_with_called_or_known_as(text, term):
+    assert one(text, "term").text == term
+
+
+@pytest.mark.parametrize("text", [
+    "The workers were called to the factory in 1938.",
+    "He was called upon to speak.",
+    "A disease known as the plague spread.",
+    "It was known as good practice in the trade.",
+])
+def test_called_or_known_as_before_an_everyday_phrase_names_no_term(text):
+    assert not [f for f in facts(text) if f.kind == "term"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Dr. Terry Hughes, a reef scientist at James Cook University, argued in 2017 that reefs suffer.", "Terry Hughes"),
+    ("The work was led by Ferdinand Marie Lesseps, a diplomat of long experience.", "Ferdinand Marie Lesseps"),
+    ("In 1905 the company hired Walt Kowalski, the chief engineer of the line.", "Walt Kowalski"),
+])
+def test_a_person_known_by_a_title_or_a_role(text, name):
+    assert name in [f.text for f in facts(text) if f.kind == "person"]

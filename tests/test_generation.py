@@ -2,6 +2,7 @@
 import re
 
 from quizapp.engine import pipeline
+from quizapp.engine.composite import when_phrase
 from quizapp.engine.reader import document_from_text
 
 ARGUMENT = """= Labour in 1930s Europe =
@@ -746,3 +747,35 @@ def test_a_place_named_in_the_sentence_that_introduces_a_quotation_is_asked_with
     assert typed[0]["citation"]["quote"].endswith("operates sporadically.")
     # the intro alone is still no statement
     assert any(r["reason"].startswith("introduces a quotation") for r in result.rejected)
+
+
+# --- a teacher's own Markdown article: inline markup, titles, bylines, day-first dates ------------
+
+CORAL = """# Coral Reefs Under Pressure
+
+*Posted by Daniel Okafor on 4 June 2022*
+
+## What a reef is
+
+A coral reef is built by colonies of tiny animals called **polyps**, which secrete skeletons of calcium carbonate. Most reef-building corals live with algae called *zooxanthellae*, which supply up to 90 percent of the coral's energy. Reefs shelter about 25% of all marine species, according to [a 2018 survey](https://example.org/survey).
+
+## Bleaching
+
+The first global bleaching event was recorded in 1998. Dr. Terry Hughes, a reef scientist at James Cook University, argued in 2017 that bleaching events now come too often for reefs to recover.
+"""
+
+
+def test_a_markdown_article_shows_no_markup_no_byline_and_keeps_titles():
+    doc = document_from_text(CORAL, doc_id="coral", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    shown = [q["prompt"] for q in result.questions] + [c["text"] for q in result.questions for c in q.get("choices", [])]
+    assert result.questions and not [t for t in shown if re.search(r"\*|\]\(|https?:", t)]
+    assert not [t for t in shown if "Okafor" in t or "Posted" in t]  # the byline is not a fact of the text
+    assert [q for q in result.questions if q.get("answer") == "polyps"]  # 'tiny animals called polyps'
+    hughes = [t for t in shown if "Terry Hughes" in t or "Dr. _____" in t]
+    assert hughes and not [t for t in hughes if "dr. " in t]  # a title keeps its capital after 'According to …, '
+
+
+def test_what_happened_on_a_day_whichever_way_the_date_is_written():
+    assert [when_phrase(d) for d in ("June 26, 1940", "4 June 2022", "1st May 1920", "August 1939", "1929", "mid-1932")] \
+        == ["on June 26, 1940", "on 4 June 2022", "on 1st May 1920", "in August 1939", "in 1929", "in mid-1932"]

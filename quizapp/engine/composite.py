@@ -469,6 +469,14 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
 
 # --------------------------------------------------- what happened in year X
 
+_DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?\s+\d{4}")
+
+
+def when_phrase(date: str) -> str:
+    """'on June 26, 1940' and 'on 4 June 2022' (a day), 'in August 1939' and 'in 1929'."""
+    return f"on {date}" if _DAY_DATE.search(date) else f"in {date}"
+
+
 def build_event_year_questions(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]],
                                attribution: str) -> list[Candidate]:
     """'What happened in 1929?': one dated event of the document against three events of other years."""
@@ -480,7 +488,7 @@ def build_event_year_questions(doc: Document, contexts: dict[int, Context], fact
     for ev in chosen:
         others = sorted((e for e in chosen if e is not ev), key=lambda e: stable_int(doc.id, ev[2], e[1]))[:3]
         date = ev[2]
-        when = f"on {date}" if re.search(r"\d{1,2},", date) else f"in {date}"
+        when = when_phrase(date)
         prompt = f"According to {who}, what happened {when}?" if attribution else f"What happened {when}?"
         options = sorted([ev] + others, key=lambda e: fold(e[1]).lower())
         c = Candidate(doc=doc, qtype="multiple_choice", prompt=prompt, sentence=ev[3],
@@ -489,7 +497,7 @@ def build_event_year_questions(doc: Document, contexts: dict[int, Context], fact
                       features={"kind": "event", "needs_context": False, "quoted": False,
                                 "words": len(prompt.split()), "distractors": 3})
         c.choices = [{"text": e[1], "correct": e is ev,
-                      **({} if e is ev else {"feedback": f"That happened in {e[2]}, not {date}."})}
+                      **({} if e is ev else {"feedback": f"That happened {when_phrase(e[2])}, not {date}."})}
                      for e in options]
         out.append(c)
     return out

@@ -131,6 +131,14 @@ _COUNT_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh
                 "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt)\.\s+$")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:scientist|engineer|physician|doctor|surgeon|nurse|writer|author|"
+    r"historian|officer|professor|teacher|journalist|economist|physicist|chemist|biologist|mathematician|"
+    r"politician|statesman|diplomat|explorer|inventor|artist|painter|poet|novelist|composer|philosopher|"
+    r"lawyer|judge|researcher|architect|astronomer|geologist|biographer|reporter|editor|activist)s?\b")
+
+
 def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:
     """person | org | place | group | work | None for a capitalised name."""
     tokens = name.split()
@@ -167,6 +175,13 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
         return "nationality"
     if first.rstrip(".") in lexicon.PERSON_TITLES or first in ("Deputies", "People’s", "Members"):
         return None
+    if _TITLE_BEFORE.search(context_before) and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
+            and not any(w in lexicon.ORG_WORDS for w in tokens):
+        return "person"  # 'Dr. Terry Hughes': the title's full stop cuts it from the name
+    if 2 <= len(tokens) <= 4 and _ROLE_AFTER.match(context_after) \
+            and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
+            and not any(w in lexicon.ORG_WORDS for w in tokens) and name not in lexicon.PLACES:
+        return "person"  # 'John Frank Stevens, the chief engineer', 'Terry Hughes, a reef scientist'
     if 2 <= len(tokens) <= 5 and any(w in lexicon.ORG_WORDS for w in tokens) or any(
         phrase in name for phrase in ("Workers of the World",)
     ):
@@ -362,7 +377,7 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             continue
         if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
             continue  # a common word capitalised at the start of the sentence
-        kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 16])
+        kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 48])
         if kind is None and len(toks) == 1 and _zipf(name.lower()) < 2.0 and (
                 re.search(r"\b(?:friends?|colleagues?|physicists?|scientists?|comrades?)\s+(?:like|such as|including)\s+$",
                           text[max(0, s - 40):s])
@@ -396,6 +411,23 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         taken.append((s, e))
         out.append(Fact(kind="term", text=w, start=sentence.start + s, end=sentence.start + e,
                         sentence=sentence.index, norm=w.lower(), unit=gloss_of(text, s, e) or ""))
+    # 'tiny animals called polyps', 'a process known as bleaching': the text names a term it defines
+    for m in _NAMED_TERM.finditer(text):
+        s = m.start(1)
+        words = list(re.finditer(r"[a-z][a-z-]{2,}", m.group(1)))
+        for n in range(1, len(words) + 1):  # the shortest phrase that ends where the clause does
+            e = s + words[n - 1].end()
+            if not _NAMED_TERM_END.match(text, e):
+                continue
+            term = text[s:e]
+            parts = term.split()
+            if _overlaps(taken, s, e) or any(w in _UNIT_STOP or w in _TERM_STOP for w in parts) \
+                    or min(_zipf(w) for w in parts) >= 4.5:  # 'known as good practice': everyday words
+                break
+            taken.append((s, e))
+            out.append(Fact(kind="term", text=term, start=sentence.start + s, end=sentence.start + e,
+                            sentence=sentence.index, norm=term.lower()))
+            break
     # 'a system of labor (fink) books': a compound term with the other name of its first word in brackets
     for m in _BRACKETED_NAME_TERM.finditer(text):
         s, e = m.start(), m.end()
@@ -409,6 +441,11 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     return out
 
 
+# The word or phrase a text defines: one to three lower-case words after 'called' or 'known as', the
+# shortest that ends where the clause does (a comma, a stop, a relative pronoun).
+_NAMED_TERM = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:[“\"]|\*{1,2}|_{1,2}(?!_))?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})")
+_NAMED_TERM_END = re.compile(r"(?:[”\"]|\*{1,2}|_{1,2})?(?:[,.;:)]|\s+(?:which|that|who|whose|where|is|are|was|were|in|of|and|or|by|for|to|because)\b)")
+_TERM_STOP = {"upon", "off", "back", "out", "away", "himself", "herself", "itself", "themselves", "forth", "again"}
 _BRACKETED_NAME_TERM = re.compile(r"\b([a-z]{3,})\s+\(([a-z]{3,})\)\s+([a-z]{3,}s)\b")
 
 

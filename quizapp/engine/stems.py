@@ -523,6 +523,8 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
+    if "*" in text or "_" in text or "](" in text or "`" in text:
+        text = _markdown_inline(text)
     if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
         text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
     if not keep_colon:
@@ -536,6 +538,23 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
     text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Markdown's inline markup, which a stem shows as plain text: **bold**, *italics*, _italics_ (never
+# the blank's underscores), `code` and [a link](url).
+_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w_])__(?=[^\s_])([^_]*[A-Za-z][^_]*?)(?<=[^\s_])__(?![\w_])")
+_MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_MD_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]*[A-Za-z][^_]*?)(?<=[^\s_])_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`]+)`")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
+
+
+def _markdown_inline(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _MD_EM_STAR.sub(r"\1", text)
+    return _MD_EM_UNDER.sub(r"\1", text)
 
 
 # Transcription slips a stem need not copy (the quoted passage keeps them): a suffix split from its
@@ -564,11 +583,17 @@ def unquote(text: str) -> str:
     return t.strip()
 
 
+_HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres)\.?\s+[A-Z_]"
+                       r"|[“\"]?(?:Sir|Dame|Lord|Lady|Professor|Doctor|President|King|Queen|Pope|Saint)\s+[A-Z_]")
+
+
 def starts_with_proper_noun(text: str) -> bool:
     m = re.match(r"[“\"]?([A-Za-z][\w’'-]*)", text)
     if not m:
         return True
     word = m.group(1)
+    if _HONORIFIC.match(text):  # 'Dr. Terry Hughes, a reef scientist, …'
+        return True
     if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", text) \
             and word not in lexicon.NOT_NAMES:
         return True

@@ -268,12 +268,13 @@ _BYLINE = re.compile(r"(?:by|posted by|written by|author:)\s+[A-Z][\w.’'-]*(?:
 # sentence's full stop (one after a year is allowed). A name has two words or more: "By Land, Sea and
 # Air" is a heading.
 _NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|da|del|van|von|der|la|le))+"
+_BYLINE_HEAD = rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d){_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+_BYLINE_SEGMENT = r"\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{0,60}"
 _BYLINE_MORE = re.compile(
-    rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d)(?:{_NAME})"
-    rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{{0,60}})+(?<=\d{{4}})\.?"
-    rf"|(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d)(?:{_NAME})"
-    rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{{0,60}})+(?<![.!?])"
+    rf"{_BYLINE_HEAD}(?:(?:{_BYLINE_SEGMENT})+(?<=\d{{4}})\.?|(?:{_BYLINE_SEGMENT})+(?<![.!?])"
+    rf"|\s+on\s+{_DATE_LINE.pattern}|\s+on\s+{_DATE_LINE.pattern}(?:{_BYLINE_SEGMENT})+(?<![.!?]))"
 )
+_EMPHASIS_LINE = re.compile(r"([*_]{1,3})(\S(?:.*\S)?)\1")  # a Markdown line in italics or bold
 _URL_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\(\S+\)")
 _NAV_SEP = re.compile(r"\s[|•·»›]\s|\s*\|\s*")
 _FURNITURE_SECTIONS = frozenset(
@@ -389,6 +390,9 @@ def _furniture_line(line: str) -> bool:
         return True
     if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
         return True
+    if s[:1] in "*_" and words <= 15:
+        m = _EMPHASIS_LINE.fullmatch(s)
+        s = m.group(2) if m else s
     if words <= 15 and s[:1] in "BbPpWwAa" and _BYLINE_MORE.fullmatch(s):
         return True
     if words <= 12 and _HERE_END.search(s) and _LINK_WORDS.search(s):
