@@ -35,7 +35,8 @@ class ImportForm(FlaskForm):
 class UploadForm(FlaskForm):
     file = FileField("Document", validators=[FileRequired("Choose a .txt, .md or .html file.")],
                      description="A .txt, .md or .html file, UTF-8, up to 2 MB.")
-    title = StringField("Title", validators=[DataRequired("Give the document a title."), Length(max=300)])
+    title = StringField("Title", validators=[Optional(), Length(max=300)],
+                        description="Leave it empty to use the document’s first heading (or its file name).")
     author = StringField("Author", validators=[Optional(), Length(max=300)])
     publication = StringField("Publication", validators=[Optional(), Length(max=500)])
     date = StringField("Date", validators=[Optional(), Length(max=40)])

@@ -70,3 +70,21 @@ def test_a_failing_generation_says_so_and_stores_nothing(app, client, teacher, m
     assert "progress-done" not in body
     with app.app_context():
         assert db.session.get(Document, "short") is None
+
+
+def test_an_upload_without_a_title_takes_the_documents_heading(app, client, teacher):
+    # the issue: "A file with no metadata still works: its title comes from its first heading or its name"
+    text = ("# Coral Reefs Under Pressure\n\n*Posted by Daniel Okafor on 4 June 2022*\n\n## Bleaching\n\n"
+            "Corals expel their algae and turn white, a process known as **bleaching**. The first global "
+            "bleaching event was recorded in 1998, when an estimated 16 percent of reef-building corals died.\n")
+    response = client.post("/teacher/documents", data={"file": (BytesIO(text.encode()), "coral.md"), "title": "",
+                                                       "kind": "reference"}, content_type="multipart/form-data")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "progress-done" in body, body[-600:]
+    with app.app_context():
+        doc = db.session.get(Document, "coral")
+        assert doc is not None and doc.title == "Coral Reefs Under Pressure"
+        prompts = [q.prompt for q in db.session.scalars(db.select(Question).where(Question.document_id == "coral"))]
+    assert prompts and not [p for p in prompts if "*" in p or "Okafor" in p]
+    page = client.get("/documents/coral").get_data(as_text=True)
+    assert "Source not stated." in page and "<p>.</p>" not in page
