@@ -224,3 +224,19 @@ def test_document_from_text():
         document_from_text("   \n", doc_id="e")
     with pytest.raises(DocumentError, match="unsupported format"):
         document_from_text("x", doc_id="e", source_format="pdf")
+
+
+def test_a_byline_under_the_title_gives_the_author_and_date_unless_the_teacher_did():
+    html = ("<html><body><h1>The Panama Canal</h1><p>By Maria Lopez, Engineering History Review, March 2019</p>"
+            "<h2>French attempt</h2><p>The French began work on a canal across the Isthmus of Panama on "
+            "January 1, 1881.</p></body></html>")
+    doc = document_from_text(html, doc_id="panama", source_format="html")
+    assert (doc.title, doc.meta.get("author"), doc.meta.get("date")) == ("The Panama Canal", "Maria Lopez", "March 2019")
+    doc = document_from_text(html, doc_id="panama", source_format="html", meta={"author": "M. López", "date": "2019"})
+    assert (doc.meta["author"], doc.meta["date"]) == ("M. López", "2019")
+    md = "# Coral Reefs\n\n*Posted by Daniel Okafor on 4 June 2022*\n\nReefs shelter about 25% of all marine species.\n"
+    doc = document_from_text(md, doc_id="coral", source_format="markdown")
+    assert (doc.meta.get("author"), doc.meta.get("date")) == ("Daniel Okafor", "4 June 2022")
+    # a line in the body that starts with 'By' is not a byline
+    text = "# Coral Reefs\n\nReefs shelter about 25% of all marine species.\n\nBy Jane Doe, staff writer\n"
+    assert "author" not in document_from_text(text, doc_id="coral", source_format="markdown").meta

@@ -359,6 +359,10 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
         raise DocumentError(f"{name} is empty")
     structure = analyse(text, fmt, hints)
     meta = dict(meta or {})
+    if structure.byline and not meta.get("author"):  # 'By Maria Lopez, …, March 2019' under the title
+        meta["author"] = structure.byline[0]
+        if structure.byline[1] and not meta.get("date"):
+            meta["date"] = structure.byline[1]
     title = (
         (meta.get("title") or "").strip()
         or structure.title

@@ -440,6 +440,24 @@ class Structure:
     sentences: list[Sentence]
     title: str = ""  # the document's own title if the text states one ("" if not)
     title_candidates: list[str] = field(default_factory=list)
+    byline: tuple[str, str] | None = None  # (author, date) of a byline before the first prose paragraph
+
+
+def byline_of(line: str) -> tuple[str, str] | None:
+    """('Maria Lopez', 'March 2019') for 'By Maria Lopez, Engineering History Review, March 2019'."""
+    s = line.strip()
+    m = _EMPHASIS_LINE.fullmatch(s)
+    s = m.group(2) if m else s
+    if not (_BYLINE_MORE.fullmatch(s) or (len(s.split()) <= 8 and _BYLINE.fullmatch(s))):
+        return None
+    head = re.match(rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+({_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)", s)
+    if head is None:
+        return None
+    date = re.search(_DATE_LINE.pattern.replace(r"\(?\s*", "").replace(r"\s*\)?\.?", ""), s[head.end():], re.I)
+    author = head.group(1).strip()
+    if "," in author and not re.search(r"\band\b|&", author):
+        author = author.split(",")[0]  # 'Maria Lopez, Engineering History Review': the journal follows
+    return author, (date.group(0).strip() if date else "")
 
 
 def parse_structure(text: str, source_format: str = "text") -> tuple[list[Section], list[Paragraph], list[Sentence]]:
@@ -833,4 +851,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                 sentences.append(Sentence(len(sentences), s, e, idx, k, text[s:e]))
 
     level1 = next((p.title for p in paras if p.kind == "heading" and p.level == 1 and p.title), "")
-    return Structure(section_objs, paragraphs, sentences, level1, title_candidates)
+    first_prose = next((k for k, p in enumerate(paras) if p.kind == "prose"), len(paras))
+    found = next((b for p, t in zip(paras[:first_prose], ptext[:first_prose])
+                  if p.kind == "furniture" and "\n" not in t.strip() and (b := byline_of(t))), None)
+    return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found)
