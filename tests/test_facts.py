@@ -262,3 +262,12 @@ def test_called_or_known_as_before_an_everyday_phrase_names_no_term(text):
 ])
 def test_a_person_known_by_a_title_or_a_role(text, name):
     assert name in [f.text for f in facts(text) if f.kind == "person"]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("A rise of only 1 °C above the usual summer maximum can trigger it.", 1, "°C"),
+    ("Water boils at 100°C at sea level.", 100, "°C"),
+])
+def test_a_temperature_keeps_its_degrees(text, value, unit):
+    f = one(text, "quantity")
+    assert (f.value, f.unit) == (value, unit)

@@ -79,6 +79,9 @@ _MEASURE_OF = {"tons", "tonnes", "pounds", "hours", "days", "months", "years", "
 
 def _unit_after(text: str, end: int) -> tuple[str, int]:
     """The unit noun phrase right after a number: '42,230 foreign workers' -> 'foreign workers'."""
+    degrees = re.match(r"[ \t]?(°\s?[CF]\b|°|℃|℉)", text[end:])
+    if degrees:  # '1 °C above the usual summer maximum'
+        return degrees.group(1).replace(" ", ""), end + degrees.end()
     words: list[tuple[str, int]] = []  # (word, end offset)
     pos = end
     while len(words) < 4:
