@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quizapp.engine import lexicon
+from quizapp.engine import lexicon, markup
 from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Sentence
 
@@ -523,8 +523,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
     text = _FOOTNOTE.sub("", text)
-    if "*" in text or "_" in text or "](" in text or "`" in text:
-        text = _markdown_inline(text)
+    text = markup.plain(text)  # a Markdown file's **bold**, *italics* and [links](url)
     if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
         text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
     if not keep_colon:
@@ -538,23 +537,6 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
     text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
-
-
-# Markdown's inline markup, which a stem shows as plain text: **bold**, *italics*, _italics_ (never
-# the blank's underscores), `code` and [a link](url).
-_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w_])__(?=[^\s_])([^_]*[A-Za-z][^_]*?)(?<=[^\s_])__(?![\w_])")
-_MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
-_MD_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]*[A-Za-z][^_]*?)(?<=[^\s_])_(?![\w_])")
-_MD_CODE = re.compile(r"`([^`]+)`")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
-
-
-def _markdown_inline(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_CODE.sub(r"\1", text)
-    text = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _MD_EM_STAR.sub(r"\1", text)
-    return _MD_EM_UNDER.sub(r"\1", text)
 
 
 # Transcription slips a stem need not copy (the quoted passage keeps them): a suffix split from its

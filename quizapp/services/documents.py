@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from quizapp.engine import model as engine_model
+from quizapp.engine import markup, model as engine_model
 from quizapp.extensions import db
 from quizapp.models import Document
 
@@ -98,6 +98,8 @@ def reader_blocks(document: Document) -> list[Block]:
             blocks.append(Block("heading", heading_text(text), level=2 if level <= 2 else 3,
                                 anchor=f"s-{p['section']}", extra_anchors=anchors))
             continue
+        if document.source_format == "markdown":
+            text = markup.plain(text)
         anchor = f"p-{p['number']}" if p["number"] else ""
         block = Block(kind, text, number=p["number"], anchor=anchor, extra_anchors=anchors)
         if kind in ("list", "table"):  # runs of list items, and of loose table cells, go together
@@ -138,9 +140,11 @@ def _spans(citation: dict, qtype: str) -> tuple[tuple[int, int] | None, tuple[in
 
 
 def highlight(text: str, offset: int, sentence: tuple[int, int] | None,
-              answer: tuple[int, int] | None) -> Markup:
+              answer: tuple[int, int] | None, markdown: bool = False) -> Markup:
     """``text`` (which starts at ``offset`` in the document) with the source sentence in
-    ``<mark>`` and the answer in ``<strong class="answer">``, everything else escaped."""
+    ``<mark>`` and the answer in ``<strong class="answer">``, everything else escaped. With
+    ``markdown``, the inline markup (``**``, ``*``, links' brackets and targets) is left out."""
+    hidden = set(markup.markup_offsets(text)) if markdown else set()
     end = offset + len(text)
     points = {offset, end}
     for span in (sentence, answer):
@@ -161,7 +165,10 @@ def highlight(text: str, offset: int, sentence: tuple[int, int] | None,
         elif not in_sentence and open_mark:
             out.append("</mark>")
             open_mark = False
-        piece = str(escape(text[a - offset:b - offset]))
+        raw = text[a - offset:b - offset]
+        if hidden:
+            raw = "".join(c for i, c in enumerate(raw, start=a - offset) if i not in hidden)
+        piece = str(escape(raw))
         out.append(f'<strong class="answer">{piece}</strong>' if in_answer else piece)
     if open_mark:
         out.append("</mark>")
@@ -191,5 +198,6 @@ def passage(document: Document | None, citation: dict, qtype: str) -> Passage:
         text = document.text[p["start"]:p["end"]]
         here = [(a, b) for a, b in cited if p["start"] <= a < p["end"]]
         mark = (min(a for a, _ in here), max(b for _, b in here)) if here else sentence
-        out.append({"number": p["number"], "html": highlight(text, p["start"], mark, answer)})
+        out.append({"number": p["number"], "html": highlight(text, p["start"], mark, answer,
+                                                             markdown=document.source_format == "markdown")})
     return Passage(out, section, True)

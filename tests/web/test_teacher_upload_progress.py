@@ -87,4 +87,10 @@ def test_an_upload_without_a_title_takes_the_documents_heading(app, client, teac
         prompts = [q.prompt for q in db.session.scalars(db.select(Question).where(Question.document_id == "coral"))]
     assert prompts and not [p for p in prompts if "*" in p or "Okafor" in p]
     page = client.get("/documents/coral").get_data(as_text=True)
+    assert "<p>Daniel Okafor.</p>" in page  # the byline gave the author
+    assert "**" not in page and "*Posted" not in page and "a process known as bleaching" in page  # the reader shows no markup
+    bare = "# Reef Notes\n\nReefs shelter about 25% of all marine species, and they cover 1% of the ocean floor.\n"
+    client.post("/teacher/documents", data={"file": (BytesIO(bare.encode()), "notes.md"), "title": "",
+                                            "kind": "reference"}, content_type="multipart/form-data").get_data()
+    page = client.get("/documents/notes").get_data(as_text=True)
     assert "Source not stated." in page and "<p>.</p>" not in page

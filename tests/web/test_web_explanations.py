@@ -169,6 +169,16 @@ def test_highlight_escapes_the_text():
     assert html.startswith('<mark class="source">') and html.endswith("</mark>")
 
 
+def test_a_markdown_passage_shows_no_markup_around_the_highlighted_answer():
+    text = "Corals live with algae called **zooxanthellae**, as [a survey](https://example.org/s) found."
+    at = 100 + text.index("zooxanthellae")
+    html = str(highlight(text, 100, (100, 100 + len(text)), (at, at + len("zooxanthellae")), markdown=True))
+    assert '<strong class="answer">zooxanthellae</strong>' in html
+    assert "*" not in html and "](" not in html and "example.org" not in html and "as a survey found." in html
+    # the same text from a plain text file is shown as it is
+    assert "**" in str(highlight(text, 100, None, None))
+
+
 def test_every_link_inside_a_document_page_has_its_target(make_app):
     """Contents links (run-in heads such as STAKHANOVISM: included) and paragraph numbers all
     land somewhere, on the sample corpus as well as on the test document."""
