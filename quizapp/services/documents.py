@@ -199,5 +199,5 @@ def passage(document: Document | None, citation: dict, qtype: str) -> Passage:
         here = [(a, b) for a, b in cited if p["start"] <= a < p["end"]]
         mark = (min(a for a, _ in here), max(b for _, b in here)) if here else sentence
         out.append({"number": p["number"], "html": highlight(text, p["start"], mark, answer,
-                                                             markdown=document.source_format == "markdown")})
+                                                             markdown=getattr(document, "source_format", "") == "markdown")})
     return Passage(out, section, True)
