@@ -86,6 +86,14 @@ def test_a_pronoun_at_the_start_of_a_paragraph_is_unresolved():
     assert any("unresolved" in r for r in reasons(result))
 
 
+def test_an_ordinal_standing_for_the_noun_before_is_unresolved():
+    # 'The second began on 3 March 2010.': the second what? (a teacher's article, round 21)
+    _, result = run("The first global bleaching event was recorded in 1998.\n\nThe second began on 3 March 2010.\n")
+    assert not [q for q in result.questions if "second began" in q["prompt"] and not "first global" in q["prompt"]]
+    _, result = run("The second global bleaching event began on 3 March 2010, when 45 countries reported damage.\n")
+    assert result.questions  # 'The second global … event' names its noun
+
+
 def test_distractors_respect_shares_that_add_up_to_the_whole():
     _, result = run("Of the 42,230 foreign workers in the factories, 50% were German, 25% were American, "
                     "and the rest came from other countries.\n")

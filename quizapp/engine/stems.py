@@ -19,7 +19,10 @@ BLANK = "_____"
 _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
-    r"The same|Later|Afterwards|Now|So|Another)\b"
+    r"The same|Later|Afterwards|Now|So|Another|"
+    # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
+    r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
+    r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did))\b"
 )
 # 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
 # for the clause after it (extraposition) refers to nothing before. Only after words that take such a
