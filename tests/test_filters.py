@@ -94,6 +94,13 @@ def test_an_ordinal_standing_for_the_noun_before_is_unresolved():
     assert result.questions  # 'The second global … event' names its noun
 
 
+def test_an_it_that_ends_the_sentence_needs_the_sentence_before():
+    # '…, lasting four weeks, can trigger it.': trigger what? (a teacher's article, round 21)
+    _, result = run("A rise of only 3 metres above the usual summer level, lasting 40 days, can trigger it.\n")
+    assert result.questions == []
+    assert any("unresolved" in r for r in reasons(result))
+
+
 def test_distractors_respect_shares_that_add_up_to_the_whole():
     _, result = run("Of the 42,230 foreign workers in the factories, 50% were German, 25% were American, "
                     "and the rest came from other countries.\n")

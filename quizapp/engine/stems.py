@@ -468,9 +468,14 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
     return prev
 
 
+# '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
+# named before (an extraposed 'it' opens a sentence, it does not end one)
+_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$")
+
+
 def _needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
-        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text)))
+        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text))
 
 
 def _quote_whole(text: str) -> bool:
