@@ -57,17 +57,26 @@ class Summary:
     results: list[DocumentResult] = field(default_factory=list)
     out_dir: Path | None = None
 
-    def render(self) -> str:
+    def render(self, held_for_review: int | None = None) -> str:
+        """The summary a teacher reads. ``held_for_review``: the caller (an upload) puts that many
+        new questions in the review queue whatever the generator's verdict, so the counts say
+        which passed the generator's checks instead of calling them published."""
         docs = self.results
         by_type = Counter(q["type"] for r in docs for q in r.questions)
         by_status = Counter(q["status"] for r in docs for q in r.questions)
         rejected = Counter(bank.reason_family(x["reason"]) for r in docs for x in r.rejected)
+        total = sum(len(r.questions) for r in docs)
+        if held_for_review is None:
+            counts = f"{by_status.get('published', 0)} published, {by_status.get('needs_review', 0)} needs_review"
+        else:
+            counts = (f"{by_status.get('published', 0)} passed the generator's checks, "
+                      f"{by_status.get('needs_review', 0)} below its quality threshold; "
+                      f"{held_for_review} new, waiting in the review queue")
         lines = [
             f"documents: {len(docs)}",
             f"sentences: {sum(len(r.document.sentences) for r in docs)}",
             f"facts: {sum(r.facts for r in docs)}",
-            f"questions: {sum(len(r.questions) for r in docs)} "
-            f"({by_status.get('published', 0)} published, {by_status.get('needs_review', 0)} needs_review)",
+            f"questions: {total} ({counts})",
         ]
         lines += [f"  {t}: {by_type[t]}" for t in bank.TYPE_ORDER if by_type.get(t)]
         lines.append(f"rejected candidates: {sum(rejected.values())}")

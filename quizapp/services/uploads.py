@@ -141,7 +141,8 @@ def generate(prepared: Prepared, progress: Callable[[str], None] | None = None,
         questions.append(q)
     report = bank.LoadReport()
     bank.load_bank_data({"document": result.header, "questions": questions}, report, name=label, keep_present=True)
-    row.structure = {**row.structure, "generation": {"summary": summary.render(),
+    held = sum(1 for q in questions if q["id"] not in known)
+    row.structure = {**row.structure, "generation": {"summary": summary.render(held_for_review=held),
                                                       "rejected": result.rejected[:500]}}
     audit.record(user, "document.uploaded", "document", row.id,
                  f"“{row.title}” from {label}: {report.added} new, {report.retired} retired",
@@ -149,7 +150,7 @@ def generate(prepared: Prepared, progress: Callable[[str], None] | None = None,
                   "retired": report.retired, "needs_review": report.needs_review})
     db.session.flush()
     return UploadReport(row, report.added, report.unchanged + report.updated + report.kept, report.retired,
-                        report.needs_review, summary.render(), result.rejected)
+                        report.needs_review, summary.render(held_for_review=held), result.rejected)
 
 
 def upload(filename: str, data: bytes, meta: dict, max_bytes: int,

@@ -86,6 +86,11 @@ def test_an_upload_without_a_title_takes_the_documents_heading(app, client, teac
         assert doc is not None and doc.title == "Coral Reefs Under Pressure"
         prompts = [q.prompt for q in db.session.scalars(db.select(Question).where(Question.document_id == "coral"))]
     assert prompts and not [p for p in prompts if "*" in p or "Okafor" in p]
+    # the generator's report does not call the questions published: the upload holds them for review
+    report = client.get("/teacher/documents/coral").get_data(as_text=True)
+    line = re.search(r"questions: (\d+) \(([^)]*)\)", report)
+    assert line and "published" not in line.group(2), line and line.group(0)
+    assert f"{len(prompts)} new, waiting in the review queue" in line.group(2)
     page = client.get("/documents/coral").get_data(as_text=True)
     assert "<p>Daniel Okafor.</p>" in page  # the byline gave the author
     assert "**" not in page and "*Posted" not in page and "a process known as bleaching" in page  # the reader shows no markup
