@@ -264,6 +264,41 @@ def test_a_person_known_by_a_title_or_a_role(text, name):
     assert name in [f.text for f in facts(text) if f.kind == "person"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The project was led by Ferdinand de Lesseps, who had built a canal before.", "Ferdinand de Lesseps"),
+    ("Stevens persuaded President Theodore Roosevelt to build a lock canal.", "Theodore Roosevelt"),
+    ("The reform was opposed by Marta Kowalczyk, whose family owned the mill.", "Marta Kowalczyk"),
+])
+def test_a_person_named_with_who_or_after_a_title_of_office(text, name):
+    people = [f.text for f in facts(text) if f.kind == "person"]
+    assert people == [name]  # the office ('President') is not part of the name
+
+
+@pytest.mark.parametrize("text", [
+    "The Americans, who had arrived in 1931, left in 1933.",
+    "The Panama Canal Company, who had the concession, went bankrupt in 1889.",
+])
+def test_who_after_a_people_or_a_body_names_no_person(text):
+    assert not [f for f in facts(text) if f.kind == "person"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Gatun Dam created a lake of 425 square kilometres.", "Gatun Dam"),
+    ("The Culebra Cut, a trench of about 13 kilometres, was the hardest part.", "Culebra Cut"),
+    ("The French began work across the Isthmus of Panama in 1881.", "Isthmus of Panama"),
+    ("The ship sailed up to Lake Victoria in 1901.", "Lake Victoria"),
+    ("The reef lies off the coast of Queensland, Australia, near the shore.", "Queensland"),
+])
+def test_a_place_named_by_its_kind_of_place_or_its_country(text, place):
+    assert place in [f.text for f in facts(text) if f.kind == "place"]
+
+
+def test_a_body_with_a_long_name_is_an_organisation():
+    found = facts("In 2004 the Great Barrier Reef Marine Park Authority closed a third of the park.")
+    assert [(f.kind, f.text) for f in found if f.kind in ("org", "place")] == \
+        [("org", "Great Barrier Reef Marine Park Authority")]
+
+
 @pytest.mark.parametrize("text,value,unit", [
     ("A rise of only 1 °C above the usual summer maximum can trigger it.", 1, "°C"),
     ("Water boils at 100°C at sea level.", 100, "°C"),

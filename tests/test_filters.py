@@ -140,6 +140,36 @@ def test_a_word_of_the_typed_answer_in_the_stem_is_a_cue():
     assert any(r.startswith("cue: a word of the answer") for r in rejected_for(result, "Nazi Germany"))
 
 
+def test_a_place_whose_distinctive_word_the_stem_shows_is_not_a_typed_answer():
+    # 'Gatun Dam created _____' gives 'Gatun Lake'; the title gives the 'Panama' of 'Isthmus of Panama'
+    doc = document_from_text("Gatun Dam created Gatun Lake, which covered 425 square kilometres in 1913.\n"
+                             "The French began work on a canal across the Isthmus of Panama on January 1, 1881.\n",
+                             doc_id="t", meta={"kind": "reference", "title": "The Panama Canal"})
+    result = pipeline.generate_documents([doc]).results[0]
+    for place in ("Gatun Dam", "Gatun Lake", "Isthmus of Panama"):
+        assert place not in asked_values(result)
+        assert "cue: the distinctive word of the place's name is in the stem or the title" in rejected_for(result, place)
+
+
+def test_a_world_famous_place_or_a_landmark_named_with_its_country_is_not_asked():
+    _, result = run("The Great Barrier Reef, off the coast of Queensland, is the largest reef system on Earth.\n"
+                    "The engineer Ferdinand de Lesseps, who had built the Suez Canal in Egypt, failed in 1889.\n"
+                    "The Culebra Cut, a trench of about 13 kilometres, was the hardest part of the work.\n")
+    assert "Great Barrier Reef" not in asked_values(result)
+    assert any(r.startswith("general knowledge: a world superlative") for r in rejected_for(result, "Great Barrier Reef"))
+    assert "Suez Canal" not in asked_values(result)
+    assert any(r.startswith("general knowledge: a landmark named with its country") for r in rejected_for(result, "Suez Canal"))
+    assert "Culebra Cut" in asked_values(result)  # a place the text alone tells
+
+
+def test_a_holder_of_high_office_named_with_the_office_is_not_asked():
+    _, result = run("John Frank Stevens, the chief engineer from 1905 to 1907, persuaded President Theodore Roosevelt "
+                    "to build a lock canal.\n")
+    assert "Theodore Roosevelt" not in asked_values(result)
+    assert "general knowledge: a holder of a high office, named with the office" in rejected_for(result, "Theodore Roosevelt")
+    assert "John Frank Stevens" in asked_values(result) or rejected_for(result, "John Frank Stevens")
+
+
 def test_a_kind_of_body_is_not_one_named_organisation():
     _, result = run("Fifty-five per cent of the chairmen of Central Committees were serving their first terms in office.\n")
     assert "Central Committees" not in asked_values(result)

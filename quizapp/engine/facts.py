@@ -134,7 +134,13 @@ _COUNT_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh
                 "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt)\.\s+$")
+_TITLE_BEFORE = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt)\.|"
+                           r"(?:President|General|Admiral|Senator|Governor|Judge|Professor|"
+                           r"Captain|Colonel|Marshal|Premier|Chancellor|King|Queen|Emperor|Empress|Sir|Lady|Lord|"
+                           r"Pope|Bishop|Saint))\s+$")
+# 'John Frank Stevens, who …', 'Ferdinand de Lesseps, who had built …': 'who' is said of people.
+_WHO_AFTER = re.compile(r",?\s+who(?:se|m)?\b")
+_PERSON_TOKEN = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.|de|da|di|van|von|der|du|le|la")
 _ROLE_AFTER = re.compile(
     r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:scientist|engineer|physician|doctor|surgeon|nurse|writer|author|"
     r"historian|officer|professor|teacher|journalist|economist|physicist|chemist|biologist|mathematician|"
@@ -179,13 +185,26 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
     if first.rstrip(".") in lexicon.PERSON_TITLES or first in ("Deputies", "People’s", "Members"):
         return None
     if _TITLE_BEFORE.search(context_before) and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
+            and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS for w in tokens) and len(tokens) <= 3:
+        return "person"  # 'Dr. Terry Hughes', 'President Theodore Roosevelt' (the title is left out of the name)
+    if 2 <= len(tokens) <= 4 and _WHO_AFTER.match(context_after) \
+            and all(_PERSON_TOKEN.fullmatch(t) for t in tokens) and tokens[-1][:1].isupper() \
+            and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS or w in lexicon.NATIONALITIES
+                        or w in lexicon.NATIONALITY_PLURALS or w in lexicon.PERSON_TITLES for w in tokens):
+        return "person"  # 'Ferdinand de Lesseps, who had built the Suez Canal'
+    if len(tokens) >= 2 and all(t[:1].isupper() or t in ("of", "of the") for t in tokens) and (
+            last in lexicon.PLACE_HEADS or (first in lexicon.PLACE_LEADS and (tokens[1] == "of" or tokens[1][:1].isupper()))) \
             and not any(w in lexicon.ORG_WORDS for w in tokens):
-        return "person"  # 'Dr. Terry Hughes': the title's full stop cuts it from the name
+        return "place"  # 'Gatun Lake', 'the Culebra Cut', 'Isthmus of Panama'
+    if len(tokens) <= 2 and re.match(r",\s+(?:" + "|".join(sorted(map(re.escape, lexicon.COUNTRIES), key=len, reverse=True))
+                                     + r")\b", context_after) and all(re.fullmatch(r"[A-Z][a-z’'-]+", t) for t in tokens) \
+            and not any(w in lexicon.ORG_WORDS or w in lexicon.NATIONALITIES for w in tokens):
+        return "place"  # 'Queensland, Australia', 'Kharkov, Ukraine'
     if 2 <= len(tokens) <= 4 and _ROLE_AFTER.match(context_after) \
             and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
             and not any(w in lexicon.ORG_WORDS for w in tokens) and name not in lexicon.PLACES:
         return "person"  # 'John Frank Stevens, the chief engineer', 'Terry Hughes, a reef scientist'
-    if 2 <= len(tokens) <= 5 and any(w in lexicon.ORG_WORDS for w in tokens) or any(
+    if 2 <= len(tokens) <= 6 and any(w in lexicon.ORG_WORDS for w in tokens) or any(
         phrase in name for phrase in ("Workers of the World",)
     ):
         return "org"
@@ -342,6 +361,11 @@ def _date_norm(raw: str) -> str:
 _EXPANSION = re.compile(r"\b([A-Z]{2,6})\s+\(((?:[A-Z][\w’'-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w’'-]*|[a-z]{1,3})){1,6})\)")
 
 
+_TITLE_WORDS = {"President", "General", "Admiral", "Senator", "Governor", "Judge", "Professor", "Captain",
+                "Colonel", "Marshal", "Premier", "Chancellor", "King", "Queen", "Emperor", "Empress", "Sir", "Lady",
+                "Lord", "Pope", "Bishop", "Saint"}
+
+
 def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     text = sentence.text
     out: list[Fact] = []
@@ -369,6 +393,12 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             toks = toks[1:]
         while toks and toks[-1] in ("of", "the", "and", "of the"):
             toks = toks[:-1]
+        if 2 <= len(toks) <= 4 and toks[0] in _TITLE_WORDS and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t)
+                                                                  for t in toks[1:]) \
+                and not any(t in lexicon.ORG_WORDS or t in lexicon.PLACE_HEADS or t in lexicon.PERSON_TITLES
+                            or t in _TITLE_WORDS for t in toks[1:]):
+            s = text.index(toks[1], s + len(toks[0]))  # 'President Theodore Roosevelt': the person is the name
+            toks = toks[1:]
         if not toks:
             continue
         name = " ".join(toks)

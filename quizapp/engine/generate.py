@@ -402,6 +402,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
         for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
             c.reject = c.reject or _PEOPLE_CUE
+    if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
+        for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
+            c.reject = c.reject or OFFICE_HOLDER
     if fact.kind in ("group", "nationality") and doc.kind == "discussion":
         sent = doc.sentences[fact.sentence]
         rest = sent.text[: fact.start - sent.start] + " " + sent.text[fact.end - sent.start:]
@@ -552,6 +555,13 @@ _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Sov
 
 
 _PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
+_WORLD_SUPERLATIVE = re.compile(r"\b(?:largest|longest|highest|biggest|deepest|tallest|widest|oldest)\b[^.;]{0,40}?"
+                                r"\b(?:on Earth|on earth|in the world|on the planet)\b")
+_IN_COUNTRY = re.compile(r"\s+in\s+(?:the\s+)?(?:" + "|".join(sorted(map(re.escape, lexicon.COUNTRIES), key=len, reverse=True))
+                         + r")\b")
+# 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
+_OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
+OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
 
 
 def country_people_cue(answer: str, prompt: str) -> bool:
@@ -617,6 +627,16 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "general knowledge: the stem names the country in other words"
     if fact.kind == "place" and fact.text in GENERAL_PLACES:
         return "a continent or a world region: too general to ask"
+    if fact.kind == "place" and len(tokens) >= 2:
+        distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS]
+        shown = fold(prompt)
+        if distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
+            # 'Gatun Dam created _____' (Gatun Lake), 'a canal across the _____' in “The Panama Canal”
+            return "cue: the distinctive word of the place's name is in the stem or the title"
+    if fact.kind == "place" and _WORLD_SUPERLATIVE.search(sent.text):
+        return "general knowledge: a world superlative ('the largest … on Earth') names a famous place"
+    if fact.kind == "place" and _IN_COUNTRY.match(after):
+        return "general knowledge: a landmark named with its country ('the _____ in Egypt')"
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
         return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
     docs_naming = index.documents_naming(fact.text) if index is not None else set()

@@ -63,6 +63,14 @@ REGIONS = {
     "Baltic", "Caucasus", "Crimea",
 }
 PLACES = CITIES | REGIONS
+# The last word of a name of a place ('Gatun Lake', 'the Culebra Cut', 'the Great Barrier Reef'),
+# or the first, before 'of' or a name ('Isthmus of Panama', 'Lake Victoria', 'Mount Everest').
+PLACE_HEADS = {"Canal", "Lake", "Dam", "River", "Ocean", "Sea", "Bay", "Gulf", "Island", "Islands", "Mountains",
+                "Mountain", "Strait", "Straits", "Reef", "Cut", "Valley", "Desert", "Peninsula", "Coast", "Zone",
+                "Falls", "Harbor", "Harbour", "Basin", "Channel", "Plateau", "Glacier", "Forest", "Delta",
+                "Province", "County", "Region", "Territory", "Street", "Square", "Bridge", "Park"}
+PLACE_LEADS = {"Lake", "Mount", "Isthmus", "Gulf", "Cape", "Strait", "Straits", "Bay", "Sea", "Port", "Fort",
+                "Mont", "Lac", "Rio"}
 NATIONALITIES = {
     "American", "Austrian", "British", "Bulgarian", "Canadian", "Chinese", "Czech", "Danish",
     "Dutch", "English", "Estonian", "Finnish", "French", "German", "Greek", "Hungarian",
@@ -85,7 +93,8 @@ ORG_WORDS = {
     "University", "Academy", "Institute", "Society", "League", "Company", "Bank", "Trust",
     "Union", "Unions", "Opposition", "Army", "Court", "Ministry", "Bureau", "Agency",
     "Association", "Federation", "Workers of the World", "Embassy", "Plant", "Combine",
-    "Railway", "cooperative", "Trials", "Trial",
+    "Railway", "cooperative", "Trials", "Trial", "Authority", "Department", "Foundation",
+    "Organization", "Organisation", "Administration", "Service",
 }
 PERSON_TITLES = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Secretary", "Comrade", "Czar", "Tsar",
