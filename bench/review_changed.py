@@ -28,6 +28,10 @@ def _published(questions: list[dict]) -> dict[str, dict]:
 
 
 def _old_bank(ref: str, name: str) -> list[dict]:
+    """The questions of bank file ``name`` at git ref ``ref``, or in directory ``ref`` if it is one."""
+    if Path(ref).is_dir():
+        path = Path(ref) / name
+        return json.loads(path.read_text(encoding="utf-8"))["questions"] if path.exists() else []
     try:
         out = subprocess.run(["git", "show", f"{ref}:questions/bank/{name}"], check=True,
                              capture_output=True, text=True).stdout
@@ -53,7 +57,7 @@ def changes(ref: str, bank: Path) -> tuple[list[dict], list[dict], list[dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ref", default="main")
+    ap.add_argument("--ref", default="main", help="a git ref, or a directory holding an older bank")
     ap.add_argument("--bank", default="questions/bank")
     ap.add_argument("--sources", default="questions/sources")
     ap.add_argument("--list", action="store_true", help="list the differences instead of a packet")
