@@ -13,6 +13,7 @@ class Candidate(NamedTuple):
     id: str
     sentence_id: str | None
     excludes: Collection[str] = ()
+    qtype: str = ""
 
 
 def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, prioritized: bool = False) -> list[str]:
@@ -20,8 +21,11 @@ def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, priori
 
     Never two questions from the same sentence, nor two that exclude each other: one would give the
     other away. Without ``prioritized`` the pick is a random sample (the candidates are sorted
-    first, so that the same seed and the same bank give the same draw). With it, candidates are
-    taken in the order given (most wanted first) and only the order of presentation is shuffled.
+    first, so that the same seed and the same bank give the same draw), spread over the question
+    types in proportion to the pool (``spread_types``): a bank of 40% true/false gives about four
+    in ten every time, not two in one attempt and seven in the next. With ``prioritized``,
+    candidates are taken in the order given (most wanted first). Either way the order of
+    presentation is shuffled.
 
     A question met early can bar so many others that fewer than ``count`` remain although another
     pick would have had enough: then the draw tries again, a few more random orders and last one
@@ -32,6 +36,7 @@ def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, priori
     if not prioritized:
         pool.sort(key=lambda c: c.id)
         rng.shuffle(pool)
+        pool = spread_types(pool, rng)
     picked = _greedy(pool, count)
     # no pick can hold more than one question per sentence
     most = min(count, len({c.sentence_id or f"question:{c.id}" for c in pool}))
@@ -52,9 +57,27 @@ def draw(candidates: Sequence[Candidate], count: int, rng: random.Random, priori
                 picked = again
             if len(picked) >= most:
                 break
-    if prioritized:
-        rng.shuffle(picked)
+    rng.shuffle(picked)
     return picked
+
+
+def spread_types(pool: Sequence[Candidate], rng: random.Random) -> list[Candidate]:
+    """The pool reordered so that every prefix holds each question type in about its share of the
+    pool (systematic sampling within each type: the i-th of a type's n questions, in their random
+    order, goes to position (i + u) / n, with one random offset u per type). Each question keeps
+    the same chance of coming early; only the mix of a prefix is steadied."""
+    by_type: dict[str, list[Candidate]] = {}
+    for c in pool:
+        by_type.setdefault(c.qtype, []).append(c)
+    if len(by_type) < 2:
+        return list(pool)
+    keyed = []
+    for qtype in sorted(by_type):
+        group = by_type[qtype]
+        offset = rng.random()
+        keyed += [((i + offset) / len(group), rng.random(), c) for i, c in enumerate(group)]
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [c for _, _, c in keyed]
 
 
 RETRIES = 8

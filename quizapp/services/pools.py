@@ -82,7 +82,7 @@ def candidates(quiz: Quiz, user, stamp: str | None) -> list[Candidate]:
             quizzes.rule_filter(select(Question.sentence_id, Question.excludes, *SNAPSHOT_COLUMNS), quiz.rules or {})
             .order_by(Question.id)).all()
         kept.snapshots.update(_snapshot(row[2:]) for row in rows)
-        pool = kept.pools[key] = [Candidate(row.id, row.sentence_id, tuple(row.excludes or ())) for row in rows]
+        pool = kept.pools[key] = [Candidate(row.id, row.sentence_id, tuple(row.excludes or ()), row.type) for row in rows]
     return pool
 
 

@@ -107,8 +107,9 @@ def rule_filter(stmt, rules: dict):
 
 
 def rule_candidates(rules: dict) -> list[Candidate]:
-    stmt = rule_filter(select(Question.id, Question.sentence_id, Question.excludes), rules).order_by(Question.id)
-    return [Candidate(qid, sid, tuple(ex or ())) for qid, sid, ex in db.session.execute(stmt)]
+    stmt = rule_filter(select(Question.id, Question.sentence_id, Question.excludes, Question.type),
+                       rules).order_by(Question.id)
+    return [Candidate(qid, sid, tuple(ex or ()), qtype) for qid, sid, ex, qtype in db.session.execute(stmt)]
 
 
 def missed_candidates(user: User) -> list[Candidate]:

@@ -74,7 +74,7 @@ def test_no_retry_once_every_sentence_is_drawn():
     # 20 sentences and exclusions, 30 asked: the first pick has one question per sentence, the most any can have
     candidates = pool({"q0": ("q39",), "q39": ("q0",)})
     assert len(draw(candidates, 30, CountingRandom(5))) == 20
-    assert calls == [40]  # the first order only
+    assert calls == [40, 20]  # the first order only, then the order of presentation of the 20 picked
 
 
 def test_an_exclusion_listed_on_one_side_only_still_holds():
@@ -83,3 +83,37 @@ def test_an_exclusion_listed_on_one_side_only_still_holds():
     for seed in range(200):
         picked = set(draw(candidates, 21, random.Random(seed)))
         assert not {"t", "q0"} <= picked, seed
+
+
+def test_the_types_are_spread_in_proportion_to_the_pool():
+    # 40 true/false, 20 short answer, 20 numeric, 10 multiple choice, 10 matching: 100 sentences
+    shares = {"true_false": 40, "short_answer": 20, "numeric": 20, "multiple_choice": 10, "matching": 10}
+    candidates, n = [], 0
+    for qtype, count in shares.items():
+        for _ in range(count):
+            candidates.append(Candidate(f"q{n:03d}", f"s{n}", (), qtype))
+            n += 1
+    by_type = {t: [] for t in shares}
+    for seed in range(300):
+        picked = draw(candidates, 10, random.Random(seed))
+        assert len(picked) == 10
+        kinds = [candidates[int(q[1:])].qtype for q in picked]
+        for t in shares:
+            by_type[t].append(kinds.count(t))
+    # each draw of 10 holds every type about in its share: 4 true/false, 2, 2, 1 and 1
+    assert set(by_type["true_false"]) == {4}
+    assert set(by_type["short_answer"]) <= {1, 2, 3} and set(by_type["multiple_choice"]) <= {0, 1, 2}
+    # and every question keeps its chance: over 300 draws each is drawn about 30 times
+    counts = {c.id: 0 for c in candidates}
+    for seed in range(300):
+        for q in draw(candidates, 10, random.Random(seed)):
+            counts[q] += 1
+    assert min(counts.values()) >= 10 and max(counts.values()) <= 60
+
+
+def test_the_order_of_presentation_is_shuffled():
+    candidates = [Candidate(f"q{n:02d}", f"s{n}", (), "true_false" if n % 2 else "numeric") for n in range(20)]
+    orders = {tuple(draw(candidates, 20, random.Random(seed))) for seed in range(10)}
+    assert len(orders) == 10
+    firsts = {candidates[int(draw(candidates, 20, random.Random(seed))[0][1:])].qtype for seed in range(40)}
+    assert firsts == {"true_false", "numeric"}

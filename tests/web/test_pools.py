@@ -51,7 +51,7 @@ def published_pool(app, slug: str = SLUG) -> list[str]:
         quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug))
         candidates = quizzes.rule_candidates(quiz.rules)
     firsts, seconds, sentences = [], [], set()
-    for qid, sid, _excludes in candidates:
+    for qid, sid, *_rest in candidates:
         (seconds if sid in sentences else firsts).append(qid)
         sentences.add(sid or qid)
     return firsts + seconds
