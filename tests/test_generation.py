@@ -779,3 +779,18 @@ def test_a_markdown_article_shows_no_markup_no_byline_and_keeps_titles():
 def test_what_happened_on_a_day_whichever_way_the_date_is_written():
     assert [when_phrase(d) for d in ("June 26, 1940", "4 June 2022", "1st May 1920", "August 1939", "1929", "mid-1932")] \
         == ["on June 26, 1940", "on 4 June 2022", "on 1st May 1920", "in August 1939", "in 1929", "in mid-1932"]
+
+
+def test_an_explanation_quotes_the_text_without_the_stems_attribution():
+    text = ("= Mills =\n\nThe mill at Ashford ground 420 tonnes of corn in 1794. Its wheel was 6 metres wide. "
+            "The river beside it was 3 metres deep at the weir. A flood in 1821 closed it for 9 weeks.\n")
+    doc = document_from_text(text, doc_id="w", meta={"kind": "argument", "attribution": "A. Writer (1950)"})
+    result = pipeline.generate_documents([doc]).results[0]
+    single = [q for q in result.questions if q["type"] in ("multiple_choice", "true_false", "numeric", "short_answer")
+              and "Ashford" in q["explanation"]]
+    assert single
+    for q in single:
+        assert "A. Writer (1950)" in q["prompt"]
+        assert q["explanation"].startswith("The text says: “The mill at Ashford ground 420 tonnes of corn in 1794."), \
+            q["explanation"]
+        assert "According to" not in q["explanation"] and "Writer" not in q["explanation"]

@@ -8,7 +8,8 @@ import re
 
 from quizapp.engine import lexicon
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, name_accepts, typed_name_problem
+from quizapp.engine.generate import (LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, explain, name_accepts,
+                                     typed_name_problem)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
@@ -47,7 +48,7 @@ def build_name_pairs(doc: Document, ctx: Context, facts: list[Fact], index: Fact
         what = {"place": "places", "org": "names", "work": "titles", "person": "people"}[a.kind]
         c = Candidate(doc=doc, qtype="short_answer", sentence=sent, cite_start=ctx.start, cite_end=ctx.end,
                       prompt=f"{prompt} (Type one of the two {what} the text gives.)", fact=a,
-                      explanation=f"The text says: “{stem_text(doc, ctx)}”", answer_span=(a.start, b.end),
+                      explanation=explain(stem_text(doc, ctx)), answer_span=(a.start, b.end),
                       features={"kind": a.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                                 "from_report": ctx.from_report, "words": len(prompt.split()), "distractors": 0,
                                 "pair": True})
@@ -132,7 +133,7 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         options = sorted(shown + wrong, key=lambda t: fold(t).lower())
         c = Candidate(doc=doc, qtype="multiple_response", prompt=prompt, sentence=sent,
                       cite_start=ctx.start, cite_end=ctx.end, answer_span=(start, end),
-                      explanation=f"The text says: “{stem_text(doc, ctx)}”",
+                      explanation=explain(stem_text(doc, ctx)),
                       features={"kind": kind, "needs_context": ctx.previous is not None,
                                 "quoted": ctx.quoted, "words": len(prompt.split()), "distractors": len(wrong)})
         c.choices = [{"text": t, "correct": t in listed,

@@ -249,7 +249,15 @@ def _date_sort_key(text: str) -> tuple:
 
 
 def _explain(stem_statement: str) -> str:
-    return f"The text says: “{stem_statement}”"
+    """'The text says: “…”' with the stem's own words, without the stem's 'According to …, ' (the
+    explanation page names the source and quotes the passage itself)."""
+    body = STEM_ATTRIBUTION.sub("", stem_statement, count=1)
+    if body != stem_statement and body[:1].islower():
+        body = body[0].upper() + body[1:]
+    return f"The text says: “{body}”"
+
+
+explain = _explain
 
 
 def computing_partners(fact: Fact, facts: list[Fact]) -> list[Fact]:
