@@ -72,12 +72,16 @@ def spread_types(pool: Sequence[Candidate], rng: random.Random) -> list[Candidat
     if len(by_type) < 2:
         return list(pool)
     keyed = []
-    for qtype in sorted(by_type):
+    for rank, qtype in enumerate(sorted(by_type)):
         group = by_type[qtype]
-        offset = rng.random()
-        keyed += [((i + offset) / len(group), rng.random(), c) for i, c in enumerate(group)]
-    keyed.sort(key=lambda k: (k[0], k[1]))
-    return [c for _, _, c in keyed]
+        offset, n = rng.random(), len(group)
+        keyed += [((i + offset) / n, rank, c) for i, c in enumerate(group)]
+    keyed.sort(key=_position)
+    return [k[2] for k in keyed]
+
+
+def _position(k: tuple) -> tuple:
+    return k[0], k[1]
 
 
 RETRIES = 8
