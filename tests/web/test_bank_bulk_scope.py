@@ -44,3 +44,13 @@ def test_no_action_is_chosen_by_default_and_nothing_ticked_changes_nothing(app, 
     response = client.post("/teacher/bank/bulk", data={"action": "retire", "scope": "ticked"})
     assert response.status_code == 302
     assert _statuses(app) == before
+
+
+def test_the_less_used_filters_fold_away_unless_one_is_set(app, client, teacher):
+    page = client.get("/teacher/bank").get_data(as_text=True)
+    details = re.search(r'<details class="more-filters" id="more-filters"( open)?>', page)
+    assert details and details.group(1) is None  # folded: the first screen shows questions, not filters
+    assert 'id="f-quality"' in page and 'id="f-type"' in page  # every filter is still in the form
+    page = client.get("/teacher/bank?difficulty=hard").get_data(as_text=True)
+    assert '<details class="more-filters" id="more-filters" open>' in page  # a filter in use stays in sight
+    assert re.search(r'<option value="hard" selected>', page)
