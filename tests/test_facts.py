@@ -293,6 +293,18 @@ def test_a_place_named_by_its_kind_of_place_or_its_country(text, place):
     assert place in [f.text for f in facts(text) if f.kind == "place"]
 
 
+def test_a_name_with_st_keeps_its_abbreviation_and_an_era_is_no_body():
+    found = facts("Mount St. Helens in Washington State erupted on May 18, 1980, killing 57 people.")
+    assert ("place", "Mount St. Helens") in [(f.kind, f.text) for f in found]
+    found = facts("In AD 79 Mount Vesuvius buried the Roman towns of Pompeii and Herculaneum under ash.")
+    assert "AD" not in [f.text for f in found]
+
+
+def test_a_country_beyond_europe_is_a_place():
+    found = facts("The 1815 eruption of Mount Tambora in Indonesia reached 7 on the index.")
+    assert ("place", "Indonesia") in [(f.kind, f.text) for f in found]
+
+
 def test_a_body_with_a_long_name_is_an_organisation():
     found = facts("In 2004 the Great Barrier Reef Marine Park Authority closed a third of the park.")
     assert [(f.kind, f.text) for f in found if f.kind in ("org", "place")] == \

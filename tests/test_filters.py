@@ -162,6 +162,33 @@ def test_a_world_famous_place_or_a_landmark_named_with_its_country_is_not_asked(
     assert "Culebra Cut" in asked_values(result)  # a place the text alone tells
 
 
+def test_the_country_of_a_named_landmark_is_not_asked():
+    _, result = run("The 1991 eruption of Mount Pinatubo in the Philippines cooled the global climate by about "
+                    "0.5 °C for two years.\n")
+    assert "Philippines" not in asked_values(result)
+    assert any(r.startswith("general knowledge: the country of a named landmark") for r in rejected_for(result, "Philippines"))
+
+
+def test_among_them_at_the_end_takes_the_sentence_before_and_an_abbreviation_ends_no_sentence():
+    _, result = run("Mount St. Helens in Washington State erupted on May 18, 1980, killing 57 people. The volcanologist "
+                    "David Johnston, who was watching the mountain from a ridge 10 kilometres north, was among them.\n")
+    johnston = [q for q in result.questions if "David Johnston" in q["prompt"] or q.get("answer") == "David Johnston"]
+    assert johnston  # two sentences, not three: 'St.' ends no sentence
+    for q in johnston:
+        assert q["prompt"].startswith("According to “T”, Mount St. Helens in Washington State erupted"), q["prompt"]
+
+
+def test_a_date_inside_a_relative_clause_is_no_event_to_order():
+    from quizapp.engine.composite import dated_events
+    from quizapp.engine.stems import build_context
+    from quizapp.engine.facts import extract_facts
+    doc = document_from_text("Mount Fuji, which last erupted in 1707, is a stratovolcano. Mount St. Helens erupted "
+                             "on May 18, 1980, killing 57 people.\n", doc_id="t", meta={"kind": "reference"})
+    contexts = {s.index: build_context(doc, s, set()) for s in doc.sentences}
+    events = dated_events(doc, contexts, {s.index: extract_facts(s) for s in doc.sentences})
+    assert [e[1] for e in events] == ["Mount St. Helens erupted, killing 57 people"]
+
+
 def test_a_holder_of_high_office_named_with_the_office_is_not_asked():
     _, result = run("John Frank Stevens, the chief engineer from 1905 to 1907, persuaded President Theodore Roosevelt "
                     "to build a lock canal.\n")

@@ -357,11 +357,13 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             m = re.search(r"\s(?:in|on|during)\s+$", before)
             if not m or re.search(r"\b(?:of|the)\s+$", before):
                 continue
+            if re.search(r",\s+(?:which|who|whose|where)\b[^,]*$", before) and after.startswith(","):
+                continue  # 'Mount Fuji, which last erupted in 1707, is a stratovolcano': the date is a clause's
             before = before[: m.start()]
             if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
                 after = ""  # "… in 1927, the year when …": the rest is about the date
-            elif after.startswith(","):
-                after = after[1:]
+            elif after.startswith(",") and not re.match(r",\s+[a-z]+ing\b", after):
+                after = after[1:]  # (', killing 57 people' keeps its comma)
         event = (before.rstrip() + " " + after.lstrip()).strip()
         event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
         if re.search(r"\b(?:understood|knew|believed|feared|thought|wrote|said|pointed out|saw)\b", event):

@@ -120,7 +120,7 @@ def is_rare_word(word: str) -> bool:
     return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
 
 
-_NAME_TOKEN = r"(?:Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)"
+_NAME_TOKEN = r"(?:(?:St|Mt|Ft)\.(?=\s[A-Z])|Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 
@@ -166,6 +166,8 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
     if re.match(r",\s+(?:the\s+)?(?:organ|newspaper|journal|magazine|daily|weekly)\b", context_after) or (
             context_before.endswith("(") and re.match(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)", context_after)):
         return "work"  # 'Trud, the organ of the trade unions', '(Pravda, Oct. 31, 1939)
+    if name in ("AD", "BC", "BCE", "CE", "AM", "PM"):
+        return None  # an era or a time of day beside a number ('in AD 79'), not a body
     if re.fullmatch(r"[A-Z]{2,5}", name) and name not in ("I", "II", "III", "OK"):
         return "org"
     if re.match(r"\s+(?:cooperative|plant|factory|colony|combine|railway|newspaper)\b", context_after):

@@ -26,6 +26,14 @@ COUNTRIES = {
     "Soviet Russia", "Scotland", "Serbia", "Spain", "Sweden", "Switzerland", "Turkey",
     "Ukraine", "United Kingdom", "United States", "USA", "U.S.", "US", "USSR", "Soviet Union",
     "Vietnam", "Wales", "Yugoslavia", "America",
+    "Philippines", "Indonesia", "Thailand", "Malaysia", "Singapore", "Myanmar", "Burma", "Cambodia", "Laos",
+    "Taiwan", "Bangladesh", "Sri Lanka", "Nepal", "New Zealand", "South Africa", "Nigeria", "Kenya", "Ghana",
+    "Morocco", "Tunisia", "Libya", "Sudan", "Tanzania", "Uganda", "Somalia", "Madagascar", "Mozambique",
+    "Zimbabwe", "Zambia", "Angola", "Congo", "Senegal", "Mali", "Chad", "Saudi Arabia", "Syria", "Lebanon",
+    "Jordan", "Kuwait", "Qatar", "Yemen", "Oman", "Cyprus", "Malta", "Iceland", "Luxembourg", "Croatia",
+    "Slovakia", "Slovenia", "Czech Republic", "Bosnia", "Montenegro", "Moldova", "Uzbekistan", "Kyrgyzstan",
+    "Tajikistan", "Turkmenistan", "Panama", "Costa Rica", "Guatemala", "Honduras", "El Salvador",
+    "Venezuela", "Ecuador", "Uruguay", "Paraguay", "Jamaica", "Haiti", "New Guinea", "Papua New Guinea",
 }
 # Other names of the same country: a typed answer accepts each (GDR = East Germany).
 PLACE_ALIASES = [

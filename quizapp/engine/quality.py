@@ -18,6 +18,15 @@ THRESHOLD = 0.6
 _ONE_BLANK_TYPES = ("true_false", "multiple_choice", "short_answer", "numeric")
 _ATTRIBUTION = re.compile(r"^According to [^,]*,(?: in the section “[^”]*”,)? ")
 _SENTENCE_BREAK = re.compile(r"[.!?][”’\"]?\s+[A-Z“‘]")
+# A full stop after these ends a word, not a sentence ('Mount St. Helens', 'Dr. Terry Hughes', 'John G. Wright').
+_ABBREVIATION = re.compile(r"(?:\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Jr|Sr|No|Nos|pp|vol|Vol|"
+                           r"ed|eds|Co|Inc|Ltd|vs|cf|approx)|\b[A-Z]|\bU\.S)$")
+
+
+def sentence_breaks(text: str) -> int:
+    """How many sentences end inside ``text`` (not counting its last), abbreviations aside."""
+    return sum(1 for m in _SENTENCE_BREAK.finditer(text)
+               if text[m.start()] != "." or not _ABBREVIATION.search(text[:m.start()]))
 _ARTICLE_BLANK = re.compile(r"\b(?:a|an)\s+" + re.escape(BLANK), re.I)
 
 _BASE_DIFFICULTY = {
@@ -75,7 +84,7 @@ def check(c: Candidate) -> None:
     # A detail buried in a long stem tests reading stamina, not the text (blind reviews 9101, 9203, 9204).
     if c.qtype in _ONE_BLANK_TYPES:
         body = _ATTRIBUTION.sub("", c.prompt)
-        if len(_SENTENCE_BREAK.findall(body)) + 1 >= 3:
+        if sentence_breaks(body) + 1 >= 3:
             c.reject = "stem of three sentences or more: the tested detail is buried"
             return
         if c.qtype == "true_false" and len(body.split()) > 60:

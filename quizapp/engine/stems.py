@@ -470,7 +470,9 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
 
 # '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
 # named before (an extraposed 'it' opens a sentence, it does not end one)
-_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$")
+_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
+# (and '…, was among them.': a group named before; 'hung portraits above them' may mean the sentence's own)
+
 
 
 def _needs_previous(text: str, person_names: set[str]) -> bool:
