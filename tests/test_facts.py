@@ -245,6 +245,12 @@ def test_a_term_the_text_names_with_called_or_known_as(text, term):
     assert one(text, "term").text == term
 
 
+def test_a_proper_name_the_text_gives_a_thing_with_known_as_the_is_a_term():
+    found = facts("Most volcanoes lie around the Pacific Ocean, in a belt known as the Ring of Fire.")
+    assert ("term", "Ring of Fire") in [(f.kind, f.text) for f in found]
+    assert not [f for f in facts("The boy was called John by his friends.") if f.kind == "term"]
+
+
 @pytest.mark.parametrize("text", [
     "The workers were called to the factory in 1938.",
     "He was called upon to speak.",

@@ -463,6 +463,18 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             out.append(Fact(kind="term", text=term, start=sentence.start + s, end=sentence.start + e,
                             sentence=sentence.index, norm=term.lower()))
             break
+    # 'a belt known as the Ring of Fire': a proper name the text gives a thing ('the' keeps people out)
+    for m in _NAMED_PROPER.finditer(text):
+        s, e = m.start(1), m.end(1)
+        term = m.group(1)
+        while term.split()[-1] in ("of", "the", "and"):
+            term = term.rsplit(" ", 1)[0]
+        e = s + len(term)
+        if _overlaps(taken, s, e) or term in lexicon.NOT_NAMES:
+            continue
+        taken.append((s, e))
+        out.append(Fact(kind="term", text=term, start=sentence.start + s, end=sentence.start + e,
+                        sentence=sentence.index, norm=term.lower()))
     # 'a system of labor (fink) books': a compound term with the other name of its first word in brackets
     for m in _BRACKETED_NAME_TERM.finditer(text):
         s, e = m.start(), m.end()
@@ -479,6 +491,7 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
 # The word or phrase a text defines: one to three lower-case words after 'called' or 'known as', the
 # shortest that ends where the clause does (a comma, a stop, a relative pronoun).
 _NAMED_TERM = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:[“\"]|\*{1,2}|_{1,2}(?!_))?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})")
+_NAMED_PROPER = re.compile(r"\b(?:called|known as|termed|referred to as)\s+the\s+(" + _NAME_SEQ.pattern + ")")
 _NAMED_TERM_END = re.compile(r"(?:[”\"]|\*{1,2}|_{1,2})?(?:[,.;:)]|\s+(?:which|that|who|whose|where|is|are|was|were|in|of|and|or|by|for|to|because)\b)")
 _TERM_STOP = {"upon", "off", "back", "out", "away", "himself", "herself", "itself", "themselves", "forth", "again"}
 _BRACKETED_NAME_TERM = re.compile(r"\b([a-z]{3,})\s+\(([a-z]{3,})\)\s+([a-z]{3,}s)\b")
