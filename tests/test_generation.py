@@ -4,6 +4,7 @@ import re
 from quizapp.engine import pipeline
 from quizapp.engine.composite import when_phrase
 from quizapp.engine.reader import document_from_text
+from quizapp.engine.stems import subject_resolved
 
 ARGUMENT = """= Labour in 1930s Europe =
 
@@ -794,3 +795,61 @@ def test_an_explanation_quotes_the_text_without_the_stems_attribution():
         assert q["explanation"].startswith("The text says: “The mill at Ashford ground 420 tonnes of corn in 1794."), \
             q["explanation"]
         assert "According to" not in q["explanation"] and "Writer" not in q["explanation"]
+
+
+# --- a biography: the pronoun of its subject ------------------------------------------------------
+
+CURIE = """# Marie Curie
+
+Marie Curie was a physicist and chemist who carried out pioneering research on radioactivity.
+
+## Early life
+
+Maria Skłodowska was born in Warsaw on 7 November 1867, the youngest of five children. Her father, Władysław Skłodowski, taught mathematics and physics.
+
+## Research
+
+In 1895 she married the French physicist Pierre Curie. In 1903 she shared the Nobel Prize in Physics.
+
+## Later years
+
+After Pierre was killed in a street accident in 1906, she took over his teaching post. She died on 4 July 1934 of aplastic anaemia.
+"""
+
+
+def _curie():
+    doc = document_from_text(CURIE, doc_id="curie", source_format="markdown", meta={"kind": "reference"})
+    return doc, pipeline.generate_documents([doc]).results[0]
+
+
+def test_a_biography_names_its_subject_where_the_text_says_she():
+    doc, result = _curie()
+    assert doc.subject == ("Marie Curie", "she")
+    prompts = [q["prompt"] for q in result.questions]
+    assert any("Marie Curie died on" in p or "Marie Curie died on _____" in p for p in prompts), prompts
+    assert any("in _____ Marie Curie married the French physicist Pierre Curie" in p for p in prompts), prompts
+    assert subject_resolved("Her father, Władysław Skłodowski, taught physics.", doc.subject) == \
+        "Marie Curie’s father, Władysław Skłodowski, taught physics."
+    assert subject_resolved("In 1891 she moved to Paris.", doc.subject) == "In 1891 Marie Curie moved to Paris."
+    assert subject_resolved("After Pierre was killed, she took over.", doc.subject) == "After Pierre was killed, she took over."
+    # another name before the pronoun ('After Pierre was killed …, she took over'): left alone, not asked alone
+    assert not [p for p in prompts if "Marie Curie took over" in p]
+    assert not [p for p in prompts if re.search(r"(?<![\w“])(?:she|She)\b", p.split("”, ", 1)[-1])
+                and "Pierre was killed" not in p]
+
+
+def test_names_with_letters_beyond_ascii_are_whole_and_the_subject_under_another_name_is_not_typed():
+    doc, result = _curie()
+    texts = {c["text"] for q in result.questions for c in q.get("choices", [])} | \
+        {q.get("answer") for q in result.questions}
+    assert "Maria Sk" not in texts and not [q for q in result.questions if "_____łodowska" in q["prompt"]]
+    assert any(r["reason"].startswith("the subject of the biography under another name") and
+               r["answer"] == "Maria Skłodowska" for r in result.rejected)
+    events = {c["text"] for q in result.questions if q["type"] == "multiple_choice" and "what happened" in q["prompt"]
+              for c in q["choices"]} | {p[1] for q in result.questions if q["type"] == "matching" for p in q["pairs"]}
+    assert not [e for e in events if "Warsaw the youngest" in e]  # ', the youngest of five' keeps its comma
+
+
+def test_a_document_about_a_topic_has_no_subject():
+    doc = document_from_text(CORAL, doc_id="coral", source_format="markdown", meta={"kind": "reference"})
+    assert doc.subject is None

@@ -12,7 +12,7 @@ from quizapp.engine.generate import (LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _
                                      typed_name_problem)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
-from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text
+from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text, subject_resolved
 
 _LIST_KINDS = {"nationality", "place", "person", "group"}
 
@@ -340,7 +340,7 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
         full_dates = [f for f in dates if f.kind in ("date", "year") and re.search(r"\d{4}", f.text)]
         if not full_dates:
             continue
-        text = clean_sentence(sent.text)
+        text = subject_resolved(clean_sentence(sent.text), ctx.subject)
         f = full_dates[0]
         rel = text.find(f.text)
         if rel < 0:
@@ -362,8 +362,8 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             before = before[: m.start()]
             if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
                 after = ""  # "… in 1927, the year when …": the rest is about the date
-            elif after.startswith(",") and not re.match(r",\s+[a-z]+ing\b", after):
-                after = after[1:]  # (', killing 57 people' keeps its comma)
+            elif after.startswith(",") and not re.match(r",\s+(?:[a-z]+ing|the|an?)\b", after):
+                after = after[1:]  # (', killing 57 people' and ', the youngest of five' keep their comma)
         event = (before.rstrip() + " " + after.lstrip()).strip()
         event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
         if re.search(r"\b(?:understood|knew|believed|feared|thought|wrote|said|pointed out|saw)\b", event):

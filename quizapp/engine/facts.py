@@ -120,7 +120,10 @@ def is_rare_word(word: str) -> bool:
     return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
 
 
-_NAME_TOKEN = r"(?:(?:St|Mt|Ft)\.(?=\s[A-Z])|Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)"
+_UP, _LO = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘ", "a-zß-öø-ÿ\u0100-\u017f"  # Latin letters with accents too ('Skłodowska', 'Panthéon')
+_NAME_TOKEN = (r"(?:(?:St|Mt|Ft)\.(?=\s[A-Z])|Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|"
+               rf"[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|"
+               r"[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)")
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|\s+(?:of|of the|de|von|van|der|and the)\s+){_NAME_TOKEN})*")
 
 

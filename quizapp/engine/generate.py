@@ -617,6 +617,11 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return THIN_DESCRIPTION + ": other people of the thread may fit it too"
     if fact.kind == "person" and len(tokens) >= 2 and _named_bare_first(doc, fact):
         return "a person the document first names by surname alone: it takes them as known (general knowledge)"
+    subject = doc.subject[0] if doc.subject else ""
+    if fact.kind == "person" and subject and fact.text != subject and \
+            fold(tokens[0]).lower()[:4] == fold(subject.split()[0]).lower()[:4]:
+        # 'Maria Skłodowska was born in Warsaw' in the life of Marie Curie: 'Marie Curie' is right too
+        return "the subject of the biography under another name: her or his usual name would be right too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")

@@ -6,7 +6,9 @@ file as read; for HTML, the text extracted from it), so that
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 DocumentKind = Literal["reference", "discussion", "argument"]
@@ -57,6 +59,25 @@ class Document:
     @property
     def kind(self) -> str:
         return self.meta.get("kind") or "reference"
+
+    @cached_property
+    def subject(self) -> tuple[str, str] | None:
+        """(name, pronoun) when the document is the life of one person: its title is a name of two to four
+        capitalised words, its first sentence opens with that name and 'was' or 'is' ('Marie Curie was a
+        physicist …'), and it speaks of someone as 'she' (or 'he') far more often than the other."""
+        title = self.title.strip()
+        if not re.fullmatch(r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}", title) or not self.sentences:
+            return None
+        first = next((x for x in self.sentences if self.paragraphs[x.paragraph].kind == "prose"), None)
+        if first is None or not re.match(re.escape(title) + r"\s+(?:was|is)\b", first.text):
+            return None
+        she = len(re.findall(r"\b[Ss]he\b", self.text))
+        he = len(re.findall(r"\b[Hh]e\b", self.text))
+        if she >= 2 and he * 4 <= she:
+            return title, "she"
+        if he >= 2 and she * 4 <= he:
+            return title, "he"
+        return None
 
     def section_title(self, index: int) -> str:
         return self.sections[index].title if 0 <= index < len(self.sections) else ""

@@ -75,6 +75,7 @@ class Context:
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
+    subject: tuple[str, str] | None = None  # (name, 'she'|'he'): the person a biography's pronoun means
     report_year: str = ""  # the year of a dated quoted report, shown after its 'the current year'
     follow: list[Sentence] = field(default_factory=list)  # sentences after it that go on about its person
 
@@ -124,6 +125,33 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
     opened = before.count("“") - before.count("”")
     stripped = sentence.text.lstrip()
     return opened > 0 or stripped.startswith("“") or stripped.startswith('"')
+
+
+_OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\b")
+
+
+def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
+    """``text`` with its first pronoun for the subject of a biography replaced by the name: 'She
+    died on 4 July 1934' -> 'Marie Curie died …', 'Her father, …' -> 'Marie Curie’s father, …'. The
+    text is left as it is when another name comes before that pronoun (it might mean that person)."""
+    if not subject:
+        return text
+    name, pronoun = subject
+    possessive = "her" if pronoun == "she" else "his"
+    m = re.search(rf"\b(?:{pronoun}|{pronoun.capitalize()}|{possessive}|{possessive.capitalize()})\b", text)
+    if m is None:
+        return text
+    before = text[: m.start()]
+    if any(w not in name.split() and w not in lexicon.NOT_NAMES and w not in lexicon.MONTH_NAMES
+           for w in _OTHER_NAME.findall(before)):
+        return text
+    word = m.group(0).lower()
+    if word == possessive and re.match(r"\s+(?:[a-z]+\s+)?(?:husband|wife|father|mother|brother|sister|son|daughter|"
+                                       r"children|family|parents|remains|death|work|research|life)\b", text[m.end():]):
+        return text[: m.start()] + name + "’s" + text[m.end():]
+    if word == possessive:
+        return text
+    return text[: m.start()] + name + text[m.end():]
 
 
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
@@ -193,6 +221,11 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.first_is_name = False
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
+        return ctx
+    subject = doc.subject
+    if subject and _needs_previous(text, person_names) and subject_resolved(text, subject) != text \
+            and not _needs_previous(subject_resolved(text, subject), person_names):
+        ctx.subject = subject  # 'She died on 4 July 1934' in the life of Marie Curie
         return ctx
     if _needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
@@ -626,6 +659,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = rest[:1].upper() + rest[1:]
     if ctx.there_place:
         parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
+    if ctx.subject:
+        parts[-1] = subject_resolved(parts[-1], ctx.subject)
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.lead_name and len(parts) > 1:
