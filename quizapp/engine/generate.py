@@ -248,16 +248,13 @@ def _date_sort_key(text: str) -> tuple:
     return (int(year.group(0)) if year else 0, month, part, int(day.group(1)) if day else 0)
 
 
-def _explain(stem_statement: str) -> str:
+def explain(stem_statement: str) -> str:
     """'The text says: “…”' with the stem's own words, without the stem's 'According to …, ' (the
     explanation page names the source and quotes the passage itself)."""
     body = STEM_ATTRIBUTION.sub("", stem_statement, count=1)
     if body != stem_statement and body[:1].islower():
         body = body[0].upper() + body[1:]
     return f"The text says: “{body}”"
-
-
-explain = _explain
 
 
 def computing_partners(fact: Fact, facts: list[Fact]) -> list[Fact]:
@@ -303,7 +300,7 @@ def build_elided_question(doc: Document, ctx: Context, fact: Fact, partners: lis
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                 "from_report": ctx.from_report, "words": len(full.split()), "distractors": 0, "elided": True}
     base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
-                answer_span=(fact.start, fact.end), explanation=_explain(full))
+                answer_span=(fact.start, fact.end), explanation=explain(full))
     q = _typed_question(fact, blanked, base, features)
     if q is None or q.qtype != "numeric":
         return []
@@ -329,7 +326,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     blanked_sentence = cut_at(blanked_sentence, None if cut is None else cut + shift)
     blanked = stem_text(doc, ctx, blanked_sentence, focus=focus + shift)
     base = dict(doc=doc, sentence=sent, cite_start=ctx.start, cite_end=ctx.end, fact=fact,
-                answer_span=(fact.start, fact.end), explanation=_explain(full))
+                answer_span=(fact.start, fact.end), explanation=explain(full))
     out: list[Candidate] = []
     if BLANK not in blanked:
         return out  # the fact sat in a part of the sentence the stem leaves out
