@@ -162,6 +162,18 @@ def test_a_world_famous_place_or_a_landmark_named_with_its_country_is_not_asked(
     assert "Culebra Cut" in asked_values(result)  # a place the text alone tells
 
 
+def test_a_person_described_by_a_named_achievement_and_a_place_named_by_the_title_are_not_asked():
+    # blind review of round 21 (docs/reviews/verdicts-newdocs21-names.md): both reviewers rejected these
+    doc = document_from_text("The project was led by Ferdinand de Lesseps, who had built the Suez Canal in 1869.\n"
+                             "Gorgas nearly eliminated yellow fever from the Canal Zone by 1906.\n",
+                             doc_id="t", meta={"kind": "reference", "title": "The Panama Canal"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert "Ferdinand de Lesseps" not in asked_values(result)
+    assert "general knowledge: a person described by a named achievement" in rejected_for(result, "Ferdinand de Lesseps")
+    assert "Canal Zone" not in asked_values(result)
+    assert "cue: the distinctive word of the place's name is in the stem or the title" in rejected_for(result, "Canal Zone")
+
+
 def test_the_country_of_a_named_landmark_is_not_asked():
     _, result = run("The 1991 eruption of Mount Pinatubo in the Philippines cooled the global climate by about "
                     "0.5 °C for two years.\n")
@@ -455,3 +467,12 @@ def test_a_person_first_named_by_surname_alone_is_taken_as_known_and_not_asked()
     answers = {q.get("answer") for q in result.questions}
     assert "John Kowalczyk" not in answers and "Peter Novak" in answers, answers
     assert any(r["reason"].startswith("a person the document first names by surname alone") for r in result.rejected)
+
+
+def test_a_later_ordinal_with_its_noun_takes_the_sentence_that_counts_from_one():
+    # blind review of round 21 (docs/reviews/verdicts-newdocs21.md, questions 8, 9 and 39)
+    _, result = run("The first global bleaching event was recorded in 1998, when 16 percent of corals died. "
+                    "The fourth global event began in February 2023 and affected reefs in at least 53 countries.\n")
+    fourth = [q for q in result.questions if "The fourth global event" in q["prompt"]
+              or "the fourth global event" in q["prompt"]]
+    assert fourth and all("first global bleaching event" in q["prompt"] for q in fourth)

@@ -407,6 +407,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
         for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
             c.reject = c.reject or _PEOPLE_CUE
+    if fact.kind == "person" and _FAMOUS_DEED.match(sent.text[fact.end - sent.start:]):
+        for c in out:  # '_____, who had built the Suez Canal': the named deed names the person to anyone
+            c.reject = c.reject or FAMOUS_DEED
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
@@ -567,6 +570,10 @@ _IN_COUNTRY = re.compile(r"\s+in\s+(?:the\s+)?(?:" + "|".join(sorted(map(re.esca
 # 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
 _OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
 OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
+# 'Ferdinand de Lesseps, who had built the Suez Canal': a person described by a named achievement
+_FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:built|founded|discovered|invented|wrote|composed|painted|"
+                         r"designed|led|won|created)\s+(?:the\s+)?[A-Z]")
+FAMOUS_DEED = "general knowledge: a person described by a named achievement"
 
 
 def country_people_cue(answer: str, prompt: str) -> bool:
@@ -640,7 +647,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "place" and len(tokens) >= 2:
         distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS]
         shown = fold(prompt)
-        if distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
+        generic_in_title = not distinct and any(re.search(rf"\b{re.escape(fold(t))}\b", fold(doc.title)) for t in tokens)
+        if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
             # 'Gatun Dam created _____' (Gatun Lake), 'a canal across the _____' in “The Panama Canal”
             return "cue: the distinctive word of the place's name is in the stem or the title"
     if fact.kind == "place" and _WORLD_SUPERLATIVE.search(sent.text):

@@ -22,7 +22,10 @@ _ANAPHOR_START = re.compile(
     r"The same|Later|Afterwards|Now|So|Another|"
     # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
     r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
-    r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did))\b"
+    r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did)|"
+    # 'The fourth global event began in February 2023.': a later ordinal counts from one named before
+    r"The (?:second|third|fourth|fifth|sixth|next)\s+(?:[a-z]+\s+){1,2}(?:began|came|followed|started|occurred|"
+    r"ended|lasted|took|struck|hit))\b"
 )
 # 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
 # for the clause after it (extraposition) refers to nothing before. Only after words that take such a
