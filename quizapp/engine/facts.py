@@ -120,7 +120,9 @@ def is_rare_word(word: str) -> bool:
     return len(w) >= 5 and w.isalpha() and _zipf(w.lower()) < 1.6
 
 
-_UP, _LO = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘ", "a-zß-öø-ÿ\u0100-\u017f"  # Latin letters with accents too ('Skłodowska', 'Panthéon')
+# Latin letters with accents too ('Skłodowska', 'Panthéon'): Latin-1 and Latin Extended-A, by case
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_LO = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
 _NAME_TOKEN = (r"(?:(?:St|Mt|Ft)\.(?=\s[A-Z])|Ma?c[A-Z][a-z]+|O’[A-Z][a-z]+|"
                rf"[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|"
                r"[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,}(?:’s)?)")

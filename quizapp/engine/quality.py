@@ -22,17 +22,18 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”’\"]?\s+[A-Z“‘]")
 _ABBREVIATION = re.compile(r"(?:\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Jr|Sr|No|Nos|pp|vol|Vol|"
                            r"ed|eds|Co|Inc|Ltd|vs|cf|approx)|\b[A-Z]|\bU\.S)$")
 
-
-def sentence_breaks(text: str) -> int:
-    """How many sentences end inside ``text`` (not counting its last), abbreviations aside."""
-    return sum(1 for m in _SENTENCE_BREAK.finditer(text)
-               if text[m.start()] != "." or not _ABBREVIATION.search(text[:m.start()]))
 _ARTICLE_BLANK = re.compile(r"\b(?:a|an)\s+" + re.escape(BLANK), re.I)
 
 _BASE_DIFFICULTY = {
     "true_false": 0.3, "multiple_choice": 0.45, "multiple_response": 0.55, "matching": 0.5,
     "ordering": 0.65, "short_answer": 0.7, "numeric": 0.75,
 }
+
+
+def sentence_breaks(text: str) -> int:
+    """How many sentences end inside ``text`` (not counting its last), abbreviations aside."""
+    return sum(1 for m in _SENTENCE_BREAK.finditer(text)
+               if text[m.start()] != "." or not _ABBREVIATION.search(text[:m.start()]))
 
 
 def check(c: Candidate) -> None:

@@ -225,11 +225,11 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
         return ctx
-    subject = doc.subject
-    if subject and _needs_previous(text, person_names) and subject_resolved(text, subject) != text \
-            and not _needs_previous(subject_resolved(text, subject), person_names):
-        ctx.subject = subject  # 'She died on 4 July 1934' in the life of Marie Curie
-        return ctx
+    if doc.subject and _needs_previous(text, person_names):
+        named = subject_resolved(text, doc.subject)
+        if named != text and not _needs_previous(named, person_names):
+            ctx.subject = doc.subject  # 'She died on 4 July 1934' in the life of Marie Curie
+            return ctx
     if _needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
     if _needs_previous(text, person_names) and not ctx.lead_cut:
@@ -505,10 +505,9 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 # '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
-# named before (an extraposed 'it' opens a sentence, it does not end one)
+# named before (an extraposed 'it' opens a sentence, it does not end one); so does '…, was among them.'
+# (but 'hung portraits above them' may mean the sentence's own)
 _IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
-# (and '…, was among them.': a group named before; 'hung portraits above them' may mean the sentence's own)
-
 
 
 def _needs_previous(text: str, person_names: set[str]) -> bool:
