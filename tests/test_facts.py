@@ -306,9 +306,11 @@ def test_a_name_with_st_keeps_its_abbreviation_and_an_era_is_no_body():
     assert "AD" not in [f.text for f in found]
 
 
-def test_a_country_beyond_europe_is_a_place():
+def test_a_country_beyond_europe_is_a_place_even_at_the_start_of_a_sentence():
     found = facts("The 1815 eruption of Mount Tambora in Indonesia reached 7 on the index.")
     assert ("place", "Indonesia") in [(f.kind, f.text) for f in found]
+    found = facts("Indonesia, Thailand and Kenya sent delegates in 1955.")
+    assert [f.text for f in found if f.kind == "place"] == ["Indonesia", "Thailand", "Kenya"]
 
 
 def test_a_body_with_a_long_name_is_an_organisation():

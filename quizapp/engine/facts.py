@@ -415,7 +415,8 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         e = s + len(name)
         if _overlaps(taken, s, e) or len(name) < 2:
             continue
-        if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES:
+        if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES \
+                and name not in lexicon.COUNTRIES and name not in lexicon.PLACES:
             continue  # a common word capitalised at the start of the sentence
         kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 48])
         if kind is None and len(toks) == 1 and _zipf(name.lower()) < 2.0 and (
