@@ -557,3 +557,30 @@ def test_one_megabyte_structures_whole():
 def test_pathological_inputs_complete(bad):
     st = analyse(bad, "text")
     assert all(bad[s.start:s.end] == s.text for s in st.sentences[:50])
+
+
+def test_sentence_case_headings_of_a_plain_text_article():
+    text = (
+        "Volcanoes\n\n"
+        "How a volcano forms\n\n"
+        "A volcano is an opening in the crust. Magma rises through it.\n\n"
+        "Kinds of volcano\n\n"
+        "A shield volcano has gentle slopes built from runny lava flows.\n\n"
+        "Famous eruptions\n\n"
+        "In AD 79 Mount Vesuvius buried Pompeii under ash.\n"
+    )
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [s.title for s in secs] == ["Volcanoes", "How a volcano forms", "Kinds of volcano", "Famous eruptions"]
+    assert secs[sentences[0].section].title == "How a volcano forms"
+    assert secs[sentences[-1].section].title == "Famous eruptions"
+
+
+def test_one_sentence_case_line_alone_is_not_a_heading():
+    text = (
+        "A long enough opening paragraph that is clearly prose, with a full stop at the end.\n\n"
+        "Photograph by the author\n\n"
+        "Body text that follows the line and reads as prose.\n"
+    )
+    secs, paras, _ = parse_structure(text, "text")
+    assert [s.title for s in secs] == [""]
+    assert all(p.kind != "heading" for p in paras)

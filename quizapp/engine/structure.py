@@ -336,6 +336,16 @@ def _title_like(s: str) -> bool:
     return sig > 0 and caps / sig >= 0.75
 
 
+def _sentence_case_head(s: str) -> bool:
+    """"Kinds of volcano": a short line of words in sentence case, unpunctuated."""
+    words = s.split()
+    if not 2 <= len(words) <= 8 or len(s) > 70 or not s[0].isupper():
+        return False
+    if _TERMINAL_END.search(s) or _name_like(s) or _DATE_LINE.fullmatch(s):
+        return False
+    return all(re.fullmatch(r"[^\W\d_][\w’'\-]*", w) for w in words)
+
+
 def _name_like(s: str) -> bool:
     """"John G. Wright": two to four capitalised names or initials."""
     words = s.split()
@@ -760,6 +770,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
             first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)
     title_candidates: list[str] = []
+    first_sub_k = first_sub if first_sub is not None else -1
     if first_sub is not None:
         for p, s in zip(paras[:first_sub], ptext[:first_sub]):
             if p.kind is None and p.short:
@@ -767,13 +778,26 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                 if _title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s):
                     title_candidates.append(s.strip())
 
-    # 5. Plain text: lone title-like lines followed by prose are headings.
+    # 5. Plain text: lone title-like lines followed by prose are headings.  Lines in sentence
+    #    case ("Kinds of volcano") count only when the document uses two or more of them, each
+    #    between blocks of prose: one such line alone is as likely a caption or a byline.
     if fmt == "text":
+        sentence_case: list[_P] = []
         for k, (p, s) in enumerate(zip(paras, ptext)):
-            if p.kind is None and p.short and len(p.lines) == 1 and k + 1 < n and _title_like(s):
+            lead_head = k == first_sub_k - 1 and k > 0 and paras[k - 1].kind == "heading"  # see 4.
+            if (p.kind is None or lead_head) and p.short and len(p.lines) == 1 and k + 1 < n:
                 nxt = paras[k + 1]
-                if nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short):
+                if not (nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short)):
+                    continue
+                if _title_like(s) and p.kind is None:
                     p.kind, p.level, p.title = "heading", 2, s.strip()
+                elif k > 0 and _sentence_case_head(s) and (paras[k - 1].kind == "heading" or not paras[k - 1].short):
+                    sentence_case.append(p)
+        if len(sentence_case) >= 2:
+            for p in sentence_case:
+                p.kind, p.level, p.title = "heading", 2, text[p.start:p.end].strip()
+                if p.title in title_candidates:
+                    title_candidates.remove(p.title)
 
     # 6. Lists, footnotes, prose.
     markers: dict[str, int] = {}
