@@ -476,3 +476,27 @@ def test_a_later_ordinal_with_its_noun_takes_the_sentence_that_counts_from_one()
     fourth = [q for q in result.questions if "The fourth global event" in q["prompt"]
               or "the fourth global event" in q["prompt"]]
     assert fourth and all("first global bleaching event" in q["prompt"] for q in fourth)
+
+
+def test_a_name_formed_from_the_answer_gives_it_away():
+    # blind review of round 21 (docs/reviews/verdicts-newdocs21b.md, item 26): 'polonium … named after her native _____'
+    for text in ("Marie Curie was a physicist. In 1898 Curie announced polonium, which was named after her native Poland.\n",
+                 "The chemist Jane Smith named the element polonium after her native Poland in 1898.\n"):
+        _, result = run(text)
+        assert "Poland" not in asked_values(result)
+        assert any(r.startswith("cue: the name the text explains is formed from the answer")
+                   for r in rejected_for(result, "Poland"))
+    _, result = run("The chemist Jane Smith named the element rhenium after her native Poland in 1898.\n")
+    assert "Poland" in asked_values(result)  # no word of the stem is made from it
+
+
+def test_the_reference_year_of_a_figure_is_not_asked_but_the_figure_is():
+    # blind review of round 21 (item 28): 'In _____, about 516 million tons …' asks an incidental year
+    _, result = run("In 2021, about 516 million tons of cargo passed through the Panama Canal, roughly 5 percent of "
+                    "world seaborne trade.\n")
+    assert "2021" not in asked_values(result)
+    assert any(r.startswith("the reference year of a figure") for r in rejected_for(result, "2021"))
+    assert asked_values(result) & {"516 million tons", "5 percent", "516 million"}
+    # a year that opens an event is still asked
+    _, result = run("In 1904 the United States bought the French equipment and excavations for $40 million.\n")
+    assert "1904" in asked_values(result)

@@ -853,3 +853,50 @@ def test_names_with_letters_beyond_ascii_are_whole_and_the_subject_under_another
 def test_a_document_about_a_topic_has_no_subject():
     doc = document_from_text(CORAL, doc_id="coral", source_format="markdown", meta={"kind": "reference"})
     assert doc.subject is None
+
+
+# blind review of round 21 (docs/reviews/verdicts-newdocs21b.md, items 7, 12, 16, 24): a life's
+# birth, marriage, death and reburial, and a 'second' prize beside the first, order themselves.
+LIFE = """# Ada Brandt
+
+Ada Brandt was a chemist who studied the metals of the Alps.
+
+## Life
+
+Ada Brandt was born in Vienna on 3 May 1860, the daughter of a miller. In 1882 she married the engineer Karl Brandt. In 1886 the Brandts opened a laboratory in Graz to test ores from the mines. In 1890 Ada Brandt published a survey of the copper deposits of Tyrol. In 1897 Ada Brandt won the Liebig Medal for her survey. In 1904 she won a second Liebig Medal, for her work on zinc. In 1909 the Brandts moved their laboratory to Innsbruck and took on twelve students. She died on 9 June 1921 of pneumonia. In 1990 her remains were moved to a new grave in Graz.
+"""
+
+
+def test_life_events_and_ordinal_echoes_are_not_put_in_time_order():
+    doc = document_from_text(LIFE, doc_id="life", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    events = set()
+    for q in result.questions:
+        if q["type"] == "ordering":
+            events |= set(q["sequence"])
+        elif q["type"] == "matching" and "what happened" in q["prompt"]:
+            events |= {p[1] for p in q["pairs"]}
+        elif q["type"] == "multiple_choice" and "what happened" in q["prompt"]:
+            events |= {c["text"] for c in q["choices"]}
+    assert events, [q["prompt"] for q in result.questions]
+    assert not [e for e in events if re.search(r"born|married|died|remains|second", e)], events
+    assert any("opened a laboratory in Graz" in e for e in events)
+    assert any("Liebig Medal" in e for e in events)  # the first medal, without its 'second'
+
+
+def test_a_figure_for_a_year_is_no_event():
+    text = ("The French began work on the canal on January 1, 1881. In 1904 the United States bought the French "
+            "equipment for $40 million. In 1914 the canal opened to ships of every nation after ten years of work. "
+            "In 2021, about 516 million tons of cargo passed through the canal.\n")
+    doc = document_from_text(text, doc_id="c", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    seqs = [q["sequence"] for q in result.questions if q["type"] == "ordering"]
+    assert seqs and not [s for s in seqs if any("516 million" in e for e in s)], seqs
+
+
+def test_a_participle_phrase_does_not_take_the_subject_pronoun_from_its_names():
+    subject = ("Marie Curie", "she")
+    assert subject_resolved("Building on the work of Henri Becquerel, who had found in 1896 that uranium gives off "
+                            "rays, she measured the rays.", subject) == \
+        "Building on the work of Henri Becquerel, who had found in 1896 that uranium gives off rays, Marie Curie measured the rays."
+    assert subject_resolved("After Pierre was killed, she took over.", subject) == "After Pierre was killed, she took over."

@@ -8,8 +8,8 @@ import re
 
 from quizapp.engine import lexicon
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import (LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, explain, name_accepts,
-                                     typed_name_problem)
+from quizapp.engine.generate import (LANDMARK_YEARS, STATISTIC_START, TRIVIAL_NAMES, Candidate, _date_sort_key, explain,
+                                     name_accepts, typed_name_problem)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text, subject_resolved
@@ -328,6 +328,14 @@ _DATE_PHRASE = re.compile(
 )
 
 
+# Events whose place in time follows from the words alone (blind review of round 21: a life's
+# birth, marriage, death and reburial, and a 'second Nobel Prize', were put in order by logic).
+_LIFE_FRAME = re.compile(r"(?i)\b(?:was born|were born|born in|died|death of|married|(?:was|were|is) (?:re)?buried|"
+                         r"reburied|(?:her|his|their|’s|'s)\s+remains|remains\s+(?:were|was)|retired|funeral)\b")
+_ORDINAL_EVENT = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+                            r"another|next)\s+(?:[a-z]+\s+)?([A-Za-z]{4,})")
+
+
 def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence: dict[int, list[Fact]]):
     """(sort key, event text, date text, sentence) for sentences that state when one thing happened."""
     events = []
@@ -373,12 +381,26 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             continue  # a landmark of world history: known without the text
         if re.search(r"(?i)\b(?:were employed|was employed|there were|there was|remained|lived|had been)\b", event):
             continue  # a state of affairs may hold in other years too
+        if _LIFE_FRAME.search(event):
+            continue  # birth comes first, death last: ordered without the text
+        if STATISTIC_START.match(event):
+            continue  # 'About 516 million tons of cargo passed through the canal': a year's figure, not an event
         if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
             continue
         if event[0].islower():
             event = event[0].upper() + event[1:]
         events.append((_date_sort_key(f.text), event, f.text, sent, f))
-    return events
+    return [e for e in events if not _ordinal_echo(e[1], [o[1] for o in events if o is not e])]
+
+
+def _ordinal_echo(event: str, others: list[str]) -> bool:
+    """'a second Nobel Prize' beside 'shared the Nobel Prize', 'The fourth global event' beside 'The first
+    global bleaching event': the ordinal puts the events in order by itself."""
+    for m in _ORDINAL_EVENT.finditer(event):
+        noun = m.group(1)
+        if any(re.search(rf"(?i)\b{re.escape(noun)}\b", o) for o in others):
+            return True
+    return False
 
 
 def events_one_per_year(doc: Document, contexts: dict[int, Context],

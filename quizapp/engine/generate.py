@@ -111,6 +111,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the year can be worked out from a duration in the sentence"
     if fact.kind in ("year", "date") and re.match(r"\s*[–—,(-]\s*the\s+\w+\s+year\s+of\b", after):
         return "the year follows from the apposition beside it ('the second year of the plan')"
+    if fact.kind == "year" and re.fullmatch(r"\s*In\s+", before) and STATISTIC_START.match(after.lstrip(", ")) \
+            and any(f.kind in ("quantity", "percent") for f in sentence_facts):
+        return "the reference year of a figure ('In _____, about 516 million tons …'): the figure is the point"
     if fact.kind == "year" and re.match(r"\s+(?:conditions|model|measure|measures|laws?|legislation|figures?|data|"
                                          r"picture|level|situation|statistics|census|estimates?)\b", after):
         return "a year used as an adjective ('1940 conditions'): incidental"
@@ -410,6 +413,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind == "person" and _FAMOUS_DEED.match(sent.text[fact.end - sent.start:]):
         for c in out:  # '_____, who had built the Suez Canal': the named deed names the person to anyone
             c.reject = c.reject or FAMOUS_DEED
+    if _NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and _name_echo(fact.text, sent.text):
+        for c in out:  # 'polonium, which Marie named after her native _____': the name gives the answer
+            c.reject = c.reject or NAME_ECHO
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
@@ -677,6 +683,25 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
         return _PEOPLE_CUE
     return ""
+
+
+# A clause whose subject is a figure: 'about 516 million tons of cargo passed …'
+STATISTIC_START = re.compile(r"(?i)(?:(?:About|Around|Roughly|Nearly|Almost|Some|Over|More than|Fewer than|Less than)\s+)?"
+                             r"(?:\$\s?)?\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?\b(?!\s*(?:BC|AD)\b)")
+
+
+_NAMED_AFTER = re.compile(r"\b(?:named|called|christened)\s+(?:[\w’'-]+\s+){0,3}?(?:after|for)\s+(?:[\w’'-]+\s+){0,3}$|"
+                          r"\btakes?\s+(?:its|their|her|his)\s+name\s+from\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+NAME_ECHO = "cue: the name the text explains is formed from the answer ('polonium … named after her native _____')"
+
+
+def _name_echo(answer: str, prompt: str) -> bool:
+    """A word of the stem (not the answer's own) that begins as the answer does: 'polonium'/'Poland'."""
+    first = fold(answer.split()[0]).lower()
+    return len(first) >= 3 and any(w[:3] == first[:3] and w != first
+                                   for w in map(str.lower, re.findall(r"[A-Za-z][\w-]{3,}", fold(prompt))))
 
 
 _FRACTION_WORDS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("fourth", "fourths"), 5: ("fifth", "fifths"),

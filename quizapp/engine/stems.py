@@ -133,6 +133,11 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
 _OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\b")
 
 
+# A sentence opened by a participle phrase, up to the comma before its subject: the subject of the
+# main clause is the participle's subject too, so a name inside the phrase is not its antecedent.
+_FRONTED_PARTICIPLE = re.compile(r"^(?:[A-Z][a-z]+ing|Having)\b[^.;:]*?,\s+(?=(?:she|he)\b)")
+
+
 def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
     """``text`` with its first pronoun for the subject of a biography replaced by the name: 'She
     died on 4 July 1934' -> 'Marie Curie died …', 'Her father, …' -> 'Marie Curie’s father, …'. The
@@ -145,7 +150,10 @@ def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
     if m is None:
         return text
     before = text[: m.start()]
-    if any(w not in name.split() and w not in lexicon.NOT_NAMES and w not in lexicon.MONTH_NAMES
+    fronted = _FRONTED_PARTICIPLE.match(text)
+    if fronted and fronted.end() == m.start() and m.group(0) == pronoun:
+        pass  # 'Building on the work of Henri Becquerel, …, she measured': the names are the participle's objects
+    elif any(w not in name.split() and w not in lexicon.NOT_NAMES and w not in lexicon.MONTH_NAMES
            for w in _OTHER_NAME.findall(before)):
         return text
     word = m.group(0).lower()
@@ -225,11 +233,13 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
         return ctx
-    if doc.subject and _needs_previous(text, person_names):
+    if doc.subject and (_needs_previous(text, person_names) or _FRONTED_PARTICIPLE.match(text)):
         named = subject_resolved(text, doc.subject)
         if named != text and not _needs_previous(named, person_names):
             ctx.subject = doc.subject  # 'She died on 4 July 1934' in the life of Marie Curie
             return ctx
+        if _needs_previous(text, person_names) and not _needs_previous(text, person_names | set(doc.subject[0].split())):
+            return ctx  # '… polonium, which Marie named after her native Poland': her = Marie
     if _needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
     if _needs_previous(text, person_names) and not ctx.lead_cut:
