@@ -500,3 +500,13 @@ def test_the_reference_year_of_a_figure_is_not_asked_but_the_figure_is():
     # a year that opens an event is still asked
     _, result = run("In 1904 the United States bought the French equipment and excavations for $40 million.\n")
     assert "1904" in asked_values(result)
+
+
+def test_a_year_just_after_its_cause_gets_no_options():
+    text = ("The 1815 eruption of Mount Tambora in Indonesia reached 7 on the index and caused the \"Year Without a "
+            "Summer\" in 1816.\n")
+    _, result = run(text)
+    asked_1816 = [q for q in result.questions if "1816" in (q.get("answer") or "") or
+                  any(c["correct"] and c["text"] == "1816" for c in q.get("choices", []))]
+    assert asked_1816 and all(q["type"] != "multiple_choice" for q in asked_1816)
+    assert any(r.startswith("a year just after its cause's year") for r in rejected_for(result, "1816"))

@@ -416,6 +416,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if _NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and _name_echo(fact.text, sent.text):
         for c in out:  # 'polonium, which Marie named after her native _____': the name gives the answer
             c.reject = c.reject or NAME_ECHO
+    if fact.kind == "year" and _follows_its_cause(fact, sent.text[: fact.start - sent.start]):
+        for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
+            if c.qtype == "multiple_choice":
+                c.reject = c.reject or AFTER_CAUSE
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
@@ -692,6 +696,17 @@ STATISTIC_START = re.compile(r"(?i)(?:(?:About|Around|Roughly|Nearly|Almost|Some
 
 _NAMED_AFTER = re.compile(r"\b(?:named|called|christened)\s+(?:[\w’'-]+\s+){0,3}?(?:after|for)\s+(?:[\w’'-]+\s+){0,3}$|"
                           r"\btakes?\s+(?:its|their|her|his)\s+name\s+from\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option gives it away"
+
+
+def _follows_its_cause(fact: Fact, before: str) -> bool:
+    """A year in a clause of consequence ('caused', 'led to') a few years after a year named before it."""
+    years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", before)]
+    return bool(years) and 0 < (fact.value or 0) - years[-1] <= 3 and \
+        re.search(r"\b(?:caused|causing|led to|leading to|resulted in|resulting in|brought about|triggered)\b",
+                  before[before.rfind(str(years[-1])):]) is not None
 
 
 NAME_ECHO = "cue: the name the text explains is formed from the answer ('polonium … named after her native _____')"
