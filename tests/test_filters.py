@@ -510,3 +510,13 @@ def test_a_year_just_after_its_cause_gets_no_options():
                   any(c["correct"] and c["text"] == "1816" for c in q.get("choices", []))]
     assert asked_1816 and all(q["type"] != "multiple_choice" for q in asked_1816)
     assert any(r.startswith("a year just after its cause's year") for r in rejected_for(result, "1816"))
+
+
+def test_the_place_of_a_world_famous_landmark_is_not_asked():
+    _, result = run("In 1891 Marie Brandt moved to Paris and enrolled at the Sorbonne, where she earned a degree in "
+                    "physics in 1893.\n")
+    assert "Paris" not in asked_values(result)
+    assert any(r.startswith("general knowledge: the place of a world-famous landmark") for r in rejected_for(result, "Paris"))
+    _, result = run("In 1891 Marie Brandt moved to Paris and enrolled at a small college, where she earned a degree in "
+                    "physics in 1893.\n")
+    assert "Paris" in asked_values(result)

@@ -900,3 +900,23 @@ def test_a_participle_phrase_does_not_take_the_subject_pronoun_from_its_names():
                             "rays, she measured the rays.", subject) == \
         "Building on the work of Henri Becquerel, who had found in 1896 that uranium gives off rays, Marie Curie measured the rays."
     assert subject_resolved("After Pierre was killed, she took over.", subject) == "After Pierre was killed, she took over."
+
+
+def test_the_subject_of_a_biography_is_never_a_wrong_option_nor_asked_by_the_title_name():
+    _, result = _curie()
+    for q in result.questions:
+        wrong = {c["text"] for c in q.get("choices", []) if not c["correct"]}
+        assert not wrong & {"Marie Curie", "Maria Skłodowska"}, q["prompt"]
+        if q["type"] == "true_false" and any(c["correct"] and c["text"] == "False" for c in q["choices"]):
+            assert "Skłodowska" not in q["prompt"].replace("Maria Skłodowska was born", ""), q["prompt"]
+        assert q.get("answer") != "Marie Curie"
+    # Pierre Curie beside Marie Curie: typed only, the family name alone not accepted
+    assert [q["type"] for q in result.questions if "physicist _____" in q["prompt"]] == ["short_answer"]
+    assert [q["accept"] for q in result.questions if "physicist _____" in q["prompt"]] == [["Pierre Curie"]]
+
+
+def test_a_role_before_a_name_makes_it_a_person():
+    from quizapp.engine.facts import extract_facts
+    doc = document_from_text("In 1898 the physicist Ada Brandt announced polonium, an element she named after "
+                             "her native Poland.\n", doc_id="t", meta={"kind": "reference"})
+    assert ("person", "Ada Brandt") in [(f.kind, f.text) for f in extract_facts(doc.sentences[0])]

@@ -146,11 +146,15 @@ _TITLE_BEFORE = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Col|Capt|Lt|Sgt)\
 # 'John Frank Stevens, who …', 'Ferdinand de Lesseps, who had built …': 'who' is said of people.
 _WHO_AFTER = re.compile(r",?\s+who(?:se|m)?\b")
 _PERSON_TOKEN = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.|de|da|di|van|von|der|du|le|la")
-_ROLE_AFTER = re.compile(
-    r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:scientist|engineer|physician|doctor|surgeon|nurse|writer|author|"
-    r"historian|officer|professor|teacher|journalist|economist|physicist|chemist|biologist|mathematician|"
-    r"politician|statesman|diplomat|explorer|inventor|artist|painter|poet|novelist|composer|philosopher|"
-    r"lawyer|judge|researcher|architect|astronomer|geologist|biographer|reporter|editor|activist)s?\b")
+_ROLES = (r"scientist|engineer|physician|doctor|surgeon|nurse|writer|author|historian|officer|professor|teacher|"
+          r"journalist|economist|physicist|chemist|biologist|mathematician|politician|statesman|diplomat|explorer|"
+          r"inventor|artist|painter|poet|novelist|composer|philosopher|lawyer|judge|researcher|architect|astronomer|"
+          r"geologist|biographer|reporter|editor|activist|volcanologist|bacteriologist|pharmacologist|pathologist|"
+          r"biochemist|businessman|financier|surveyor")
+_ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")s?\b")
+
+
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+$")
 
 
 def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:
@@ -207,6 +211,10 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
                                      + r")\b", context_after) and all(re.fullmatch(r"[A-Z][a-z’'-]+", t) for t in tokens) \
             and not any(w in lexicon.ORG_WORDS or w in lexicon.NATIONALITIES for w in tokens):
         return "place"  # 'Queensland, Australia', 'Kharkov, Ukraine'
+    if 2 <= len(tokens) <= 4 and _ROLE_BEFORE.search(context_before) \
+            and all(re.fullmatch(rf"[{_UP}][{_LO}’'-]+|[A-Z]\.", t) for t in tokens) \
+            and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS for w in tokens) and name not in lexicon.PLACES:
+        return "person"  # 'the physicist Marie Curie', 'the engineer Karl Brandt'
     if 2 <= len(tokens) <= 4 and _ROLE_AFTER.match(context_after) \
             and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
             and not any(w in lexicon.ORG_WORDS for w in tokens) and name not in lexicon.PLACES:

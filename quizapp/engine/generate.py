@@ -68,10 +68,21 @@ class Candidate:
         return "|".join(sorted(c["text"] for c in self.choices if c["correct"]))
 
 
+def is_subject_name(doc: Document, name: str) -> bool:
+    """The biography's subject by the title's name or another ('Maria Skłodowska' for Marie Curie:
+    the given name begins the same way)."""
+    if not doc.subject:
+        return False
+    subject = doc.subject[0]
+    return name == subject or fold(name.split()[0]).lower()[:4] == fold(subject.split()[0]).lower()[:4]
+
+
 def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
                     name_counts: dict[str, int] | None = None) -> str:
     """'' when a fact is worth a question; otherwise why not."""
     norm = fold(fact.text).lower()
+    if fact.kind == "person" and fold(fact.text).lower() == fold(doc.title).strip().lower():
+        return "trivial: the person the document is about, named in its title"
     if fact.kind in ("year", "range", "date") and any(
             re.search(LANDMARK_YEARS[int(y)], doc.sentences[fact.sentence].text) for y in re.findall(r"\d{4}", fact.text)
             if int(y) in LANDMARK_YEARS):
@@ -353,6 +364,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         typed = _typed_question(fact, blanked, base, features) if want_typed else None
         return [typed] if typed else out
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
+    if fact.kind == "person" and doc.subject:
+        # 'married the French physicist Maria Skłodowska': the biography's subject, under any of her
+        # names, is never a wrong option, and never the swap of a false statement
+        distractors = [d for d in distractors if not is_subject_name(doc, d)]
     features = {"kind": fact.kind, "needs_context": ctx.previous is not None, "quoted": ctx.quoted,
                 "from_report": ctx.from_report,
                 "words": len(full.split()), "distractors": len(distractors)}
@@ -416,6 +431,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if _NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and _name_echo(fact.text, sent.text):
         for c in out:  # 'polonium, which Marie named after her native _____': the name gives the answer
             c.reject = c.reject or NAME_ECHO
+    if fact.kind == "person" and _family_name_shown(fact, blanked):
+        for c in out:  # 'Marie Curie married the French physicist _____' (Pierre Curie): typed, the whole
+            if c.qtype != "short_answer":  # name is asked (the family name alone is not accepted)
+                c.reject = c.reject or "cue: the answer's family name is in the stem"
     if fact.kind == "year" and _follows_its_cause(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
             if c.qtype == "multiple_choice":
@@ -632,8 +651,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "person" and len(tokens) >= 2 and _named_bare_first(doc, fact):
         return "a person the document first names by surname alone: it takes them as known (general knowledge)"
     subject = doc.subject[0] if doc.subject else ""
-    if fact.kind == "person" and subject and fact.text != subject and \
-            fold(tokens[0]).lower()[:4] == fold(subject.split()[0]).lower()[:4]:
+    if fact.kind == "person" and subject and fact.text != subject and is_subject_name(doc, fact.text):
         # 'Maria Skłodowska was born in Warsaw' in the life of Marie Curie: 'Marie Curie' is right too
         return "the subject of the biography under another name: her or his usual name would be right too"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
@@ -661,6 +679,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
             # 'Gatun Dam created _____' (Gatun Lake), 'a canal across the _____' in “The Panama Canal”
             return "cue: the distinctive word of the place's name is in the stem or the title"
+    if fact.kind == "place" and any(fact.text in places and re.search(rf"\b{re.escape(landmark)}\b", before + " " + after)
+                                    for landmark, places in lexicon.LANDMARK_PLACES.items()):
+        return "general knowledge: the place of a world-famous landmark in the stem ('the Sorbonne' gives Paris)"
     if fact.kind == "place" and _WORLD_SUPERLATIVE.search(sent.text):
         return "general knowledge: a world superlative ('the largest … on Earth') names a famous place"
     if fact.kind == "place" and _IN_COUNTRY.match(after):
@@ -696,6 +717,12 @@ STATISTIC_START = re.compile(r"(?i)(?:(?:About|Around|Roughly|Nearly|Almost|Some
 
 _NAMED_AFTER = re.compile(r"\b(?:named|called|christened)\s+(?:[\w’'-]+\s+){0,3}?(?:after|for)\s+(?:[\w’'-]+\s+){0,3}$|"
                           r"\btakes?\s+(?:its|their|her|his)\s+name\s+from\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+def _family_name_shown(fact: Fact, blanked: str) -> bool:
+    tokens = fact.text.split()
+    return len(tokens) >= 2 and len(tokens[-1]) >= 3 and \
+        re.search(rf"\b{re.escape(tokens[-1])}(?:s|’s|'s)?\b", blanked) is not None
 
 
 AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option gives it away"

@@ -118,8 +118,33 @@ GIVEN_NAMES = {
     "Mary", "Max", "Michael", "Mikhail", "Nikolai", "Nicholas", "Oswald", "Otto", "Paul",
     "Peter", "Richard", "Robert", "Rosa", "Samuel", "Sergei", "Svetlana", "Thomas", "Victor",
     "Vladimir", "Walter", "William", "Wilhelm", "Zara", "Joe", "Josef", "Viktor", "Yuri",
+    # more common given names of English, French, German, Italian and Spanish
+    "Alice", "Ann", "Antoine", "Antonio", "Barbara", "Catherine", "Charlotte", "Christopher", "Clara",
+    "Dorothy", "Edith", "Eleanor", "Emily", "Emil", "Ernest", "Eugene", "Francis", "François", "Frederick",
+    "Giovanni", "Giuseppe", "Grace", "Hannah", "Harold", "Henri", "Howard", "Hugh", "Isaac", "Jacques",
+    "Jean", "Jeanne", "Juan", "Julia", "Katherine", "Laura", "Leland", "Lucy", "Luis", "Marie", "Martha",
+    "Martin", "Matthew", "Pierre", "Ralph", "Rebecca", "Rachel", "Sarah", "Stephen", "Susan", "Theodore",
+    "Timothy",
 }
 # Widely known single-name historical figures (so "Stalin" alone is a person).
+# World-famous buildings, institutions and sites, with the city or the country anyone can tell from
+# them ('enrolled at the Sorbonne' gives Paris; 'Pompeii and Herculaneum' give Vesuvius and Italy).
+LANDMARK_PLACES = {
+    "Sorbonne": {"Paris", "France"}, "Panthéon": {"Paris", "France"}, "Louvre": {"Paris", "France"},
+    "Eiffel Tower": {"Paris", "France"}, "Notre-Dame": {"Paris", "France"}, "Versailles": {"Paris", "France"},
+    "Kremlin": {"Moscow", "Russia"}, "Red Square": {"Moscow", "Russia"}, "Hermitage": {"St. Petersburg", "Russia"},
+    "Colosseum": {"Rome", "Italy"}, "Vatican": {"Rome", "Italy"}, "Pompeii": {"Mount Vesuvius", "Vesuvius", "Naples", "Italy"},
+    "Herculaneum": {"Mount Vesuvius", "Vesuvius", "Naples", "Italy"},
+    "Westminster": {"London", "England", "Britain"}, "Big Ben": {"London", "England", "Britain"},
+    "Buckingham Palace": {"London", "England", "Britain"}, "Oxford University": {"Oxford", "England"},
+    "Cambridge University": {"Cambridge", "England"}, "Brandenburg Gate": {"Berlin", "Germany"},
+    "Reichstag": {"Berlin", "Germany"}, "White House": {"Washington", "Washington, D.C."},
+    "Capitol": {"Washington", "Washington, D.C."}, "Wall Street": {"New York", "New York City"},
+    "Statue of Liberty": {"New York", "New York City"}, "Harvard": {"Cambridge", "Boston", "Massachusetts"},
+    "Golden Gate": {"San Francisco", "California"}, "Hollywood": {"Los Angeles", "California"},
+    "Acropolis": {"Athens", "Greece"}, "Parthenon": {"Athens", "Greece"}, "Pyramids of Giza": {"Cairo", "Egypt"},
+    "Taj Mahal": {"Agra", "India"}, "Forbidden City": {"Beijing", "China"}, "Great Wall": {"China"},
+}
 FAMOUS_PEOPLE = {
     "Nicholas II", "Alexander II", "Alexander III", "Peter the Great", "Catherine the Great",
     "Stalin", "Lenin", "Trotsky", "Marx", "Engels", "Hitler", "Churchill", "Roosevelt",
