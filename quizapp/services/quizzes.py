@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from quizapp.engine.grading import TYPES
 from quizapp.extensions import db
 from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Document, Question, Quiz, Response, User, utcnow
-from quizapp.services.draw import Candidate
+from quizapp.services.draw import Candidate, draw
 from quizapp.services.quizadmin import GRADING_METHODS, grade_for
 
 log = logging.getLogger(__name__)
@@ -196,6 +197,16 @@ def grades_for(user: User) -> list[QuizGrade]:
     return sorted(grades, key=lambda g: (g.quiz.title, g.quiz.id))
 
 
+def card_size(quiz: Quiz, user: User) -> int:
+    """How many questions an attempt will have: the quiz's count, or fewer when its pool is small.
+    A small pool (under twice the count) is drawn from, as a start would (a fixed seed): questions
+    that give each other away never share an attempt, so such a pool may hold fewer than it counts."""
+    available = pool_size(quiz, user)
+    if available == 0 or available >= 2 * quiz.count:
+        return min(quiz.count, available)
+    return len(draw(candidates_for(quiz, user), quiz.count, random.Random(0), prioritized=quiz.kind == "missed"))
+
+
 def cards_for(user: User) -> dict[str, list[QuizCard]]:
     """The quizzes open to ``user``, grouped: teacher-defined, practice, and missed."""
     quizzes = db.session.scalars(select(Quiz).order_by(Quiz.kind, Quiz.title)).all()
@@ -207,7 +218,7 @@ def cards_for(user: User) -> dict[str, list[QuizCard]]:
         mine = [a for a in attempts if a.quiz_id == quiz.id]
         open_attempt = next((a for a in mine if a.state == IN_PROGRESS), None)
         finished = [a for a in mine if a.state == FINISHED]
-        size = min(quiz.count, pool_size(quiz, user))
+        size = card_size(quiz, user)
         if size == 0 and open_attempt is None:
             continue
         groups[quiz.kind].append(QuizCard(quiz, size, open_attempt, len(finished), grade_of(quiz, finished)))

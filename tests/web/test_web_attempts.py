@@ -513,3 +513,26 @@ def test_other_users_attempts_do_not_exist_for_them(app, client, auth, driver):
             assert response.status_code == 404, (method, url, response.status_code)
     assert (driver.responses(aid), driver.attempt(aid).state, driver.attempt(finished).score) == before
     assert f"/attempts/{aid}" not in _html(client.get("/history"))
+
+
+def test_the_quiz_card_counts_what_an_attempt_will_hold_when_questions_exclude_each_other(app):
+    from quizapp.services import quizzes
+    with app.app_context():
+        user = User(email="card@x.org", name="Card", password_hash="x")
+        db.session.add(user)
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "practice-harbour-lighthouse"))
+        before = quizzes.card_size(quiz, user)
+        assert before == 8  # 10 published questions on 8 sentences
+        by_sentence = {}
+        for q in db.session.scalars(select(Question).where(Question.status == "published").order_by(Question.id)):
+            by_sentence.setdefault(q.sentence_id, []).append(q)
+        hub, *others = [qs[0] for qs in by_sentence.values()]
+        # one sentence's questions exclude every other sentence's: a draw holds the rest, one fewer
+        for q in by_sentence[hub.sentence_id]:
+            q.excludes = sorted(o.id for o in others)
+        for o in others:
+            o.excludes = [q.id for q in by_sentence[hub.sentence_id]]
+        db.session.commit()
+        card = next(c for c in quizzes.cards_for(user)["practice"] if c.quiz.id == quiz.id)
+        attempt = attempts.start(user, quiz, seed=7)
+        assert card.questions == len(attempt.items) == 7
