@@ -24,7 +24,8 @@ def render(i: int, q: dict, doc) -> str:
         key = ", ".join(c["text"] for c in q["choices"] if c["correct"])
     elif q["type"] in ("short_answer", "numeric"):
         lines.append("(typed answer)")
-        key = f"{q['answer']} (also accepted: {', '.join(q['accept'])})"
+        more = [a for a in q["accept"] if a != q["answer"]]
+        key = f"{q['answer']} (also accepted: {', '.join(more)})" if more else f"{q['answer']} (nothing else accepted)"
     elif q["type"] == "matching":
         lefts = [a for a, _ in q["pairs"]]
         rights = sorted(b for _, b in q["pairs"])
