@@ -520,3 +520,11 @@ def test_the_place_of_a_world_famous_landmark_is_not_asked():
     _, result = run("In 1891 Marie Brandt moved to Paris and enrolled at a small college, where she earned a degree in "
                     "physics in 1893.\n")
     assert "Paris" in asked_values(result)
+
+
+def test_a_name_in_the_answer_echoed_by_a_shorter_name_in_the_stem_is_a_cue():
+    _, result = run("During the First World War Marie Curie equipped about 20 mobile X-ray units, which soldiers "
+                    "called \"petites Curies\".\n")
+    assert "petites Curies" not in asked_values(result)
+    assert "cue: a word of the answer is in the stem" in rejected_for(result, "petites Curies")
+    assert "20" in asked_values(result)  # 'During the First World War' is no other person: Marie Curie is resolved

@@ -701,9 +701,10 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
                 return "cue: the acronym's letters are the initials of the words beside it"
     p = fold(prompt)
     for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind != "quote" else r"[A-Za-z]+", fold(fact.text)):
-        stem = tok[: max(6, len(tok) - 3)]
+        shortest = 5 if tok[0].isupper() else 6  # a name: 'petites Curies' beside 'Marie Curie'
+        stem = tok[: max(shortest, len(tok) - 3)]
         same = re.search(rf"\b{re.escape(tok)}\b", p)
-        if len(tok) >= 6 and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
+        if len(tok) >= shortest and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
             return "cue: a word of the answer is in the stem"
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
         return _PEOPLE_CUE

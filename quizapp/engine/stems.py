@@ -130,12 +130,33 @@ def in_quotation(doc: Document, sentence: Sentence) -> bool:
     return opened > 0 or stripped.startswith("“") or stripped.startswith('"')
 
 
-_OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\b")
-
-
 # A sentence opened by a participle phrase, up to the comma before its subject: the subject of the
 # main clause is the participle's subject too, so a name inside the phrase is not its antecedent.
 _FRONTED_PARTICIPLE = re.compile(r"^(?:[A-Z][a-z]+ing|Having)\b[^.;:]*?,\s+(?=(?:she|he)\b)")
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+)*")
+# The last word of a capitalised name that is no person: 'the First World War', 'the Nobel Prize'.
+_NOT_PERSON_HEADS = frozenset({"War", "Revolution", "Prize", "Prizes", "Medal", "Award", "Treaty", "Treaties", "Act",
+                               "Plan", "Church", "Cathedral", "Hospital", "School", "College", "Museum", "Street",
+                               "Palace", "Day", "Games", "Olympics", "Exhibition", "Expedition", "Conference"})
+
+
+def _another_person_before(before: str, name: str) -> bool:
+    """A capitalised name before the pronoun that may be someone else: not the subject's own words,
+    not a sentence's first word, a month, a place, a people or a named war, prize or body."""
+    for m in _NAME_RUN.finditer(before):
+        words = m.group(0).split()
+        if m.start() == 0 or re.search(r"[.!?]\s+$", before[: m.start()]):
+            words = words[1:]  # the sentence's first word is capitalised anyway
+        if not words or all(w in name.split() or w in lexicon.NOT_NAMES or w in lexicon.MONTH_NAMES for w in words):
+            continue
+        run = " ".join(words)
+        if words[-1] in _NOT_PERSON_HEADS or words[-1] in lexicon.ORG_WORDS or words[-1] in lexicon.PLACE_HEADS \
+                or run in lexicon.COUNTRIES or run in lexicon.PLACES or run in lexicon.NATIONALITIES:
+            continue
+        return True
+    return False
 
 
 def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
@@ -153,8 +174,7 @@ def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
     fronted = _FRONTED_PARTICIPLE.match(text)
     if fronted and fronted.end() == m.start() and m.group(0) == pronoun:
         pass  # 'Building on the work of Henri Becquerel, …, she measured': the names are the participle's objects
-    elif any(w not in name.split() and w not in lexicon.NOT_NAMES and w not in lexicon.MONTH_NAMES
-           for w in _OTHER_NAME.findall(before)):
+    elif _another_person_before(before, name):
         return text
     word = m.group(0).lower()
     if word == possessive and re.match(r"\s+(?:[a-z]+\s+)?(?:husband|wife|father|mother|brother|sister|son|daughter|"
