@@ -905,6 +905,8 @@ def test_a_participle_phrase_does_not_take_the_subject_pronoun_from_its_names():
         "During the First World War Marie Curie equipped 20 X-ray units."
     assert subject_resolved("In Paris, after the Nobel Prize, she taught.", subject) == \
         "In Paris, after the Nobel Prize, Marie Curie taught."
+    assert subject_resolved("Because women could not enrol at the University of Warsaw, she studied abroad.", subject) \
+        == "Because women could not enrol at the University of Warsaw, Marie Curie studied abroad."
 
 
 def test_the_subject_of_a_biography_is_never_a_wrong_option_nor_asked_by_the_title_name():

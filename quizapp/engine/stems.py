@@ -152,7 +152,7 @@ def _another_person_before(before: str, name: str) -> bool:
         if not words or all(w in name.split() or w in lexicon.NOT_NAMES or w in lexicon.MONTH_NAMES for w in words):
             continue
         run = " ".join(words)
-        if words[-1] in _NOT_PERSON_HEADS or words[-1] in lexicon.ORG_WORDS or words[-1] in lexicon.PLACE_HEADS \
+        if words[-1] in _NOT_PERSON_HEADS or any(w in lexicon.ORG_WORDS for w in words) or words[-1] in lexicon.PLACE_HEADS \
                 or run in lexicon.COUNTRIES or run in lexicon.PLACES or run in lexicon.NATIONALITIES:
             continue
         return True
