@@ -928,3 +928,15 @@ def test_a_role_before_a_name_makes_it_a_person():
     doc = document_from_text("In 1898 the physicist Ada Brandt announced polonium, an element she named after "
                              "her native Poland.\n", doc_id="t", meta={"kind": "reference"})
     assert ("person", "Ada Brandt") in [(f.kind, f.text) for f in extract_facts(doc.sentences[0])]
+
+
+def test_an_it_two_sentences_after_the_name_is_given_the_name():
+    text = ("The Great Barrier Reef, off the coast of Queensland, Australia, is the largest reef system on Earth. It "
+            "stretches for about 2,300 kilometres and is made of roughly 2,900 individual reefs. It was declared a "
+            "World Heritage Site in 1981.\n")
+    doc = document_from_text(text, doc_id="reef", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    asked = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and "World Heritage" in q["prompt"]]
+    assert asked and all("the Great Barrier Reef was declared a World Heritage Site in _____" in q["prompt"]
+                         and "stretches" not in q["prompt"] for q in asked), [q["prompt"] for q in asked]
+    assert all(q["citation"]["start"] == 0 for q in asked)  # the citation still shows where the name is

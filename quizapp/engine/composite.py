@@ -349,6 +349,8 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
         if not full_dates:
             continue
         text = subject_resolved(clean_sentence(sent.text), ctx.subject)
+        if ctx.it_name:
+            continue  # 'It was declared …': its subject is named sentences before, and an event cites its own
         f = full_dates[0]
         rel = text.find(f.text)
         if rel < 0:

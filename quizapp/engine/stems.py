@@ -75,6 +75,7 @@ class Context:
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
     lead_cut: int = 0  # characters of the sentence's opening left out of the stem ('It means that …')
     lead_name: str = ""  # the name shown for the 'He'/'She' that opens the stem (its sentence is left out)
+    it_name: str = ""  # the name shown for the 'It' that opens the sentence asked (the sentences before are left out)
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
     gap_before_last: bool = False  # a sentence between the context and the sentence asked is left out ('…')
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
@@ -319,6 +320,13 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
       employed in industry …': the breakdown of the set is left out, marked '…', when the sentence
       asked speaks of the whole set ('most were', 'they')."""
     first, second = chain[0], chain[1]
+    named = _NAMED_SUBJECT.match(first.text)
+    if named and all(re.match(r"It\s+(?:is|was|has|had|stretches|covers|lies|runs|rises|became|remains)\b", x.text)
+                     for x in chain[1:] + [ctx.sentence]) and not _needs_previous(first.text, person_names):
+        # 'The Great Barrier Reef … is the largest reef system on Earth. It stretches … It was declared a
+        # World Heritage Site in 1981.': the name replaces the 'It' of the sentence asked
+        ctx.it_name, ctx.cite_from = named.group(1), first.start
+        return []
     name = re.match(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:was|is|had|has|became)\b", first.text)
     if name and name.group(1) in person_names and re.match(r"(?:He|She)\s", second.text) and \
             not _needs_previous(first.text, person_names):
@@ -345,6 +353,10 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
     return chain
 
 
+# A sentence that opens with a capitalised name as its subject ('The Great Barrier Reef, off the coast
+# of Queensland, Australia, is …').
+_NAMED_SUBJECT = re.compile(r"((?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)+)(?:,[^.;]{1,80}?,)?\s+"
+                            r"(?:is|was|are|were|has|had|lies|stretches|covers)\b")
 _DEMONSTRATIVE_NOUN = re.compile(r"\b(?:this|these|that|those)\s+((?:[a-z]+\s+)?[a-z]+)\b(?!\s+(?:of|in)\b)")
 
 # An opening that only links the sentence to the one before ('It means that …', 'This wasn’t to the
@@ -695,6 +707,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = subject_resolved(parts[-1], ctx.subject)
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
+    if ctx.it_name:
+        parts[-1] = re.sub(r"^It\b", ctx.it_name, parts[-1])
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
     if len(parts) > 1:
