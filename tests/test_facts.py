@@ -326,3 +326,15 @@ def test_a_body_with_a_long_name_is_an_organisation():
 def test_a_temperature_keeps_its_degrees(text, value, unit):
     f = one(text, "quantity")
     assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_sentence_that_defines_a_kind_gives_a_term():
+    from quizapp.engine.facts import definition_facts, heading_nouns
+    from quizapp.engine.reader import document_from_text
+    text = ("A shield volcano has gentle slopes built from runny lava flows. A stratovolcano is built from layers of "
+            "lava and ash. A coral reef is built by polyps. A large crowd is a hazard.\n")
+    doc = document_from_text(text, doc_id="t", meta={"kind": "reference"})
+    kinds = heading_nouns(["Volcanoes and coral reefs", "Kinds of volcano"])
+    assert "volcano" in kinds and "reef" in kinds
+    got = [[f.text for f in definition_facts(s, kinds, [])] for s in doc.sentences]
+    assert got == [["shield volcano"], ["stratovolcano"], [], []]

@@ -614,6 +614,41 @@ def term_facts(sentence: Sentence, terms: set[str], existing: list[Fact]) -> lis
     return out
 
 
+# 'A stratovolcano is built from …', 'A shield volcano has gentle slopes …': a sentence that opens by
+# saying what a kind of thing is or has.
+_DEFINED_KIND = re.compile(r"(?:A|An)\s+([a-z][a-z-]{3,}(?:\s+[a-z][a-z-]{3,})?)\s+(?:is|has|forms|consists|"
+                           r"grows|builds|lives|means|describes)\b")
+
+
+def definition_facts(sentence: Sentence, kinds_of: set[str], existing: list[Fact]) -> list[Fact]:
+    """The kind a sentence defines as a term: one rare word ('stratovolcano'), or two words naming
+    a kind of what the document's headings speak of ('shield volcano' under 'Kinds of volcano')."""
+    m = _DEFINED_KIND.match(sentence.text)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    if len(words) == 1:
+        if _zipf(words[0]) >= 2.5 or words[0] in kinds_of:
+            return []
+    elif words[1] not in kinds_of or words[0] in kinds_of or words[0] in _TERM_STOP or _zipf(words[0]) >= 5.0:
+        return []  # ('A coral reef is …' under 'Coral Reefs Under Pressure': the topic itself, not a kind of it)
+    s, e = m.start(1), m.end(1)
+    if _overlaps([(f.start - sentence.start, f.end - sentence.start) for f in existing], s, e):
+        return []
+    return [Fact(kind="term", text=m.group(1), start=sentence.start + s, end=sentence.start + e,
+                 sentence=sentence.index, norm=m.group(1).lower())]
+
+
+def heading_nouns(titles: list[str]) -> set[str]:
+    """The nouns of headings, singular too ('Volcanoes', 'Kinds of volcano' -> volcano, volcanoes)."""
+    out: set[str] = set()
+    for t in titles:
+        for w in re.findall(r"[A-Za-z]{4,}", t):
+            w = w.lower()
+            out |= {w, re.sub(r"(?:es|s)$", "", w) if w.endswith(("oes", "ses", "xes")) else w.rstrip("s")}
+    return out
+
+
 def known_name_facts(sentence: Sentence, known: dict[str, str], existing: list[Fact]) -> list[Fact]:
     """Further mentions of names the document has already shown to be a person, a work or an
     organisation ('(Pravda, Oct. 31, 1939)' makes 'Pravda greeted …' a newspaper too)."""

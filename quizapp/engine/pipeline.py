@@ -16,7 +16,8 @@ from pathlib import Path
 
 from quizapp.engine import bank, composite, exclusions, lexicon, quality, reader
 from quizapp.engine.distractors import FactIndex, stable_int
-from quizapp.engine.facts import extract_facts, known_name_facts, repeated_terms, term_facts
+from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns, known_name_facts, repeated_terms,
+                                  term_facts)
 from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.model import Document, Fact
@@ -94,6 +95,7 @@ def generate_documents(documents: list[Document], progress: Progress = None,
         doc_facts: list[Fact] = []
         usable = {p.index for p in doc.paragraphs if p.kind in ("prose", "footnote", "list")}
         terms = repeated_terms([s for s in doc.sentences if s.paragraph in usable])
+        kinds_of = heading_nouns([doc.title] + [sec.title for sec in doc.sections])
         per_sentence: list = []
         step = max(1, len(doc.sentences) // 10)
         for i, s in enumerate(doc.sentences):
@@ -101,6 +103,7 @@ def generate_documents(documents: list[Document], progress: Progress = None,
                 found = extract_facts(s)
                 if terms:
                     found = sorted(found + term_facts(s, terms, found), key=lambda f: (f.start, f.end))
+                found = sorted(found + definition_facts(s, kinds_of, found), key=lambda f: (f.start, f.end))
                 per_sentence.append((s, found))
             if progress and len(doc.sentences) >= 2000 and i and i % step == 0:
                 progress(f"  {doc.id}: facts {i}/{len(doc.sentences)} sentences")
