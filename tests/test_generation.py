@@ -940,3 +940,22 @@ def test_an_it_two_sentences_after_the_name_is_given_the_name():
     assert asked and all("the Great Barrier Reef was declared a World Heritage Site in _____" in q["prompt"]
                          and "stretches" not in q["prompt"] for q in asked), [q["prompt"] for q in asked]
     assert all(q["citation"]["start"] == 0 for q in asked)  # the citation still shows where the name is
+
+
+def test_a_fact_read_across_a_hard_line_break_is_shown_on_one_line():
+    text = ("# Canal\n\nThe French began work on a canal across the Isthmus of Panama in January\n1881, with some "
+            "20,000 workers. The Panama Canal Company went bankrupt in\n1889, and the scandal reached the "
+            "French parliament. In 1904 the United\nStates bought the French equipment for $40 million.\n")
+    doc = document_from_text(text, doc_id="wrap", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    wrapped = [q for q in result.questions if "\n" in q["citation"]["quote"]]
+    assert wrapped
+    for q in result.questions:
+        shown = [q["prompt"], q["explanation"], q.get("answer") or "", *q.get("accept", []), *q.get("sequence", []),
+                 *(x for pair in q.get("pairs", []) for x in pair),
+                 *(v for c in q.get("choices", []) for v in c.values() if isinstance(v, str))]
+        assert not [s for s in shown if "\n" in s], q
+        if q.get("answer"):
+            assert q["answer"] in " ".join(q["citation"]["quote"].split())
+    assert any(c["text"] == "January 1881" for q in result.questions for c in q.get("choices", []) if c["correct"]) \
+        or any(q.get("answer") == "January 1881" for q in result.questions)

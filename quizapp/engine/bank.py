@@ -48,23 +48,29 @@ def remove_near_duplicates(cands: list[Candidate]) -> list[tuple[Candidate, str]
     return dropped
 
 
+def one_line(text: str) -> str:
+    """A fact read across a line break of the source ('January\n1941' in hard-wrapped Markdown) is
+    shown on one line: what the student sees, types and is told never holds a line break."""
+    return " ".join(text.split()) if "\n" in text else text
+
+
 def to_question(c: Candidate, quality: float, difficulty: float, status: str) -> dict:
     doc = c.doc
     sentence = c.sentence
     paragraph = doc.paragraphs[sentence.paragraph]
     q: dict = {"id": question_id(c), "type": c.qtype, "prompt": c.prompt}
     if c.qtype in ("multiple_choice", "true_false", "multiple_response"):
-        q["choices"] = c.choices
+        q["choices"] = [{k: one_line(v) if isinstance(v, str) else v for k, v in ch.items()} for ch in c.choices]
     if c.qtype in ("short_answer", "numeric"):
-        q["answer"] = c.answer
-        q["accept"] = c.accept
+        q["answer"] = one_line(c.answer)
+        q["accept"] = list(dict.fromkeys(one_line(a) for a in c.accept))
         if c.tolerance is not None:
             q["tolerance"] = c.tolerance
     if c.qtype == "matching":
-        q["pairs"] = c.pairs
+        q["pairs"] = [[one_line(a), one_line(b)] for a, b in c.pairs]
     if c.qtype == "ordering":
-        q["sequence"] = c.sequence
-    q["explanation"] = c.explanation
+        q["sequence"] = [one_line(x) for x in c.sequence]
+    q["explanation"] = one_line(c.explanation)
     q["citation"] = {
         "document": doc.id,
         "start": c.cite_start,
