@@ -338,3 +338,12 @@ def test_a_sentence_that_defines_a_kind_gives_a_term():
     assert "volcano" in kinds and "reef" in kinds
     got = [[f.text for f in definition_facts(s, kinds, [])] for s in doc.sentences]
     assert got == [["shield volcano"], ["stratovolcano"], [], []]
+
+
+def test_a_number_word_with_times_larger_is_a_multiplier_worth_asking():
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("Each step means an eruption about ten times larger than the step below. "
+                             "Output rose three times over the decade.\n", doc_id="t", meta={"kind": "reference"})
+    got = [[(f.kind, f.text, f.unit) for f in extract_facts(s)] for s in doc.sentences]
+    assert got == [[("quantity", "ten", "times larger")], []]

@@ -335,7 +335,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 scaled = re.search(r"(?i)million|billion|thousand", raw)
                 if not unit and v < 1000 and not scaled:
                     continue  # a bare small number is not a fact worth asking
-                if not scaled and re.search(r"[a-z]", raw) and (
+                multiplier = re.match(r"\s*times\s+(?:larger|greater|bigger|smaller|more|less|higher|faster|as)\b", text[e:])
+                if not scaled and re.search(r"[a-z]", raw) and not multiplier and (
                         v < 11 or not unit or re.search(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten)"
                                                         r"\s*(?:,\s*even|or|to)\s+$", text[max(0, s - 20):s])):
                     continue  # 'two periods', 'ten, even twenty years': figures of speech, not facts
