@@ -959,3 +959,17 @@ def test_a_fact_read_across_a_hard_line_break_is_shown_on_one_line():
             assert q["answer"] in " ".join(q["citation"]["quote"].split())
     assert any(c["text"] == "January 1881" for q in result.questions for c in q.get("choices", []) if c["correct"]) \
         or any(q.get("answer") == "January 1881" for q in result.questions)
+
+
+def test_a_family_name_opening_a_sentence_keeps_its_capital_and_two_clauses_are_no_event():
+    text = ("# Penicillin\n\nIn 1928 Alexander Fleming found a mould at St Mary's Hospital. In 1939 Howard Florey and "
+            "Ernst Chain took up the problem in Oxford. Florey was an Australian-born pathologist; Chain was a "
+            "biochemist who had left Germany in 1933. Fleming and Florey had both been knighted in 1944. In 1945 the "
+            "three men shared the Nobel Prize in Physiology or Medicine.\n")
+    doc = document_from_text(text, doc_id="pen", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    knighted = [q["prompt"] for q in result.questions if "knighted" in q["prompt"]]
+    assert knighted and all(", Fleming and Florey had both" in p for p in knighted), knighted
+    events = [e for q in result.questions for e in q.get("sequence", [])] + \
+        [p[1] for q in result.questions for p in q.get("pairs", [])]
+    assert not [e for e in events if ";" in e]

@@ -196,7 +196,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
-    contexts = {s.index: build_context(doc, s, person_names, first_is_name=s.start in name_starts)
+    # a sentence opening with a person's name, or the family name of one ('Fleming and Florey had …')
+    contexts = {s.index: build_context(doc, s, person_names, first_is_name=s.start in name_starts
+                                       or s.text.split(" ", 1)[0].rstrip("’'s,") in person_names)
                 for s in doc.sentences if s.index in by_sentence}
     cands: list[Candidate] = []
     rejected: list[dict] = []
