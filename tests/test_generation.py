@@ -973,3 +973,55 @@ def test_a_family_name_opening_a_sentence_keeps_its_capital_and_two_clauses_are_
     events = [e for q in result.questions for e in q.get("sequence", [])] + \
         [p[1] for q in result.questions for p in q.get("pairs", [])]
     assert not [e for e in events if ";" in e]
+
+
+def test_an_it_after_an_opening_phrase_takes_the_name_it_stands_for():
+    # round 23 blind review: 'According to …, completed in 1869, it cut the journey …' left 'it' unresolved
+    text = ("# The Railroad\n\nThe First Transcontinental Railroad was the first rail line to connect the eastern "
+            "United States with the Pacific coast. Completed in 1869, it cut the journey from New York to San "
+            "Francisco from several months to about a week.\n")
+    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    stems = [q["prompt"] for q in result.questions if "journey" in q["prompt"]]
+    assert stems and all(", the First Transcontinental Railroad cut the journey" in p for p in stems), stems
+    assert not [p for p in stems if ", it cut" in p]
+    # the citation still starts at the sentence that names it
+    cited = [q["citation"] for q in result.questions if "journey" in q["prompt"]]
+    assert all(c["quote"].startswith("The First Transcontinental Railroad was") for c in cited)
+
+
+def test_an_extraposed_it_after_an_opening_phrase_needs_nothing_before():
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous("Completed in 1869, it cut the journey to about a week.", set())
+    assert not _needs_previous("In the light of recent legislation, it is by no means far-fetched to conclude that "
+                               "wages fell in 1939.", set())
+    assert not _needs_previous("By 1900, it was clear that the canal would be built.", set())
+
+
+def test_the_context_sentence_keeps_a_family_name_capital_and_the_same_year_as_finds_its_thing():
+    # round 23: 'in the section …, fleming and Florey had …' (the capital lost in the context sentence), and
+    # 'In the same year as the Nobel Prize' shown after a sentence that does not say the Nobel Prize's year
+    text = ("# Penicillin\n\n## Legacy\n\nIn 1928 Alexander Fleming found a mould. In 1939 Howard Florey and Ernst "
+            "Chain took up the problem in Oxford. Fleming, Florey and Chain shared the 1945 Nobel Prize in "
+            "Physiology or Medicine. Heatley was not included. Fleming and Florey had both been knighted in 1944. "
+            "In the same year as the Nobel Prize, Dorothy Hodgkin used X-ray crystallography to determine the "
+            "structure of penicillin.\n")
+    doc = document_from_text(text, doc_id="pen", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    prompts = [q["prompt"] for q in result.questions] + [r["passage"] for r in result.rejected if r.get("passage")]
+    assert not [p for p in prompts if ", fleming" in p]
+    hodgkin = [p for p in prompts if "X-ray" in p]
+    assert hodgkin and all("shared the 1945 Nobel Prize" in p and "… In the same year as the Nobel Prize" in p
+                           and "knighted" not in p for p in hodgkin), hodgkin
+
+
+def test_d_day_gives_its_date_away():
+    text = ("# Doses\n\nBy D-Day on 6 June 1944 about 2.3 million doses had been prepared for the invasion. "
+            "In March 1942 Anne Miller became one of the first patients in the United States to be saved by the drug.\n")
+    doc = document_from_text(text, doc_id="dd", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert any("2.3 million" in str(q.get("choices", "")) or q.get("answer") == "2.3 million" for q in result.questions)
+    assert not [q for q in result.questions if "D-Day on _____" in q["prompt"] or "D-Day on 6 June _____" in q["prompt"]]
+    assert not [q for q in result.questions if q["type"] == "true_false" and "D-Day" in q["prompt"]
+                and "6 June 1944" not in q["prompt"]]
+    assert any("landmark year" in r["reason"] for r in result.rejected)

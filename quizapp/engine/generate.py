@@ -23,7 +23,8 @@ LANDMARK_YEARS = {
     1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
-    1941: r"(?i)\bwar\b|Hitler|invasion", 1945: r"(?i)\bwar\b|Hitler", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
+    1969: r"(?i)\bmoon\b|Apollo", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)

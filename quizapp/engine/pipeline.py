@@ -20,7 +20,7 @@ from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns
                                   term_facts)
 from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
-from quizapp.engine.model import Document, Fact
+from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.stems import (attribution_for, build_context, following_about_person, number_clause_cut,
                                   quotation_intro_context)
 
@@ -196,10 +196,15 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
-    # a sentence opening with a person's name, or the family name of one ('Fleming and Florey had …')
-    contexts = {s.index: build_context(doc, s, person_names, first_is_name=s.start in name_starts
-                                       or s.text.split(" ", 1)[0].rstrip("’'s,") in person_names)
+
+    def opens_with_name(s: Sentence) -> bool:
+        """The sentence opens with a person's name, or the family name of one ('Fleming and Florey had …')."""
+        return s.start in name_starts or s.text.split(" ", 1)[0].rstrip("’'s,") in person_names
+
+    contexts = {s.index: build_context(doc, s, person_names, first_is_name=opens_with_name(s))
                 for s in doc.sentences if s.index in by_sentence}
+    for ctx in contexts.values():  # the stem opens with the first sentence of its chain
+        ctx.chain_first_is_name = bool(ctx.chain) and opens_with_name(ctx.chain[0])
     cands: list[Candidate] = []
     rejected: list[dict] = []
     asked_once: set[str] = set()

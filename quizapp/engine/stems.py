@@ -36,7 +36,8 @@ _EXTRAPOSED_IT = re.compile(
     r"(?:(?:not|no\s+longer|still|now|also|by\s+no\s+means|quite|very|so|too|generally|widely)\s+)*"
     r"[“‘\"]?(?:(?:a|no)\s+secret|clear|plain|true|evident|obvious|certain|likely|unlikely|possible|impossible|"
     r"necessary|hard|difficult|easy|important|known|well-known|said|reported|calculated|estimated|believed|"
-    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking)[”’\"]?"
+    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking|far-fetched|"
+    r"fair|safe|reasonable|surprising|natural|worth\s+noting|noteworthy)[”’\"]?"
     r"\s+(?:that|to|why|how|whether|what)\b")
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
@@ -70,6 +71,7 @@ class Context:
     problem: str = ""  # why the sentence cannot be used on its own
     chain: list[Sentence] = field(default_factory=list)  # the sentences before it that the stem includes
     first_is_name: bool = False  # the sentence opens with a name: keep its capital after "According to"
+    chain_first_is_name: bool = False  # so does the first sentence of the chain, when there is one
     keep_quotes: bool = False  # a quotation shown with the sentence that introduces it
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
@@ -288,8 +290,16 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         chain.insert(0, prev)
         current = prev
-    if len(chain) >= 2:
+    if len(chain) >= 2 or chain and _fronted_it(text):
         chain = _compress_chain(ctx, chain, person_names)
+    same_as = _SAME_AS.search(text)
+    if same_as and chain and not _mentions(chain, same_as.group(1)):
+        found = _sentence_naming(doc, sentence, same_as.group(1))
+        if found is None or _needs_previous(found.text, person_names):
+            ctx.problem = "unresolved reference: 'the same year as …' names what the sentences before do not"
+            return ctx
+        chain = [found]
+        ctx.gap_before_last = found.index < sentence.index - 1
     if sum(len(p.text.split()) for p in chain) + words > 90:
         ctx.problem = "needs too much context to stand alone"
         return ctx
@@ -309,6 +319,27 @@ _PARTITIVE_START = re.compile(r"^Of (?:those|these|them)\b")
 _WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
 
 
+# 'In the same year as the Nobel Prize, Dorothy Hodgkin …': the year is that of a thing a sentence before
+# names, which need not be the sentence just before ('… knighted in 1944. In the same year as the Nobel …').
+_SAME_AS = re.compile(r"\bthe same (?:year|month|day|week|time|period|decade|season)\s+as\s+(?:the\s+)?"
+                      r"((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*|[a-z]+)")
+
+
+def _mentions(sentences: list[Sentence], words: str) -> bool:
+    return any(re.search(rf"\b{re.escape(words)}\b", x.text) for x in sentences)
+
+
+def _sentence_naming(doc: Document, sentence: Sentence, words: str) -> Sentence | None:
+    """The nearest of the three sentences before ``sentence`` in its paragraph that says ``words``."""
+    for back in range(1, 4):
+        i = sentence.index - back
+        if i < 0 or doc.sentences[i].paragraph != sentence.paragraph:
+            return None
+        if _mentions([doc.sentences[i]], words):
+            return doc.sentences[i]
+    return None
+
+
 def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str]) -> list[Sentence]:
     """Three sentences bury the detail asked (blind reviews 9101, 9203): shorten the context where
     a sentence of it only names a subject or only breaks a set down.
@@ -319,14 +350,18 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
     - 'By mid-1932, 42,230 foreign workers were employed … Of those, 50% were German … now most were
       employed in industry …': the breakdown of the set is left out, marked '…', when the sentence
       asked speaks of the whole set ('most were', 'they')."""
-    first, second = chain[0], chain[1]
+    first = chain[0]
     named = _NAMED_SUBJECT.match(first.text)
     if named and all(re.match(r"It\s+(?:is|was|has|had|stretches|covers|lies|runs|rises|became|remains)\b", x.text)
-                     for x in chain[1:] + [ctx.sentence]) and not _needs_previous(first.text, person_names):
+                     or x is ctx.sentence and _fronted_it(x.text) for x in chain[1:] + [ctx.sentence]) \
+            and not _needs_previous(first.text, person_names):
         # 'The Great Barrier Reef … is the largest reef system on Earth. It stretches … It was declared a
         # World Heritage Site in 1981.': the name replaces the 'It' of the sentence asked
         ctx.it_name, ctx.cite_from = named.group(1), first.start
         return []
+    if len(chain) < 2:
+        return chain
+    second = chain[1]
     name = re.match(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:was|is|had|has|became)\b", first.text)
     if name and name.group(1) in person_names and re.match(r"(?:He|She)\s", second.text) and \
             not _needs_previous(first.text, person_names):
@@ -552,9 +587,19 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
 _IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
 
 
+# 'Completed in 1869, it cut the journey …': an opening phrase, then 'it' as the subject: the 'it' is
+# something named before (unless it only stands in for a clause after it: 'By 1900, it was clear that …').
+_FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])")
+
+
+def _fronted_it(text: str) -> bool:
+    m = _FRONTED_IT.match(text)
+    return bool(m) and not _EXTRAPOSED_IT.match("It" + text[m.end() + 2:])
+
+
 def _needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
-        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text))
+        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text)
 
 
 def _quote_whole(text: str) -> bool:
@@ -708,7 +753,12 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.it_name:
-        parts[-1] = re.sub(r"^It\b", ctx.it_name, parts[-1])
+        fronted = _FRONTED_IT.match(parts[-1])
+        if fronted:  # 'Completed in 1869, it cut …' -> 'Completed in 1869, the First Transcontinental Railroad cut …'
+            name = re.sub(r"^The\b", "the", ctx.it_name)
+            parts[-1] = parts[-1][:fronted.end()] + name + parts[-1][fronted.end() + 2:]
+        else:
+            parts[-1] = re.sub(r"^It\b", ctx.it_name, parts[-1])
     if ctx.lead_name and len(parts) > 1:
         parts[0] = re.sub(r"^(?:He|She)\b", ctx.lead_name, parts[0])
     if len(parts) > 1:
@@ -732,7 +782,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         if ctx.gap_before_last and i == len(parts) - 1 and i > 0:
             part = "… " + part  # a sentence between the context and this one is left out
         shown.append(part)
-    keep = ctx.first_is_name and not ctx.chain
+    keep = ctx.chain_first_is_name if ctx.chain else ctx.first_is_name
     shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
     text = " ".join(shown + after)
     if ctx.keep_quotes and text.count("“") > text.count("”"):
