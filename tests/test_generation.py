@@ -1025,3 +1025,13 @@ def test_d_day_gives_its_date_away():
     assert not [q for q in result.questions if q["type"] == "true_false" and "D-Day" in q["prompt"]
                 and "6 June 1944" not in q["prompt"]]
     assert any("landmark year" in r["reason"] for r in result.rejected)
+
+
+def test_a_university_of_a_city_accepts_the_other_order():
+    # round 23 blind review: 'University of Warsaw' typed as 'Warsaw University' was marked wrong
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    fact = Fact(kind="org", text="University of Warsaw", sentence=0, start=0, end=20)
+    assert {"University of Warsaw", "Warsaw University"} <= set(name_accepts(fact))
+    assert "Oxford University" in name_accepts(Fact(kind="org", text="the University of Oxford", sentence=0, start=0, end=24))
+    assert "England Bank" not in name_accepts(Fact(kind="org", text="Bank of England", sentence=0, start=0, end=15))

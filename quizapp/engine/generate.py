@@ -804,6 +804,10 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(" ".join(tokens[1:]))
     if fact.kind in ("org", "work", "term") and len(tokens) >= 2:
         accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
+    named_for = re.fullmatch(r"(?:the )?(University|College|Academy|Institute) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)",
+                             fact.text, re.I) if fact.kind in ("org", "place") else None
+    if named_for:  # 'University of Warsaw' / 'Warsaw University'
+        accept.add(f"{named_for.group(2)} {named_for.group(1)}")
     if fact.kind == "place":
         for names in lexicon.PLACE_ALIASES:
             if fact.text in names:
