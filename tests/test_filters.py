@@ -202,10 +202,10 @@ def test_a_date_inside_a_relative_clause_is_no_event_to_order():
 
 
 def test_a_holder_of_high_office_named_with_the_office_is_not_asked():
-    _, result = run("John Frank Stevens, the chief engineer from 1905 to 1907, persuaded President Theodore Roosevelt "
+    _, result = run("John Frank Stevens, the chief engineer from 1905 to 1907, persuaded President Grover Cleveland "
                     "to build a lock canal.\n")
-    assert "Theodore Roosevelt" not in asked_values(result)
-    assert "general knowledge: a holder of a high office, named with the office" in rejected_for(result, "Theodore Roosevelt")
+    assert "Grover Cleveland" not in asked_values(result)
+    assert "general knowledge: a holder of a high office, named with the office" in rejected_for(result, "Grover Cleveland")
     assert "John Frank Stevens" in asked_values(result) or rejected_for(result, "John Frank Stevens")
 
 

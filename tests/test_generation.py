@@ -1035,3 +1035,70 @@ def test_a_university_of_a_city_accepts_the_other_order():
     assert {"University of Warsaw", "Warsaw University"} <= set(name_accepts(fact))
     assert "Oxford University" in name_accepts(Fact(kind="org", text="the University of Oxford", sentence=0, start=0, end=24))
     assert "England Bank" not in name_accepts(Fact(kind="org", text="Bank of England", sentence=0, start=0, end=15))
+
+
+def test_a_famous_person_under_a_full_name_is_never_an_option_or_a_swap():
+    # round 23: 'President Abraham Lincoln' (named once for the Act) became the false swap of 'the Big
+    # Four: Leland Stanford, …' and of 'Leland Stanford … drove the golden spike' in 1869
+    from quizapp.engine import lexicon
+    assert lexicon.is_famous("Abraham Lincoln") and lexicon.is_famous("Lincoln") and not lexicon.is_famous("Charles Crocker")
+    text = ("# Railroad\n\nOn July 1, 1862, President Abraham Lincoln signed the Pacific Railway Act. The engineer "
+            "Theodore Judah surveyed a route across the Sierra Nevada. The railroad was controlled by four merchants "
+            "known as the Big Four: Leland Stanford, Collis Huntington, Mark Hopkins and Charles Crocker. At the "
+            "ceremony in 1869, Leland Stanford drove a golden spike. Thomas Durant dominated the Union Pacific's "
+            "finances. Grenville Dodge was its chief engineer.\n")
+    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    shown = " ".join(q["prompt"] + " " + " ".join(c["text"] for c in q.get("choices", [])) for q in result.questions)
+    assert result.questions and shown.count("Lincoln") == shown.count("President Abraham Lincoln signed")
+
+
+def test_a_body_named_by_a_common_word_keeps_its_capital_after_according_to():
+    text = ("# Railroad\n\nCongress also fixed the track at standard gauge, meaning a distance of 4 feet 8½ inches "
+            "between the rails, in 1863.\n")
+    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert result.questions and all(", Congress also fixed" in q["prompt"] for q in result.questions if "gauge" in q["prompt"])
+    assert not [q for q in result.questions if "congress" in q["prompt"]]
+
+
+def test_a_percentage_the_sentence_works_out_is_not_asked():
+    # round 23: 'gave penicillin to four of them (_____ of the group)' after 'eight mice'
+    text = ("# Mice\n\nOn 25 May 1940 the team infected eight rats with a lethal dose of bacteria and gave penicillin "
+            "to four of them (50 per cent of the group). In the hospital 35 per cent of the patients recovered within a week.\n")
+    doc = document_from_text(text, doc_id="m", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if "of the group" in q["prompt"] and "25 May 1940" in q["prompt"]
+                and q["type"] in ("multiple_choice", "numeric", "true_false") and "50 per cent" not in q["prompt"]]
+    assert any("ratio of two numbers" in r["reason"] for r in result.rejected)
+    assert any("35 per cent" in str(q.get("choices", "")) or q.get("answer") == "35 per cent" for q in result.questions)
+
+
+def test_the_year_of_a_famous_discovery_is_not_asked_in_its_own_document():
+    # round 23: 'Its discovery in _____' in "The Discovery and Development of Penicillin": 1928 is known
+    text = ("Penicillin was the first antibiotic widely used in medicine. Its discovery in 1928 transformed medicine. "
+            "In September 1928 Fleming returned from a holiday. Chain had left Germany in 1933.\n")
+    doc = document_from_text(text, doc_id="p", meta={"kind": "reference", "title": "The Discovery of Penicillin"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if "discovery in" in q["prompt"] or "returned from" in q["prompt"]]
+    assert any("famous discovery" in r["reason"] for r in result.rejected)
+    assert any(q.get("answer") == "1933" for q in result.questions)
+
+
+def test_the_thing_the_sentence_before_introduces_is_shown_with_it():
+    # round 23: 'Each step on the scale means …' with 'a scale from 0 to 8' in the sentence before
+    text = ("= Volcanoes =\n\n== Measuring eruptions ==\n\nScientists rate eruptions on the Volcanic Explosivity Index, "
+            "a scale from 0 to 8. Each step on the scale means an eruption about ten times larger than the step below.\n")
+    doc = document_from_text(text, doc_id="v", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    steps = [q["prompt"] for q in result.questions if "Each step" in q["prompt"] or "each step" in q["prompt"]]
+    assert steps and all("Volcanic Explosivity Index, a scale from 0 to 8. Each step on the scale" in p for p in steps)
+    from quizapp.engine.stems import _named_before
+    assert _named_before("It was introduced in 1927, the year when the struggle reached its climax.",
+                         "Underlying both is a thirteen year campaign to cut wages.", "") is None
+
+
+def test_them_after_an_irregular_plural_is_resolved_in_its_sentence():
+    from quizapp.engine.stems import _dangling_pronoun
+    assert not _dangling_pronoun("The team infected eight mice and gave penicillin to four of them.", set())
+    assert _dangling_pronoun("The team gave penicillin to four of them.", set())

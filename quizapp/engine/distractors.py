@@ -524,7 +524,7 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
             continue
         if key.kind == "person" and _initialled(f.text) != _initialled(key.text):
             continue  # 'Leon Sedov' among 'N. Siluyanov', 'P. Lomako': the one full first name stands out
-        if key.kind == "person" and (f.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", f.text)):
+        if key.kind == "person" and (lexicon.is_famous(f.text) or re.search(r"\b[IVX]+$", f.text)):
             continue  # a famous name among obscure ones stands out
         if _variant(f.text, key.text):
             continue

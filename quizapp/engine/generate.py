@@ -14,7 +14,7 @@ from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distracto
                                         key_stands_out,
                                         stable_int)
 from quizapp.engine.model import Document, Fact, Sentence
-from quizapp.engine.normalize import fold, normalize_answer, parse_number
+from quizapp.engine.normalize import NUMBER_WORDS, fold, normalize_answer, parse_number, words_to_number
 from quizapp.engine.stems import BLANK, Context, blank_out, cut_at, number_clause_cut, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
@@ -26,6 +26,9 @@ LANDMARK_YEARS = {
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
     1969: r"(?i)\bmoon\b|Apollo", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
+# Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
+# document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
+LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b"}
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 # Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
@@ -88,6 +91,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             re.search(LANDMARK_YEARS[int(y)], doc.sentences[fact.sentence].text) for y in re.findall(r"\d{4}", fact.text)
             if int(y) in LANDMARK_YEARS):
         return "a landmark year of world history, named with its event: answerable from general knowledge"
+    if fact.kind in ("year", "date") and any(
+            re.search(LANDMARK_DISCOVERIES[int(y)], doc.sentences[fact.sentence].text + " " + doc.title)
+            for y in re.findall(r"\d{4}", fact.text) if int(y) in LANDMARK_DISCOVERIES):
+        return "the year of a famous discovery, the subject of the sentence or the document: answerable from general knowledge"
     if fact.kind in NAME_KINDS:
         if norm in TRIVIAL_NAMES:
             return "trivial: the corpus's own subject"
@@ -134,7 +141,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "an age or a span of time: its wrong values are given away by the words around it"
     if fact.kind == "quantity" and (fact.value or 0) < 20 and re.match(r"(?:months?|days?|hours?|weeks?|years?)\b", fact.unit):
         return "a small span of time: incidental, and its wrong values break the calendar"
-    if fact.kind == "person" and (fact.text in lexicon.FAMOUS_PEOPLE or re.search(r"\b[IVX]+$", fact.text)):
+    if fact.kind == "person" and (lexicon.is_famous(fact.text) or re.search(r"\b[IVX]+$", fact.text)):
         return "a famous name: answerable from general knowledge"
     if fact.kind == "person" and "“" in sent.text and (
             re.match(r"[^“.]{0,80}“", after) or re.search(r"”[^”]{0,40}$", before)
@@ -353,9 +360,15 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     body = STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
     if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
         return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
-    if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and \
+    multiplier = re.match(r"\s+times\b", sent.text[fact.end - sent.start:]) and \
+        len(re.findall(r"\d[\d,.]*", sent.text)) < 2  # 'about ten times larger', a scale's '0 to 8' before it
+    if fact.kind in ("quantity", "percent") and _PROPORTION.search(body) and not multiplier and \
             len(re.findall(r"\d[\d,.]*\s*(?:million|per cent|percent|%)?", body)) >= 2:
         return out  # 'almost half of the 22.3 million' with 10.1 million in the stem
+    if fact.kind == "percent" and percent_of_stated_numbers(fact, sent):
+        mc = Candidate(qtype="multiple_choice", prompt=blanked, features={}, **base)
+        mc.reject = ARITHMETIC_PERCENT  # 'eight mice … four of them (_____ of the group)'
+        return [mc]
     if fact.kind == "fraction":
         # 'below one-fourth, and in many cases one-tenth': typed only. Wrong fractions as options or in a
         # false statement are bounded by the words around them ('below', 'in many cases') and easily
@@ -604,6 +617,28 @@ OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the of
 _FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:built|founded|discovered|invented|wrote|composed|painted|"
                          r"designed|led|won|created)\s+(?:the\s+)?[A-Z]")
 FAMOUS_DEED = "general knowledge: a person described by a named achievement"
+
+
+ARITHMETIC_PERCENT = "cue: the percentage is the ratio of two numbers the sentence gives ('four of eight mice (50 per cent)')"
+_COUNT = re.compile(r"\b(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def percent_of_stated_numbers(fact: Fact, sent: Sentence) -> bool:
+    """The percentage equals, to the unit, the ratio of two other numbers of its sentence (digits or
+    words, years left out): the sentence works it out for the reader."""
+    if fact.value is None:
+        return False
+    at = fact.start - sent.start
+    rest = sent.text[:at] + " " + sent.text[at + len(fact.text):]
+    values = []
+    for m in _COUNT.finditer(rest):
+        word = m.group(0).replace(",", "")
+        if re.fullmatch(r"1\d{3}|20\d{2}", word):
+            continue  # a year
+        value = float(word) if word[0].isdigit() else words_to_number(word)
+        if value:
+            values.append(value)
+    return any(abs(100 * a / b - fact.value) < 0.5 for a in values for b in values if b > a)
 
 
 def country_people_cue(answer: str, prompt: str) -> bool:

@@ -150,7 +150,19 @@ FAMOUS_PEOPLE = {
     "Stalin", "Lenin", "Trotsky", "Marx", "Engels", "Hitler", "Churchill", "Roosevelt",
     "Mussolini", "Molotov", "Kalinin", "Bukharin", "Zinoviev", "Kamenev", "Plekhanov",
     "Nero", "Petronius", "Khrushchev", "Brezhnev", "Gorbachev", "Lincoln", "Napoleon",
+    "Washington", "Jefferson", "Kennedy", "Nixon", "Bismarck",
 }
+
+
+# Bodies named by a common word, capitalised as names wherever they stand ('Congress also fixed …').
+INSTITUTIONS = {"Congress", "Parliament", "Senate", "Duma", "Reichstag", "Politburo", "Sovnarkom", "Comintern"}
+
+
+def is_famous(name: str) -> bool:
+    """A name general knowledge tells apart: one of FAMOUS_PEOPLE, by itself or with a given name
+    ('Abraham Lincoln', 'Theodore Roosevelt')."""
+    tokens = name.split()
+    return name in FAMOUS_PEOPLE or len(tokens) >= 2 and tokens[-1] in FAMOUS_PEOPLE
 # Years of death of the famous people above, where general knowledge has them: a date "under
 # Lenin" after 1924 is refuted without the text.
 DEATH_YEARS = {

@@ -290,6 +290,15 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         chain.insert(0, prev)
         current = prev
+    if not chain and not ctx.lead_cut:
+        prev = _previous_sentence(doc, sentence)
+        noun = _named_before(text, prev.text, doc.section_title(sentence.section)) if prev is not None else None
+        if noun:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
+            if _needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
+                    or prev.text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(prev.text)):
+                ctx.problem = f"unresolved reference: 'the {noun}' is the one the sentence before introduces"
+                return ctx
+            chain = [prev]
     if len(chain) >= 2 or chain and _fronted_it(text):
         chain = _compress_chain(ctx, chain, person_names)
     same_as = _SAME_AS.search(text)
@@ -323,6 +332,22 @@ _WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
 # names, which need not be the sentence just before ('… knighted in 1944. In the same year as the Nobel …').
 _SAME_AS = re.compile(r"\bthe same (?:year|month|day|week|time|period|decade|season)\s+as\s+(?:the\s+)?"
                       r"((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*|[a-z]+)")
+
+
+# 'the scale' after 'a scale from 0 to 8' in the sentence before: the thing that sentence introduces.
+_DEFINITE = re.compile(r"\bthe ([a-z]{4,})\b(?!\s+(?:of|that|which|who|whose|in|on|at|for|from|to|with|against|between|over|about|by|under|"
+                       r"during|into|among|across|behind|near|when|where|whose)\b)")
+
+
+def _named_before(text: str, previous: str, section: str) -> str | None:
+    """The noun of a 'the …' in ``text`` that ``previous`` introduces with 'a'/'an', when the section's
+    title does not name it too."""
+    for m in _DEFINITE.finditer(text):
+        noun = m.group(1)
+        if re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+)?{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|with|"
+                     rf"for|in|on)\b)", previous) and noun not in section.lower():
+            return noun
+    return None
 
 
 def _mentions(sentences: list[Sentence], words: str) -> bool:
@@ -622,7 +647,8 @@ def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
     for m in _PRONOUN_MID.finditer(text):
         before = text[: m.start()]
         if m.group(0) in ("they", "them", "their"):
-            plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL]
+            plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL] \
+                or _IRREGULAR_PLURAL.search(before)
             if not plural:
                 return True
         elif not any(name in before for name in person_names):
@@ -630,6 +656,7 @@ def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
     return False
 
 
+_IRREGULAR_PLURAL = re.compile(r"\b(?:mice|men|women|children|people|feet|teeth|geese|oxen|police|cattle|staff|crew)\b")
 _NOT_PLURAL = {"was", "has", "is", "this", "thus", "its", "his", "hers", "less", "unless", "process", "always",
                "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards"}
 
@@ -715,7 +742,8 @@ def starts_with_proper_noun(text: str) -> bool:
         return True
     if word in lexicon.NOT_NAMES:
         return False
-    if word in lexicon.NATIONALITIES or word in lexicon.COUNTRIES or word in lexicon.FAMOUS_PEOPLE:
+    if word in lexicon.NATIONALITIES or word in lexicon.COUNTRIES or word in lexicon.FAMOUS_PEOPLE \
+            or word in lexicon.INSTITUTIONS:
         return True
     if word in lexicon.MONTH_NAMES:
         return True
