@@ -1102,3 +1102,39 @@ def test_them_after_an_irregular_plural_is_resolved_in_its_sentence():
     from quizapp.engine.stems import _dangling_pronoun
     assert not _dangling_pronoun("The team infected eight mice and gave penicillin to four of them.", set())
     assert _dangling_pronoun("The team gave penicillin to four of them.", set())
+
+
+def test_round_23_short_answers_a_body_named_in_the_section_title_a_later_with_no_anchor_a_discoverer():
+    text = ("= Penicillin =\n\n== The Oxford Team ==\n\nAbout ten years later, Howard Florey and Ernst Chain took up the "
+            "problem at the Sir William Dunn School of Pathology at the University of Oxford.\n\n== Research ==\n\n"
+            "Building on the work of Henri Becquerel, who had found in 1896 that uranium salts give off rays, she "
+            "measured the rays with an electrometer.\n\n== Railroads ==\n\nThe Union Pacific Railroad built westward "
+            "from Omaha. Serious track laying on the Union Pacific did not begin until 1865, after the end of the "
+            "Civil War.\n")
+    doc = document_from_text(text, doc_id="r23", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if "ten years later" in q["prompt"]]  # later than what?
+    assert "Henri Becquerel" not in asked_keys(result)  # 'who had found in 1896 that uranium …' names him
+    assert any(r["reason"].startswith("general knowledge: a person described by a named achievement")
+               for r in result.rejected if r.get("answer") == "Henri Becquerel")
+    typed = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Union Pacific"]
+    assert typed and all("Union Pacific Railroad" in q["accept"] for q in typed)
+
+
+def test_a_body_whose_distinctive_word_the_section_title_gives_is_not_typed():
+    text = ("= Penicillin =\n\n== The Oxford Team ==\n\nIn 1939 Howard Florey and Ernst Chain took up the problem at the "
+            "Sir William Dunn School of Pathology at the University of Oxford.\n")
+    doc = document_from_text(text, doc_id="ox", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert "University of Oxford" not in asked_keys(result)
+    assert any(r["reason"].startswith("cue: the distinctive word of the body's name") for r in result.rejected
+               if r.get("answer") == "University of Oxford")
+
+
+def asked_keys(result):
+    out = set()
+    for q in result.questions:
+        out |= {c["text"] for c in q.get("choices", []) if c["correct"]}
+        if q.get("answer"):
+            out.add(q["answer"])
+    return out

@@ -614,8 +614,8 @@ _IN_COUNTRY = re.compile(r"\s+in\s+(?:the\s+)?(?:" + "|".join(sorted(map(re.esca
 _OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
 OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
 # 'Ferdinand de Lesseps, who had built the Suez Canal': a person described by a named achievement
-_FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:built|founded|discovered|invented|wrote|composed|painted|"
-                         r"designed|led|won|created)\s+(?:the\s+)?[A-Z]")
+_FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:(?:built|founded|discovered|invented|wrote|composed|painted|"
+                         r"designed|led|won|created)\s+(?:the\s+)?[A-Z]|(?:discovered|invented|found)\b)")
 FAMOUS_DEED = "general knowledge: a person described by a named achievement"
 
 
@@ -715,6 +715,12 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
             # 'Gatun Dam created _____' (Gatun Lake), 'a canal across the _____' in “The Panama Canal”
             return "cue: the distinctive word of the place's name is in the stem or the title"
+    if fact.kind == "org" and len(tokens) >= 2:
+        distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.ORG_WORDS and t.lower() not in ("the", "of")
+                    and t not in lexicon.PLACE_HEADS]
+        if distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", fold(prompt)) for t in distinct):
+            # 'in the section “The Oxford Team”, … at the _____' (the University of Oxford)
+            return "cue: the distinctive word of the body's name is in the stem or the section's title"
     if fact.kind == "place" and any(fact.text in places and re.search(rf"\b{re.escape(landmark)}\b", before + " " + after)
                                     for landmark, places in lexicon.LANDMARK_PLACES.items()):
         return "general knowledge: the place of a world-famous landmark in the stem ('the Sorbonne' gives Paris)"

@@ -20,6 +20,9 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|"
+    # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
+    r"(?:(?:About|Some|Nearly|Almost|Only|Just|Over|Barely)\s+)?(?:[A-Za-z]+|\d+)\s+(?:years?|months?|weeks?|days?|"
+    r"decades?|centuries)\s+(?:later|afterwards|after\s+that|earlier|before\s+that)|"
     # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
     r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
     r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did)|"
