@@ -528,3 +528,17 @@ def test_a_name_in_the_answer_echoed_by_a_shorter_name_in_the_stem_is_a_cue():
     assert "petites Curies" not in asked_values(result)
     assert "cue: a word of the answer is in the stem" in rejected_for(result, "petites Curies")
     assert "20" in asked_values(result)  # 'During the First World War' is no other person: Marie Curie is resolved
+
+
+def test_a_date_inside_a_participles_phrase_is_no_event_to_match():
+    # round 23 blind review: 'Completed it cut the journey …' and '… from Sacramento, California, breaking ground'
+    from quizapp.engine.composite import dated_events
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.stems import build_context
+    doc = document_from_text("The Central Pacific built eastward from Sacramento, California, breaking ground on "
+                             "January 8, 1863.\nCompleted in 1869, the line cut the journey to about a week by train.\n"
+                             "The Union Pacific began serious track laying in 1865 after the end of the war.\n",
+                             doc_id="t", meta={"kind": "reference"})
+    contexts = {s.index: build_context(doc, s, set()) for s in doc.sentences}
+    events = dated_events(doc, contexts, {s.index: extract_facts(s) for s in doc.sentences})
+    assert [e[1] for e in events] == ["The Union Pacific began serious track laying after the end of the war"]

@@ -370,6 +370,10 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             if re.search(r",\s+(?:which|who|whose|where)\b[^,]*$", before) and after.startswith(","):
                 continue  # 'Mount Fuji, which last erupted in 1707, is a stratovolcano': the date is a clause's
             before = before[: m.start()]
+            if re.fullmatch(r"[A-Z][\w-]*", before.strip()) or re.search(r",\s+[a-z]+ing\b[^,]*$", before):
+                # 'Completed in 1869, it cut …', '… from Sacramento, breaking ground on January 8, 1863':
+                # the date belongs to a participle's phrase, which is left a fragment without it
+                continue
             if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
                 after = ""  # "… in 1927, the year when …": the rest is about the date
             elif after.startswith(",") and not re.match(r",\s+(?:[a-z]+ing|the|an?)\b", after):
