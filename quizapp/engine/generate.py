@@ -451,7 +451,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                 c.reject = c.reject or "cue: the answer's family name is in the stem"
     if fact.kind == "year" and _follows_its_cause(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
-            if c.qtype == "multiple_choice":
+            if c.qtype in ("multiple_choice", "numeric"):  # typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_CAUSE
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
@@ -768,7 +768,7 @@ def _family_name_shown(fact: Fact, blanked: str) -> bool:
         re.search(rf"\b{re.escape(tokens[-1])}(?:s|’s|'s)?\b", blanked) is not None
 
 
-AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option gives it away"
+AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option, or the next year, gives it away"
 
 
 def _follows_its_cause(fact: Fact, before: str) -> bool:
