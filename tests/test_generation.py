@@ -1138,3 +1138,33 @@ def asked_keys(result):
         if q.get("answer"):
             out.add(q["answer"])
     return out
+
+
+def test_round_24_office_term_dates_compound_measures_landmark_eruptions_and_the_index():
+    text = ("= Railroads and volcanoes =\n\n== Origins ==\n\nOn July 1, 1862, President Abraham Lincoln signed the "
+            "Pacific Railway Act. Congress also fixed the track at standard gauge, meaning a distance of 4 feet 8½ "
+            "inches between the rails, in 1863.\n\n== Measuring eruptions ==\n\nScientists rate eruptions on the "
+            "Volcanic Explosivity Index, a scale from 0 to 8. Each step on the scale means an eruption about ten "
+            "times larger than the step below. The 1815 eruption of Mount Tambora in Indonesia reached 7 on the "
+            "index and killed about 71,000 people. The eruption of Krakatoa on 27 August 1883 could be heard "
+            "4,800 kilometres away.\n")
+    doc = document_from_text(text, doc_id="r24", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    lincoln = [q for q in result.questions if "Lincoln signed" in q["prompt"]]
+    assert not [q for q in lincoln if q["type"] == "multiple_choice"]  # 'July 1, 1860' is before his term
+    assert any(r["reason"].startswith("a date beside a holder of high office") for r in result.rejected)
+    assert not [q for q in result.questions if "_____ feet" in q["prompt"] or "feet _____ inches" in q["prompt"]]
+    assert any(r["reason"].startswith("part of a compound measure") for r in result.rejected)
+    assert not [q for q in result.questions if "Krakatoa on _____" in q["prompt"] or "August _____" in q["prompt"]]
+    tambora = [q["prompt"] for q in result.questions if "on the index" in q["prompt"]]
+    assert tambora and all("Volcanic Explosivity Index, a scale from 0 to 8. … The 1815 eruption" in p for p in tambora)
+
+
+def test_a_common_word_before_a_country_is_lowercased_after_according_to_and_new_york_has_its_other_names():
+    from quizapp.engine.stems import starts_with_proper_noun
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    assert not starts_with_proper_noun("Wartime Britain lacked the industrial capacity.")
+    assert starts_with_proper_noun("Northern Ireland lacked the industrial capacity.")
+    assert starts_with_proper_noun("Soviet Russia lacked the industrial capacity.")
+    assert {"New York City", "NYC"} <= set(name_accepts(Fact(kind="place", text="New York", sentence=0, start=0, end=8)))

@@ -24,11 +24,14 @@ LANDMARK_YEARS = {
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
-    1969: r"(?i)\bmoon\b|Apollo", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
 LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b"}
+_MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
+_COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
+_COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?$")
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 # Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
@@ -139,6 +142,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind in ("quantity", "number") and (
+            _COMPOUND_MEASURE_AFTER.match(sent.text[fact.end - sent.start:])
+            or _COMPOUND_MEASURE_BEFORE.search(sent.text[: fact.start - sent.start])):
+        return "part of a compound measure ('4 feet 8½ inches'): half a number"
     if fact.kind == "quantity" and (fact.value or 0) < 20 and re.match(r"(?:months?|days?|hours?|weeks?|years?)\b", fact.unit):
         return "a small span of time: incidental, and its wrong values break the calendar"
     if fact.kind == "person" and (lexicon.is_famous(fact.text) or re.search(r"\b[IVX]+$", fact.text)):
@@ -453,6 +460,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
             if c.qtype in ("multiple_choice", "numeric"):  # typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_CAUSE
+    if fact.kind in ("date", "year") and _OFFICE_NAMED.search(sent.text):
+        for c in out:  # 'on _____, President Abraham Lincoln signed …': 'July 1, 1860' is before his term
+            if c.qtype == "multiple_choice":
+                c.reject = c.reject or OFFICE_TERM
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
@@ -613,6 +624,8 @@ _IN_COUNTRY = re.compile(r"\s+in\s+(?:the\s+)?(?:" + "|".join(sorted(map(re.esca
 # 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
 _OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
 OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
+_OFFICE_NAMED = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+[A-Z]")
+OFFICE_TERM = "a date beside a holder of high office: options outside the term are absurd to anyone who knows it"
 # 'Ferdinand de Lesseps, who had built the Suez Canal': a person described by a named achievement
 _FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:(?:built|founded|discovered|invented|wrote|composed|painted|"
                          r"designed|led|won|created)\s+(?:the\s+)?[A-Z]|(?:discovered|invented|found)\b)")

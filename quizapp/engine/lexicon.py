@@ -43,6 +43,7 @@ PLACE_ALIASES = [
     {"United States", "USA", "US", "U.S.", "America", "United States of America"},
     {"United Kingdom", "UK", "Britain", "Great Britain"},
     {"North Korea", "DPRK"},
+    {"New York", "New York City", "NYC"},
     {"Holland", "Netherlands"},
 ]
 # A country with the words for its people ('the USA' and 'Americans'): one in a stem gives the other away.

@@ -294,14 +294,15 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         chain.insert(0, prev)
         current = prev
     if not chain and not ctx.lead_cut:
-        prev = _previous_sentence(doc, sentence)
-        noun = _named_before(text, prev.text, doc.section_title(sentence.section)) if prev is not None else None
-        if noun:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
+        found = _introducing_sentence(doc, sentence)
+        if found:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
+            noun, prev = found
             if _needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
                     or prev.text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(prev.text)):
-                ctx.problem = f"unresolved reference: 'the {noun}' is the one the sentence before introduces"
+                ctx.problem = f"unresolved reference: 'the {noun}' is the one a sentence before introduces"
                 return ctx
             chain = [prev]
+            ctx.gap_before_last = prev.index < sentence.index - 1
     if len(chain) >= 2 or chain and _fronted_it(text):
         chain = _compress_chain(ctx, chain, person_names)
     same_as = _SAME_AS.search(text)
@@ -343,13 +344,34 @@ _DEFINITE = re.compile(r"\bthe ([a-z]{4,})\b(?!\s+(?:of|that|which|who|whose|in|
 
 
 def _named_before(text: str, previous: str, section: str) -> str | None:
-    """The noun of a 'the …' in ``text`` that ``previous`` introduces with 'a'/'an', when the section's
-    title does not name it too."""
+    """The noun of a 'the …' in ``text`` that ``previous`` introduces with 'a'/'an' ('a scale from 0 to
+    8') or names ('the Volcanic Explosivity Index'), when the titles do not name it too."""
     for m in _DEFINITE.finditer(text):
         noun = m.group(1)
+        if noun in section.lower():
+            continue
         if re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+)?{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|with|"
-                     rf"for|in|on)\b)", previous) and noun not in section.lower():
+                     rf"for|in|on)\b)", previous) or re.search(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b", previous):
             return noun
+    return None
+
+
+def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sentence] | None:
+    """The noun of a 'the …' of ``sentence`` and the sentence of the three before it in the paragraph
+    that introduces it, when the one just before does not name it in any way ('… the Volcanic
+    Explosivity Index, a scale from 0 to 8. Each step on the scale … Tambora reached 7 on the index')."""
+    titles = doc.section_title(sentence.section) + " " + doc.title
+    for back in range(1, 4):
+        i = sentence.index - back
+        if i < 0 or doc.sentences[i].paragraph != sentence.paragraph:
+            return None
+        prev = doc.sentences[i]
+        noun = _named_before(sentence.text, prev.text, titles)
+        if noun:
+            between = doc.sentences[i + 1:sentence.index]
+            if any(re.search(rf"\b{noun}\b", x.text, re.I) for x in between):
+                return None  # named again in between: that sentence's own wording
+            return noun, prev
     return None
 
 
@@ -731,6 +753,10 @@ _HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Col|Capt|
                        r"|[“\"]?(?:Sir|Dame|Lord|Lady|Professor|Doctor|President|King|Queen|Pope|Saint)\s+[A-Z_]")
 
 
+_PLACE_FORMING = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New",
+                  "Great", "Upper", "Lower", "Greater", "Little", "Old", "Mount", "Lake", "Cape", "Saint", "San", "Santa"}
+
+
 def starts_with_proper_noun(text: str) -> bool:
     m = re.match(r"[“\"]?([A-Za-z][\w’'-]*)", text)
     if not m:
@@ -738,6 +764,10 @@ def starts_with_proper_noun(text: str) -> bool:
     word = m.group(1)
     if _HONORIFIC.match(text):  # 'Dr. Terry Hughes, a reef scientist, …'
         return True
+    second = re.match(r"[“\"]?[A-Z][a-z]+\s+([A-Z][a-z]+)\b", text)
+    if second and (second.group(1) in lexicon.COUNTRIES or second.group(1) in lexicon.PLACES) \
+            and word not in lexicon.NATIONALITIES and word not in _PLACE_FORMING and _zipf(word.lower()) >= 3.3:
+        return False  # 'Wartime Britain lacked …': a common word before a country's name
     if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", text) \
             and word not in lexicon.NOT_NAMES:
         return True
