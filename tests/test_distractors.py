@@ -256,3 +256,19 @@ def test_no_two_number_options_are_nearly_the_same(corpus):
                     assert abs(values[a] - values[b]) >= 0.02 * max(values[a], values[b]), options
             checked += 1
     assert checked > 50
+
+
+def test_a_small_figure_gets_no_options_one_step_of_its_last_place_away():
+    # round 24 blind review: '0.4 / 0.5 / 0.6 / 1.2' for 'about 0.5 °C': the key in the middle of a tight cluster
+    from quizapp.engine.distractors import _next_to
+    from quizapp.engine.reader import document_from_text
+    style = NumberStyle.of("0.5")
+    assert _next_to(0.4, 0.5, style) and _next_to(0.6, 0.5, style) and not _next_to(0.8, 0.5, style)
+    assert not _next_to(8000, 10000, NumberStyle.of("10,000"))
+    text = ("= Volcanoes =\n\nThe 1991 eruption of Mount Pinatubo in the Philippines cooled the global climate by "
+            "about 0.5 °C for two years.\n")
+    doc = document_from_text(text, doc_id="v", meta={"kind": "reference"})
+    facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
+    key = next(f for f in facts["v"] if f.text == "0.5")
+    options = choose_distractors(key, "v", doc.sentences[key.sentence].text, FactIndex([doc], facts))
+    assert len(options) == 3 and "0.4" not in options and "0.6" not in options, options

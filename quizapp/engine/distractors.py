@@ -116,19 +116,34 @@ class NumberStyle:
 def _round_like(value: float, key: float, style: NumberStyle) -> float:
     """Round a perturbed value to the precision the key is written with."""
     scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
-    k = key / scale_mult
     v = value / scale_mult
     if style.decimals:
         return round(v, style.decimals) * scale_mult
+    step = _step(key, style)
+    return max(step, round(v / step) * step) * scale_mult
+
+
+def _step(key: float, style: NumberStyle) -> float:
+    """The unit of the last place the key is written with, in the key's scale: 0.1 for '0.5', 10,000
+    for '100,000', 10 for '42,230'."""
+    k = key / {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    if style.decimals:
+        return 10 ** -style.decimals
     if style.words:
-        step = 10 if k >= 20 and k % 10 == 0 else (5 if k % 5 == 0 and k >= 10 else 1)
-        return max(step, round(v / step) * step) * scale_mult
+        return 10 if k >= 20 and k % 10 == 0 else (5 if k % 5 == 0 and k >= 10 else 1)
     ik = int(round(k))
     trailing = len(str(ik)) - len(str(ik).rstrip("0")) if ik else 0
     step = 10 ** max(0, trailing - 1) if trailing else 1  # 100,000 -> steps of 10,000
     if step == 1 and ik >= 1000:
         step = 10  # 42,230 -> keep four significant digits
-    return max(step, round(v / step) * step) * scale_mult
+    return step
+
+
+def _next_to(value: float, key: float, style: NumberStyle) -> bool:
+    """'0.4' and '0.6' beside '0.5': one step of the key's last place away, they make a tight cluster
+    around it that points at the key in the middle."""
+    scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    return abs(value - key) / scale_mult <= _step(key, style) * 1.0001
 
 
 _NAME_KINDS = {"person", "org", "place", "group", "nationality", "term", "work"}
@@ -711,7 +726,7 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
         factors = _spread(seed, [0.5, 0.65, 0.75, 1.3, 1.5, 2.0, 0.4, 2.5, 1.2, 0.8])
         cands = [_round_like(v * f, v, style) for f in factors]
     for c in cands:
-        if c <= 0 or c == v:
+        if c <= 0 or c == v or key.kind != "percent" and _next_to(c, v, style):
             continue
         if offer(style.format(c), f"num:{c:g}"):
             return
