@@ -1088,7 +1088,7 @@ def test_the_year_of_a_famous_discovery_is_not_asked_in_its_own_document():
 def test_the_thing_the_sentence_before_introduces_is_shown_with_it():
     # round 23: 'Each step on the scale means …' with 'a scale from 0 to 8' in the sentence before
     text = ("= Volcanoes =\n\n== Measuring eruptions ==\n\nScientists rate eruptions on the Volcanic Explosivity Index, "
-            "a scale from 0 to 8. Each step on the scale means an eruption about ten times larger than the step below.\n")
+            "a scale from 0 to 8. Each step on the scale means an eruption about twelve times larger than the step below.\n")
     doc = document_from_text(text, doc_id="v", meta={"kind": "reference"})
     result = pipeline.generate_documents([doc]).results[0]
     steps = [q["prompt"] for q in result.questions if "Each step" in q["prompt"] or "each step" in q["prompt"]]
@@ -1168,3 +1168,55 @@ def test_a_common_word_before_a_country_is_lowercased_after_according_to_and_new
     assert starts_with_proper_noun("Northern Ireland lacked the industrial capacity.")
     assert starts_with_proper_noun("Soviet Russia lacked the industrial capacity.")
     assert {"New York City", "NYC"} <= set(name_accepts(Fact(kind="place", text="New York", sentence=0, start=0, end=8)))
+
+
+def test_round_25_general_knowledge_a_school_word_a_famous_eruption_the_ring_of_fire_and_ten_times():
+    text = ("= Volcanoes =\n\n== How a volcano forms ==\n\nMolten rock below the surface is called magma; once it "
+            "reaches the surface it is called lava. About 75 percent of the world's active volcanoes lie around the "
+            "Pacific Ocean, in a belt known as the Ring of Fire.\n\n== Measuring eruptions ==\n\nScientists rate "
+            "eruptions on the Volcanic Explosivity Index, a scale from 0 to 8. Each step on the scale means an "
+            "eruption about ten times larger than the step below.\n\n== Famous eruptions ==\n\nMount St. Helens in "
+            "Washington State erupted on May 18, 1980, killing 57 people.\n")
+    doc = document_from_text(text, doc_id="v25", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    keys = asked_keys(result)
+    assert "lava" not in keys and "Pacific Ocean" not in keys and "Mount St. Helens" not in keys
+    assert not [q for q in result.questions if "times larger" in q["prompt"] and "_____" in q["prompt"]]
+    assert not [q for q in result.questions if "erupted on _____" in q["prompt"] or "May 18, _____" in q["prompt"]]
+    reasons = {r["reason"] for r in result.rejected}
+    assert any(r.startswith("general knowledge: the place of a famous event") for r in reasons)
+    assert any(r.startswith("a power of ten as a multiplier") for r in reasons)
+
+
+def test_round_25_accepted_forms_the_results_and_an_aside_made_false():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    assert "Stanford" in name_accepts(Fact(kind="org", text="Stanford University", sentence=0, start=0, end=19))
+    assert "Pacific" in name_accepts(Fact(kind="place", text="Pacific Ocean", sentence=0, start=0, end=13))
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous("The results were published in The Lancet in August 1940.", set())
+    assert not _needs_previous("The results of the trial were published in The Lancet in August 1940.", set())
+    text = ("= Curie =\n\n== Research ==\n\nBuilding on the work of Henri Becquerel, who had found in 1896 that uranium "
+            "salts give off rays, the physicist Marie Curie measured the rays in 1897. The commission received about "
+            "420,000 requests, which were answered in 1925.\n")
+    doc = document_from_text(text, doc_id="c25", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    tf = [q["prompt"] for q in result.questions if q["type"] == "true_false"]
+    assert not [p for p in tf if "who had found in 18" in p and "in 1896" not in p]  # no false aside
+    assert [p for p in tf if "measured the rays in 18" in p and "1897" not in p]  # the main claim is swapped
+
+
+def test_a_statement_set_never_borrows_a_figure_another_of_its_statements_states():
+    from quizapp.engine.composite import _shares_swapped_value
+    from quizapp.engine.model import Sentence
+
+    class C:  # a true/false candidate as the statement set sees it
+        def __init__(self, text):
+            self.sentence = Sentence(index=0, start=0, end=len(text), text=text, paragraph=0, section=0)
+    false = (C("The eruption of Krakatoa could be heard 4,800 kilometres away."),
+             "In the section “Famous eruptions”, the eruption of Krakatoa could be heard 4,170 kilometres away.", False)
+    other = (C("Mauna Loa rises about 4,170 metres above sea level."),
+             "In the section “Kinds”, Mauna Loa rises about 4,170 metres above sea level.", True)
+    third = (C("The 1815 eruption reached 7 on the index."), "In the section “1815–1816”, the 1815 eruption reached 7.", True)
+    assert _shares_swapped_value(false, other)
+    assert not _shares_swapped_value(false, third) and not _shares_swapped_value(other, false)

@@ -477,7 +477,8 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
         j = i + 1
         while j < len(statements) and len(group) < 4 and \
                 statements[j][0].sentence.paragraph - group[0][0].sentence.paragraph <= STATEMENT_WINDOW_PARAGRAPHS:
-            group.append(statements[j])
+            if not any(_shares_swapped_value(statements[j], g) or _shares_swapped_value(g, statements[j]) for g in group):
+                group.append(statements[j])
             j += 1
         truths = [t for _, _, t in group]
         if len(group) >= 3 and any(truths) and not all(truths):
@@ -498,6 +499,22 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
         else:
             i += 1
     return out
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _shares_swapped_value(a: tuple, b: tuple) -> bool:
+    """The false statement ``a`` swapped in a figure that statement ``b`` states ('… heard 4,170
+    kilometres away' beside 'Mauna Loa … rises about 4,170 metres'): one option points at the other."""
+    cand, text, truth = a
+    if truth:
+        return False
+    swapped = set(_FIGURE.findall(_SECTION_LEAD.sub("", text))) - set(_FIGURE.findall(cand.sentence.text))
+    return bool(swapped & set(_FIGURE.findall(_SECTION_LEAD.sub("", b[1]))))
+
+
+_SECTION_LEAD = re.compile(r"^In the section “(?:[^“”]|“[^”]*”)*”, ")
 
 
 # --------------------------------------------------- what happened in year X

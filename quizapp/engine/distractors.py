@@ -506,6 +506,8 @@ def key_stands_out(key_text: str, distractors: list[str]) -> bool:
         if ks >= 2 and all(s <= 1 for s in ds) or ks <= 1 and all(s >= 2 for s in ds) \
                 or ks >= 3 and all(s <= 2 for s in ds) and max(ds) < ks - 1:
             return True  # 'eighty-five' among 'forty, fifty, sixty'; 42,230 among round thousands
+        if kv[0] >= 1000 and (0 < kz < min(dz) or kz > max(dz)) and ks != min(ds):
+            return True  # 4,170 among 2,300, 2,900 and 4,800: the one figure written more precisely
     if len(kv) == 4 and all(len(v) == 4 for v in dv):
         months = {v[1] for v in dv}
         if len(months) == 1 and kv[1] not in months and kv[1] >= 0:

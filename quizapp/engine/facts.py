@@ -474,6 +474,8 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             if _overlaps(taken, s, e) or any(w in _UNIT_STOP or w in _TERM_STOP for w in parts) \
                     or min(_zipf(w) for w in parts) >= 4.5:  # 'known as good practice': everyday words
                 break
+            if len(parts) == 1 and _zipf(term) >= SCHOOL_WORD_ZIPF:
+                break  # '… it is called lava': a word every pupil knows names the thing without the text
             taken.append((s, e))
             out.append(Fact(kind="term", text=term, start=sentence.start + s, end=sentence.start + e,
                             sentence=sentence.index, norm=term.lower()))
@@ -503,6 +505,8 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     return out
 
 
+# A single word this common ('lava', zipf 3.7) is known before reading; 'magma' (3.2), 'polyps' (2.7) are not.
+SCHOOL_WORD_ZIPF = 3.5
 # The word or phrase a text defines: one to three lower-case words after 'called' or 'known as', the
 # shortest that ends where the clause does (a comma, a stop, a relative pronoun).
 _NAMED_TERM = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:[“\"]|\*{1,2}|_{1,2}(?!_))?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})")

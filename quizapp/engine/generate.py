@@ -24,7 +24,7 @@ LANDMARK_YEARS = {
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
-    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
@@ -142,6 +142,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind in ("quantity", "number") and fact.value in (10, 100, 1000) \
+            and re.match(r"\s+times\b", sent.text[fact.end - sent.start:]):
+        return "a power of ten as a multiplier ('about ten times larger'): the guess anyone makes"
     if fact.kind in ("quantity", "number") and (
             _COMPOUND_MEASURE_AFTER.match(sent.text[fact.end - sent.start:])
             or _COMPOUND_MEASURE_BEFORE.search(sent.text[: fact.start - sent.start])):
@@ -364,6 +367,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
+    if _in_side_clause(sent.text[: fact.start - sent.start], sent.text[fact.end - sent.start:]):
+        want_tf = False  # '…, who had found in 1895 that …': a statement false only in an aside is a trick
     body = STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
     if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
         return out  # 'nine out of every twenty' with 7.2 and 15.6 million in the stem: arithmetic decides
@@ -654,6 +659,20 @@ def percent_of_stated_numbers(fact: Fact, sent: Sentence) -> bool:
     return any(abs(100 * a / b - fact.value) < 0.5 for a in values for b in values if b > a)
 
 
+_SIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom|where)\b")
+
+
+def _in_side_clause(before: str, after: str) -> bool:
+    """The fact is inside a non-restrictive relative clause that the sentence's main clause goes on
+    after ('Henri Becquerel, who had found in 1896 that …, she measured'; 'Mount Fuji, which last
+    erupted in 1707, is …'): an aside, not what the sentence states. A closing 'which' clause
+    ('…, which received approximately 420,000 requests') carries the news and is not one."""
+    last = None
+    for last in _SIDE_CLAUSE.finditer(before):
+        pass
+    return last is not None and "," not in before[last.end():] and re.search(r",\s+[a-z]+", after) is not None
+
+
 def country_people_cue(answer: str, prompt: str) -> bool:
     """'21 _____ chose to defect to China rather than return to the USA': a people's name and its
     country's name give each other away (Americans / USA, Chinese / China)."""
@@ -737,6 +756,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "place" and any(fact.text in places and re.search(rf"\b{re.escape(landmark)}\b", before + " " + after)
                                     for landmark, places in lexicon.LANDMARK_PLACES.items()):
         return "general knowledge: the place of a world-famous landmark in the stem ('the Sorbonne' gives Paris)"
+    if fact.kind == "place" and fact.text in lexicon.FAMOUS_EVENT_PLACES \
+            and re.search(lexicon.FAMOUS_EVENT_PLACES[fact.text], before + " " + after):
+        return "general knowledge: the place of a famous event, named with its year ('_____ … erupted on May 18, 1980')"
     if fact.kind == "place" and _WORLD_SUPERLATIVE.search(sent.text):
         return "general knowledge: a world superlative ('the largest … on Earth') names a famous place"
     if fact.kind == "place" and _IN_COUNTRY.match(after):
@@ -862,6 +884,12 @@ def name_accepts(fact: Fact) -> list[str]:
                              fact.text, re.I) if fact.kind in ("org", "place") else None
     if named_for:  # 'University of Warsaw' / 'Warsaw University'
         accept.add(f"{named_for.group(2)} {named_for.group(1)}")
+    named_first = re.fullmatch(r"(?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (University|College)", fact.text) \
+        if fact.kind in ("org", "place") else None
+    if named_first:  # 'Stanford University': 'Stanford' is what people say
+        accept.add(named_first.group(1))
+    if fact.kind == "place" and re.fullmatch(r"(?:the )?[A-Z][a-z]+ (?:Ocean|Sea)", fact.text):
+        accept.add(re.sub(r"^the ", "", fact.text).rsplit(" ", 1)[0])  # 'Pacific Ocean' / 'Pacific'
     if fact.kind == "place":
         for names in lexicon.PLACE_ALIASES:
             if fact.text in names:

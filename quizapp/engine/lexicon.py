@@ -143,6 +143,7 @@ LANDMARK_PLACES = {
     "Capitol": {"Washington", "Washington, D.C."}, "Wall Street": {"New York", "New York City"},
     "Statue of Liberty": {"New York", "New York City"}, "Harvard": {"Cambridge", "Boston", "Massachusetts"},
     "Golden Gate": {"San Francisco", "California"}, "Hollywood": {"Los Angeles", "California"},
+    "Ring of Fire": {"Pacific", "Pacific Ocean"},
     "Acropolis": {"Athens", "Greece"}, "Parthenon": {"Athens", "Greece"}, "Pyramids of Giza": {"Cairo", "Egypt"},
     "Taj Mahal": {"Agra", "India"}, "Forbidden City": {"Beijing", "China"}, "Great Wall": {"China"},
 }
@@ -187,4 +188,13 @@ NOT_NAMES = {
     "Neither", "One", "Two", "Three", "First", "Second", "Third", "Later", "Soon", "Western",
     "Devil", "Draconic", "Philistines", "Workers", "Floors", "Delicate", "Remnants", "Horrible",
     "Official", "Total", "Average", "Decade", "Years", "Pre", "Plan", "Plans", "Five", "Year",
+}
+
+
+# Places of events everyone has heard of, with what names the event beside them: the place is known
+# from its year ('_____ in Washington State erupted on May 18, 1980').
+FAMOUS_EVENT_PLACES = {
+    "Mount St. Helens": r"\b1980\b", "Krakatoa": r"\b1883\b", "Vesuvius": r"\b79\b|Pompeii", "Mount Vesuvius": r"\b79\b|Pompeii",
+    "Chernobyl": r"\b1986\b", "Pearl Harbor": r"\b1941\b", "Hiroshima": r"\b1945\b", "Nagasaki": r"\b1945\b",
+    "Pinatubo": r"\b1991\b", "Mount Pinatubo": r"\b1991\b", "Fukushima": r"\b2011\b",
 }

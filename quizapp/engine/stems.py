@@ -20,6 +20,8 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|"
+    # 'The results were published in The Lancet': the results of what the sentence before did
+    r"The (?:results?|findings|outcome|experiment|study|studies|trial)\b(?!\s+of\b)|"
     # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
     r"(?:(?:About|Some|Nearly|Almost|Only|Just|Over|Barely)\s+)?(?:[A-Za-z]+|\d+)\s+(?:years?|months?|weeks?|days?|"
     r"decades?|centuries)\s+(?:later|afterwards|after\s+that|earlier|before\s+that)|"
