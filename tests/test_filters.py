@@ -543,3 +543,18 @@ def test_a_date_inside_a_participles_phrase_is_no_event_to_match():
     contexts = {s.index: build_context(doc, s, set()) for s in doc.sentences}
     events = dated_events(doc, contexts, {s.index: extract_facts(s) for s in doc.sentences})
     assert [e[1] for e in events] == ["The Union Pacific began serious track laying after the end of the war"]
+
+
+def test_events_that_logic_puts_in_order_are_not_ordered_or_matched():
+    # blind reviews 23 and 25: 'the French began work' < 'the United States bought the French equipment' <
+    # 'an expansion … opened' can be ordered without the text
+    from quizapp.engine.composite import without_logical_order
+    events = [((1881,), "The French began work on a canal across the Isthmus of Panama", "1881", None, None),
+              ((1904,), "The United States bought the French equipment and excavations for $40 million", "1904", None, None),
+              ((1914,), "The cargo ship SS Ancon made the first official transit", "1914", None, None),
+              ((2016,), "An expansion with a third lane of larger locks opened", "2016", None, None)]
+    assert [e[2] for e in without_logical_order(events)] == ["1881", "1914"]
+    doc = document_from_text("x\n", doc_id="t", meta={"kind": "reference", "title": "The Panama Canal"})
+    with_title = [((1881,), "Work on the Panama railway began", "1881", None, None),
+                  ((1914,), "The Panama Canal opened to ships", "1914", None, None)]
+    assert len(without_logical_order(with_title, doc)) == 2  # the title's own name runs through every event
