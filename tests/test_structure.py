@@ -584,3 +584,29 @@ def test_one_sentence_case_line_alone_is_not_a_heading():
     secs, paras, _ = parse_structure(text, "text")
     assert [s.title for s in secs] == [""]
     assert all(p.kind != "heading" for p in paras)
+
+
+def test_sentence_case_headings_may_hold_a_year():
+    # blind review of new-documents-3: "Nationalisation and the 1956 crisis" was read as prose, so its
+    # paragraph was cited under the section before ("The British share purchase"): a wrong citation
+    text = (
+        "The Suez Canal\n\n"
+        "The British share purchase\n\n"
+        "In 1875 Ismail sold Egypt's shares in the company to Britain.\n\n"
+        "Nationalisation and the 1956 crisis\n\n"
+        "British troops remained in the canal zone until June 1956.\n\n"
+        "Closure from 1967 to 1975\n\n"
+        "The canal was closed in June 1967.\n\n"
+        "Expansion in 2015\n\n"
+        "In August 2015 Egypt opened a new lane.\n"
+    )
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [s.title for s in secs] == ["The Suez Canal", "The British share purchase", "Nationalisation and the 1956 crisis",
+                                       "Closure from 1967 to 1975", "Expansion in 2015"]
+    assert secs[sentences[1].section].title == "Nationalisation and the 1956 crisis"
+    assert not _sentence_case_head_of("1956 and after")  # a line that opens with a number is no such heading
+
+
+def _sentence_case_head_of(line):
+    from quizapp.engine.structure import _sentence_case_head
+    return _sentence_case_head(line)

@@ -343,7 +343,9 @@ def _sentence_case_head(s: str) -> bool:
         return False
     if _TERMINAL_END.search(s) or _name_like(s) or _DATE_LINE.fullmatch(s):
         return False
-    return all(re.fullmatch(r"[^\W\d_][\w’'\-]*", w) for w in words)
+    # a year or a span of years may stand among the words ('Closure from 1967 to 1975', 'Expansion in 2015')
+    return all(re.fullmatch(r"[^\W\d_][\w’'\-]*|\d{4}(?:[–-]\d{2,4})?s?", w) for w in words) \
+        and any(re.fullmatch(r"[^\W\d_][\w’'\-]*", w) for w in words[:1])
 
 
 def _name_like(s: str) -> bool:
