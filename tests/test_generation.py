@@ -1220,3 +1220,38 @@ def test_a_statement_set_never_borrows_a_figure_another_of_its_statements_states
     third = (C("The 1815 eruption reached 7 on the index."), "In the section “1815–1816”, the 1815 eruption reached 7.", True)
     assert _shares_swapped_value(false, other)
     assert not _shares_swapped_value(false, third) and not _shares_swapped_value(other, false)
+
+
+def test_new_documents_3_review_patterns():
+    # blind review of new-documents-3 (docs/reviews/verdicts-newdocs3-31.md)
+    text = ("The Suez Canal\n\n"
+            "Route and length\n\n"
+            "The Suez Canal is an artificial waterway in Egypt that links the Mediterranean Sea at Port Said with the "
+            "Red Sea at Suez. Israel invaded the Sinai Peninsula on 29 October 1956, as agreed with Britain. The "
+            "British prime minister, Anthony Eden, resigned soon afterwards, in January 1957.\n\n"
+            "Expansion in 2015\n\n"
+            "In August 2015 Egypt opened what it called the New Suez Canal. On 23 March 2021 the ship Ever Given ran "
+            "aground in the canal. By the time it was freed on 29 March, more than 350 vessels were waiting.\n\n"
+            "Telescopes\n\n"
+            "The 200-inch Hale telescope at Palomar Observatory was completed in 1948; early in 1949 Hubble became the "
+            "first astronomer to use it. The Hubble Space Telescope, whose mirror is 2.4 metres (about 94 inches) "
+            "across, was launched on 24 April 1990. Light from a receding source shifts towards longer, redder "
+            "wavelengths; this shift is called redshift. He married Grace Burke Leib in 1924.\n")
+    doc = document_from_text(text, doc_id="n3", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    keys = asked_keys(result)
+    assert "Mediterranean Sea" not in keys  # the Suez Canal tells anyone which seas it links
+    assert "New Suez Canal" not in keys  # the title tells it
+    assert "redshift" not in keys  # 'redder … this shift'
+    assert "2.4" not in keys and "2.4 metres" not in keys  # '(about 94 inches)' beside it
+    prompts = [q["prompt"] for q in result.questions]
+    assert not [p for p in prompts if p.startswith("According to “The Suez Canal”, in the section “Expansion in 2015”, by the time it")]
+    assert not [q for q in result.questions if q["type"] == "multiple_choice" and "early in _____" in q["prompt"]]
+    events = [e for q in result.questions for e in q.get("sequence", []) + [c["text"] for c in q.get("choices", [])]]
+    assert not [e for e in events if "afterwards" in e or e.endswith(",")]
+    sinai = [q for q in result.questions if q.get("answer") == "Sinai Peninsula"]
+    assert all("Sinai" in q["accept"] for q in sinai)
+    israel = [q for q in result.questions if q.get("answer") == "Israel"]
+    assert all(q["prompt"].endswith("(Type the country.)") for q in israel)
+    leib = [q for q in result.questions if q.get("answer") == "Grace Burke Leib"]
+    assert all("Grace Leib" in q["accept"] for q in leib)

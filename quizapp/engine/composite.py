@@ -379,7 +379,10 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             elif after.startswith(",") and not re.match(r",\s+(?:[a-z]+ing|the|an?)\b", after):
                 after = after[1:]  # (', killing 57 people' and ', the youngest of five' keep their comma)
         event = (before.rstrip() + " " + after.lstrip()).strip()
-        event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ")
+        event = re.sub(r"\s+([,.;])", r"\1", event).rstrip(". ,")
+        if re.search(r"(?i)\b(?:afterwards|soon after|shortly after|thereafter|subsequently|later|then|meanwhile)\b"
+                     r"|\b(?:the|that|this) (?:same )?(?:day|week|month|year)\b", event):
+            continue  # 'Anthony Eden resigned soon afterwards': after what? the event says it only beside another
         if re.search(r"\b(?:understood|knew|believed|feared|thought|wrote|said|pointed out|saw)\b", event):
             continue  # a state of mind is not a datable event
         if any(int(y) in LANDMARK_YEARS and re.search(LANDMARK_YEARS[int(y)], sent.text)

@@ -24,11 +24,15 @@ LANDMARK_YEARS = {
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
-    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 2021: r"Ever Given", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
 LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b"}
+_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|some|nearly|"
+                               r"almost|over|c\.)?\s*[\d,.½]+\s*[^\W\d]")
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|"
+                                r"some|nearly|almost|over|c\.)?\s*$")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
 _COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
 _COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?$")
@@ -142,6 +146,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind in ("quantity", "number", "percent") and (
+            _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
+            or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
+        return "a figure given again in other units beside it ('_____ metres (about 94 inches)'): the other gives it"
     if fact.kind in ("quantity", "number") and fact.value in (10, 100, 1000) \
             and re.match(r"\s+times\b", sent.text[fact.end - sent.start:]):
         return "a power of ten as a multiplier ('about ten times larger'): the guess anyone makes"
@@ -454,6 +462,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind == "person" and _FAMOUS_DEED.match(sent.text[fact.end - sent.start:]):
         for c in out:  # '_____, who had built the Suez Canal': the named deed names the person to anyone
             c.reject = c.reject or FAMOUS_DEED
+    if fact.kind == "term" and _compound_echo(fact.text, blanked):
+        for c in out:  # '… shift towards longer, redder wavelengths. This shift is called _____' (redshift)
+            c.reject = c.reject or COMPOUND_ECHO
     if _NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and _name_echo(fact.text, sent.text):
         for c in out:  # 'polonium, which Marie named after her native _____': the name gives the answer
             c.reject = c.reject or NAME_ECHO
@@ -465,6 +476,10 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
             if c.qtype in ("multiple_choice", "numeric"):  # typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_CAUSE
+    if fact.kind in ("date", "year") and _just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
+        for c in out:  # '… completed in 1948; early in _____ he became the first to use it': options after 1948
+            if c.qtype == "multiple_choice":  # only, and the nearest is the key
+                c.reject = c.reject or AFTER_STEM_YEAR
     if fact.kind in ("date", "year") and _OFFICE_NAMED.search(sent.text):
         for c in out:  # 'on _____, President Abraham Lincoln signed …': 'July 1, 1860' is before his term
             if c.qtype == "multiple_choice":
@@ -621,6 +636,8 @@ THIN_DESCRIPTION = "a short description in a discussion thread"
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
+_PLACE_MODIFIERS = {"New", "Old", "Great", "Greater", "Little", "Upper", "Lower", "North", "South", "East", "West",
+                    "Northern", "Southern", "Eastern", "Western", "Central"}
 _PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
 _WORLD_SUPERLATIVE = re.compile(r"\b(?:largest|longest|highest|biggest|deepest|tallest|widest|oldest)\b[^.;]{0,40}?"
                                 r"\b(?:on Earth|on earth|in the world|on the planet)\b")
@@ -741,7 +758,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "place" and fact.text in GENERAL_PLACES:
         return "a continent or a world region: too general to ask"
     if fact.kind == "place" and len(tokens) >= 2:
-        distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS]
+        distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS
+                    and t not in _PLACE_MODIFIERS]  # 'the New Suez Canal' in “The Suez Canal”: 'Suez' tells it
         shown = fold(prompt)
         generic_in_title = not distinct and any(re.search(rf"\b{re.escape(fold(t))}\b", fold(doc.title)) for t in tokens)
         if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
@@ -814,6 +832,27 @@ def _follows_its_cause(fact: Fact, before: str) -> bool:
                   before[before.rfind(str(years[-1])):]) is not None
 
 
+COMPOUND_ECHO = "cue: the term is made of words the stem uses ('redder … this shift is called _____': redshift)"
+
+
+def _compound_echo(term: str, prompt: str) -> bool:
+    """A one-word term whose two halves (three letters or more each) both begin words of the stem."""
+    word = fold(term).lower()
+    if " " in word or len(word) < 6:
+        return False
+    starts = {w[:k] for w in map(str.lower, re.findall(r"[A-Za-z]{3,}", fold(prompt))) for k in range(3, len(w) + 1)}
+    return any(word[:i] in starts and word[i:] in starts for i in range(3, len(word) - 2))
+
+
+AFTER_STEM_YEAR = "a year just after a year its sentence gives before it: the options come later, and the nearest is the key"
+
+
+def _just_after_a_stem_year(fact: Fact, before: str) -> bool:
+    years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", before)]
+    key = re.search(r"\d{4}", fact.text)
+    return bool(years and key) and 0 < int(key.group(0)) - years[-1] <= 2
+
+
 NAME_ECHO = "cue: the name the text explains is formed from the answer ('polonium … named after her native _____')"
 
 
@@ -874,6 +913,11 @@ def name_accepts(fact: Fact) -> list[str]:
                 accept.add(f"{first[:-2]}our {head}")  # labor / labour
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
+        if len(tokens) == 3 and not re.fullmatch(r"[A-Z]\.", tokens[1]) and tokens[1][0].isupper():
+            accept.add(f"{tokens[0]} {tokens[2]}")  # 'Grace Burke Leib': 'Grace Leib'
+    if fact.kind == "place" and len(tokens) == 2 and tokens[1] in ("Peninsula", "Sea", "Ocean", "Desert", "Island",
+                                                                    "Islands", "Mountains", "Gulf", "Bay", "Strait"):
+        accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
     if fact.kind in ("org", "work") and tokens[0].lower() == "the" and len(tokens) > 1:
@@ -898,6 +942,8 @@ def name_accepts(fact: Fact) -> list[str]:
 
 
 def _typed_hint(fact: Fact) -> str:
+    if fact.kind == "place" and fact.text in lexicon.COUNTRIES:
+        return " (Type the country.)"  # 'Israel invaded the Sinai': a state that acts is no mere place
     return {
         "person": " (Type the name.)",
         "term": " (Type the term the text uses.)",

@@ -144,6 +144,8 @@ LANDMARK_PLACES = {
     "Statue of Liberty": {"New York", "New York City"}, "Harvard": {"Cambridge", "Boston", "Massachusetts"},
     "Golden Gate": {"San Francisco", "California"}, "Hollywood": {"Los Angeles", "California"},
     "Ring of Fire": {"Pacific", "Pacific Ocean"},
+    "Suez Canal": {"Mediterranean", "Mediterranean Sea", "Red Sea", "Egypt"},
+    "Panama Canal": {"Panama", "Atlantic", "Atlantic Ocean", "Pacific", "Pacific Ocean"},
     "Acropolis": {"Athens", "Greece"}, "Parthenon": {"Athens", "Greece"}, "Pyramids of Giza": {"Cairo", "Egypt"},
     "Taj Mahal": {"Agra", "India"}, "Forbidden City": {"Beijing", "China"}, "Great Wall": {"China"},
 }

@@ -20,6 +20,8 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|"
+    # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
+    r"(?:By the time|When|Whenever|After|Before|Until|Once|As soon as|While|Although|Though|Because|Since|If)\s+it\s+(?!is\s+(?:clear|said|known|possible|necessary)\b)|"
     # 'The results were published in The Lancet': the results of what the sentence before did
     r"The (?:results?|findings|outcome|experiment|study|studies|trial)\b(?!\s+of\b)|"
     # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
