@@ -1255,3 +1255,25 @@ def test_new_documents_3_review_patterns():
     assert all(q["prompt"].endswith("(Type the country.)") for q in israel)
     leib = [q for q in result.questions if q.get("answer") == "Grace Burke Leib"]
     assert all("Grace Leib" in q["accept"] for q in leib)
+
+
+def test_new_documents_3_second_read():
+    # read of new-documents-3's questions after the blind review: a thing named after a person taken for a
+    # person ('given to the Grace Burke Leib'), a currency's country typed ('8 billion _____ dollars'),
+    # 'Red' accepted for 'Red Sea', a book's year in brackets, 'A few weeks later', 'soon afterwards',
+    # 'had derived it from theory'
+    from quizapp.engine.facts import classify_name
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    from quizapp.engine.stems import _needs_previous
+    assert classify_name("Hubble Space Telescope", "given to the ", ", whose mirror is 2.4 metres") is None
+    assert classify_name("Mount Wilson Observatory", "at the ", ", above Pasadena") == "place"
+    assert "Red" not in name_accepts(Fact(kind="place", text="Red Sea", sentence=0, start=0, end=7))
+    assert _needs_previous("A few weeks later, on 26 July 1956, Nasser nationalised the canal company.", set())
+    assert _needs_previous("The British prime minister, Anthony Eden, resigned soon afterwards, in January 1957.", set())
+    assert _needs_previous("In 1927 the Belgian physicist Georges Lemaître had derived it from theory.", set())
+    text = ("# Suez\n\n## Expansion\n\nThe project, which cost about 8 billion US dollars, added a parallel channel of "
+            "about 35 kilometres in 2015. He described the scheme in his book The Realm of the Nebulae (1936).\n")
+    doc = document_from_text(text, doc_id="s3", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert "US" not in asked_keys(result) and "1936" not in asked_keys(result)

@@ -157,6 +157,12 @@ _ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + 
 _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+$")
 
 
+# The last word of a name of a made thing or a law: never a person, whatever follows it.
+_THING_HEADS = frozenset({"Telescope", "Observatory", "Shuttle", "Station", "Satellite", "Probe", "Spacecraft", "Ship",
+                          "Tower", "Building", "Bridge", "Prize", "Medal", "Award", "Law", "Laws", "Act", "Treaty",
+                          "Museum", "Library", "Stadium", "Hall", "Memorial", "Monument", "Hospital", "Laboratory"})
+
+
 def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:
     """person | org | place | group | work | None for a capitalised name."""
     tokens = name.split()
@@ -198,6 +204,9 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
     if _TITLE_BEFORE.search(context_before) and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", t) for t in tokens) \
             and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS for w in tokens) and len(tokens) <= 3:
         return "person"  # 'Dr. Terry Hughes', 'President Theodore Roosevelt' (the title is left out of the name)
+    if last in _THING_HEADS and not (len(tokens) >= 2 and (last in lexicon.PLACE_HEADS or first in lexicon.PLACE_LEADS)) \
+            and not any(w in lexicon.ORG_WORDS for w in tokens):
+        return None  # 'the Hubble Space Telescope, whose mirror …': a thing named after a person is no person
     if 2 <= len(tokens) <= 4 and _WHO_AFTER.match(context_after) \
             and all(_PERSON_TOKEN.fullmatch(t) for t in tokens) and tokens[-1][:1].isupper() \
             and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS or w in lexicon.NATIONALITIES

@@ -146,6 +146,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind == "year" and re.search(r"[A-Z][\w’'-]*\s+\($", before) and re.match(r"\)", after):
+        return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
     if fact.kind in ("quantity", "number", "percent") and (
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
@@ -636,6 +638,9 @@ THIN_DESCRIPTION = "a short description in a discussion thread"
 _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Soviets|Organizations|Organisations)$")
 
 
+# Words that name a sea or a desert only with its head ('the Red Sea'): alone they are no answer.
+_COMMON_PLACE_WORDS = {"Red", "Dead", "Black", "White", "Yellow", "Green", "Blue", "Coral", "Salt", "North", "South",
+                       "East", "West", "Great", "Little", "Inland", "Inner", "Outer", "Middle", "Central"}
 _PLACE_MODIFIERS = {"New", "Old", "Great", "Greater", "Little", "Upper", "Lower", "North", "South", "East", "West",
                     "Northern", "Southern", "Eastern", "Western", "Central"}
 _PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
@@ -774,6 +779,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "place" and any(fact.text in places and re.search(rf"\b{re.escape(landmark)}\b", before + " " + after)
                                     for landmark, places in lexicon.LANDMARK_PLACES.items()):
         return "general knowledge: the place of a world-famous landmark in the stem ('the Sorbonne' gives Paris)"
+    if fact.kind == "place" and re.match(r"\s+(?:dollars?|cents?|pounds?|francs?|marks?|yen|rubles?|roubles?)\b", after):
+        return "a currency's country ('8 billion US dollars'): part of the unit, not a place"
     if fact.kind == "place" and fact.text in lexicon.FAMOUS_EVENT_PLACES \
             and re.search(lexicon.FAMOUS_EVENT_PLACES[fact.text], before + " " + after):
         return "general knowledge: the place of a famous event, named with its year ('_____ … erupted on May 18, 1980')"
@@ -916,7 +923,8 @@ def name_accepts(fact: Fact) -> list[str]:
         if len(tokens) == 3 and not re.fullmatch(r"[A-Z]\.", tokens[1]) and tokens[1][0].isupper():
             accept.add(f"{tokens[0]} {tokens[2]}")  # 'Grace Burke Leib': 'Grace Leib'
     if fact.kind == "place" and len(tokens) == 2 and tokens[1] in ("Peninsula", "Sea", "Ocean", "Desert", "Island",
-                                                                    "Islands", "Mountains", "Gulf", "Bay", "Strait"):
+                                                                    "Islands", "Mountains", "Gulf", "Bay", "Strait") \
+            and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
@@ -932,8 +940,6 @@ def name_accepts(fact: Fact) -> list[str]:
         if fact.kind in ("org", "place") else None
     if named_first:  # 'Stanford University': 'Stanford' is what people say
         accept.add(named_first.group(1))
-    if fact.kind == "place" and re.fullmatch(r"(?:the )?[A-Z][a-z]+ (?:Ocean|Sea)", fact.text):
-        accept.add(re.sub(r"^the ", "", fact.text).rsplit(" ", 1)[0])  # 'Pacific Ocean' / 'Pacific'
     if fact.kind == "place":
         for names in lexicon.PLACE_ALIASES:
             if fact.text in names:

@@ -25,8 +25,8 @@ _ANAPHOR_START = re.compile(
     # 'The results were published in The Lancet': the results of what the sentence before did
     r"The (?:results?|findings|outcome|experiment|study|studies|trial)\b(?!\s+of\b)|"
     # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
-    r"(?:(?:About|Some|Nearly|Almost|Only|Just|Over|Barely)\s+)?(?:[A-Za-z]+|\d+)\s+(?:years?|months?|weeks?|days?|"
-    r"decades?|centuries)\s+(?:later|afterwards|after\s+that|earlier|before\s+that)|"
+    r"(?:[A-Za-z]+\s+|\d+\s+){1,3}(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:later|afterwards|"
+    r"after\s+that|earlier|before\s+that)|"
     # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
     r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
     r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did)|"
@@ -51,6 +51,9 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
+    # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
+    r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
+    r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
