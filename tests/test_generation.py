@@ -1277,3 +1277,33 @@ def test_new_documents_3_second_read():
     doc = document_from_text(text, doc_id="s3", source_format="markdown", meta={"kind": "reference"})
     result = pipeline.generate_documents([doc]).results[0]
     assert "US" not in asked_keys(result) and "1936" not in asked_keys(result)
+
+
+def test_round_32_and_shipped_23_review_patterns():
+    # blind reviews newdocs3-32 and shipped23: narrow range accepts ('2 or 3 percent' without '2-3'; '100 to
+    # 1.15e+11'), a state of affairs made false by another year, a gloss in brackets after the blank, 'the
+    # Opposition', the year asked standing elsewhere in the stem, 'Photosynthetic' after a comma, Egypt
+    from quizapp.engine.generate import range_accepts
+    from quizapp.engine.model import Fact
+    from quizapp.engine.stems import starts_with_proper_noun
+    assert {"2-3", "2 to 3%", "2–3 per cent", "2 or 3"} <= set(range_accepts(
+        Fact(kind="percent", text="2 or 3 percent", sentence=0, start=0, end=14, value=2, high=3)))
+    billions = range_accepts(Fact(kind="range", text="100 to 115 billion", sentence=0, start=0, end=18, value=1e11, high=1.15e11))
+    assert "100-115" in billions and "100 to 115 billion" in billions and not [a for a in billions if "e+" in a]
+    assert "70000-80000" in range_accepts(Fact(kind="range", text="70,000 to 80,000", sentence=0, start=0, end=16,
+                                               value=70000, high=80000))
+    assert not starts_with_proper_noun("Photosynthetic organisms on land fix carbon.")
+    text = ("The Suez Canal\n\nHistory\n\nThe Suez Canal is an artificial waterway in Egypt that joins two seas. Britain "
+            "occupied Egypt in 1882. At the end of 1929 fewer than 5,000 foreign workers remained in the country. The "
+            "seven-hour day was introduced in 1927, the year when the struggle against the Left Opposition "
+            "(Trotskyists) reached its climax, and the Opposition was crushed. Egypt had sunk ships to block the "
+            "canal, which did not reopen until April 1957. The prime minister resigned soon afterwards, in January 1957.\n")
+    doc = document_from_text(text, doc_id="r32", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    keys = asked_keys(result)
+    assert "Egypt" not in keys and "Left Opposition" not in keys
+    assert not [q for q in result.questions if q["type"] == "true_false" and "fewer than 5,000" in q["prompt"]]
+    assert not [q for q in result.questions if q["type"] in ("numeric", "multiple_choice") and "January _____" in q["prompt"]]
+    reasons = {r["reason"] for r in result.rejected}
+    assert any(r.startswith("trivial: the country the document is set in") for r in reasons)
+    assert any(r.startswith("a name glossed in brackets") for r in reasons)

@@ -158,9 +158,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\s+(?:[a-z
 
 
 # The last word of a name of a made thing or a law: never a person, whatever follows it.
-_THING_HEADS = frozenset({"Telescope", "Observatory", "Shuttle", "Station", "Satellite", "Probe", "Spacecraft", "Ship",
-                          "Tower", "Building", "Bridge", "Prize", "Medal", "Award", "Law", "Laws", "Act", "Treaty",
-                          "Museum", "Library", "Stadium", "Hall", "Memorial", "Monument", "Hospital", "Laboratory"})
+_THING_HEADS = lexicon.THING_HEADS
 
 
 def classify_name(name: str, context_before: str = "", context_after: str = "") -> str | None:

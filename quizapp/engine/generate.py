@@ -79,6 +79,18 @@ class Candidate:
         return "|".join(sorted(c["text"] for c in self.choices if c["correct"]))
 
 
+_SET_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(" + "|".join(sorted(map(re.escape, lexicon.COUNTRIES), key=len, reverse=True))
+                     + r")\b")
+
+
+def home_country(doc: Document) -> str | None:
+    """The country the document's first sentence of prose sets its subject in ('The Suez Canal is an
+    artificial waterway in Egypt …'): every later mention of it is known to the reader."""
+    first = next((s for s in doc.sentences if doc.paragraphs[s.paragraph].kind == "prose"), None)
+    m = _SET_IN.search(first.text) if first is not None else None
+    return m.group(1) if m else None
+
+
 def is_subject_name(doc: Document, name: str) -> bool:
     """The biography's subject by the title's name or another ('Maria Skłodowska' for Marie Curie:
     the given name begins the same way)."""
@@ -146,6 +158,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind == "place" and fact.text == home_country(doc) and fact.sentence > 0:
+        return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
+    if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
+        return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
     if fact.kind == "year" and re.search(r"[A-Z][\w’'-]*\s+\($", before) and re.match(r"\)", after):
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
     if fact.kind in ("quantity", "number", "percent") and (
@@ -377,6 +393,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
+    if fact.kind in ("date", "year") and _STATE_OF_AFFAIRS.search(sent.text):
+        want_tf = False  # 'At the end of 1924 fewer than 5,000 … remained': a state may have held then too
     if _in_side_clause(sent.text[: fact.start - sent.start], sent.text[fact.end - sent.start:]):
         want_tf = False  # '…, who had found in 1895 that …': a statement false only in an aside is a trick
     body = STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
@@ -478,6 +496,11 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
             if c.qtype in ("multiple_choice", "numeric"):  # typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_CAUSE
+    year = re.search(r"\d{4}", fact.text)
+    if fact.kind in ("date", "year") and year and year.group(0) in STEM_ATTRIBUTION.sub("", blanked):
+        for c in out:  # '… did not reopen until April 1957. Anthony Eden resigned … in January _____'
+            if c.qtype in ("multiple_choice", "numeric"):
+                c.reject = c.reject or YEAR_IN_STEM
     if fact.kind in ("date", "year") and _just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… completed in 1948; early in _____ he became the first to use it': options after 1948
             if c.qtype == "multiple_choice":  # only, and the nearest is the key
@@ -603,13 +626,12 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = sorted({fact.text, f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"})
         return q
     if fact.kind in ("range", "percent") and fact.high is not None and fact.unit != "years":
-        q = Candidate(qtype="short_answer", prompt=blanked + " (Give the range, for example “5 to 10”.)",
-                      features=dict(features), **base)
+        scale = re.search(r"\b(thousand|million|billion)\b", fact.text)
+        hint = f" (Give the range in {scale.group(1)}s, for example “5 to 10”.)" if scale else \
+            " (Give the range, for example “5 to 10”.)"
+        q = Candidate(qtype="short_answer", prompt=blanked + hint, features=dict(features), **base)
         q.answer = fact.text
-        lo, hi = f"{fact.value:g}", f"{fact.high:g}"
-        pct = " percent" if fact.kind == "percent" else ""
-        q.accept = sorted({fact.text, f"{lo} to {hi}{pct}", f"{lo}-{hi}{pct}", f"{lo} to {hi}"}
-                          | ({f"{lo}-{hi}%"} if pct else set()))
+        q.accept = range_accepts(fact)
         return q
     if fact.kind == "term" and not fact.unit and fact.text[:1].isupper() and " " not in fact.text and (_zipf(fact.text.lower()) >= 1.0 or _zipf(fact.text[:-3].lower()) >= 2.5):
         return None  # 'Czarism', 'Stalinism': general vocabulary, guessable without the text
@@ -681,6 +703,9 @@ def percent_of_stated_numbers(fact: Fact, sent: Sentence) -> bool:
     return any(abs(100 * a / b - fact.value) < 0.5 for a in values for b in values if b > a)
 
 
+# A sentence that states how things stood, not what happened: another date may find them so too.
+_STATE_OF_AFFAIRS = re.compile(r"(?i)\b(?:remained|remains|were employed|was employed|there were|there was|lived|"
+                               r"continued to)\b")
 _SIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom|where)\b")
 
 
@@ -764,7 +789,8 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "a continent or a world region: too general to ask"
     if fact.kind == "place" and len(tokens) >= 2:
         distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS
-                    and t not in _PLACE_MODIFIERS]  # 'the New Suez Canal' in “The Suez Canal”: 'Suez' tells it
+                    and t not in _PLACE_MODIFIERS and t not in lexicon.THING_HEADS]  # 'the New Suez Canal' in “The
+        # Suez Canal”: 'Suez' tells it; 'the Mount Wilson Observatory' under “Mount Wilson”: 'Wilson' does
         shown = fold(prompt)
         generic_in_title = not distinct and any(re.search(rf"\b{re.escape(fold(t))}\b", fold(doc.title)) for t in tokens)
         if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
@@ -851,6 +877,7 @@ def _compound_echo(term: str, prompt: str) -> bool:
     return any(word[:i] in starts and word[i:] in starts for i in range(3, len(word) - 2))
 
 
+YEAR_IN_STEM = "cue: the year asked stands elsewhere in the stem"
 AFTER_STEM_YEAR = "a year just after a year its sentence gives before it: the options come later, and the nearest is the key"
 
 
@@ -874,6 +901,25 @@ _FRACTION_WORDS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("fourth", 
                    6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"), 9: ("ninth", "ninths"),
                    10: ("tenth", "tenths"), 20: ("twentieth", "twentieths"), 100: ("hundredth", "hundredths")}
 _ONES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def range_accepts(fact: Fact) -> list[str]:
+    """Every way of typing a range of figures: '2 or 3 percent' as '2-3', '2 to 3%', '2–3 per cent', …;
+    '100 to 115 billion' as '100-115' (the hint asks for billions) or '100 to 115 billion'."""
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", fact.text)
+    if len(numbers) < 2:
+        return [fact.text]
+    cores = set()
+    for lo, hi in {(numbers[0], numbers[1]), (numbers[0].replace(",", ""), numbers[1].replace(",", ""))}:
+        cores |= {f"{lo} to {hi}", f"{lo}-{hi}", f"{lo}–{hi}"} | ({f"{lo} or {hi}"} if " or " in fact.text else set())
+    scale = re.search(r"\b(thousand|million|billion)\b", fact.text)
+    if fact.kind == "percent" or re.search(r"%|per\s*cent", fact.text):
+        suffixes = {"", " percent", " per cent", "%"}
+    elif scale:
+        suffixes = {"", " " + scale.group(1)}
+    else:
+        suffixes = {""}
+    return sorted({fact.text} | {c + x for c in cores for x in suffixes})
 
 
 def fraction_accepts(fact: Fact) -> list[str]:

@@ -158,6 +158,12 @@ FAMOUS_PEOPLE = {
 }
 
 
+# The last word of a name of a made thing, a building or a law ('the Hubble Space Telescope', 'the Mount Wilson
+# Observatory'): never a person, and not what tells a place's name from others.
+THING_HEADS = frozenset({"Telescope", "Observatory", "Shuttle", "Station", "Satellite", "Probe", "Spacecraft", "Ship",
+                         "Tower", "Building", "Bridge", "Prize", "Medal", "Award", "Law", "Laws", "Act", "Treaty",
+                         "Museum", "Library", "Stadium", "Hall", "Memorial", "Monument", "Hospital", "Laboratory"})
+
 # Bodies named by a common word, capitalised as names wherever they stand ('Congress also fixed …').
 INSTITUTIONS = {"Congress", "Parliament", "Senate", "Duma", "Reichstag", "Politburo", "Sovnarkom", "Comintern"}
 

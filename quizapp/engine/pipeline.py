@@ -185,9 +185,10 @@ def _known_names(per_sentence: list) -> dict[str, str]:
     return {name: next(iter(k)) for name, k in sorted(kinds.items()) if len(k) == 1}
 
 
-def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact]) -> None:
+def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str = "") -> None:
     """A typed name also accepts the document's longer or shorter form of it: 'the Union Pacific'
-    where the text also says 'the Union Pacific Railroad', and the other way round."""
+    where the text also says 'the Union Pacific Railroad', and the other way round; 'the Opposition'
+    where the text calls the Left Opposition so."""
     names: dict[str, set[str]] = {}
     for f in doc_facts:
         if f.kind in ("org", "place", "work") and len(f.text.split()) >= 2:
@@ -198,6 +199,9 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact]) -> None:
         answer = c.fact.text
         other = {n for n in names[c.fact.kind] if n.startswith(answer + " ") and len(n.split()) == len(answer.split()) + 1
                  or answer.startswith(n + " ") and len(answer.split()) == len(n.split()) + 1}
+        head = answer.split()[-1]
+        if c.fact.kind == "org" and len(answer.split()) == 2 and re.search(rf"\bthe {re.escape(head)}\b", text):
+            other.add(head)
         if other:
             c.accept = sorted(set(c.accept) | other)
 
@@ -304,7 +308,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         listed = composite.build_multiple_response(doc, ctx, sent_facts, index)
         cands.extend(listed)
         cands.extend(composite.build_name_pairs(doc, ctx, sent_facts, index, has_list_question=bool(listed)))
-    _accept_other_forms(cands, doc_facts)
+    _accept_other_forms(cands, doc_facts, doc.text)
     attribution = attribution_for(doc, quoted=False)
     cands.extend(composite.build_matching(doc, by_sentence, attribution))
     cands.extend(composite.build_ordering(doc, contexts, by_sentence, attribution))

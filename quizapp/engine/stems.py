@@ -787,6 +787,9 @@ def starts_with_proper_noun(text: str) -> bool:
         return True
     if word in lexicon.MONTH_NAMES:
         return True
+    if word[1:].islower() and re.search(r"(?:ic|ical|ous|ive|tion|ment|ness|ity|ing|ed|ly|al|ary|able|ible)$", word) \
+            and word not in lexicon.NATIONALITIES:
+        return False  # 'Photosynthetic organisms …': a rare word, but an adjective or a common noun's form
     return _zipf(word.lower()) < 3.2 or word[1:].lower() != word[1:]
 
 
