@@ -180,7 +180,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "person" and (lexicon.is_famous(fact.text) or re.search(r"\b[IVX]+$", fact.text)):
         return "a famous name: answerable from general knowledge"
     if fact.kind == "person" and "“" in sent.text and (
-            re.match(r"[^“.]{0,80}“", after) or re.search(r"”[^”]{0,40}$", before)
+            re.match(r"[^“.]{0,140}“", after) or re.search(r"”[^”]{0,40}$", before)
             or re.search(r"(?i)\b(?:said|says|wrote|writes|added|declared|continued|according to)\W*$", before)):
         return "the speaker of a quotation: incidental"
     if fact.kind in ("date", "year") and year_given_by_now(doc, sent.text) and not (
