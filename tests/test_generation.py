@@ -1307,3 +1307,25 @@ def test_round_32_and_shipped_23_review_patterns():
     reasons = {r["reason"] for r in result.rejected}
     assert any(r.startswith("trivial: the country the document is set in") for r in reasons)
     assert any(r.startswith("a name glossed in brackets") for r in reasons)
+
+
+def test_round_33_and_shipped_24_review_patterns():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.composite import without_logical_order
+    assert _needs_previous("Inside it lie the thylakoids, flattened sacs of membrane.", set())
+    assert _needs_previous("Hubble was not the first to describe the relation.", set())
+    assert not _needs_previous("Hubble described the relation between distance and speed in 1929.", set())
+    assert "IAU" in name_accepts(Fact(kind="org", text="International Astronomical Union", sentence=0, start=0, end=32))
+    assert not [a for a in name_accepts(Fact(kind="org", text="Amtorg Trading Corporation", sentence=0, start=0, end=26))
+                if a.isupper()]
+    events = [((1859,), "Work began at Port Said", "1859", None, None),
+              ((2015,), "Egypt opened what it called the New Suez Canal", "2015", None, None)]
+    assert len(without_logical_order(events)) == 1
+    text = ("# Labour\n\n## Laws\n\nThe system of shock-brigadeism was replaced by Stakhanovism in August 1935. The "
+            "Stakhanov movement spread quickly to every factory in the country.\n")
+    doc = document_from_text(text, doc_id="st", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    typed = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Stakhanovism"]
+    assert all("Stakhanov movement" in q["accept"] for q in typed)

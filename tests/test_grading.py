@@ -132,3 +132,13 @@ def test_spec_errors(qtype, spec, message):
 
 def test_every_partial_credit_type_documents_its_rule():
     assert set(grading.PARTIAL_CREDIT_RULES) == {"matching", "ordering", "multiple_response"}
+
+
+def test_a_percent_sign_and_the_words_for_it_are_one_answer():
+    # '%' is no word character: the old pattern wanted a word boundary after it and never matched,
+    # so '50%' was read as '50' and did not equal '50 percent'
+    from quizapp.engine.normalize import answers_match, normalize_answer
+    assert answers_match("50%", ["50 percent"]) and answers_match("50 per cent", ["50%"])
+    assert answers_match("3 to 6%", ["3 to 6 percent"]) and answers_match("3-6%", ["3 to 6 per cent"])
+    assert not answers_match("50", ["50 percent"])
+    assert normalize_answer("percentage points") == "percentage points"

@@ -425,7 +425,7 @@ def events_one_per_year(doc: Document, contexts: dict[int, Context],
 
 # Words by which an event presents itself as coming after others: 'an expansion', 'a second …'.
 _SEQUEL = re.compile(r"(?i)\b(?:expansion|expanded|enlarged|widened|rebuilt|reopened|resumed|restored|renewed|again|"
-                     r"second|third|fourth|another|finally|eventually|later|successor|succeeded|replaced|returned)\b")
+                     r"second|third|fourth|another|finally|eventually|later|successor|succeeded|replaced|returned|new)\b")
 
 
 def without_logical_order(events: list[tuple], doc: Document | None = None) -> list[tuple]:

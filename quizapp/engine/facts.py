@@ -291,10 +291,14 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     continue
                 if re.fullmatch(r"\d{4}", lo) and re.fullmatch(r"\d\d", hi):
                     hi_v = float(lo[:2] + hi)
-                if hi_v <= lo_v:
-                    continue
                 if re.search(r"(?i)million|billion|thousand", hi) and lo_v >= 1000:
                     continue  # 'from 30.3 million in 1900 to 54.3 million': a year, then another figure
+                scale = re.search(r"(?i)\b(thousand|million|billion)\b", hi)
+                if scale and not re.search(r"(?i)thousand|million|billion", lo):
+                    # '100 to 115 billion': the scale written once belongs to both ends
+                    lo_v *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()]
+                if hi_v <= lo_v:
+                    continue
                 unit, ue = ("", e)
                 if not re.fullmatch(r"\d{4}", lo):
                     unit, ue = _unit_after(text, e)

@@ -982,6 +982,13 @@ def name_accepts(fact: Fact) -> list[str]:
                              fact.text, re.I) if fact.kind in ("org", "place") else None
     if named_for:  # 'University of Warsaw' / 'Warsaw University'
         accept.add(f"{named_for.group(2)} {named_for.group(1)}")
+    caps = [t for t in tokens if t[:1].isupper() and t.isalpha()]
+    if fact.kind == "org" and len(caps) >= 3 and len(caps) == len([t for t in tokens if t.lower() not in ("of", "the", "and", "for")]) \
+            and caps[0] in ("International", "National", "World", "European", "American", "British", "United", "Royal",
+                            "Federal") \
+            and caps[-1] in ("Union", "Organization", "Organisation", "Association", "Society", "Council", "Agency",
+                             "Institute", "Federation", "Committee", "Bureau", "Service", "Administration", "Authority"):
+        accept.add("".join(t[0] for t in caps))  # 'International Astronomical Union': 'IAU', as such bodies are known
     named_first = re.fullmatch(r"(?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (University|College)", fact.text) \
         if fact.kind in ("org", "place") else None
     if named_first:  # 'Stanford University': 'Stanford' is what people say

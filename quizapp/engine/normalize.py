@@ -76,7 +76,8 @@ def parse_number(text: str) -> float | None:
     return words_to_number(t)
 
 
-_PERCENT = re.compile(r"\s*(%|per\s*cent|percent|pct)\b\.?", re.I)
+# '50%', '50 per cent', '50 percent', '50 pct' are one answer ('%' is no word character: no \b after it)
+_PERCENT = re.compile(r"\s*(?:%|\b(?:per\s*cent|percent|pct)\b\.?)", re.I)
 
 
 @lru_cache(maxsize=200_000)

@@ -194,6 +194,10 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
         if f.kind in ("org", "place", "work") and len(f.text.split()) >= 2:
             names.setdefault(f.kind, set()).add(f.text)
     for c in cands:
+        if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "term" and c.fact.text.endswith("ism"):
+            movement = re.search(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b", text)
+            if movement:  # 'Stakhanovism' is also 'the Stakhanov movement' in the text
+                c.accept = sorted(set(c.accept) | {movement.group(0)})
         if c.qtype != "short_answer" or c.fact is None or c.fact.kind not in names:
             continue
         answer = c.fact.text

@@ -20,6 +20,8 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|"
+    # 'Inside it lie the thylakoids': a place given by a pronoun
+    r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
     # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
     r"(?:By the time|When|Whenever|After|Before|Until|Once|As soon as|While|Although|Though|Because|Since|If)\s+it\s+(?!is\s+(?:clear|said|known|possible|necessary)\b)|"
     # 'The results were published in The Lancet': the results of what the sentence before did
@@ -51,6 +53,8 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
+    # 'Hubble was not the first to describe the relation': the relation the paragraph before named
+    r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory)\b(?!\s+(?:of|between|that|which|who)\b)|"
     # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
     r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
     r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
