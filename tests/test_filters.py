@@ -563,7 +563,7 @@ def test_events_that_logic_puts_in_order_are_not_ordered_or_matched():
 def test_the_speaker_of_a_quotation_after_a_long_apposition_is_incidental():
     # blind review shipped23 Q1: '_____, People's Commissar of Non-Ferrous Metallurgy, makes the same claim for his
     # commissariat, and then exclaims: “…”' asked a minor official's name (M7)
-    _, result = run("P. Lomako, People’s Commissar of Non-Ferrous Metallurgy, makes the same claim for his commissariat, "
+    _, result = run("P. Lomako, People’s Commissar of Non-Ferrous Metallurgy, makes a claim of success for his commissariat, "
                     "and then exclaims: “This is an unprecedented situation for non-ferrous metallurgy.”\n", kind="argument")
     assert "P. Lomako" not in asked_values(result)
     assert "the speaker of a quotation: incidental" in rejected_for(result, "P. Lomako")
