@@ -1329,3 +1329,31 @@ def test_round_33_and_shipped_24_review_patterns():
     result = pipeline.generate_documents([doc]).results[0]
     typed = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Stakhanovism"]
     assert all("Stakhanov movement" in q["accept"] for q in typed)
+
+
+def test_round_34_review_patterns():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    from quizapp.engine.stems import _needs_previous
+    assert {"Mt Wilson", "Mt. Wilson"} <= set(name_accepts(Fact(kind="place", text="Mount Wilson", sentence=0, start=0, end=12)))
+    assert _needs_previous("Albert Einstein, who visited Mount Wilson in 1931, accepted the evidence.", set())
+    text = ("= Hubble =\n\n== Later life ==\n\nHe helped plan the 200-inch Hale telescope at Palomar Observatory, "
+            "completed in 1948; early in 1949 he became the first astronomer to use it. The canal was closed at the "
+            "start of the Six-Day War in June 1967, and it stayed shut for eight years.\n")
+    doc = document_from_text(text, doc_id="h34", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if "early in _____" in q["prompt"]]
+    assert not [q for q in result.questions if "War in _____" in q["prompt"] or "June _____" in q["prompt"]]
+
+
+def test_a_statement_set_never_mixes_statements_with_and_without_their_section():
+    text = ("= Suez =\n\nThe canal opened on 17 November 1869 at Port Said.\n\n== Closure from 1967 to 1975 ==\n\n"
+            "The canal was closed in June 1967 by the war. Fifteen ships were trapped in the Great Bitter Lake in 1967.\n\n"
+            "== Expansion ==\n\nIn August 2015 Egypt opened a second channel of 35 kilometres. The project cost about 8 "
+            "billion dollars in 2015.\n")
+    doc = document_from_text(text, doc_id="s34", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    for q in result.questions:
+        if q["type"] == "multiple_response" and q["prompt"].startswith("Which of these statements"):
+            labelled = {c["text"].startswith("In the section “") for c in q["choices"]}
+            assert labelled == {True}, q["choices"]

@@ -490,9 +490,12 @@ def build_statement_selection(doc: Document, candidates: list[Candidate], attrib
             and not c.features.get("needs_context")
             and c.features.get("kind") in ("quantity", "percent", "year", "date", "range", "person")]
     statements = []
+    sectioned = len(doc.sections) > 1
     for c in sorted(pool, key=lambda c: (c.sentence.index, c.prompt)):
         text = c.prompt.removeprefix(attribution) if attribution else c.prompt
         text = text[0].upper() + text[1:]
+        if sectioned and not text.startswith("In the section “"):
+            continue  # a statement whose section was left out (its title gives the year away) stands out among the others
         if len(text.split()) <= STATEMENT_MAX_WORDS and not any(s[0].sentence.index == c.sentence.index for s in statements):
             statements.append((c, text, c.choices[0]["correct"]))
     out = []

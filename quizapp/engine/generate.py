@@ -24,7 +24,8 @@ LANDMARK_YEARS = {
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
-    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 2021: r"Ever Given", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 2021: r"Ever Given", 1967: r"Six-Day War",
+    1973: r"Yom Kippur War", 1950: r"Korean War", 1990: r"Hubble Space Telescope", 1961: r"Berlin Wall|Gagarin", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
@@ -503,7 +504,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                 c.reject = c.reject or YEAR_IN_STEM
     if fact.kind in ("date", "year") and _just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… completed in 1948; early in _____ he became the first to use it': options after 1948
-            if c.qtype == "multiple_choice":  # only, and the nearest is the key
+            if c.qtype in ("multiple_choice", "numeric"):  # and typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_STEM_YEAR
     if fact.kind in ("date", "year") and _OFFICE_NAMED.search(sent.text):
         for c in out:  # 'on _____, President Abraham Lincoln signed …': 'July 1, 1860' is before his term
@@ -989,6 +990,9 @@ def name_accepts(fact: Fact) -> list[str]:
             and caps[-1] in ("Union", "Organization", "Organisation", "Association", "Society", "Council", "Agency",
                              "Institute", "Federation", "Committee", "Bureau", "Service", "Administration", "Authority"):
         accept.add("".join(t[0] for t in caps))  # 'International Astronomical Union': 'IAU', as such bodies are known
+    if fact.kind in ("place", "org") and re.match(r"(?:the )?(?:Mount|Saint) [A-Z]", fact.text):
+        short = re.sub(r"^(?:the )?Mount ", "Mt ", re.sub(r"^(?:the )?Saint ", "St ", fact.text))
+        accept |= {short, short.replace("Mt ", "Mt. ").replace("St ", "St. ")}  # 'Mount Wilson': 'Mt Wilson', 'Mt. Wilson'
     named_first = re.fullmatch(r"(?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (University|College)", fact.text) \
         if fact.kind in ("org", "place") else None
     if named_first:  # 'Stanford University': 'Stanford' is what people say

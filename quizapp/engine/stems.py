@@ -54,7 +54,7 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
-    r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory)\b(?!\s+(?:of|between|that|which|who)\b)|"
+    r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
     # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
     r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
     r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
