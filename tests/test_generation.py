@@ -1357,3 +1357,11 @@ def test_a_statement_set_never_mixes_statements_with_and_without_their_section()
         if q["type"] == "multiple_response" and q["prompt"].startswith("Which of these statements"):
             labelled = {c["text"].startswith("In the section “") for c in q["choices"]}
             assert labelled == {True}, q["choices"]
+
+
+def test_a_typed_term_accepts_its_singular():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    assert "udarnik" in name_accepts(Fact(kind="term", text="udarniki", sentence=0, start=0, end=8))
+    assert "tortoise tempo" in name_accepts(Fact(kind="term", text="tortoise tempos", sentence=0, start=0, end=15))
+    assert name_accepts(Fact(kind="term", text="stomata", sentence=0, start=0, end=7)) == ["stomata"]

@@ -959,6 +959,11 @@ def name_accepts(fact: Fact) -> list[str]:
     tokens = fact.text.split()
     if fact.kind == "term":
         accept |= {fact.text.replace("Cz", "Ts"), fact.text.replace("Cz", "Tz")}  # Czarism / Tsarism
+        last = tokens[-1]
+        if re.fullmatch(r"[a-z]+iki", last):
+            accept.add(" ".join(tokens[:-1] + [last[:-1]]))  # 'udarniki': 'udarnik' (a Russian plural)
+        elif re.fullmatch(r"[a-z]{3,}[^s]s", last) and not last.endswith(("ss", "us", "is")):
+            accept.add(" ".join(tokens[:-1] + [last[:-1]]))  # 'tortoise tempos': 'tortoise tempo'
         both = re.fullmatch(r"(\w+) \((\w+)\) (\w+)", fact.text)
         if both:  # 'labor (fink) books': either name of it
             first, other, head = both.groups()
