@@ -272,3 +272,16 @@ def test_a_small_figure_gets_no_options_one_step_of_its_last_place_away():
     key = next(f for f in facts["v"] if f.text == "0.5")
     options = choose_distractors(key, "v", doc.sentences[key.sentence].text, FactIndex([doc], facts))
     assert len(options) == 3 and "0.4" not in options and "0.6" not in options, options
+
+
+def test_a_year_after_a_named_war_gets_no_option_inside_the_war():
+    # review newdocs3-34: 'during the Second World War … Afterwards … completed in 1945' was false by logic alone
+    from quizapp.engine.reader import document_from_text
+    text = ("= Hubble =\n\nDuring the Second World War Hubble led ballistics research in Maryland. Afterwards he helped "
+            "plan the 200-inch Hale telescope at Palomar Observatory, completed in 1948.\n")
+    doc = document_from_text(text, doc_id="h", meta={"kind": "reference"})
+    facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
+    key = next(f for f in facts["h"] if f.text == "1948")
+    stem = doc.sentences[0].text + " " + doc.sentences[1].text
+    options = choose_distractors(key, "h", stem, FactIndex([doc], facts))
+    assert options and all(int(o) > 1945 for o in options), options

@@ -326,6 +326,10 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     key_year = int(key_year_match.group(0)) if key_year_match else 0
     stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)(?!-?s)", stem)} - {key_year}) \
         if key_year else []
+    for war, (began, ended) in lexicon.WAR_YEARS.items():
+        if key_year and re.search(rf"\b{war}\b", stem):
+            # 'during the Second World War … Afterwards … completed in 1948': no option before its end
+            stem_years = sorted(set(stem_years) | ({ended} if key_year > ended else {began} if key_year < began else set()))
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
     # a famous person named in the stem who was dead by then refutes a later date without the text
     # 'monstrous proportions: 5-25 per cent' is refuted by the stem's own words: after a word of

@@ -37,7 +37,7 @@ COUNTRIES = {
 }
 # Other names of the same country: a typed answer accepts each (GDR = East Germany).
 PLACE_ALIASES = [
-    {"GDR", "East Germany", "German Democratic Republic"},
+    {"GDR", "East Germany", "German Democratic Republic", "DDR"},
     {"West Germany", "FRG", "Federal Republic of Germany"},
     {"USSR", "Soviet Union", "U.S.S.R."},
     {"United States", "USA", "US", "U.S.", "America", "United States of America"},
@@ -205,4 +205,12 @@ FAMOUS_EVENT_PLACES = {
     "Mount St. Helens": r"\b1980\b", "Krakatoa": r"\b1883\b", "Vesuvius": r"\b79\b|Pompeii", "Mount Vesuvius": r"\b79\b|Pompeii",
     "Chernobyl": r"\b1986\b", "Pearl Harbor": r"\b1941\b", "Hiroshima": r"\b1945\b", "Nagasaki": r"\b1945\b",
     "Pinatubo": r"\b1991\b", "Mount Pinatubo": r"\b1991\b", "Fukushima": r"\b2011\b",
+}
+
+
+# The years of wars a reader knows: a date after one named in the stem cannot fall within it.
+WAR_YEARS = {
+    "Second World War": (1939, 1945), "World War II": (1939, 1945), "First World War": (1914, 1918),
+    "World War I": (1914, 1918), "Great War": (1914, 1918), "Korean War": (1950, 1953), "Civil War": (1861, 1865),
+    "Vietnam War": (1955, 1975),
 }
