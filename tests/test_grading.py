@@ -142,3 +142,10 @@ def test_a_percent_sign_and_the_words_for_it_are_one_answer():
     assert answers_match("3 to 6%", ["3 to 6 percent"]) and answers_match("3-6%", ["3 to 6 per cent"])
     assert not answers_match("50", ["50 percent"])
     assert normalize_answer("percentage points") == "percentage points"
+
+
+def test_british_and_american_spellings_are_one_answer():
+    from quizapp.engine.normalize import answers_match
+    assert answers_match("forced collectivisation", ["forced collectivization"])
+    assert answers_match("labour books", ["labor books"]) and answers_match("organised", ["organized"])
+    assert not answers_match("four", ["for"]) and not answers_match("rice", ["rise"])

@@ -90,7 +90,15 @@ def normalize_answer(text: str) -> str:
     t = re.sub(r"[^\w\s.]", " ", t)  # punctuation (keep decimal points)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
     t = re.sub(r"^(the|a|an)\s+", "", t.strip())
+    t = _british_to_american(t)
     return re.sub(r"\s+", " ", t).strip()
+
+
+def _british_to_american(t: str) -> str:
+    """'collectivisation' = 'collectivization', 'labour' = 'labor', 'organised' = 'organized': one spelling
+    for both sides of a comparison (applied to the answer and to the key alike)."""
+    t = re.sub(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing)\b", r"iz\1", t)
+    return re.sub(r"\b([a-z]{2,}[^aeiou\s])our\b", r"\1or", t)
 
 
 def answers_match(response: str, accepted: list[str]) -> bool:
