@@ -97,7 +97,8 @@ def normalize_answer(text: str) -> str:
 def _british_to_american(t: str) -> str:
     """'collectivisation' = 'collectivization', 'labour' = 'labor', 'organised' = 'organized': one spelling
     for both sides of a comparison (applied to the answer and to the key alike)."""
-    t = re.sub(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing)\b", r"iz\1", t)
+    t = re.sub(r"(?<=[a-z]{2}[^aeiou\W])is(ation|ations|ed|es|ing)\b|(?<=[a-z]{3}[aeiou][lnstm])is(e)\b",
+               lambda m: "iz" + (m.group(1) or m.group(2)), t)
     return re.sub(r"\b([a-z]{2,}[^aeiou\s])our\b", r"\1or", t)
 
 
