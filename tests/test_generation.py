@@ -1365,3 +1365,39 @@ def test_a_typed_term_accepts_its_singular():
     assert "udarnik" in name_accepts(Fact(kind="term", text="udarniki", sentence=0, start=0, end=8))
     assert "tortoise tempo" in name_accepts(Fact(kind="term", text="tortoise tempos", sentence=0, start=0, end=15))
     assert name_accepts(Fact(kind="term", text="stomata", sentence=0, start=0, end=7)) == ["stomata"]
+
+
+def test_new_documents_4_review_patterns():
+    # blind review newdocs4-41 (16/40): references a copied sentence keeps without what they point to
+    from quizapp.engine.stems import _needs_previous
+    names = {"Robert Hooke", "Hooke", "John Bardeen", "Bardeen", "Luigi Menabrea", "Menabrea", "John Scott", "Scott"}
+    assert _needs_previous("Working within it, John Bardeen, a theorist, pressed two gold contacts against a slab.", names)
+    assert _needs_previous("In 1842 the Italian engineer Luigi Menabrea wrote an account of it in French.", names)
+    assert _needs_previous("Together with Robert Hooke he also designed the Monument.", names)
+    assert _needs_previous("By contrast, the M1 processor holds about 16 billion.", names)
+    assert _needs_previous("Silicon, however, works better at high temperatures.", names)
+    assert not _needs_previous("Silicon works better than germanium at high temperatures.", names)
+    assert not _needs_previous("A more intense case is that of John Scott, an engineer who described his experiences.", names)
+    text = ("# Ada Lovelace\n\n## Early life\n\nAda was born Augusta Ada Byron on 10 December 1815 in London. Her father "
+            "Lord Byron married Anne Isabella Milbanke in January 1815. The marriage broke down within weeks of the birth, "
+            "and in April 1816 Byron left England for good.\n\n"
+            "## Bell Labs\n\nIn 1945 Bell Labs set up a solid-state physics group. The group was led by William Shockley in 1946.\n")
+    doc = document_from_text(text, doc_id="ada", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    prompts = [q["prompt"] for q in result.questions]
+    assert not [p for p in prompts if ", ada was" in p]
+    assert not [p for p in prompts if p.startswith("According to “Ada Lovelace”, in the section “Early life”, the marriage")]
+    assert not [p for p in prompts if "the group was led by" in p.lower() and "physics group" not in p]
+
+
+def test_a_title_before_a_name_is_no_person_with_a_role_and_the_great_fire_gives_its_year():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    assert "John Pierce" in name_accepts(Fact(kind="person", text="John R. Pierce", sentence=0, start=0, end=14))
+    text = ("When the Lord Mayor, Sir Thomas Bludworth, was woken, he was unimpressed. The fire began in a bakery on "
+            "2 September 1666 and burned for four days.\n")
+    doc = document_from_text(text, doc_id="gf", meta={"kind": "reference", "title": "The Great Fire of London"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if q["type"] == "matching" and any("Bludworth" in p[1] for p in q["pairs"])]
+    assert not [q for q in result.questions if "_____" in q["prompt"] and "September" in q["prompt"] and "burned" in q["prompt"]
+                and q["type"] in ("multiple_choice", "numeric")]

@@ -175,7 +175,9 @@ def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) ->
                 words = candidate.split()
                 if 2 <= len(words) <= 12 and not re.search(r"\d", candidate) and (
                     m.group(1) or words[0][0].isupper()
-                ) and not re.match(r"(?:[A-Z][a-z]+\s)?(?:and|or)\b", candidate):
+                ) and not re.match(r"(?:[A-Z][a-z]+\s)?(?:and|or)\b", candidate) \
+                        and not (not m.group(1) and all(w[:1].isupper() for w in words) and len(words) <= 4):
+                    # ('the Lord Mayor, Sir Thomas Bludworth, was woken': a name after a title is no role)
                     role = ((m.group(1) or "") + candidate).strip()
             if not role:
                 before = sent.text[: f.start - sent.start]

@@ -29,7 +29,8 @@ LANDMARK_YEARS = {
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
-LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b"}
+LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b",
+                        1666: r"Great Fire"}
 _CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|some|nearly|"
                                r"almost|over|c\.)?\s*[\d,.½]+\s*[^\W\d]")
 _CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|"
@@ -972,8 +973,8 @@ def name_accepts(fact: Fact) -> list[str]:
                 accept.add(f"{first[:-2]}our {head}")  # labor / labour
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
-        if len(tokens) == 3 and not re.fullmatch(r"[A-Z]\.", tokens[1]) and tokens[1][0].isupper():
-            accept.add(f"{tokens[0]} {tokens[2]}")  # 'Grace Burke Leib': 'Grace Leib'
+        if len(tokens) == 3 and tokens[1][0].isupper():
+            accept.add(f"{tokens[0]} {tokens[2]}")  # 'Grace Burke Leib': 'Grace Leib'; 'John R. Pierce': 'John Pierce'
     if fact.kind == "place" and len(tokens) == 2 and tokens[1] in ("Peninsula", "Sea", "Ocean", "Desert", "Island",
                                                                     "Islands", "Mountains", "Gulf", "Bay", "Strait") \
             and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'

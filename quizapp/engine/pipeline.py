@@ -222,9 +222,17 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
 
+    given = {n.split()[0] for n in person_names if len(n.split()) > 1}
+    if doc.subject:
+        given |= set(doc.subject[0].split())
+    if re.fullmatch(r"(?!The\b)[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", doc.title.strip()) and \
+            re.search(rf"(?<=[a-z,] ){re.escape(doc.title.split()[0])}\b", doc.text):
+        given.add(doc.title.split()[0])  # the document is a life: 'Ada Lovelace', and 'Ada' stands alone in it
     def opens_with_name(s: Sentence) -> bool:
-        """The sentence opens with a person's name, or the family name of one ('Fleming and Florey had …')."""
-        return s.start in name_starts or s.text.split(" ", 1)[0].rstrip("’'s,") in person_names
+        """The sentence opens with a person's name, the family name of one ('Fleming and Florey had …') or the
+        given name of one ('Ada was born …' in the life of Ada Lovelace)."""
+        first = s.text.split(" ", 1)[0].rstrip("’'s,")
+        return s.start in name_starts or first in person_names or first in given
 
     contexts = {s.index: build_context(doc, s, person_names, first_is_name=opens_with_name(s))
                 for s in doc.sentences if s.index in by_sentence}

@@ -20,6 +20,8 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|"
+    # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
+    r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
     # 'Inside it lie the thylakoids': a place given by a pronoun
     r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
     # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
@@ -350,21 +352,37 @@ _SAME_AS = re.compile(r"\bthe same (?:year|month|day|week|time|period|decade|sea
 
 
 # 'the scale' after 'a scale from 0 to 8' in the sentence before: the thing that sentence introduces.
-_DEFINITE = re.compile(r"\bthe ([a-z]{4,})\b(?!\s+(?:of|that|which|who|whose|in|on|at|for|from|to|with|against|between|over|about|by|under|"
-                       r"during|into|among|across|behind|near|when|where|whose)\b)")
+_DEFINITE_AFTER = re.compile(r"\s+(?:of|that|which|who|whose|in|on|at|for|from|to|with|against|between|over|about|by|"
+                             r"under|during|into|among|across|behind|near|when|where|whose)\b")
+_DEFINITE = re.compile(r"\b[Tt]he ([a-z][a-z-]*[a-z])(?: ([a-z]{4,}))?\b")
+# 'the marriage' after 'Byron married Anne Isabella Milbanke': a noun made from the verb the sentence before used
+_NOMINALISED = {"marriage": r"married|marry|wed", "birth": r"born|gave birth", "death": r"died|killed",
+                "invention": r"invented", "discovery": r"discovered", "announcement": r"announced",
+                "demonstration": r"demonstrated", "appointment": r"appointed", "election": r"elected",
+                "founding": r"founded", "opening": r"opened", "closure": r"closed"}
 
 
 def _named_before(text: str, previous: str, section: str) -> str | None:
     """The noun of a 'the …' in ``text`` that ``previous`` introduces with 'a'/'an' ('a scale from 0 to
     8') or names ('the Volcanic Explosivity Index'), when the titles do not name it too."""
     for m in _DEFINITE.finditer(text):
-        noun = m.group(1)
-        if noun in section.lower():
+        # 'the scale', 'the decisive experiment': the noun is the first word or, after an adjective, the second
+        options = [(m.group(1), m.end(1))] + ([(m.group(2), m.end(2))] if m.group(2) else [])
+        noun = next((w for w, end in options if len(w) >= 4 and not _DEFINITE_AFTER.match(text, end)
+                     and _introduces(w, previous)), None)
+        if noun is None or noun in section.lower():
             continue
-        if re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+)?{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|with|"
-                     rf"for|in|on)\b)", previous) or re.search(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b", previous):
-            return noun
+        return noun
     return None
+
+
+def _introduces(noun: str, previous: str) -> bool:
+    """``previous`` brings in the thing 'the ``noun``' means: 'a scale from 0 to 8', 'the Volcanic Explosivity
+    Index', or the verb of 'the marriage' ('married')."""
+    return bool(re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|"
+                          rf"with|for|in|on|at|led|under)\b)", previous)
+                or re.search(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b", previous)
+                or noun in _NOMINALISED and re.search(rf"\b(?:{_NOMINALISED[noun]})\b", previous))
 
 
 def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sentence] | None:
@@ -658,9 +676,42 @@ def _fronted_it(text: str) -> bool:
     return bool(m) and not _EXTRAPOSED_IT.match("It" + text[m.end() + 2:])
 
 
+# 'Working within it, John Bardeen …', 'wrote an account of it in French': an 'it' after a preposition or a verb
+# of making or telling, with no thing named before it in the sentence (people and roles are no antecedent).
+_ROLE_WORDS = (r"scientist|engineer|physician|doctor|surgeon|nurse|writer|author|historian|officer|professor|teacher|"
+               r"physicist|chemist|mathematician|theorist|experimentalist|astronomer|biologist|economist|priest|"
+               r"president|minister|king|queen|mayor|general|man|woman|boy|girl|friend|wife|husband|daughter|son|"
+               r"mother|father|brother|sister")
+_OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
+                        r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using)\s+it\b")
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
+_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)")
+
+
+def _object_it(text: str, person_names: set[str]) -> bool:
+    people = {w for n in person_names for w in n.split()}
+    for m in _OBJECT_IT.finditer(_strip_quotes_inner(text)):
+        before = text[: m.start()]
+        words = before.split()
+        head = " ".join(words[:-2]) if len(words) > 2 else ""  # not the noun the 'of it' hangs on ('an account of it')
+        things = []
+        for t in _THING_BEFORE.finditer(head):
+            if t.group(1):
+                if not re.fullmatch(_ROLE_WORDS, t.group(1)):
+                    things.append(t.group(1))
+            else:
+                word = t.group(0).split()[-1]
+                if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES:
+                    things.append(word)
+        if not things:
+            return True
+    return False
+
+
 def _needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
-        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text)
+        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text) \
+        or _object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text))
 
 
 def _quote_whole(text: str) -> bool:
@@ -687,8 +738,11 @@ def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
                 or _IRREGULAR_PLURAL.search(before)
             if not plural:
                 return True
-        elif not any(name in before for name in person_names):
-            return True
+        else:
+            named = [n for n in person_names if n in before]
+            named = [n for n in named if not any(n != o and n in o for o in named)]  # 'Robert Hooke', not 'Hooke'
+            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )\b{re.escape(name)}\b", before) for name in named):
+                return True  # 'together with Robert Hooke he also designed': he is not Hooke
     return False
 
 
