@@ -610,3 +610,13 @@ def test_sentence_case_headings_may_hold_a_year():
 def _sentence_case_head_of(line):
     from quizapp.engine.structure import _sentence_case_head
     return _sentence_case_head(line)
+
+
+def test_an_exclamation_inside_a_quotation_that_the_sentence_goes_on_after_does_not_end_it():
+    # blind review newdocs4-41 Q31: 'said, "Pish!' was cut off from 'A woman might piss it out," and went back to bed.'
+    from quizapp.engine.structure import split_sentences
+    t = 'He is reported to have said, "Pish! A woman might piss it out," and went back to bed. Then it spread.'
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == [
+        'He is reported to have said, "Pish! A woman might piss it out," and went back to bed.', "Then it spread."]
+    t2 = "He cried: “Stop your chatter!” The crowd left."
+    assert len(split_sentences(t2, 0, len(t2))) == 2

@@ -172,9 +172,18 @@ def _boundary(text: str, m: re.Match, seg_start: int, end: int) -> int | None:
         return None  # lowercase, dash, comma ... follows
     if ellipsis and k == j:
         return None  # "reorganization ... Enemies of": an elision, not an end
+    if term in ("!", "?") and k == j and _inside_quotation(text, seg_start, i) \
+            and re.match(r'[^"”\n]{1,160}["”]\s*,?\s+[a-z]', text[j:min(end, j + 200)]):
+        return None  # 'said, "Pish! A woman might piss it out," and went back to bed': one sentence
     if term == "." and not _period_ends(text, i, seg_start, nxt):
         return None
     return _attach_parentheticals(text, k, end)
+
+
+def _inside_quotation(text: str, seg_start: int, i: int) -> bool:
+    """An opening quotation mark before ``i`` in the sentence so far is not yet closed."""
+    part = text[seg_start:i]
+    return part.count('"') % 2 == 1 or part.count("“") > part.count("”")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
