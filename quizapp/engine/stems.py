@@ -310,12 +310,17 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         found = _introducing_sentence(doc, sentence)
         if found:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
             noun, prev = found
-            if _needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
+            if prev is None or _needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
                     or prev.text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(prev.text)):
                 ctx.problem = f"unresolved reference: 'the {noun}' is the one a sentence before introduces"
                 return ctx
             chain = [prev]
             ctx.gap_before_last = prev.index < sentence.index - 1
+    if chain and not ctx.problem and _introducing_sentence(doc, chain[0]):
+        # 'The marriage broke down within weeks of the birth, …. He never saw his daughter again': the context
+        # sentence itself speaks of what a sentence before it brought in
+        ctx.problem = "unresolved reference: the sentence before speaks of what an earlier one brought in"
+        return ctx
     if len(chain) >= 2 or chain and _fronted_it(text):
         chain = _compress_chain(ctx, chain, person_names)
     same_as = _SAME_AS.search(text)
@@ -356,7 +361,7 @@ _DEFINITE_AFTER = re.compile(r"\s+(?:of|that|which|who|whose|in|on|at|for|from|t
                              r"under|during|into|among|across|behind|near|when|where|whose)\b")
 _DEFINITE = re.compile(r"\b[Tt]he ([a-z][a-z-]*[a-z])(?: ([a-z]{4,}))?\b")
 # 'the marriage' after 'Byron married Anne Isabella Milbanke': a noun made from the verb the sentence before used
-_NOMINALISED = {"marriage": r"married|marry|wed", "birth": r"born|gave birth", "death": r"died|killed",
+_NOMINALISED = {"marriage": r"married|marry|wed|wife|husband", "birth": r"born|gave birth", "death": r"died|killed",
                 "invention": r"invented", "discovery": r"discovered", "announcement": r"announced",
                 "demonstration": r"demonstrated", "appointment": r"appointed", "election": r"elected",
                 "founding": r"founded", "opening": r"opened", "closure": r"closed"}
@@ -368,8 +373,8 @@ def _named_before(text: str, previous: str, section: str) -> str | None:
     for m in _DEFINITE.finditer(text):
         # 'the scale', 'the decisive experiment': the noun is the first word or, after an adjective, the second
         options = [(m.group(1), m.end(1))] + ([(m.group(2), m.end(2))] if m.group(2) else [])
-        noun = next((w for w, end in options if len(w) >= 4 and not _DEFINITE_AFTER.match(text, end)
-                     and _introduces(w, previous)), None)
+        noun = next((w for w, end in options if len(w) >= 4 and w not in _SETTING_NOUNS
+                     and not _DEFINITE_AFTER.match(text, end) and _introduces(w, previous)), None)
         if noun is None or noun in section.lower():
             continue
         return noun
@@ -380,9 +385,18 @@ def _introduces(noun: str, previous: str) -> bool:
     """``previous`` brings in the thing 'the ``noun``' means: 'a scale from 0 to 8', 'the Volcanic Explosivity
     Index', or the verb of 'the marriage' ('married')."""
     return bool(re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|"
-                          rf"with|for|in|on|at|led|under)\b)", previous)
+                          rf"with|for|in|on|at|led|under|to)\b)", previous)
                 or re.search(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b", previous)
                 or noun in _NOMINALISED and re.search(rf"\b(?:{_NOMINALISED[noun]})\b", previous))
+
+
+# The setting a whole document speaks of ('the country' in an article on the Soviet Union): never a thing one
+# sentence brings in for the next.
+_SETTING_NOUNS = frozenset({"country", "nation", "state", "city", "world", "government", "people", "time", "period"})
+# Things a new section's title does not stand for ('The point-contact transistor' is no group): 'the group'
+# there is still the one the section before brought in.
+_BODY_NOUNS = frozenset({"group", "team", "committee", "commission", "company", "firm", "project", "experiment",
+                         "device", "machine", "engine", "marriage", "couple", "expedition", "crew"})
 
 
 def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sentence] | None:
@@ -392,10 +406,17 @@ def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sente
     titles = doc.section_title(sentence.section) + " " + doc.title
     for back in range(1, 4):
         i = sentence.index - back
-        if i < 0 or doc.sentences[i].paragraph != sentence.paragraph:
+        if i < 0:
             return None
         prev = doc.sentences[i]
         noun = _named_before(sentence.text, prev.text, titles)
+        if prev.paragraph != sentence.paragraph:
+            if noun and (prev.section == sentence.section or noun in _BODY_NOUNS):
+                return noun, None  # brought in by another paragraph ('… set up a group to study semiconductors.' /
+                # 'THE POINT-CONTACT TRANSISTOR: The group was led by …'): the stem cannot show it
+            if prev.paragraph < sentence.paragraph - 1:
+                return None
+            continue  # the paragraph just before may still have brought it in
         if noun:
             between = doc.sentences[i + 1:sentence.index]
             if any(re.search(rf"\b{noun}\b", x.text, re.I) for x in between):
@@ -701,7 +722,12 @@ def _object_it(text: str, person_names: set[str]) -> bool:
                     things.append(t.group(1))
             else:
                 word = t.group(0).split()[-1]
-                if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES:
+                if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES \
+                        and word not in lexicon.COUNTRIES and not re.fullmatch(_ROLE_WORDS + r"|prime|lord|lady|sir|"
+                                                                              r"countess|count|earl|duke|duchess",
+                                                                              word.lower()):
+                    # '… who later became Prime Minister of Italy, wrote an account of it'
+
                     things.append(word)
         if not things:
             return True
