@@ -528,7 +528,7 @@ def test_a_self_contained_date_is_asked_without_a_section_title_that_names_its_y
 
 def test_a_bare_there_is_resolved_by_the_country_named_just_before():
     text = ("= People =\n\nWitkin was trained as a civil engineer. He left for the Soviet Union in 1932 to support "
-            "communism. He left in 1934. A more intense case is that of John Scott, an engineer who was there in "
+            "communism. He left in 1934. The best-known case is that of John Scott, an engineer who was there in "
             "1932-1938 and wrote \"Behind the Urals: An American Worker in Russia's City of Steel\" describing his "
             "experiences.\n")
     doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
@@ -1377,7 +1377,8 @@ def test_new_documents_4_review_patterns():
     assert _needs_previous("By contrast, the M1 processor holds about 16 billion.", names)
     assert _needs_previous("Silicon, however, works better at high temperatures.", names)
     assert not _needs_previous("Silicon works better than germanium at high temperatures.", names)
-    assert not _needs_previous("A more intense case is that of John Scott, an engineer who described his experiences.", names)
+    assert not _needs_previous("The best-known case is that of John Scott, an engineer who described his experiences.", names)
+    assert _needs_previous("A more intense case is that of John Scott, an engineer who described his experiences.", names)
     text = ("# Ada Lovelace\n\n## Early life\n\nAda was born Augusta Ada Byron on 10 December 1815 in London. Her father "
             "Lord Byron married Anne Isabella Milbanke in January 1815. The marriage broke down within weeks of the birth, "
             "and in April 1816 Byron left England for good.\n\n"
@@ -1420,3 +1421,22 @@ def test_a_thing_brought_in_by_the_paragraph_before_or_behind_a_context_sentence
     prompts = [q["prompt"] for q in result.questions]
     assert not [p for p in prompts if "the group was led" in p.lower()]
     assert not [p for p in prompts if "the marriage broke down" in p.lower()]
+
+
+def test_round_43_model_numbers_titles_multipliers_and_two_engines():
+    from quizapp.engine.structure import split_sentences
+    t = 'He is reported to have said, "Pish! A woman might piss it out." The fire spread.'
+    assert len(split_sentences(t, 0, len(t))) == 2
+    text = ("= Ada =\n\n== Notes ==\n\nBabbage designed the Difference Engine in 1822. He later planned the Analytical "
+            "Engine, a far more general machine. In 1840 Babbage described the engine at a meeting in Turin. Her Notes "
+            "were roughly three times as long as the article. When the Lord Mayor, Sir Thomas Bludworth, was woken, he was "
+            "unimpressed.\n\n== Chips ==\n\nThe first microprocessor was the Intel 4004, which Intel released in "
+            "1971 with about 2,300 transistors on a single chip of silicon.\n")
+    doc = document_from_text(text, doc_id="r43", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    prompts = [q["prompt"] + " " + " ".join(c["text"] for c in q.get("choices", [])) for q in result.questions]
+    assert not [p for p in prompts if "described the engine" in p]
+    assert not [p for p in prompts if "one times" in p]
+    assert "4004" not in asked_keys(result) and "Mayor" not in asked_keys(result)
+    reasons = {r["reason"] for r in result.rejected}
+    assert any(r.startswith("a model's number") for r in reasons)

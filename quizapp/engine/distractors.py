@@ -731,9 +731,10 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     else:
         factors = _spread(seed, [0.5, 0.65, 0.75, 1.3, 1.5, 2.0, 0.4, 2.5, 1.2, 0.8])
         cands = [_round_like(v * f, v, style) for f in factors]
+    times = bool(re.match(r"\s*times\b", key.unit or ""))
     for c in cands:
-        if c <= 0 or c == v or key.kind != "percent" and _next_to(c, v, style):
-            continue
+        if c <= 0 or c == v or key.kind != "percent" and _next_to(c, v, style) or times and c <= 1:
+            continue  # ('roughly one times as long' is no English)
         if offer(style.format(c), f"num:{c:g}"):
             return
 

@@ -166,6 +166,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
     if fact.kind == "year" and re.search(r"[A-Z][\w’'-]*\s+\($", before) and re.match(r"\)", after):
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
+    if fact.kind in ("quantity", "number") and re.search(r"\b[A-Z][A-Za-z]+\s+$", before) and not fact.unit \
+            and re.fullmatch(r"\d+", fact.text):
+        return "a model's number ('the Intel _____'): part of a name, not a quantity"
+    if fact.kind == "person" and len(tokens := fact.text.split()) == 1 and (
+            fact.text in lexicon.PERSON_TITLES or fact.text.lower() in ("mayor", "minister", "chancellor", "governor")):
+        return "a title, not a person ('the Lord _____')"
     if fact.kind in ("quantity", "number", "percent") and (
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):

@@ -22,6 +22,9 @@ _ANAPHOR_START = re.compile(
     r"The same|Later|Afterwards|Now|So|Another|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
     r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
+    # 'A more intense case is that of John Scott': more intense than the case before
+    r"(?:A|An)\s+(?:more|less|still more|even more|better|worse|further|similar)\s+(?:[a-z]+\s+)?"
+    r"(?:case|example|instance|version|attempt)\b|"
     # 'Inside it lie the thylakoids': a place given by a pronoun
     r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
     # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
@@ -316,6 +319,16 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                 return ctx
             chain = [prev]
             ctx.gap_before_last = prev.index < sentence.index - 1
+    shown = " ".join([x.text for x in chain] + [text])
+    for m in re.finditer(r"\b[Tt]he ([a-z]{4,})\b", shown):
+        if m.group(1) not in _MADE_THINGS:
+            continue  # ('the plan', 'the population': words that name no one thing of the text)
+        names = _named_kinds(doc).get(m.group(1), set())
+        if len(names) >= 2 and not any(n in shown for n in names):
+            # 'Babbage described the engine at a meeting in Turin' where the text has both the Difference
+            # Engine and the Analytical Engine: which one?
+            ctx.problem = f"unresolved reference: 'the {m.group(1)}' of a text that names {len(names)} of them"
+            return ctx
     if chain and not ctx.problem and _introducing_sentence(doc, chain[0]):
         # 'The marriage broke down within weeks of the birth, …. He never saw his daughter again': the context
         # sentence itself speaks of what a sentence before it brought in
@@ -397,6 +410,29 @@ _SETTING_NOUNS = frozenset({"country", "nation", "state", "city", "world", "gove
 # there is still the one the section before brought in.
 _BODY_NOUNS = frozenset({"group", "team", "committee", "commission", "company", "firm", "project", "experiment",
                          "device", "machine", "engine", "marriage", "couple", "expedition", "crew"})
+
+
+_KINDS_CACHE: dict[int, tuple[str, dict[str, set[str]]]] = {}
+# Made things and bodies a text may name two of ('the Difference Engine', 'the Analytical Engine'), so
+# that 'the engine' alone leaves the reader to guess.
+_MADE_THINGS = frozenset({"engine", "machine", "telescope", "ship", "canal", "railroad", "railway", "company", "bridge",
+                          "observatory", "laboratory", "university", "college", "expedition", "treaty", "computer",
+                          "processor", "satellite", "reactor", "dam", "tower", "cathedral", "church", "palace"})
+
+
+def _named_kinds(doc: Document) -> dict[str, set[str]]:
+    """{'engine': {'Difference Engine', 'Analytical Engine'}}: the capitalised names of a document by the
+    common noun that ends them, worked out once per document."""
+    kept = _KINDS_CACHE.get(id(doc))
+    if kept is not None and kept[0] is doc.text:
+        return kept[1]
+    kinds: dict[str, set[str]] = {}
+    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+)+)([A-Z][a-z]{3,})\b", doc.text):
+        kinds.setdefault(m.group(2).lower(), set()).add(m.group(1) + m.group(2))
+    if len(_KINDS_CACHE) > 256:
+        _KINDS_CACHE.clear()
+    _KINDS_CACHE[id(doc)] = (doc.text, kinds)
+    return kinds
 
 
 def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sentence] | None:

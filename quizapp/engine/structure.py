@@ -173,8 +173,9 @@ def _boundary(text: str, m: re.Match, seg_start: int, end: int) -> int | None:
     if ellipsis and k == j:
         return None  # "reorganization ... Enemies of": an elision, not an end
     if term in ("!", "?") and k == j and _inside_quotation(text, seg_start, i) \
-            and re.match(r'[^"”\n]{1,160}["”]\s*,?\s+[a-z]', text[j:min(end, j + 200)]):
-        return None  # 'said, "Pish! A woman might piss it out," and went back to bed': one sentence
+            and re.match(r'[^"”\n]{1,160}["”]\s*,?\s+[a-z]' + (r'|[^"”\n.!?]{1,160}[.!?]["”]' if term == "!" else ""),
+                         text[j:min(end, j + 200)]):
+        return None  # 'said, "Pish! A woman might piss it out."': the quotation ends the sentence, not its '!'
     if term == "." and not _period_ends(text, i, seg_start, nxt):
         return None
     return _attach_parentheticals(text, k, end)
