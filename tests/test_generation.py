@@ -1378,7 +1378,7 @@ def test_new_documents_4_review_patterns():
     assert _needs_previous("Silicon, however, works better at high temperatures.", names)
     assert not _needs_previous("Silicon works better than germanium at high temperatures.", names)
     assert not _needs_previous("The best-known case is that of John Scott, an engineer who described his experiences.", names)
-    assert _needs_previous("A more intense case is that of John Scott, an engineer who described his experiences.", names)
+    assert _needs_previous("A more practical version was devised by Noyce on silicon in 1959.", names)
     text = ("# Ada Lovelace\n\n## Early life\n\nAda was born Augusta Ada Byron on 10 December 1815 in London. Her father "
             "Lord Byron married Anne Isabella Milbanke in January 1815. The marriage broke down within weeks of the birth, "
             "and in April 1816 Byron left England for good.\n\n"

@@ -22,9 +22,9 @@ _ANAPHOR_START = re.compile(
     r"The same|Later|Afterwards|Now|So|Another|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
     r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
-    # 'A more intense case is that of John Scott': more intense than the case before
+    # 'A more practical version was devised …': more practical than the one before
     r"(?:A|An)\s+(?:more|less|still more|even more|better|worse|further|similar)\s+(?:[a-z]+\s+)?"
-    r"(?:case|example|instance|version|attempt)\b|"
+    r"(?:version|attempt|design|model)\b|"
     # 'Inside it lie the thylakoids': a place given by a pronoun
     r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
     # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
