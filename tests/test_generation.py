@@ -1440,3 +1440,14 @@ def test_round_43_model_numbers_titles_multipliers_and_two_engines():
     assert "4004" not in asked_keys(result) and "Mayor" not in asked_keys(result)
     reasons = {r["reason"] for r in result.rejected}
     assert any(r.startswith("a model's number") for r in reasons)
+
+
+def test_a_more_intense_case_is_shown_as_what_the_text_says_of_the_person():
+    # reviews shipped28 (two reviewers): 'a more intense case is that of John Scott' left its comparison hanging
+    text = ("= People =\n\nWitkin was trained as a civil engineer. He left for the Soviet Union in 1932 to support "
+            "communism. He left in 1934. A more intense case is that of John Scott, an engineer who was there in "
+            "1932-1938 and wrote \"Behind the Urals\" describing his experiences.\n")
+    doc, result = generate(text, kind="discussion", attribution="one answer in the thread")
+    scott = [q["prompt"] for q in result.questions if "1932-1938" in q["prompt"] or q.get("answer") == "John Scott"]
+    assert scott and all("a more intense case" not in p.lower() for p in scott)
+    assert any(", _____ was an engineer who was there [in the Soviet Union] in 1932-1938" in p for p in scott)

@@ -95,6 +95,7 @@ class Context:
     quote_gap: bool = False  # the quoted sentences shown do not start the quotation: mark the gap with “…
     from_report: bool = False  # a sentence from inside a quoted report, attributed to its source
     lead_cut: int = 0  # characters of the sentence's opening left out of the stem ('It means that …')
+    case_of: bool = False  # 'A more intense case is that of X, an engineer …' shown as 'X was an engineer …'
     lead_name: str = ""  # the name shown for the 'He'/'She' that opens the stem (its sentence is left out)
     it_name: str = ""  # the name shown for the 'It' that opens the sentence asked (the sentences before are left out)
     cite_from: int | None = None  # the citation starts here when a sentence before the stem names its subject
@@ -282,7 +283,13 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         if _needs_previous(text, person_names) and not _needs_previous(text, person_names | set(doc.subject[0].split())):
             return ctx  # '… polonium, which Marie named after her native Poland': her = Marie
-    if _needs_previous(_section_resolved(doc, ctx, text), person_names):
+    case = _CASE_OF.match(text)
+    if case and not _needs_previous(_THERE.sub("", text[case.end():]), person_names):
+        # 'A more intense case is that of John Scott, an engineer who was there …': 'John Scott was an engineer
+        # who was there …' (more intense than what, the stem need not say)
+        ctx.lead_cut, ctx.case_of = case.end(), True
+        _resolve_there(doc, ctx, person_names, text[case.end():])
+    elif _needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
     if _needs_previous(text, person_names) and not ctx.lead_cut:
         _resolve_there(doc, ctx, person_names)
@@ -537,6 +544,12 @@ _LEAD_CLAUSE = re.compile(
     r"|(?:It|This|That|These|Those)\b[^,;:“”()]{0,60}(?:,[^,;:“”()]{0,40})?,\s+but\s+)")
 
 
+# 'A more intense case is that of John Scott, an engineer who …': the person and what the text says of them
+_CASE_OF = re.compile(r"(?:A|An|The)\s+(?:[a-z]+\s+){0,3}(?:case|example|instance)\s+(?:is|was)\s+that\s+of\s+"
+                      r"(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*,\s+an?\s)")
+_CASE_NAME = re.compile(r"^((?:[A-Z][\w’'-]+|_____)(?:\s+[A-Z][\w’'-]+)*),\s+(an?\s)")
+
+
 def _lead_cut(doc: Document, ctx: Context, text: str, person_names: set[str]) -> int:
     """Where the stem may start when only the sentence's linking opening needs the sentence
     before: the rest must stand alone (no reference of its own, eight words or more)."""
@@ -555,11 +568,11 @@ _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|
 _COUNTRY_GONE_TO = re.compile(r"\b(?:to|for)\s+((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
-def _resolve_there(doc: Document, ctx: Context, person_names: set[str]) -> None:
+def _resolve_there(doc: Document, ctx: Context, person_names: set[str], text: str | None = None) -> None:
     """'an engineer who was there in 1932-1938': when 'there' is the only reference the sentence
     needs, and one of the three sentences before it in the paragraph names the one country someone
     went to ('left for the Soviet Union'), the stem says it: 'there [in the Soviet Union]'."""
-    text = ctx.sentence.text
+    text = ctx.sentence.text if text is None else text
     if len(_THERE.findall(text)) != 1 or _needs_previous(_THERE.sub("", text), person_names):
         return
     for back in range(1, 4):
@@ -936,6 +949,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     after = [clean_sentence(p.text) for p in ctx.follow]
     if ctx.lead_cut:
         rest = parts[-1][ctx.lead_cut:]
+        if ctx.case_of:
+            rest = _CASE_NAME.sub(r"\1 was \2", rest, count=1)
         parts[-1] = rest[:1].upper() + rest[1:]
     if ctx.there_place:
         parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
