@@ -1451,3 +1451,11 @@ def test_a_more_intense_case_is_shown_as_what_the_text_says_of_the_person():
     scott = [q["prompt"] for q in result.questions if "1932-1938" in q["prompt"] or q.get("answer") == "John Scott"]
     assert scott and all("a more intense case" not in p.lower() for p in scott)
     assert any(", _____ was an engineer who was there [in the Soviet Union] in 1932-1938" in p for p in scott)
+
+
+def test_no_true_false_statement_spliced_from_two_sentences():
+    text = ("= Chips =\n\nIn 1971 the first microprocessor held about 2,300 transistors. Chips grew quickly after that. "
+            "Today these transistors number about 16 billion on a single processor, made in 2020.\n")
+    doc = document_from_text(text, doc_id="gap", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if q["type"] == "true_false" and " … " in q["prompt"]]

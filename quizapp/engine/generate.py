@@ -401,6 +401,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
+    if ctx.gap_before_last:
+        want_tf = False  # two sentences spliced with '…' make a double-barrelled statement (reviews newdocs4-43, shipped28)
     if fact.kind in ("date", "year") and _STATE_OF_AFFAIRS.search(sent.text):
         want_tf = False  # 'At the end of 1924 fewer than 5,000 … remained': a state may have held then too
     if _in_side_clause(sent.text[: fact.start - sent.start], sent.text[fact.end - sent.start:]):
