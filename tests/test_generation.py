@@ -1454,8 +1454,9 @@ def test_a_more_intense_case_is_shown_as_what_the_text_says_of_the_person():
 
 
 def test_no_true_false_statement_spliced_from_two_sentences():
-    text = ("= Chips =\n\nIn 1971 the first microprocessor held about 2,300 transistors. Chips grew quickly after that. "
-            "Today these transistors number about 16 billion on a single processor, made in 2020.\n")
+    text = ("= Penicillin =\n\nFleming, Florey and Chain shared the 1945 Nobel Prize in Physiology or Medicine. Heatley "
+            "was not included. In the same year as the Nobel Prize, Dorothy Hodgkin used X-ray crystallography in Oxford "
+            "to determine the structure of penicillin, working with 12 assistants.\n")
     doc = document_from_text(text, doc_id="gap", meta={"kind": "reference"})
     result = pipeline.generate_documents([doc]).results[0]
     assert not [q for q in result.questions if q["type"] == "true_false" and " … " in q["prompt"]]
