@@ -5,6 +5,8 @@ from quizapp.engine import pipeline, quality
 from quizapp.engine.generate import Candidate
 from quizapp.engine.reader import document_from_text
 
+from asked import asked_values
+
 
 def run(text, kind="reference"):
     doc = document_from_text(text, doc_id="t", meta={"kind": kind, "attribution": "A. Writer (1950)"})
@@ -14,15 +16,6 @@ def run(text, kind="reference"):
 
 def reasons(result):
     return {r["reason"] for r in result.rejected}
-
-
-def asked_values(result):
-    out = set()
-    for q in result.questions:
-        out |= {c["text"] for c in q.get("choices", []) if c["correct"]}
-        if q.get("answer"):
-            out.add(q["answer"])
-    return out
 
 
 def test_open_ended_dates_are_never_options_nor_swapped():

@@ -6,6 +6,8 @@ from quizapp.engine.composite import when_phrase
 from quizapp.engine.reader import document_from_text
 from quizapp.engine.stems import subject_resolved
 
+from asked import asked_values as asked_keys
+
 ARGUMENT = """= Labour in 1930s Europe =
 
 In 1935, the Ministry of Labour recorded 42,230 foreign workers in Finland. Of those, 50% were German, 25% were Italian, and the rest were Finnish, Czech and Swedish workers.
@@ -1129,15 +1131,6 @@ def test_a_body_whose_distinctive_word_the_section_title_gives_is_not_typed():
     assert "University of Oxford" not in asked_keys(result)
     assert any(r["reason"].startswith("cue: the distinctive word of the body's name") for r in result.rejected
                if r.get("answer") == "University of Oxford")
-
-
-def asked_keys(result):
-    out = set()
-    for q in result.questions:
-        out |= {c["text"] for c in q.get("choices", []) if c["correct"]}
-        if q.get("answer"):
-            out.add(q["answer"])
-    return out
 
 
 def test_round_24_office_term_dates_compound_measures_landmark_eruptions_and_the_index():
