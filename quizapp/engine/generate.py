@@ -169,7 +169,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind in ("quantity", "number") and re.search(r"\b[A-Z][A-Za-z]+\s+$", before) and not fact.unit \
             and re.fullmatch(r"\d+", fact.text):
         return "a model's number ('the Intel _____'): part of a name, not a quantity"
-    if fact.kind == "person" and len(tokens := fact.text.split()) == 1 and (
+    if fact.kind == "person" and " " not in fact.text and (
             fact.text in lexicon.PERSON_TITLES or fact.text.lower() in ("mayor", "minister", "chancellor", "governor")):
         return "a title, not a person ('the Lord _____')"
     if fact.kind in ("quantity", "number", "percent") and (
