@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quizapp.engine.generate import Candidate
 from quizapp.engine.model import Document
-from quizapp.engine.normalize import fold, normalize_answer
+from quizapp.engine.normalize import answer_key, fold
 
 TYPE_ORDER = ["multiple_choice", "true_false", "short_answer", "numeric", "matching", "ordering",
               "multiple_response"]
@@ -18,7 +18,7 @@ TYPE_ORDER = ["multiple_choice", "true_false", "short_answer", "numeric", "match
 def question_id(c: Candidate) -> str:
     """Stable across regenerations: derived from the document, the sentence and the answer."""
     sentence = re.sub(r"\s+", " ", fold(c.sentence.text)).strip().lower()
-    raw = "\x1f".join([c.doc.id, sentence, c.qtype, normalize_answer(c.key_text)])
+    raw = "\x1f".join([c.doc.id, sentence, c.qtype, answer_key(c.key_text)])
     return c.doc.id[:24].rstrip("-") + "-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
 
 
@@ -35,7 +35,7 @@ def remove_near_duplicates(cands: list[Candidate]) -> list[tuple[Candidate, str]
     for c in cands:
         if c.reject:
             continue
-        key = (c.qtype, normalize_answer(c.key_text))
+        key = (c.qtype, answer_key(c.key_text))
         toks = _tokens(c.prompt)
         for other_toks, other_id in kept.get(key, []):
             union = toks | other_toks

@@ -82,7 +82,14 @@ _PERCENT = re.compile(r"\s*(?:%|\b(?:per\s*cent|percent|pct)\b\.?)", re.I)
 
 @lru_cache(maxsize=200_000)
 def normalize_answer(text: str) -> str:
-    """Canonical form of a typed answer for comparison."""
+    """Canonical form of a typed answer for comparison (British and American spellings as one)."""
+    return _british_to_american(answer_key(text))
+
+
+@lru_cache(maxsize=200_000)
+def answer_key(text: str) -> str:
+    """The answer's form for identities (question ids, duplicates): case, punctuation, separators and the
+    way of writing a percentage folded, spelling kept, so that ids do not move when matching grows kinder."""
     t = fold(text).lower()
     t = _PERCENT.sub(" percent", t)
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)  # thousands separators
@@ -90,7 +97,6 @@ def normalize_answer(text: str) -> str:
     t = re.sub(r"[^\w\s.]", " ", t)  # punctuation (keep decimal points)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
     t = re.sub(r"^(the|a|an)\s+", "", t.strip())
-    t = _british_to_american(t)
     return re.sub(r"\s+", " ", t).strip()
 
 
