@@ -149,3 +149,10 @@ def test_british_and_american_spellings_are_one_answer():
     assert answers_match("forced collectivisation", ["forced collectivization"])
     assert answers_match("labour books", ["labor books"]) and answers_match("organised", ["organized"])
     assert not answers_match("four", ["for"]) and not answers_match("rice", ["rise"])
+
+
+def test_question_ids_do_not_fold_spellings():
+    # ids are derived from answer_key: kinder matching (spellings) must not move a question's id
+    from quizapp.engine.normalize import answer_key, normalize_answer
+    assert answer_key("Forced Collectivisation") == "forced collectivisation"
+    assert normalize_answer("Forced Collectivisation") == "forced collectivization"
