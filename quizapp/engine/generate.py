@@ -673,8 +673,6 @@ _PLURAL_ORG = re.compile(r"(?:Committees|Councils|Unions|Parties|Commissions|Sov
 # Words that name a sea or a desert only with its head ('the Red Sea'): alone they are no answer.
 _COMMON_PLACE_WORDS = {"Red", "Dead", "Black", "White", "Yellow", "Green", "Blue", "Coral", "Salt", "North", "South",
                        "East", "West", "Great", "Little", "Inland", "Inner", "Outer", "Middle", "Central"}
-_PLACE_MODIFIERS = {"New", "Old", "Great", "Greater", "Little", "Upper", "Lower", "North", "South", "East", "West",
-                    "Northern", "Southern", "Eastern", "Western", "Central"}
 _PEOPLE_CUE = "cue: the stem names the country of this people, or the people of this country"
 _WORLD_SUPERLATIVE = re.compile(r"\b(?:largest|longest|highest|biggest|deepest|tallest|widest|oldest)\b[^.;]{0,40}?"
                                 r"\b(?:on Earth|on earth|in the world|on the planet)\b")
@@ -799,7 +797,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "a continent or a world region: too general to ask"
     if fact.kind == "place" and len(tokens) >= 2:
         distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.PLACE_HEADS and t not in lexicon.PLACE_LEADS
-                    and t not in _PLACE_MODIFIERS and t not in lexicon.THING_HEADS]  # 'the New Suez Canal' in “The
+                    and t not in lexicon.PLACE_MODIFIERS and t not in lexicon.THING_HEADS]  # 'the New Suez Canal' in “The
         # Suez Canal”: 'Suez' tells it; 'the Mount Wilson Observatory' under “Mount Wilson”: 'Wilson' does
         shown = fold(prompt)
         generic_in_title = not distinct and any(re.search(rf"\b{re.escape(fold(t))}\b", fold(doc.title)) for t in tokens)

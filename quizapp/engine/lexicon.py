@@ -164,6 +164,11 @@ THING_HEADS = frozenset({"Telescope", "Observatory", "Shuttle", "Station", "Sate
                          "Tower", "Building", "Bridge", "Prize", "Medal", "Award", "Law", "Laws", "Act", "Treaty",
                          "Museum", "Library", "Stadium", "Hall", "Memorial", "Monument", "Hospital", "Laboratory"})
 
+# Words that make a place's name from another ('New York', 'North Korea', 'Greater London'): not what tells
+# one place from another, and never a common word before a place's name.
+PLACE_MODIFIERS = frozenset({"New", "Old", "Great", "Greater", "Little", "Upper", "Lower", "North", "South", "East",
+                             "West", "Northern", "Southern", "Eastern", "Western", "Central"})
+
 # Bodies named by a common word, capitalised as names wherever they stand ('Congress also fixed …').
 INSTITUTIONS = {"Congress", "Parliament", "Senate", "Duma", "Reichstag", "Politburo", "Sovnarkom", "Comintern"}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
-from quizapp.engine.facts import _zipf
+from quizapp.engine.facts import _ROLES, _zipf
 from quizapp.engine.model import Document, Sentence
 
 BLANK = "_____"
@@ -330,7 +330,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     for m in re.finditer(r"\b[Tt]he ([a-z]{4,})\b", shown):
         if m.group(1) not in _MADE_THINGS:
             continue  # ('the plan', 'the population': words that name no one thing of the text)
-        names = _named_kinds(doc).get(m.group(1), set())
+        names = _named_kinds(doc).get(m.group(1), frozenset())
         if len(names) >= 2 and not any(n in shown for n in names):
             # 'Babbage described the engine at a meeting in Turin' where the text has both the Difference
             # Engine and the Analytical Engine: which one?
@@ -419,7 +419,6 @@ _BODY_NOUNS = frozenset({"group", "team", "committee", "commission", "company", 
                          "device", "machine", "engine", "marriage", "couple", "expedition", "crew"})
 
 
-_KINDS_CACHE: dict[int, tuple[str, dict[str, set[str]]]] = {}
 # Made things and bodies a text may name two of ('the Difference Engine', 'the Analytical Engine'), so
 # that 'the engine' alone leaves the reader to guess.
 _MADE_THINGS = frozenset({"engine", "machine", "telescope", "ship", "canal", "railroad", "railway", "company", "bridge",
@@ -427,19 +426,18 @@ _MADE_THINGS = frozenset({"engine", "machine", "telescope", "ship", "canal", "ra
                           "processor", "satellite", "reactor", "dam", "tower", "cathedral", "church", "palace"})
 
 
-def _named_kinds(doc: Document) -> dict[str, set[str]]:
+def _named_kinds(doc: Document) -> dict[str, frozenset[str]]:
     """{'engine': {'Difference Engine', 'Analytical Engine'}}: the capitalised names of a document by the
-    common noun that ends them, worked out once per document."""
-    kept = _KINDS_CACHE.get(id(doc))
-    if kept is not None and kept[0] is doc.text:
-        return kept[1]
+    common noun that ends them, worked out once per document text."""
+    return _named_kinds_of(doc.text)
+
+
+@lru_cache(maxsize=64)
+def _named_kinds_of(text: str) -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
-    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+)+)([A-Z][a-z]{3,})\b", doc.text):
+    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+)+)([A-Z][a-z]{3,})\b", text):
         kinds.setdefault(m.group(2).lower(), set()).add(m.group(1) + m.group(2))
-    if len(_KINDS_CACHE) > 256:
-        _KINDS_CACHE.clear()
-    _KINDS_CACHE[id(doc)] = (doc.text, kinds)
-    return kinds
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sentence] | None:
@@ -748,10 +746,8 @@ def _fronted_it(text: str) -> bool:
 
 # 'Working within it, John Bardeen …', 'wrote an account of it in French': an 'it' after a preposition or a verb
 # of making or telling, with no thing named before it in the sentence (people and roles are no antecedent).
-_ROLE_WORDS = (r"scientist|engineer|physician|doctor|surgeon|nurse|writer|author|historian|officer|professor|teacher|"
-               r"physicist|chemist|mathematician|theorist|experimentalist|astronomer|biologist|economist|priest|"
-               r"president|minister|king|queen|mayor|general|man|woman|boy|girl|friend|wife|husband|daughter|son|"
-               r"mother|father|brother|sister")
+_ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|king|queen|mayor|general|man|woman|"
+               r"boy|girl|friend|wife|husband|daughter|son|mother|father|brother|sister")
 _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
                         r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using)\s+it\b")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
@@ -776,7 +772,6 @@ def _object_it(text: str, person_names: set[str]) -> bool:
                                                                               r"countess|count|earl|duke|duchess",
                                                                               word.lower()):
                     # '… who later became Prime Minister of Italy, wrote an account of it'
-
                     things.append(word)
         if not things:
             return True
@@ -893,8 +888,7 @@ _HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Col|Capt|
                        r"|[“\"]?(?:Sir|Dame|Lord|Lady|Professor|Doctor|President|King|Queen|Pope|Saint)\s+[A-Z_]")
 
 
-_PLACE_FORMING = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New",
-                  "Great", "Upper", "Lower", "Greater", "Little", "Old", "Mount", "Lake", "Cape", "Saint", "San", "Santa"}
+_PLACE_FORMING = lexicon.PLACE_MODIFIERS | {"Mount", "Lake", "Cape", "Saint", "San", "Santa"}
 
 
 def starts_with_proper_noun(text: str) -> bool:
