@@ -69,6 +69,23 @@ def test_years_are_years_not_quantities():
     assert kinds["1930"] == "year"
 
 
+@pytest.mark.parametrize("text, year", [
+    ("Guy de Chauliac caught the disease himself in 1348 but recovered.", "1348"),
+    ("By 1350 the epidemic had reached Scandinavia.", "1350"),
+    ("Johannes Gutenberg was born around 1400 in Mainz.", "1400"),
+    ("Movable type made of baked clay was created by Bi Sheng around 1040.", "1040"),
+])
+def test_medieval_years_after_a_word_that_makes_them_years(text, year):
+    assert one(text, "year").text == year
+    assert not [f for f in facts(text) if f.kind == "quantity"]
+
+
+def test_an_early_four_digit_count_stays_a_count():
+    kinds = {f.text: f.kind for f in facts("The press printed in 1200 copies a day, and he paid 1500 guilders.")}
+    assert kinds.get("1200") != "year" and kinds.get("1500") == "quantity"
+    assert one("The plague returned in the 1360s.", "decade").value == 1360
+
+
 def test_names_are_classified():
     kinds = {f.text: f.kind for f in facts(
         "In a brilliant analysis, Leon Sedov and P. Moskatov wrote in Moscow that the Amtorg Trading "

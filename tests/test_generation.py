@@ -1,4 +1,5 @@
 """Question generation on small documents: each type, stems, attribution, context, filters."""
+import pytest
 import re
 
 from quizapp.engine import pipeline
@@ -1453,3 +1454,37 @@ def test_no_true_false_statement_spliced_from_two_sentences():
     doc = document_from_text(text, doc_id="gap", meta={"kind": "reference"})
     result = pipeline.generate_documents([doc]).results[0]
     assert not [q for q in result.questions if q["type"] == "true_false" and " … " in q["prompt"]]
+
+
+def test_a_total_the_bare_numbers_beside_it_add_up_to_is_not_asked():
+    text = ("= Early printing =\n\nThe printers worked in Mainz for many years.\n\n"
+            "Scholars estimate that about 180 copies were printed: roughly 135 on paper and about 45 on vellum, "
+            "which is prepared calfskin.\n\nThe workshop employed 25 printers and sold 640 sheets of paper.\n")
+    _, result = generate(text, kind="reference")
+    assert not [q for q in result.questions if "copies were printed" in q["prompt"] and "180" not in q["prompt"]
+                and q["type"] in ("multiple_choice", "numeric", "short_answer")]
+    assert not [q for q in result.questions if "180" in (q.get("answer") or "")]
+    assert "640" in asked_keys(result)  # a total of nothing is still asked
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Guy de Chauliac, a physician of the papal court, caught the disease himself in 1348 but recovered.", "1348"),
+])
+def test_a_medieval_year_gets_years_as_options(text, year):
+    _, result = generate("= The plague =\n\nThe plague came to Avignon in the spring.\n\n" + text + "\n", kind="reference")
+    false = [q for q in result.questions if q["type"] == "true_false" and not q["choices"][0]["correct"]]
+    assert false
+    for q in false:
+        shown = int(re.search(r"in (\d+) but", q["prompt"]).group(1))
+        assert shown != int(year) and abs(shown - int(year)) <= 10, q["prompt"]
+    assert [q for q in result.questions if q["type"] == "numeric" and q["prompt"].endswith("(Give the year.)")]
+
+
+def test_a_name_with_a_particle_keeps_its_capital_and_a_rare_common_word_loses_it():
+    from quizapp.engine.stems import starts_with_proper_noun, with_attribution
+    assert starts_with_proper_noun("Guy de Chauliac caught the disease himself in 1348.")
+    assert starts_with_proper_noun("Ludwig van Beethoven wrote nine symphonies.")
+    doc_text = "Woodblock printing was old. Ink for woodblocks was thin. Mark Twain wrote. A mark was made."
+    said = with_attribution("According to X, ", "Woodblock printing was old.", doc_text=doc_text)
+    assert said == "According to X, woodblock printing was old."
+    assert with_attribution("According to X, ", "Mark Twain wrote.", doc_text=doc_text) == "According to X, Mark Twain wrote."

@@ -47,8 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(rf"(?<![\w.,]){_NUM}{_PCT}", re.I)),
     ("range", re.compile(rf"(?<![\w.,])({_DIGITS})(?:{_DASH}|\s+to\s+)({_DIGITS}{_SCALE}?)(?=\s+[a-z])", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b")),
-    ("decade", re.compile(r"\b1[6-9]\d0-?s\b")),
+    ("decade", re.compile(r"\b1[0-9]\d0-?s\b")),
     ("year", re.compile(r"(?<![\w,.$£])(1[6-9]\d\d|20[0-4]\d)(?!\w|[.,]\d)")),
+    # An earlier year needs a word that makes it one: 'in 1348', 'By 1350', 'around 1400'.
+    ("year", re.compile(r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ff]rom|[Aa]fter|[Bb]efore|"
+                        r"[Dd]uring|year|summer|spring|autumn|winter)\s+(1[0-5]\d\d)(?!\w|[.,]\d)")),
     ("ratio", re.compile(rf"\b({_NUMWORDS}|\d+)\s+out\s+of\s+(?:every\s+)?({_NUMWORDS}|\d+)\b", re.I)),
     ("ordinal", re.compile(r"\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b", re.I)),
     ("fraction", re.compile(rf"\b({_FRACTION_NUM})[- ]({_FRACTION_DEN})\b", re.I)),
@@ -323,7 +326,10 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
             elif kind == "decade":
                 add("decade", s, e, value=float(raw[:4]), norm=raw[:4] + "s")
             elif kind == "year":
-                add("year", s, e, value=float(raw), norm=raw)
+                s, e = m.span(1)
+                if _overlaps(taken, s, e) or (int(m.group(1)) < 1600 and _unit_after(text, e)[0]):
+                    continue  # 'in 1500 copies': a count, not a year
+                add("year", s, e, value=float(m.group(1)), norm=m.group(1))
             elif kind == "ratio":
                 num, den = _value(m.group(1)), _value(m.group(2))
                 if num is None or den is None or num >= den:

@@ -213,7 +213,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a proportion word ('almost half') lets the answer be estimated from another number"
     if fact.kind == "range" and fact.unit == "years" and _SEQUENCE_CUE.search(sent.text):
         return "the period follows from 'preceding'/'following' in the sentence"
-    if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts):
+    if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts, sent.text):
         return "the answer can be computed from other numbers in the sentence"
     if fact.kind == "fraction" and any(f.kind in ("quantity", "percent", "ratio") for f in sentence_facts):
         return "the fraction can be worked out from the figures beside it"
@@ -246,19 +246,29 @@ def _year_computable(fact: Fact, text: str) -> bool:
     """'In the twelve years … from December 1926 to (January, 1939)': the year follows from the other."""
     year = int(fact.value or 0)
     durations = [parse_number(m.group(1)) or 0 for m in _DURATION.finditer(text)]
-    others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", text) if int(y) != year]
+    others = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text) if int(y) != year]
     return any(abs(abs(year - y) - d) <= 1 for d in durations for y in others)
 
 
 def _duration_computable(fact: Fact, text: str) -> bool:
-    years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", text)})
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)})
     return any(abs(abs(b - a) - (fact.value or 0)) <= 1 for i, a in enumerate(years) for b in years[i + 1:])
 
 
-def _computable(fact: Fact, facts: list[Fact]) -> bool:
-    """'from 26.3 million to 55.9 million, an increase of 29.6 million': any one follows from the others."""
+_BARE_NUMBER = re.compile(r"(?<![\w.,$£])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]\d|\s*(?:%|per\s?cent))")
+
+
+def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
+    """'from 26.3 million to 55.9 million, an increase of 29.6 million': any one follows from the others.
+    With the sentence's ``text``, bare numbers count too: 'about 180 copies: roughly 135 on paper and
+    about 45 on vellum' (135 and 45 are no facts of their own, but they add up to the key)."""
     nums = [f.value for f in facts if f is not fact and f.kind == fact.kind and f.value and f.high is None]
     v = fact.value or 0
+    if text and fact.kind == "quantity":
+        bare = [parse_number(m.group(0)) or 0.0 for m in _BARE_NUMBER.finditer(text)]
+        if v in bare:
+            bare.remove(v)
+        nums += [b for b in bare if b and b not in nums]
     for i, a in enumerate(nums):
         for b in nums[i + 1:]:
             for combo in (a + b, abs(a - b)):
@@ -348,8 +358,11 @@ def build_elided_question(doc: Document, ctx: Context, fact: Fact, partners: lis
     if fact.value is None or fact.high is not None or fact.kind not in ("quantity", "percent"):
         return []
     left = [f for f in sentence_facts if f is not fact and f not in partners]
-    if _computable(fact, left):
-        return []
+    shown = sent.text
+    for f in sorted(partners, key=lambda f: f.start, reverse=True):
+        shown = shown[:f.start - sent.start] + ELIDED + shown[f.end - sent.start:]
+    if _computable(fact, left, shown):
+        return []  # what is left shown still adds up to the key ('135 on paper and about 45 on vellum')
     focus = fact.end - sent.start
     cut = number_clause_cut(sent.text, focus)
     spans = sorted([(f.start, f.end, ELIDED) for f in partners] + [(fact.start, fact.end, BLANK)], reverse=True)

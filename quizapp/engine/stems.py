@@ -902,7 +902,8 @@ def starts_with_proper_noun(text: str) -> bool:
     if second and (second.group(1) in lexicon.COUNTRIES or second.group(1) in lexicon.PLACES) \
             and word not in lexicon.NATIONALITIES and word not in _PLACE_FORMING and _zipf(word.lower()) >= 3.3:
         return False  # 'Wartime Britain lacked …': a common word before a country's name
-    if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", text) \
+    if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+|(?:de|da|di|del|della|de'|"
+                                               r"du|van|von|der|den|le|la|al|bin|ibn)\s+)?[A-Z][a-z]+", text) \
             and word not in lexicon.NOT_NAMES:
         return True
     if word == "I" or word.isupper() and len(word) > 1 or re.match(r"[“\"]?[A-Z]\.\s", text):
@@ -920,15 +921,24 @@ def starts_with_proper_noun(text: str) -> bool:
     return _zipf(word.lower()) < 3.2 or word[1:].lower() != word[1:]
 
 
-def with_attribution(attribution: str, text: str, keep_case: bool = False) -> str:
-    """'According to X, ' + sentence, lower-casing its first word unless it is a name."""
+def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_text: str = "") -> str:
+    """'According to X, ' + sentence, lower-casing its first word unless it is a name. With the
+    document's text, a rare first word that the document also writes in lower case, before a word in
+    lower case, is a common word ('Woodblock printing had been used …' beside 'woodblocks')."""
     if not attribution:
         return text
     if re.match(r"(?i)according to\b", text):
         return text
+    if not keep_case and doc_text and _written_lower(text, doc_text):
+        return attribution + text[0].lower() + text[1:]
     if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
+
+
+def _written_lower(text: str, doc_text: str) -> bool:
+    m = re.match(r"([A-Z][a-z]{3,})\s+[a-z]", text)
+    return bool(m) and re.search(rf"\b{m.group(1).lower()}(?:s|es)?\b", doc_text) is not None
 
 
 def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, focus: int | None = None) -> str:
@@ -983,7 +993,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = "… " + part  # a sentence between the context and this one is left out
         shown.append(part)
     keep = ctx.chain_first_is_name if ctx.chain else ctx.first_is_name
-    shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep)
+    shown[0] = with_attribution(ctx.attribution, shown[0], keep_case=keep, doc_text=doc.text)
     text = " ".join(shown + after)
     if ctx.keep_quotes and text.count("“") > text.count("”"):
         text += "”"
