@@ -285,3 +285,14 @@ def test_a_year_after_a_named_war_gets_no_option_inside_the_war():
     stem = doc.sentences[0].text + " " + doc.sentences[1].text
     options = choose_distractors(key, "h", stem, FactIndex([doc], facts))
     assert options and all(int(o) > 1945 for o in options), options
+
+
+def test_a_count_in_words_never_takes_a_figure_its_words_cannot_write():
+    from quizapp.engine.reader import document_from_text
+    doc = document_from_text("= Strasbourg =\n\nThe town paid the bishop 1,300 in silver.\n\n"
+                             "Around two thousand Jews were driven out of the town in 1349.\n", doc_id="s",
+                             source_format="text", meta={"kind": "reference"})
+    facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
+    key = next(f for f in facts[doc.id] if f.text == "two thousand")
+    ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+    assert ds and not [d for d in ds if re.search(r"\d", d)], ds  # never '1 thousand'

@@ -1488,3 +1488,48 @@ def test_a_name_with_a_particle_keeps_its_capital_and_a_rare_common_word_loses_i
     said = with_attribution("According to X, ", "Woodblock printing was old.", doc_text=doc_text)
     assert said == "According to X, woodblock printing was old."
     assert with_attribution("According to X, ", "Mark Twain wrote.", doc_text=doc_text) == "According to X, Mark Twain wrote."
+
+
+def _prompts(text, title="Early modern Europe"):
+    _, result = generate(f"= {title} =\n\nThe period saw many changes across the continent.\n\n" + text + "\n", kind="reference")
+    return [q["prompt"] for q in result.questions], result
+
+
+def test_the_year_of_a_landmark_event_is_not_asked():
+    prompts, _ = _prompts("When Martin Luther published his Ninety-five Theses in 1517, printed copies spread "
+                          "across Germany within weeks.")
+    assert not [p for p in prompts if "1517" not in p and "Theses in" in p]
+    prompts, _ = _prompts("The crew of the mission splashed down in the Pacific Ocean on 24 July 1969, about 24 "
+                          "kilometres from the recovery ship.", title="Apollo 11: The First Crewed Moon Landing")
+    assert not [p for p in prompts if "1969" not in p and "splashed down" in p and "kilometres from" in p]
+
+
+def test_the_number_of_a_named_craft_is_part_of_its_name():
+    text = ("Apollo 11 lifted off from the Kennedy Space Center at 9:32 a.m. local time.\n\n"
+            "The crew of Apollo 11 were Neil Armstrong, Buzz Aldrin and Michael Collins.")
+    prompts, _ = _prompts(text, title="The first Moon landing")
+    assert not [p for p in prompts if re.search(r"(?i)Apollo (?!11)\d+|Apollo _____|apollo 11 lifted", p)]
+
+
+def test_a_false_year_keeps_the_order_the_sentence_gives_its_events():
+    prompts, result = _prompts("In 1348 the faculty of Paris reported to the king that the disease had been "
+                               "caused by a conjunction of the planets in March 1347.")
+    shown = [int(y) for p in prompts for y in re.findall(r"planets in \w+ (\d{4})", p)]
+    shown += [int(c["text"][-4:]) for q in result.questions for c in q.get("choices", [])
+              if q["type"] == "multiple_choice" and q["prompt"].endswith("planets in _____.")]
+    assert len(shown) >= 4 and all(y < 1348 for y in shown), shown
+
+
+def test_a_count_in_words_gets_options_in_words_not_rounded_figures():
+    _, result = generate("= Strasbourg =\n\nThe printers sold 1,280 sheets of paper in the town.\n\n"
+                         "In Strasbourg in February 1349, around two thousand people were driven out of the town.\n",
+                         kind="reference")
+    statements = [q["prompt"] for q in result.questions if "driven out" in q["prompt"]]
+    assert statements
+    assert not [p for p in statements if re.search(r"\d thousand", p)], statements
+
+
+def test_a_time_zone_and_a_modern_country_that_only_places_a_city_are_not_asked():
+    prompts, result = _prompts("Johannes Gutenberg was born in Mainz, a prosperous city on the Rhine in what is now "
+                               "Germany.\n\nThe lunar module Eagle landed at 20:17 UTC in the Sea of Tranquility.")
+    assert "Germany" not in asked_keys(result) and "UTC" not in asked_keys(result)

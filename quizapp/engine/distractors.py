@@ -63,6 +63,9 @@ def stable_int(*parts: object) -> int:
     return int(digest[:12], 16)
 
 
+_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+
+
 @dataclass(frozen=True)
 class NumberStyle:
     words: bool  # "Ninety per cent", "twenty million"
@@ -95,7 +98,7 @@ class NumberStyle:
                    short=bool(whole) and len(whole.group(0)) < 4 and "," not in t)
 
     def format(self, value: float) -> str:
-        scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(self.scale, 1)
+        scale_mult = _SCALES.get(self.scale, 1)
         v = value / scale_mult
         if self.words and float(v).is_integer() and 0 <= v < 1000:
             body = number_to_words(int(v))
@@ -115,7 +118,7 @@ class NumberStyle:
 
 def _round_like(value: float, key: float, style: NumberStyle) -> float:
     """Round a perturbed value to the precision the key is written with."""
-    scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    scale_mult = _SCALES.get(style.scale, 1)
     v = value / scale_mult
     if style.decimals:
         return round(v, style.decimals) * scale_mult
@@ -126,7 +129,7 @@ def _round_like(value: float, key: float, style: NumberStyle) -> float:
 def _step(key: float, style: NumberStyle) -> float:
     """The unit of the last place the key is written with, in the key's scale: 0.1 for '0.5', 10,000
     for '100,000', 10 for '42,230'."""
-    k = key / {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    k = key / _SCALES.get(style.scale, 1)
     if style.decimals:
         return 10 ** -style.decimals
     if style.words:
@@ -142,7 +145,7 @@ def _step(key: float, style: NumberStyle) -> float:
 def _next_to(value: float, key: float, style: NumberStyle) -> bool:
     """'0.4' and '0.6' beside '0.5': one step of the key's last place away, they make a tight cluster
     around it that points at the key in the middle."""
-    scale_mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(style.scale, 1)
+    scale_mult = _SCALES.get(style.scale, 1)
     return abs(value - key) / scale_mult <= _step(key, style) * 1.0001
 
 
@@ -324,7 +327,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     seed = stable_int(doc_id, key.sentence, key.text)
     key_year_match = re.search(r"\d{4}", key.text)
     key_year = int(key_year_match.group(0)) if key_year_match else 0
-    stem_years = sorted({int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)(?!-?s)", stem)} - {key_year}) \
+    stem_years = sorted({int(y) for y in re.findall(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)(?!\d|[.,]\d)(?!-?s)(?!\s+[a-z]+s\b)", stem)} - {key_year}) \
         if key_year else []
     for war, (began, ended) in lexicon.WAR_YEARS.items():
         if key_year and re.search(rf"\b{war}\b", stem):
@@ -365,7 +368,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         if same_year and _month_of(text) in {_month_of(t) for t in out + [key.text]}:
             return False  # options of one year differ by month, not by a day ('June 26' and 'June 27')
         if key.kind in ("year", "date") and stem_decades and key_year:
-            years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
+            years = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any(d <= years[0] < d + 10 and not d <= key_year < d + 10 for d in stem_decades):
                 return False  # 'as opposed to the 1920s' rules out 1928 as an answer
             if years and any(d <= key_year < d + 10 and not d <= years[0] < d + 10 for d in stem_decades):
@@ -374,7 +377,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 int(y) > min(lifetimes) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # 'introduced under Lenin in December 1926': Lenin died in 1924
         if key.kind in ("year", "date") and stem_years:
-            years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
+            years = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)]
             if years and any((years[0] - other) * (key_year - other) <= 0 for other in stem_years):
                 return False  # keeps the stem's order of events: 1983 cannot follow 'returned in 1984'
         if direction and key.value is not None:
@@ -712,7 +715,10 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
         else:
             if v <= 0 or not (0.3 <= f.value / v <= 3.5):
                 continue
-        if style.words and not float(f.value / {"million": 1e6}.get(style.scale, 1)).is_integer():
+        shown = f.value / _SCALES.get(style.scale, 1)
+        if style.words and not float(shown).is_integer() or style.scale and not style.decimals and \
+                abs(shown - round(shown)) > 0.05 * shown:
+            # 1,280 pages is no option for 'two thousand' ('1 thousand')
             continue
         if approximate and _sig_digits(f.value) > max(_sig_digits(v), 2):
             continue

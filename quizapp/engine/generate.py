@@ -25,12 +25,15 @@ LANDMARK_YEARS = {
     1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
     1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 2021: r"Ever Given", 1967: r"Six-Day War",
+    1066: r"Hastings|Norman [Cc]onquest", 1215: r"Magna Carta", 1453: r"Constantinople", 1492: r"Columbus",
+    1517: r"Ninety-[Ff]ive Theses|95 Theses", 1588: r"Armada", 1620: r"Mayflower", 1815: r"Waterloo",
+    1865: r"Lincoln", 1963: r"Kennedy was (?:shot|assassinated)|assassination of (?:President )?(?:John F\. )?Kennedy",
     1973: r"Yom Kippur War", 1950: r"Korean War", 1990: r"Hubble Space Telescope", 1961: r"Berlin Wall|Gagarin", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
 LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b",
-                        1666: r"Great Fire"}
+                        1666: r"Great Fire", 1969: r"Apollo 11|(?i:first (?:crewed |manned )?(?:moon|lunar) landing)"}
 _CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|some|nearly|"
                                r"almost|over|c\.)?\s*[\d,.½]+\s*[^\W\d]")
 _CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|"
@@ -160,14 +163,20 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind in NAME_KINDS and re.fullmatch(r"UTC|GMT|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|Zulu", fact.text):
+        return "a time zone's label ('20:17 UTC'): incidental"
+    if fact.kind == "place" and re.search(r"(?i)\b(?:what\s+(?:is|was)\s+now|today's|modern(?:-day)?|present-day)\s+(?:the\s+)?$",
+                                          before):
+        return "a modern country named only to place another ('Mainz, … in what is now Germany'): incidental"
     if fact.kind == "place" and fact.text == home_country(doc) and fact.sentence > 0:
         return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
     if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
     if fact.kind == "year" and re.search(r"[A-Z][\w’'-]*\s+\($", before) and re.match(r"\)", after):
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
-    if fact.kind in ("quantity", "number") and re.search(r"\b[A-Z][A-Za-z]+\s+$", before) and not fact.unit \
-            and re.fullmatch(r"\d+", fact.text):
+    named = re.search(r"\b([A-Z][A-Za-z]+)\s+$", before)
+    if fact.kind in ("quantity", "number") and named and re.fullmatch(r"\d+", fact.text) and (
+            not fact.unit or (doc.title + " " + doc.text).count(f"{named.group(1)} {fact.text}") >= 2):  # 'Apollo 11' again and again
         return "a model's number ('the Intel _____'): part of a name, not a quantity"
     if fact.kind == "person" and " " not in fact.text and (
             fact.text in lexicon.PERSON_TITLES or fact.text.lower() in ("mayor", "minister", "chancellor", "governor")):

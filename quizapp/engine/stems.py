@@ -931,9 +931,18 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
         return text
     if not keep_case and doc_text and _written_lower(text, doc_text):
         return attribution + text[0].lower() + text[1:]
-    if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text):
+    first = re.match(r"[A-Z][a-z]+", text)
+    if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
+            first and doc_text and capitalised_mid_sentence(first.group(0), doc_text):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
+
+
+def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
+    """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
+    a name, whatever its frequency as a common word, unless the document also writes it in lower case."""
+    return re.search(rf"(?<=[a-z,;:] ){re.escape(word)}\b", doc_text) is not None and \
+        re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
 
 
 def _written_lower(text: str, doc_text: str) -> bool:
