@@ -296,3 +296,15 @@ def test_a_count_in_words_never_takes_a_figure_its_words_cannot_write():
     key = next(f for f in facts[doc.id] if f.text == "two thousand")
     ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
     assert ds and not [d for d in ds if re.search(r"\d", d)], ds  # never '1 thousand'
+
+
+def test_after_only_the_key_is_never_the_smallest_option():
+    from quizapp.engine.reader import document_from_text
+    text = ("= Spacecraft =\n\nFully fuelled, the lander had a mass of roughly 15,000 kilograms. By contrast, the "
+            "command module weighed only about 5,600 kilograms, although it was attached to a heavier module.\n")
+    for doc_id in [f"craft-{i}" for i in range(12)]:  # the key's rank follows a seed drawn from the id
+        doc = document_from_text(text, doc_id=doc_id, source_format="text", meta={"kind": "reference"})
+        facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
+        key = next(f for f in facts[doc.id] if f.text == "5,600")
+        ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+        assert len(ds) == 3 and min(parse_number(d) for d in ds) < 5600, (doc_id, ds)

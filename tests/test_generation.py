@@ -1533,3 +1533,47 @@ def test_a_time_zone_and_a_modern_country_that_only_places_a_city_are_not_asked(
     prompts, result = _prompts("Johannes Gutenberg was born in Mainz, a prosperous city on the Rhine in what is now "
                                "Germany.\n\nThe lunar module Eagle landed at 20:17 UTC in the Sea of Tranquility.")
     assert "Germany" not in asked_keys(result) and "UTC" not in asked_keys(result)
+
+
+def test_a_bare_fronted_it_needs_the_sentence_that_names_it():
+    from quizapp.engine.stems import _fronted_it
+    assert _fronted_it("During 1348 it swept across most of western Europe.")
+    assert _fronted_it("About 12 minutes later it was in Earth orbit.")
+    assert not _fronted_it("In his view the plan failed.")
+    prompts, _ = _prompts("The plague reached Marseille in November 1347.\n\nDuring 1348 it swept across most of "
+                          "western Europe.")
+    assert not [p for p in prompts if re.search(r"”, during (?:_____|\d{4}) it swept", p)], prompts
+
+
+def test_a_false_year_is_never_another_year_of_the_same_it_in_the_paragraph():
+    text = ("The plague reached Sicily in 1347. During 1348 it swept across most of western Europe. "
+            "In 1349 it moved north into Scotland and Scandinavia.")
+    _, result = _prompts(text)
+    swept = [q for q in result.questions if "swept across" in q["prompt"] and q["type"] in ("true_false", "multiple_choice")]
+    assert swept
+    shown = {c["text"] for q in swept for c in q["choices"]} | {y for q in swept for y in re.findall(r"During (\d{4}) it", q["prompt"])}
+    assert "1349" not in shown and not any("1349" in c for c in shown), shown
+
+
+def test_a_year_after_by_and_a_number_in_quotation_marks_are_not_asked():
+    prompts, result = _prompts("By about 1450 Gutenberg was back in Mainz with his workshop and tools.\n\n"
+                               "The computer raised “1202” and “1201” program alarms during the descent to the surface.")
+    assert "1450" not in asked_keys(result) and "1202" not in asked_keys(result)
+
+
+def test_typed_names_accept_the_forms_people_use():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    congress = name_accepts(Fact(kind="org", text="United States Congress", start=0, end=22, sentence=0))
+    assert {"Congress", "US Congress", "U.S. Congress"} <= set(congress)
+    assert "Czech" in name_accepts(Fact(kind="group", text="Czechs", start=0, end=6, sentence=0))
+    assert "Army" not in name_accepts(Fact(kind="org", text="British Army", start=0, end=12, sentence=0))
+
+
+def test_a_flag_s_country_a_leftover_meanwhile_and_an_unanchored_next_years_are_handled():
+    prompts, result = _prompts("During the moonwalk the two astronauts planted a United States flag on the surface.\n\n"
+                               "Meanwhile Collins circled alone overhead in Columbia for about 48 minutes each orbit.\n\n"
+                               "Over the next eight years NASA built the Gemini programme, employing some 400,000 people.")
+    assert "United States" not in asked_keys(result)
+    assert not [p for p in prompts if re.search(r"(?i)”, meanwhile", p)]
+    assert not [p for p in prompts if re.search(r"”, over the next eight years", p)], prompts

@@ -322,6 +322,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     offered, with -1 only smaller ones: the others would also be true."""
     banned = index.same_subject_values(doc_id, key.sentence, stem)
     banned.add(value_key(key))
+    banned |= {f"num:{y}" for y in _narrative_years(key, doc_id, index)}
     stem_l = fold(stem).lower()
     key_text = fold(key.text).lower()
     seed = stable_int(doc_id, key.sentence, key.text)
@@ -440,7 +441,13 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
                 if offer(text, f"ratio:{alt:g}-{den:g}"):
                     break
     if balance and len(out) > n:
-        return _balanced(key, out, n, seed)
+        before_key = stem_l[: stem_l.find(key_text)] if key_text in stem_l else ""
+        avoid = set()
+        if _SMALL_CUE.search(before_key):
+            avoid.add(0)  # 'weighed only about 5,600': the smallest option would be the guess
+        if _LARGE_CUE.search(before_key):
+            avoid.add(n)  # 'as many as 20 million': the largest would be
+        return _balanced(key, out, n, seed, avoid)
     return out[:n]
 
 
@@ -461,14 +468,22 @@ def _order_value(text: str) -> tuple:
     return (v if v is not None else 0.0,)
 
 
-def _balanced(key: Fact, candidates: list[str], n: int, seed: int) -> list[str]:
-    """Pick n of the candidates (best first) so that the key lands at rank seed % (n + 1)."""
+_SMALL_CUE = re.compile(r"\b(?:only|just|merely|a mere|barely|as few as|as little as)\s+(?:about\s+|around\s+|some\s+|"
+                        r"roughly\s+)?$")
+_LARGE_CUE = re.compile(r"\b(?:as many as|as much as|no fewer than|no less than|a full|a staggering|fully)\s+(?:about\s+|"
+                        r"around\s+|some\s+)?$")
+
+
+def _balanced(key: Fact, candidates: list[str], n: int, seed: int, avoid: set[int] | None = None) -> list[str]:
+    """Pick n of the candidates (best first) so that the key lands at rank seed % (n + 1), never at a
+    rank in ``avoid`` (0: the smallest option, n: the largest) when another rank can be had."""
     k = _order_value(key.text)
     below = [c for c in candidates if _order_value(c) < k]
     above = [c for c in candidates if _order_value(c) > k]
     target = seed % (n + 1)
     fallback: list[str] = []
-    for r in sorted(range(n + 1), key=lambda r: (abs(r - target), r)):
+    ranks = sorted(range(n + 1), key=lambda r: (abs(r - target), r))
+    for r in [r for r in ranks if r not in (avoid or set())] + [r for r in ranks if r in (avoid or set())]:
         if len(below) >= r and len(above) >= n - r:
             chosen = set(below[:r]) | set(above[: n - r])
             picked = [c for c in candidates if c in chosen]
@@ -777,6 +792,29 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
         text = lo_style.format(new_lo) + sep + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\d{4},?\s+|,\s+|\blater\s+)(it|they|he|she)\s+[a-z]", re.I)
+
+
+def _narrative_years(key: Fact, doc_id: str, index: FactIndex) -> set[int]:
+    """'During 1348 it swept across most of western Europe. … In 1349 it moved north …': one 'it'
+    through a paragraph; its other years may be defended for this sentence too, so none is a wrong
+    option."""
+    doc = index.documents.get(doc_id)
+    if doc is None or key.kind != "year" or key.sentence >= len(doc.sentences):
+        return set()
+    sent = doc.sentences[key.sentence]
+    m = _PRONOUN_SUBJECT.search(sent.text)
+    if not m:
+        return set()
+    out: set[int] = set()
+    for other in doc.sentences[max(0, sent.index - 3): sent.index + 4]:
+        if other.paragraph == sent.paragraph and other.index != sent.index:
+            them = _PRONOUN_SUBJECT.search(other.text)
+            if them and them.group(1).lower() == m.group(1).lower():
+                out |= {int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", other.text)}
+    return out - {int(key.value or 0)}
 
 
 def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:

@@ -163,6 +163,14 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind == "range" and re.match(r"(?:years?|months?|days?)\b", fact.unit) and "years" != fact.unit or \
             fact.kind == "range" and fact.unit == "years" and (fact.value or 0) < 1000:
         return "an age or a span of time: its wrong values are given away by the words around it"
+    if fact.kind in ("year", "date") and re.search(r"(?i)\bby\s+(?:about\s+|around\s+|c\.\s*|(?:early|mid|late)[- ]|"
+                                                   r"the\s+(?:end|middle|spring|summer|autumn|fall|winter)\s+of\s+)?"
+                                                   r"(?:[A-Z][a-z]+\s+)?$", before):
+        return "a year after 'by' ('by about 1450 he was back'): every later year is true too"
+    if fact.kind in ("quantity", "year") and re.search(r"[“\"]$", before) and re.match(r"[”\"]", after):
+        return "a number in quotation marks is a label ('the \"1202\" alarm'), not a quantity"
+    if fact.kind in ("place", "nationality") and re.match(r"\s+flags?\b", after):
+        return "a country's flag ('planted a United States flag'): who planted it tells whose flag it was"
     if fact.kind in NAME_KINDS and re.fullmatch(r"UTC|GMT|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|Zulu", fact.text):
         return "a time zone's label ('20:17 UTC'): incidental"
     if fact.kind == "place" and re.search(r"(?i)\b(?:what\s+(?:is|was)\s+now|today's|modern(?:-day)?|present-day)\s+(?:the\s+)?$",
@@ -982,6 +990,10 @@ def _named_bare_first(doc: Document, fact: Fact) -> bool:
     return False
 
 
+# Bodies a country has one of, so the country's name may be left off ('Congress' for 'United States Congress').
+_NATIONAL_BODIES = {"Congress", "Senate", "House of Representatives", "Parliament", "Supreme Court", "Duma"}
+
+
 def name_accepts(fact: Fact) -> list[str]:
     """Accepted typed forms of a name or term: as written, plus the variants a reader may type."""
     accept = {fact.text}
@@ -1031,6 +1043,18 @@ def name_accepts(fact: Fact) -> list[str]:
         if fact.kind in ("org", "place") else None
     if named_first:  # 'Stanford University': 'Stanford' is what people say
         accept.add(named_first.group(1))
+    if fact.kind in ("group", "nationality") and fact.text in lexicon.NATIONALITY_PLURALS:
+        singular = re.sub(r"(?<=[a-z])s$", "", fact.text)
+        if singular in lexicon.NATIONALITIES:
+            accept.add(singular)  # 'mostly Czechs': 'Czech' is no different answer
+    national = re.fullmatch(r"(?:the )?(United States|US|U\.S\.|American|British|French|German|Soviet|Russian|Indian|"
+                            r"Chinese|Japanese|Canadian|Australian) ((?:[A-Z][a-z]+ ?){1,3})", fact.text) \
+        if fact.kind == "org" else None
+    if national and national.group(2).strip() in _NATIONAL_BODIES:
+        body = national.group(2).strip()  # 'United States Congress': 'Congress', 'US Congress', 'U.S. Congress'
+        accept.add(body)
+        if national.group(1) in ("United States", "US", "U.S."):
+            accept |= {f"US {body}", f"U.S. {body}", f"United States {body}"}
     if fact.kind == "place":
         for names in lexicon.PLACE_ALIASES:
             if fact.text in names:

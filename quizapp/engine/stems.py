@@ -75,7 +75,7 @@ _TRAILING_CITATION = re.compile(
 )
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
-    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,)\s+(?=[A-Za-z“\d])"
+    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,)\s+(?=[A-Za-z“\d])"
 )
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")  # a marker, not a year the stem adds in brackets
 
@@ -736,7 +736,10 @@ _IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\
 
 # 'Completed in 1869, it cut the journey …': an opening phrase, then 'it' as the subject: the 'it' is
 # something named before (unless it only stands in for a clause after it: 'By 1900, it was clear that …').
-_FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])")
+# Without the comma after a phrase of time: 'During 1348 it swept …', 'About 12 minutes later it was …'.
+_FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?(?:[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])|(?:In|During|By|After|Before|Within|"
+                         r"About|Around|Some|Soon|Shortly|Later|Until|Over)\b[^.;:,“”()]{1,60}?\s+"
+                         r"(?=it\s+[a-z]))")
 
 
 def _fronted_it(text: str) -> bool:
@@ -778,10 +781,21 @@ def _object_it(text: str, person_names: set[str]) -> bool:
     return False
 
 
+# 'over the next eight years': next after what the sentence before says ('in 1961 …')
+_RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+the\s+(?:next|following|previous|preceding|"
+                            r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b")
+
+
+def _unanchored_span(text: str) -> bool:
+    m = _RELATIVE_SPAN.search(text)
+    return bool(m) and not re.search(r"\d{4}|\byears?\b", text[: m.start()])
+
+
 def _needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
         or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text) \
-        or _object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text))
+        or _object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \
+        or _unanchored_span(text)
 
 
 def _quote_whole(text: str) -> bool:
