@@ -1577,3 +1577,38 @@ def test_a_flag_s_country_a_leftover_meanwhile_and_an_unanchored_next_years_are_
     assert "United States" not in asked_keys(result)
     assert not [p for p in prompts if re.search(r"(?i)”, meanwhile", p)]
     assert not [p for p in prompts if re.search(r"”, over the next eight years", p)], prompts
+
+
+def test_foreign_articles_may_be_left_off_a_title():
+    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.model import Fact
+    assert "Rote Fahne" in name_accepts(Fact(kind="work", text="Die Rote Fahne", start=0, end=14, sentence=0))
+    assert "Monde" in name_accepts(Fact(kind="work", text="Le Monde", start=0, end=8, sentence=0))
+
+
+def test_an_approximate_year_takes_options_a_decade_away():
+    _, result = _prompts("Johannes Gutenberg was born around 1400 in Mainz, a prosperous city on the Rhine.\n\n"
+                         "Movable type made of baked clay was created in China by Bi Sheng around 1040.")
+    shown = [int(y) for q in result.questions if q["type"] in ("true_false", "multiple_choice")
+             for y in re.findall(r"around (\d{4})", q["prompt"]) + [c["text"] for c in q["choices"] if c["text"].isdigit()]]
+    wrong = [y for y in shown if y not in (1400, 1040)]
+    assert wrong and all(min(abs(y - 1400), abs(y - 1040)) >= 10 for y in wrong), wrong
+
+
+def test_at_the_time_needs_the_sentence_before():
+    prompts, _ = _prompts("President Kennedy spoke to Congress in May 1961.\n\nAt the time, the United States had "
+                          "sent only one astronaut, Alan Shepard, on a brief suborbital flight of 15 minutes.")
+    assert not [p for p in prompts if re.search(r"”, at the time", p)], prompts
+
+
+def test_events_to_order_never_say_him_or_also():
+    text = ("In 1439 Gutenberg was involved in a lawsuit in Strasbourg over a secret business venture.\n\n"
+            "In 1450 the goldsmith borrowed 800 guilders from the merchant Johann Fust.\n\n"
+            "In 1455 Fust sued him for repayment of the loans and interest in the court.\n\n"
+            "In 1462 the city of Mainz was sacked by the troops of the archbishop Adolph.\n\n"
+            "In 1476 William Caxton also established the first press in England at Westminster.")
+    _, result = _prompts(text)
+    items = [x for q in result.questions if q["type"] in ("ordering", "matching")
+             for x in q.get("sequence", []) + [p[0] for p in q.get("pairs", [])] + [p[1] for p in q.get("pairs", [])]]
+    assert items
+    assert not [x for x in items if re.search(r"\b(?:him|also)\b", x)], items

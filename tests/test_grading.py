@@ -156,3 +156,10 @@ def test_question_ids_do_not_fold_spellings():
     from quizapp.engine.normalize import answer_key, normalize_answer
     assert answer_key("Forced Collectivisation") == "forced collectivisation"
     assert normalize_answer("Forced Collectivisation") == "forced collectivization"
+
+
+def test_ordinals_in_words_equal_ordinals_in_figures():
+    from quizapp.engine.normalize import answers_match
+    assert answers_match("16th Party Congress", ["Sixteenth Party Congress"])
+    assert answers_match("twenty-first century", ["21st century"])
+    assert not answers_match("15th Party Congress", ["Sixteenth Party Congress"])

@@ -398,8 +398,9 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             continue  # birth comes first, death last: ordered without the text
         if STATISTIC_START.match(event):
             continue  # 'About 516 million tons of cargo passed through the canal': a year's figure, not an event
-        if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same)\b", event) or not (5 <= len(event.split()) <= 24):
-            continue
+        if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same|him|them)\b", event) or not (5 <= len(event.split()) <= 24):
+            continue  # ('Fust sued him': who is he, among the other events?)
+        event = re.sub(r"\s+(?:also|too)\b(?=[\s,.])", "", event)  # 'Venice also built …': also beside what?
         if event[0].islower():
             event = event[0].upper() + event[1:]
         events.append((_date_sort_key(f.text), event, f.text, sent, f))

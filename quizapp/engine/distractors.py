@@ -411,7 +411,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     elif key.kind in ("range", "percent"):
         _range_distractors(key, offer, seed)
     elif key.kind == "year":
-        _year_distractors(key, doc_id, index, offer, seed)
+        pos = stem.find(key.text)
+        approximate = pos > 0 and bool(_APPROXIMATOR.search(stem[:pos]))
+        _year_distractors(key, doc_id, index, offer, seed, approximate)
     elif key.kind == "decade":
         base = int(key.value or 0)
         suffix = key.text[4:]
@@ -817,8 +819,15 @@ def _narrative_years(key: Fact, doc_id: str, index: FactIndex) -> set[int]:
     return out - {int(key.value or 0)}
 
 
-def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int) -> None:
+def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int, approximate: bool = False) -> None:
+    """Years near the key, the document's own first. An approximate key ('born around 1400') takes
+    years a decade or more away: 'around 1395' would be true too."""
     y = int(key.value or 0)
+    if approximate:
+        for delta in _spread(seed, [-10, 10, -20, 20, -25, 25, -30, 30, -50, 50]):
+            if offer(str(y + delta), f"num:{y + delta:g}"):
+                return
+        return
     near = []
     for f in index.by_doc_kind.get((doc_id, index.kind_key(key)), []):
         d = doc_id

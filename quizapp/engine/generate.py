@@ -994,6 +994,9 @@ def _named_bare_first(doc: Document, fact: Fact) -> bool:
 _NATIONAL_BODIES = {"Congress", "Senate", "House of Representatives", "Parliament", "Supreme Court", "Duma"}
 
 
+_ARTICLES = {"the", "die", "der", "das", "la", "le", "les", "el", "il", "lo", "los", "las", "de"}
+
+
 def name_accepts(fact: Fact) -> list[str]:
     """Accepted typed forms of a name or term: as written, plus the variants a reader may type."""
     accept = {fact.text}
@@ -1021,8 +1024,8 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
-    if fact.kind in ("org", "work") and tokens[0].lower() == "the" and len(tokens) > 1:
-        accept.add(" ".join(tokens[1:]))
+    if fact.kind in ("org", "work") and tokens[0].lower() in _ARTICLES and len(tokens) > 1:
+        accept.add(" ".join(tokens[1:]))  # 'Die Rote Fahne': 'Rote Fahne', as English speakers say it
     if fact.kind in ("org", "work", "term") and len(tokens) >= 2:
         accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
     named_for = re.fullmatch(r"(?:the )?(University|College|Academy|Institute) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)",

@@ -80,10 +80,32 @@ def parse_number(text: str) -> float | None:
 _PERCENT = re.compile(r"\s*(?:%|\b(?:per\s*cent|percent|pct)\b\.?)", re.I)
 
 
+_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                  "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
+_ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                 "eightieth": 80, "ninetieth": 90}
+_TENS = {w: n for w, n in _NUMBER_WORDS.items() if n >= 20}
+_ORDINAL_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})\s+)?({'|'.join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS))})\b")
+
+
+def _ordinals_as_numerals(t: str) -> str:
+    """'sixteenth' = '16th', 'twenty first' = '21st' (both written '21th' here: one form for both sides)."""
+    t = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1th", t)
+
+    def numeral(m: re.Match) -> str:
+        tens, word = m.group(1), m.group(2)
+        if word in _ORDINAL_TENS:
+            return m.group(0) if tens else f"{_ORDINAL_TENS[word]}th"
+        return f"{(_TENS[tens] if tens else 0) + _ORDINAL_UNITS[word]}th"
+    return _ORDINAL_WORD.sub(numeral, t)
+
+
 @lru_cache(maxsize=200_000)
 def normalize_answer(text: str) -> str:
-    """Canonical form of a typed answer for comparison (British and American spellings as one)."""
-    return _british_to_american(answer_key(text))
+    """Canonical form of a typed answer for comparison (British and American spellings as one, ordinals
+    in words as numerals)."""
+    return _ordinals_as_numerals(_british_to_american(answer_key(text)))
 
 
 @lru_cache(maxsize=200_000)

@@ -19,7 +19,7 @@ BLANK = "_____"
 _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
-    r"The same|Later|Afterwards|Now|So|Another|"
+    r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
     r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
     # 'A more practical version was devised …': more practical than the one before
