@@ -1612,3 +1612,35 @@ def test_events_to_order_never_say_him_or_also():
              for x in q.get("sequence", []) + [p[0] for p in q.get("pairs", [])] + [p[1] for p in q.get("pairs", [])]]
     assert items
     assert not [x for x in items if re.search(r"\b(?:him|also)\b", x)], items
+
+
+def test_the_machine_of_a_sentence_before_is_unresolved():
+    text = ("Around 1764 James Hargreaves built the spinning jenny, a hand-powered frame with eight spindles. "
+            "Later versions carried 80 spindles or more. Hargreaves patented the machine in 1770, but by then many "
+            "copies were already in use.")
+    prompts, _ = _prompts(text, title="Textile mills")
+    assert not [p for p in prompts if re.search(r"”, hargreaves patented the machine|”, Hargreaves patented the machine", p)], prompts
+    prompts, _ = _prompts("Hargreaves patented the machine called the spinning jenny in 1770, when many copies "
+                          "were already in use.", title="Textile mills")
+    assert [p for p in prompts if "patented the machine called" in p]
+
+
+def test_the_following_year_needs_the_year_before():
+    text = ("A parliamentary committee led by Michael Sadler heard evidence in 1832 from mill workers.\n\n"
+            "The following year, Parliament passed the Factory Act of 1833, which banned the employment of children "
+            "under nine in textile mills.")
+    prompts, _ = _prompts(text, title="Textile mills")
+    assert not [p for p in prompts if re.search(r"”, the following year", p)], prompts
+
+
+def test_a_common_word_capitalised_in_a_heading_is_not_a_name():
+    from quizapp.engine.stems import capitalised_mid_sentence
+    text = "# Water\n\n## How Long Water Stays in Each Store\n\nEach year, around 40,000 km3 of water runs off.\n"
+    assert not capitalised_mid_sentence("Each", text)
+    assert capitalised_mid_sentence("Apollo", "The crew of Apollo 11 flew. Apollo 11 landed.")
+
+
+def test_after_exceed_only_larger_values_are_false():
+    from quizapp.engine.distractors import comparison_direction
+    assert comparison_direction("winds can exceed ") == 1
+    assert comparison_direction("the cost exceeded ") == 1

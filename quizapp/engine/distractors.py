@@ -307,7 +307,7 @@ def comparison_direction(before: str) -> int:
     """+1 after 'more than'/'over'/'at least' (only larger values are false), -1 after
     'fewer than'/'less than'/'up to', else 0."""
     b = before.lower().rstrip()
-    if re.search(r"\b(?:more than|over|at least|in excess of|exceeding|above|upwards of)$", b):
+    if re.search(r"\b(?:more than|over|at least|in excess of|exceeding|exceeds?|exceeded|surpass(?:es|ed)?|above|upwards of)$", b):
         return 1
     if re.search(r"\b(?:fewer than|less than|under|up to|below|at most|no more than)$", b):
         return -1

@@ -19,7 +19,8 @@ BLANK = "_____"
 _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
-    r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|"
+    r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
+    r"The year (?:after|before)|That (?:year|day|month)|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
     r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
     # 'A more practical version was devised …': more practical than the one before
@@ -328,6 +329,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             ctx.gap_before_last = prev.index < sentence.index - 1
     shown = " ".join([x.text for x in chain] + [text])
     for m in re.finditer(r"\b[Tt]he ([a-z]{4,})\b", shown):
+        if m.group(1) in _GENERIC_THINGS and not _RESTRICTED.match(shown[m.end():]) \
+                and not re.search(rf"\b(?:a|an|one|this)\s+(?:[\w-]+\s+){{0,3}}{m.group(1)}s?\b", shown[: m.start()]) \
+                and not re.search(rf"\b{m.group(1)}\b", (doc.title + " " + doc.section_title(sentence.section)).lower()):
+            # 'Hargreaves patented the machine in 1770' (the spinning jenny, named two sentences before)
+            ctx.problem = f"unresolved reference: 'the {m.group(1)}' does not say which"
+            return ctx
         if m.group(1) not in _MADE_THINGS:
             continue  # ('the plan', 'the population': words that name no one thing of the text)
         names = _named_kinds(doc).get(m.group(1), frozenset())
@@ -424,6 +431,13 @@ _BODY_NOUNS = frozenset({"group", "team", "committee", "commission", "company", 
 _MADE_THINGS = frozenset({"engine", "machine", "telescope", "ship", "canal", "railroad", "railway", "company", "bridge",
                           "observatory", "laboratory", "university", "college", "expedition", "treaty", "computer",
                           "processor", "satellite", "reactor", "dam", "tower", "cathedral", "church", "palace"})
+
+
+# Words for a made thing that name none in particular: 'the machine' is the one the text spoke of before.
+_GENERIC_THINGS = frozenset({"machine", "device", "invention", "instrument", "apparatus", "contraption", "mechanism",
+                             "gadget"})
+_RESTRICTED = re.compile(r"\s+(?:that|which|of|called|known|used|invented|built|named|designed|made|developed)\b|"
+                         r"\s*,\s+(?:a|an|the|which|called|known)\b|\s*\(")
 
 
 def _named_kinds(doc: Document) -> dict[str, frozenset[str]]:
@@ -954,8 +968,9 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
 
 def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
     """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
-    a name, whatever its frequency as a common word, unless the document also writes it in lower case."""
-    return re.search(rf"(?<=[a-z,;:] ){re.escape(word)}\b", doc_text) is not None and \
+    a name, unless it is a very common word ('Each' in a heading 'How Long Water Stays in Each Store') or the
+    document also writes it in lower case."""
+    return _zipf(word.lower()) < 5.0 and re.search(rf"(?<=[a-z,;:] ){re.escape(word)}\b", doc_text) is not None and \
         re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
 
 
