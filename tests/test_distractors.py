@@ -308,3 +308,15 @@ def test_after_only_the_key_is_never_the_smallest_option():
         key = next(f for f in facts[doc.id] if f.text == "5,600")
         ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
         assert len(ds) == 3 and min(parse_number(d) for d in ds) < 5600, (doc_id, ds)
+
+
+def test_after_as_many_as_the_key_is_never_the_largest_option():
+    from quizapp.engine.reader import document_from_text
+    text = ("= Printing =\n\nThe workshop printed its first book in Mainz. Before 1501, European presses printed "
+            "as many as 20,000 editions of books, pamphlets and broadsheets.\n")
+    for doc_id in [f"print-{i}" for i in range(12)]:
+        doc = document_from_text(text, doc_id=doc_id, source_format="text", meta={"kind": "reference"})
+        facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
+        key = next(f for f in facts[doc.id] if f.text == "20,000")
+        ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+        assert len(ds) == 3 and max(parse_number(d) for d in ds) > 20000, (doc_id, ds)

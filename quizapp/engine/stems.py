@@ -411,10 +411,17 @@ def _named_before(text: str, previous: str, section: str) -> str | None:
 def _introduces(noun: str, previous: str) -> bool:
     """``previous`` brings in the thing 'the ``noun``' means: 'a scale from 0 to 8', 'the Volcanic Explosivity
     Index', or the verb of 'the marriage' ('married')."""
-    return bool(re.search(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|"
-                          rf"with|for|in|on|at|led|under|to)\b)", previous)
-                or re.search(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b", previous)
-                or noun in _NOMINALISED and re.search(rf"\b(?:{_NOMINALISED[noun]})\b", previous))
+    indefinite, named, verb = _introducer_patterns(noun)
+    return bool(indefinite.search(previous) or named.search(previous) or verb is not None and verb.search(previous))
+
+
+@lru_cache(maxsize=4096)
+def _introducer_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """The patterns of ``_introduces``, compiled once per noun (beyond the re module's own small cache)."""
+    return (re.compile(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:[,.;:]|\s+(?:from|of|that|which|called|known|"
+                       rf"with|for|in|on|at|led|under|to)\b)"),
+            re.compile(rf"\b[A-Z][\w-]+\s+{noun.capitalize()}\b"),
+            re.compile(rf"\b(?:{_NOMINALISED[noun]})\b") if noun in _NOMINALISED else None)
 
 
 # The setting a whole document speaks of ('the country' in an article on the Soviet Union): never a thing one
@@ -966,6 +973,7 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
     return attribution + text[0].lower() + text[1:]
 
 
+@lru_cache(maxsize=4096)
 def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
     """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
     a name, unless it is a very common word ('Each' in a heading 'How Long Water Stays in Each Store') or the
@@ -976,7 +984,12 @@ def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
 
 def _written_lower(text: str, doc_text: str) -> bool:
     m = re.match(r"([A-Z][a-z]{3,})\s+[a-z]", text)
-    return bool(m) and re.search(rf"\b{m.group(1).lower()}(?:s|es)?\b", doc_text) is not None
+    return bool(m) and _lower_in(m.group(1).lower(), doc_text)
+
+
+@lru_cache(maxsize=4096)
+def _lower_in(word: str, doc_text: str) -> bool:
+    return re.search(rf"\b{word}(?:s|es)?\b", doc_text) is not None
 
 
 def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, focus: int | None = None) -> str:
