@@ -28,7 +28,7 @@ def render(i: int, q: dict, doc) -> str:
         key = f"{q['answer']} (also accepted: {', '.join(more)})" if more else f"{q['answer']} (nothing else accepted)"
         key += ("; a typed answer is compared ignoring case, punctuation, hyphens and dashes, a leading 'the', "
                 "thousands separators, British and American spellings and the way a percentage is written ('%', 'per cent', 'percent'); "
-                "'2-4' counts as '2 to 4'")
+                "'2-4' counts as '2 to 4'; an ordinal in words equals one in figures ('Sixteenth' = '16th')")
     elif q["type"] == "matching":
         lefts = [a for a, _ in q["pairs"]]
         rights = sorted(b for _, b in q["pairs"])

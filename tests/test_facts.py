@@ -218,7 +218,7 @@ def test_a_compound_term_with_its_other_name_in_brackets():
 
 
 def test_either_name_of_a_compound_term_is_accepted():
-    from quizapp.engine.generate import name_accepts
+    from quizapp.engine.accepts import name_accepts
     term = [f for f in facts("A system of labor (fink) books was introduced to shackle the workers to the factories.")
             if f.kind == "term"][0]
     assert {"labor books", "fink books", "labour books", "labor (fink) books"} <= set(name_accepts(term))

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
+from quizapp.engine.accepts import name_accepts
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
 from quizapp.engine.generate import (LANDMARK_YEARS, STATISTIC_START, TRIVIAL_NAMES, Candidate, _date_sort_key, explain,
-                                     name_accepts, typed_name_problem)
+                                     typed_name_problem)
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import BLANK, Context, clean_sentence, stem_text, subject_resolved

@@ -306,7 +306,7 @@ def value_key(f: Fact) -> str:
 def comparison_direction(before: str) -> int:
     """+1 after 'more than'/'over'/'at least' (only larger values are false), -1 after
     'fewer than'/'less than'/'up to', else 0."""
-    b = before.lower().rstrip()
+    b = before.lower().rstrip().rstrip("−–-").rstrip()  # 'can fall below −40 °C': the bound is the same word
     if re.search(r"\b(?:more than|over|at least|in excess of|exceeding|exceeds?|exceeded|surpass(?:es|ed)?|above|upwards of)$", b):
         return 1
     if re.search(r"\b(?:fewer than|less than|under|up to|below|at most|no more than)$", b):

@@ -21,6 +21,8 @@ _ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The year (?:after|before)|That (?:year|day|month)|"
+    # 'The spinning problem was tackled by …': the problem the sentences before describe
+    r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
     r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
     # 'A more practical version was devised …': more practical than the one before
@@ -978,7 +980,7 @@ def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
     """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
     a name, unless it is a very common word ('Each' in a heading 'How Long Water Stays in Each Store') or the
     document also writes it in lower case."""
-    return _zipf(word.lower()) < 5.0 and re.search(rf"(?<=[a-z,;:] ){re.escape(word)}\b", doc_text) is not None and \
+    return _zipf(word.lower()) < 5.3 and re.search(rf"\b[a-z]+[,;:]? {re.escape(word)}\b", doc_text) is not None and \
         re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
 
 
