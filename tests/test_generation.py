@@ -1155,7 +1155,7 @@ def test_round_24_office_term_dates_compound_measures_landmark_eruptions_and_the
 
 
 def test_a_common_word_before_a_country_is_lowercased_after_according_to_and_new_york_has_its_other_names():
-    from quizapp.engine.stems import starts_with_proper_noun
+    from quizapp.engine.casing import starts_with_proper_noun
     from quizapp.engine.accepts import name_accepts
     from quizapp.engine.model import Fact
     assert not starts_with_proper_noun("Wartime Britain lacked the industrial capacity.")
@@ -1279,7 +1279,7 @@ def test_round_32_and_shipped_23_review_patterns():
     # Opposition', the year asked standing elsewhere in the stem, 'Photosynthetic' after a comma, Egypt
     from quizapp.engine.accepts import range_accepts
     from quizapp.engine.model import Fact
-    from quizapp.engine.stems import starts_with_proper_noun
+    from quizapp.engine.casing import starts_with_proper_noun
     assert {"2-3", "2 to 3%", "2–3 per cent", "2 or 3"} <= set(range_accepts(
         Fact(kind="percent", text="2 or 3 percent", sentence=0, start=0, end=14, value=2, high=3)))
     billions = range_accepts(Fact(kind="range", text="100 to 115 billion", sentence=0, start=0, end=18, value=1e11, high=1.15e11))
@@ -1481,7 +1481,7 @@ def test_a_medieval_year_gets_years_as_options(text, year):
 
 
 def test_a_name_with_a_particle_keeps_its_capital_and_a_rare_common_word_loses_it():
-    from quizapp.engine.stems import starts_with_proper_noun, with_attribution
+    from quizapp.engine.casing import starts_with_proper_noun, with_attribution
     assert starts_with_proper_noun("Guy de Chauliac caught the disease himself in 1348.")
     assert starts_with_proper_noun("Ludwig van Beethoven wrote nine symphonies.")
     doc_text = "Woodblock printing was old. Ink for woodblocks was thin. Mark Twain wrote. A mark was made."
@@ -1634,7 +1634,7 @@ def test_the_following_year_needs_the_year_before():
 
 
 def test_a_common_word_capitalised_in_a_heading_is_not_a_name():
-    from quizapp.engine.stems import capitalised_mid_sentence
+    from quizapp.engine.casing import capitalised_mid_sentence
     text = "# Water\n\n## How Long Water Stays in Each Store\n\nEach year, around 40,000 km3 of water runs off.\n"
     assert not capitalised_mid_sentence("Each", text)
     assert capitalised_mid_sentence("Apollo", "The crew of Apollo 11 flew. Apollo 11 landed.")
@@ -1647,7 +1647,7 @@ def test_after_exceed_only_larger_values_are_false():
 
 
 def test_earth_keeps_its_capital_where_the_text_gives_it_one():
-    from quizapp.engine.stems import with_attribution
+    from quizapp.engine.casing import with_attribution
     doc_text = "Water covers most of the Earth. Earth holds roughly 1.386 billion cubic kilometres of water."
     assert with_attribution("According to X, ", "Earth holds water.", doc_text=doc_text) == "According to X, Earth holds water."
 

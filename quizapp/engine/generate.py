@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 
 from quizapp.engine import lexicon
 from quizapp.engine.accepts import fraction_accepts, name_accepts, range_accepts
-from quizapp.engine.facts import _zipf
+from quizapp.engine.cuts import BLANK, blank_out, cut_at, number_clause_cut
 from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, content_words,
                                         key_stands_out,
                                         stable_int)
+from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import NUMBER_WORDS, fold, normalize_answer, parse_number, words_to_number
-from quizapp.engine.stems import BLANK, Context, blank_out, cut_at, number_clause_cut, stem_text
+from quizapp.engine.stems import Context, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.engine import bank, composite, exclusions, lexicon, quality, reader
+from quizapp.engine.cuts import number_clause_cut
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns, known_name_facts, repeated_terms,
                                   term_facts)
 from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.model import Document, Fact, Sentence
-from quizapp.engine.stems import (attribution_for, build_context, following_about_person, number_clause_cut,
-                                  quotation_intro_context)
+from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import statistics
 from quizapp.engine.distractors import magnitude_distance
 from quizapp.engine.generate import Candidate
 from quizapp.engine.normalize import contains_word, fold
-from quizapp.engine.stems import BLANK
+from quizapp.engine.cuts import BLANK
 
 THRESHOLD = 0.6
 _ONE_BLANK_TYPES = ("true_false", "multiple_choice", "short_answer", "numeric")

@@ -1,0 +1,84 @@
+"""The capital of a stem's first word: 'According to X, ' + a sentence lower-cases its first word
+unless it is a name ('Guy de Chauliac', 'Apollo 11', 'Earth' where the text writes it so), and a rare
+word the text also writes in lower case is no name ('woodblock printing')."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quizapp.engine import lexicon
+from quizapp.engine.cuts import BLANK
+from quizapp.engine.facts import _zipf
+
+
+_HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres)\.?\s+[A-Z_]"
+                       r"|[“\"]?(?:Sir|Dame|Lord|Lady|Professor|Doctor|President|King|Queen|Pope|Saint)\s+[A-Z_]")
+
+
+_PLACE_FORMING = lexicon.PLACE_MODIFIERS | {"Mount", "Lake", "Cape", "Saint", "San", "Santa"}
+
+
+def starts_with_proper_noun(text: str) -> bool:
+    m = re.match(r"[“\"]?([A-Za-z][\w’'-]*)", text)
+    if not m:
+        return True
+    word = m.group(1)
+    if _HONORIFIC.match(text):  # 'Dr. Terry Hughes, a reef scientist, …'
+        return True
+    second = re.match(r"[“\"]?[A-Z][a-z]+\s+([A-Z][a-z]+)\b", text)
+    if second and (second.group(1) in lexicon.COUNTRIES or second.group(1) in lexicon.PLACES) \
+            and word not in lexicon.NATIONALITIES and word not in _PLACE_FORMING and _zipf(word.lower()) >= 3.3:
+        return False  # 'Wartime Britain lacked …': a common word before a country's name
+    if word in lexicon.GIVEN_NAMES or re.match(r"[“\"]?[A-Z][a-z]+\s+(?:[A-Z]\.\s+|(?:de|da|di|del|della|de'|"
+                                               r"du|van|von|der|den|le|la|al|bin|ibn)\s+)?[A-Z][a-z]+", text) \
+            and word not in lexicon.NOT_NAMES:
+        return True
+    if word == "I" or word.isupper() and len(word) > 1 or re.match(r"[“\"]?[A-Z]\.\s", text):
+        return True
+    if word in lexicon.NOT_NAMES:
+        return False
+    if word in lexicon.NATIONALITIES or word in lexicon.COUNTRIES or word in lexicon.FAMOUS_PEOPLE \
+            or word in lexicon.INSTITUTIONS:
+        return True
+    if word in lexicon.MONTH_NAMES:
+        return True
+    if word[1:].islower() and re.search(r"(?:ic|ical|ous|ive|tion|ment|ness|ity|ing|ed|ly|al|ary|able|ible)$", word) \
+            and word not in lexicon.NATIONALITIES:
+        return False  # 'Photosynthetic organisms …': a rare word, but an adjective or a common noun's form
+    return _zipf(word.lower()) < 3.2 or word[1:].lower() != word[1:]
+
+
+def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_text: str = "") -> str:
+    """'According to X, ' + sentence, lower-casing its first word unless it is a name. With the
+    document's text, a rare first word that the document also writes in lower case, before a word in
+    lower case, is a common word ('Woodblock printing had been used …' beside 'woodblocks')."""
+    if not attribution:
+        return text
+    if re.match(r"(?i)according to\b", text):
+        return text
+    if not keep_case and doc_text and _written_lower(text, doc_text):
+        return attribution + text[0].lower() + text[1:]
+    first = re.match(r"[A-Z][a-z]+", text)
+    if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
+            first and doc_text and capitalised_mid_sentence(first.group(0), doc_text):
+        return attribution + text
+    return attribution + text[0].lower() + text[1:]
+
+
+@lru_cache(maxsize=4096)
+def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
+    """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
+    a name, unless it is a very common word ('Each' in a heading 'How Long Water Stays in Each Store') or the
+    document also writes it in lower case."""
+    return _zipf(word.lower()) < 5.3 and re.search(rf"\b[a-z]+[,;:]? {re.escape(word)}\b", doc_text) is not None and \
+        re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
+
+
+def _written_lower(text: str, doc_text: str) -> bool:
+    m = re.match(r"([A-Z][a-z]{3,})\s+[a-z]", text)
+    return bool(m) and _lower_in(m.group(1).lower(), doc_text)
+
+
+@lru_cache(maxsize=4096)
+def _lower_in(word: str, doc_text: str) -> bool:
+    return re.search(rf"\b{word}(?:s|es)?\b", doc_text) is not None
