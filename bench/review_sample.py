@@ -29,6 +29,9 @@ def render(i: int, q: dict, doc) -> str:
         key += ("; a typed answer is compared ignoring case, punctuation, hyphens and dashes, a leading 'the', "
                 "thousands separators, British and American spellings and the way a percentage is written ('%', 'per cent', 'percent'); "
                 "'2-4' counts as '2 to 4'; an ordinal in words equals one in figures ('Sixteenth' = '16th')")
+        if q["type"] == "numeric":
+            key += ("; a numeric answer is read as a number, so figures and words are alike ('21' = 'twenty-one', "
+                    "'20 thousand' = '20,000' = 'twenty thousand') and a unit typed around it is ignored")
     elif q["type"] == "matching":
         lefts = [a for a, _ in q["pairs"]]
         rights = sorted(b for _, b in q["pairs"])
