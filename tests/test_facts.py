@@ -364,3 +364,16 @@ def test_a_number_word_with_times_larger_is_a_multiplier_worth_asking():
                              "Output rose three times over the decade.\n", doc_id="t", meta={"kind": "reference"})
     got = [[(f.kind, f.text, f.unit) for f in extract_facts(s)] for s in doc.sentences]
     assert got == [[("quantity", "ten", "times larger")], []]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The first aqueduct, the Aqua Appia, was commissioned in 312 BC by the censor.", "312"),
+    ("The arches were completed by the emperor Claudius in AD 52, and they still stand.", "52"),
+    ("Frontinus was appointed water commissioner in 97 AD by the emperor Nerva.", "97"),
+])
+def test_years_of_an_era_are_years_with_the_era_left_to_the_stem(text, year):
+    assert one(text, "year").text == year
+
+
+def test_a_span_of_years_of_an_era_is_no_fact():
+    assert not [f for f in facts("The Aqua Marcia (144–140 BC) was long.") if f.kind in ("year", "range", "quantity")]

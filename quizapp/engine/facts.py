@@ -41,6 +41,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")),
     ("date", re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b")),
     ("date", re.compile(r"\b(?:mid|early|late)[- ]\d{4}\b", re.I)),
+    # Years of an era: the figures alone are the fact, 'BC'/'AD' stay in the stem ('in _____ BC'); a span of
+    # them ('144–140 BC') is no fact (its order runs backwards)
+    ("era_span", re.compile(r"\b\d{1,4}\s?[–-]\s?\d{1,4}\s?(?:BCE?|B\.C\.|AD|CE|A\.D\.)(?!\w)")),
+    ("year", re.compile(r"\b(\d{1,4})(?=\s?(?:BCE?|B\.C\.|AD|A\.D\.)(?!\w))")),
+    ("year", re.compile(r"(?<=\bAD )(\d{1,4})\b(?![.,]\d)")),
     ("range", re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to)\s+(\d{4})\b")),
     ("range", re.compile(rf"\b(1[6-9]\d\d|20\d\d){_DASH}(1[6-9]\d\d|20\d\d|\d\d)\b(?!\s*(?:per|%))")),
     ("percent", re.compile(rf"(?<![\w.,])({_DIGITS})(?:{_DASH}|\s+to\s+|\s+or\s+)({_DIGITS}){_PCT}", re.I)),
@@ -325,6 +330,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                     add("percent", s, e, value=v, unit="%", norm=f"{v:g}%")
             elif kind == "decade":
                 add("decade", s, e, value=float(raw[:4]), norm=raw[:4] + "s")
+            elif kind == "era_span":
+                taken.append((s, e))
             elif kind == "year":
                 s, e = m.span(1)
                 if _overlaps(taken, s, e) or (int(m.group(1)) < 1600 and _unit_after(text, e)[0]):
