@@ -1683,3 +1683,46 @@ def test_a_year_the_section_title_shows_is_not_asked_nor_swapped():
                 and "political measure in _____" in q["prompt"]]
     assert not [q for q in result.questions if q["type"] == "true_false" and not q["choices"][0]["correct"]
                 and re.search(r"measure in (?!1927)\d{4}", q["prompt"])]
+
+
+def test_demonstratives_before_a_quotation_or_after_a_preposition_need_the_sentence_before():
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous('The finance minister, Jacques Necker, had supported this "doubling of the Third".', set())
+    assert _needs_previous("At 2 °C or more above that maximum, bleaching is usually severe.", set())
+    assert _needs_previous("The event ended with the royal family agreeing to move to Paris.", set())
+    assert not _needs_previous("The crowd knew that bread prices had doubled in Paris.", set())
+
+
+def test_a_subject_the_section_brought_in_for_something_else_is_unresolved():
+    text = ("The most famous survivor is the Pont du Gard in southern France, a bridge that carried the aqueduct of "
+            "Nimes across the Gardon river. Built in the first century, it stands about 49 metres high. The aqueduct "
+            "delivered around 35,000 cubic metres of water a day.\n\nIn Spain, the aqueduct of Segovia is equally "
+            "impressive. It was probably built around the end of the first century. The bridge reaches about 28 "
+            "metres at its highest point and has more than 160 arches.")
+    prompts, _ = _prompts(text, title="Roman aqueducts")
+    assert not [p for p in prompts if "the bridge reaches about" in p.lower() and "Segovia" not in p], prompts
+
+
+def test_a_year_the_document_title_shows_is_not_asked():
+    _, result = generate("= The Crisis of 1789 =\n\nThe king called the Estates-General, which met at Versailles "
+                         "in May 1789, for the first time since 1614.\n\nThe deputies of the Third Estate swore the "
+                         "Tennis Court Oath in 1789 at a nearby hall.\n", kind="reference")
+    assert not [q for q in result.questions if q["type"] in ("multiple_choice", "numeric")
+                and "Oath in _____" in q["prompt"]]
+
+
+def test_an_abbreviation_the_stem_spells_out_is_not_asked():
+    from quizapp.engine.generate import _spelled_out
+    assert _spelled_out("DHW", "What are degree heating weeks? At around 4 DHW, bleaching is likely.")
+    assert not _spelled_out("NOAA", "The agency that watches the reefs reported it.")
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous("In response, the Assembly abolished feudal privileges on 4 August.", set())
+    assert _needs_previous("In Spain, the aqueduct of Segovia is equally impressive.", set())
+    assert not _needs_previous("The stone piers of the bridge are equally strong as its arches.", set())
+
+
+def test_a_figure_with_or_more_after_it_makes_no_false_statement():
+    _, result = _prompts("At 2 °C or more above the usual summer maximum, coral bleaching is usually severe and "
+                         "widespread across the reef.", title="Coral bleaching")
+    assert not [q for q in result.questions if q["type"] in ("true_false", "multiple_choice")
+                and re.search(r"(?i)\bat (?!2 )\d+ °C", q["prompt"] + " ".join(c["text"] for c in q.get("choices", [])))]

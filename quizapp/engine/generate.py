@@ -173,6 +173,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a number in quotation marks is a label ('the \"1202\" alarm'), not a quantity"
     if fact.kind in ("place", "nationality") and re.match(r"\s+flags?\b", after):
         return "a country's flag ('planted a United States flag'): who planted it tells whose flag it was"
+    spelled = _spelled_out(fact.text, sent.text + " " + doc.section_title(sent.section))
+    if spelled:
+        return f"cue: the stem spells out the abbreviation ('{spelled}')"
     if fact.kind in NAME_KINDS and re.fullmatch(r"UTC|GMT|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|Zulu", fact.text):
         return "a time zone's label ('20:17 UTC'): incidental"
     if fact.kind == "place" and re.search(r"(?i)\b(?:what\s+(?:is|was)\s+now|today's|modern(?:-day)?|present-day)\s+(?:the\s+)?$",
@@ -259,6 +262,23 @@ def year_given_by_now(doc: Document, text: str) -> bool:
 
 _DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                        r"fifteen|twenty)\s+years\b", re.I)
+
+
+_OPEN_BOUND_AFTER = re.compile(r"\s*(?:[^\s\d,.;:]+\s+){0,2}?(?:or|and)\s+(?:more|above|higher|over|greater|upwards|less|"
+                               r"fewer|below|lower|under)\b")
+
+
+def _spelled_out(abbreviation: str, text: str) -> str:
+    """The words of ``text`` whose initials make ``abbreviation`` ('degree heating weeks' for 'DHW'), or ''."""
+    if not re.fullmatch(r"[A-Z]{3,6}", abbreviation):  # (two letters match by chance too often)
+        return ""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    n = len(abbreviation)
+    for i in range(len(words) - n + 1):
+        run = words[i:i + n]
+        if "".join(w[0] for w in run).upper() == abbreviation and not any(w == abbreviation for w in run):
+            return " ".join(run)
+    return ""
 
 
 def _year_computable(fact: Fact, text: str) -> bool:
@@ -431,6 +451,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind == "quote":
         return _quote_questions(doc, ctx, fact, blanked, base, full) if want_typed else out
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
+    if fact.kind in NUMERIC_KINDS and not direction and _OPEN_BOUND_AFTER.match(sent.text[fact.end - sent.start:]):
+        direction = 1  # 'at 2 °C or more above that maximum': 5 °C or more is true as well
     if direction:
         want_tf = False  # 'more than 128,000' is not shown false by the text
     if ctx.gap_before_last:
@@ -543,8 +565,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # '… did not reopen until April 1957. Anthony Eden resigned … in January _____'
             if c.qtype in ("multiple_choice", "numeric"):
                 c.reject = c.reject or YEAR_IN_STEM
-    title = doc.section_title(sent.section)
-    if fact.kind == "year" and year and re.search(rf"(?<!\d){year.group(0)}(?!\d)", title) and title in blanked:
+    titles = [t for t in (doc.section_title(sent.section), doc.title) if t and f"“{t}”" in blanked]
+    if fact.kind == "year" and year and any(re.search(rf"(?<!\d){year.group(0)}(?!\d)", t) for t in titles):
         for c in out:  # in the section 'Stalin's Labor Legislation: 1927–1940', '… introduced in 1928': the title
             if c.qtype in ("multiple_choice", "numeric") or c.qtype == "true_false" and not c.features.get("truth"):
                 c.reject = c.reject or TITLE_YEAR  # shows the year, and the false one beside it

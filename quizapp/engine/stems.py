@@ -21,11 +21,12 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
-    r"The year (?:after|before)|That (?:year|day|month)|"
+    r"The year (?:after|before)|That (?:year|day|month)|The (?:event|incident|episode|occasion|affair)\b|"
     # 'The spinning problem was tackled by …': the problem the sentences before describe
     r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"
     # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
-    r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently)\b|"
+    r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently|In response|"
+    r"In reply|In return|In turn)\b|"
     # 'A more practical version was devised …': more practical than the one before
     r"(?:A|An)\s+(?:more|less|still more|even more|better|worse|further|similar)\s+(?:[a-z]+\s+)?"
     r"(?:version|attempt|design|model)\b|"
@@ -60,6 +61,7 @@ _EXTRAPOSED_IT = re.compile(
 _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
+    r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
     r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
@@ -487,6 +489,16 @@ def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sente
             if any(re.search(rf"\b{noun}\b", x.text, re.I) for x in between):
                 return None  # named again in between: that sentence's own wording
             return noun, prev
+    subject = re.match(r"The ([a-z]{4,})\b", sentence.text)
+    if subject and subject.group(1) not in _SETTING_NOUNS and not _DEFINITE_AFTER.match(sentence.text, subject.end()):
+        # 'The bridge reaches about 28 metres' five sentences after 'the Pont du Gard …, a bridge that …':
+        # a subject the section brought in earlier, for something else, may be another one now
+        noun = subject.group(1)
+        earlier = [x for x in doc.sentences[max(0, sentence.index - 8): max(0, sentence.index - 3)]
+                   if x.section == sentence.section]
+        if noun not in titles.lower() and any(_introduces(noun, x.text) for x in earlier) and not any(
+                re.search(rf"\b{noun}\b", x.text, re.I) for x in doc.sentences[max(0, sentence.index - 3):sentence.index]):
+            return noun, None
     return None
 
 
@@ -778,7 +790,7 @@ _ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|ki
 _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
                         r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using)\s+it\b")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
-_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)")
+_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
 
 
 def _object_it(text: str, person_names: set[str]) -> bool:
