@@ -1726,3 +1726,24 @@ def test_a_figure_with_or_more_after_it_makes_no_false_statement():
                          "widespread across the reef.", title="Coral bleaching")
     assert not [q for q in result.questions if q["type"] in ("true_false", "multiple_choice")
                 and re.search(r"(?i)\bat (?!2 )\d+ °C", q["prompt"] + " ".join(c["text"] for c in q.get("choices", [])))]
+
+
+def test_an_objectless_verb_a_signature_and_a_city_s_people_are_handled():
+    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.generate import country_people_cue
+    assert _needs_previous("About 1,200 deputies attended, roughly half of them from the Third Estate.", set())
+    assert not _needs_previous("About 1,200 deputies attended the Estates-General at Versailles.", set())
+    assert country_people_cue("Parisians", "when the news reached Paris the next day, many _____ saw it as an attack")
+    assert not country_people_cue("Parisians", "many _____ saw it as the first step in a royal attack")
+    prompts, _ = _prompts("“We did not expect to see this level of destruction for another 30 years.”\n\n"
+                          "— Professor Terry Hughes, coral reef scientist, speaking about the 2016 bleaching",
+                          title="Coral bleaching")
+    assert not [p for p in prompts if "— Professor" in p]
+
+
+def test_date_options_keep_a_year_the_stem_shows_elsewhere():
+    _, result = generate("= The Crisis of 1789 =\n\nThe king had called the Estates-General in the spring.\n\n"
+                         "The women of Paris marched to Versailles on 5 October 1789, demanding bread for the city.\n",
+                         kind="reference")
+    mcs = [q for q in result.questions if q["type"] == "multiple_choice" and "Versailles on _____" in q["prompt"]]
+    assert mcs and all(c["text"].endswith("1789") for q in mcs for c in q["choices"]), mcs

@@ -346,8 +346,9 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
             direction = -1
     lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
                  if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
-    same_year = key.kind == "date" and key_year and re.search(
+    same_year = key.kind == "date" and key_year and (re.search(
         r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", stem) is not None
+        or stem.count(str(key_year)) > key.text.count(str(key_year)))  # the title 'The Crisis of 1789' shows the year
     out: list[str] = []
     # Numbers and dates: gather spare candidates, then place the key at an even-handed rank
     # among the options (sorted in ascending order), so its position gives nothing away.
@@ -364,7 +365,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         latest = index.latest_year.get(doc_id)
         if latest and any(int(y) > latest for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # after the document was written
-        if same_year and any(int(y) != key_year for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)):
+        if same_year and any(int(y) != key_year for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)):
             return False  # 'now' beside the author's date gives the year: every option shares it
         if same_year and _month_of(text) in {_month_of(t) for t in out + [key.text]}:
             return False  # options of one year differ by month, not by a day ('June 26' and 'June 27')

@@ -793,7 +793,10 @@ def country_people_cue(answer: str, prompt: str) -> bool:
         other = people if answer in names else (names if answer in people else set())
         if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", prompt) for o in other):
             return True
-    return False
+    # 'when the news reached Paris … many _____' (Parisians): the people of a place named in the stem
+    people = re.fullmatch(r"([A-Z][a-z]{3,})[a-z]*?(?:ians|ans|ers|ites|ese|s)", answer)
+    return bool(people) and any(len(w) >= 4 and people.group(1)[:5] == w[:5] and w != answer
+                                for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prompt))
 
 
 def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex, more: str = "") -> str:

@@ -232,6 +232,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
+    elif re.match(r"^\s*[—―–-]\s*[A-Z]", text):
+        ctx.problem = "the signature under a quotation ('— Professor Terry Hughes, …'), not a statement"
     elif _FIRST_PERSON.search(_strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
@@ -822,6 +824,11 @@ _RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+t
                             r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b")
 
 
+# 'About 1,200 deputies attended.', 'The Anio Vetus followed in 272 BC': attended what, followed what?
+_OBJECTLESS = re.compile(r"\b(?:attended|joined|accepted|refused|approved|opposed|obeyed|ignored)"
+                         r"(?=\s*[,.;:]|\s+(?:in|on)\s+(?:\d|[A-Z][a-z]+\s+\d)|\s+(?:soon|shortly|later|immediately)\b)")
+
+
 def _unanchored_span(text: str) -> bool:
     m = _RELATIVE_SPAN.search(text)
     return bool(m) and not re.search(r"\d{4}|\byears?\b", text[: m.start()])
@@ -831,7 +838,7 @@ def _needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
         or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text) \
         or _object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \
-        or _unanchored_span(text)
+        or _unanchored_span(text) or bool(_OBJECTLESS.search(text))
 
 
 def _quote_whole(text: str) -> bool:
