@@ -287,36 +287,32 @@ def test_a_year_after_a_named_war_gets_no_option_inside_the_war():
     assert options and all(int(o) > 1945 for o in options), options
 
 
-def test_a_count_in_words_never_takes_a_figure_its_words_cannot_write():
+def options_for(text, key_text, doc_id="s"):
+    """The distractors the engine offers for the fact ``key_text`` of a one-document corpus."""
     from quizapp.engine.reader import document_from_text
-    doc = document_from_text("= Strasbourg =\n\nThe town paid the bishop 1,300 in silver.\n\n"
-                             "Around two thousand Jews were driven out of the town in 1349.\n", doc_id="s",
-                             source_format="text", meta={"kind": "reference"})
+    doc = document_from_text(text, doc_id=doc_id, source_format="text", meta={"kind": "reference"})
     facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
-    key = next(f for f in facts[doc.id] if f.text == "two thousand")
-    ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+    key = next(f for f in facts[doc.id] if f.text == key_text)
+    return choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+
+
+def test_a_count_in_words_never_takes_a_figure_its_words_cannot_write():
+    ds = options_for("= Strasbourg =\n\nThe town paid the bishop 1,300 in silver.\n\n"
+                     "Around two thousand Jews were driven out of the town in 1349.\n", "two thousand")
     assert ds and not [d for d in ds if re.search(r"\d", d)], ds  # never '1 thousand'
 
 
 def test_after_only_the_key_is_never_the_smallest_option():
-    from quizapp.engine.reader import document_from_text
     text = ("= Spacecraft =\n\nFully fuelled, the lander had a mass of roughly 15,000 kilograms. By contrast, the "
             "command module weighed only about 5,600 kilograms, although it was attached to a heavier module.\n")
     for doc_id in [f"craft-{i}" for i in range(12)]:  # the key's rank follows a seed drawn from the id
-        doc = document_from_text(text, doc_id=doc_id, source_format="text", meta={"kind": "reference"})
-        facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
-        key = next(f for f in facts[doc.id] if f.text == "5,600")
-        ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+        ds = options_for(text, "5,600", doc_id)
         assert len(ds) == 3 and min(parse_number(d) for d in ds) < 5600, (doc_id, ds)
 
 
 def test_after_as_many_as_the_key_is_never_the_largest_option():
-    from quizapp.engine.reader import document_from_text
     text = ("= Printing =\n\nThe workshop printed its first book in Mainz. Before 1501, European presses printed "
             "as many as 20,000 editions of books, pamphlets and broadsheets.\n")
     for doc_id in [f"print-{i}" for i in range(12)]:
-        doc = document_from_text(text, doc_id=doc_id, source_format="text", meta={"kind": "reference"})
-        facts = {doc.id: [f for s in doc.sentences for f in extract_facts(s)]}
-        key = next(f for f in facts[doc.id] if f.text == "20,000")
-        ds = choose_distractors(key, doc.id, doc.sentences[key.sentence].text, FactIndex([doc], facts))
+        ds = options_for(text, "20,000", doc_id)
         assert len(ds) == 3 and max(parse_number(d) for d in ds) > 20000, (doc_id, ds)
