@@ -1753,3 +1753,13 @@ def test_date_options_keep_a_year_the_stem_shows_elsewhere():
                          kind="reference")
     mcs = [q for q in result.questions if q["type"] == "multiple_choice" and "Versailles on _____" in q["prompt"]]
     assert mcs and all(c["text"].endswith("1789") for q in mcs for c in q["choices"]), mcs
+
+
+def test_a_range_may_be_typed_with_its_unit():
+    from quizapp.engine.accepts import range_accepts
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.model import Sentence
+    text = "On the Donetz Railway the machinists began working 250–290 hours a month."
+    fact = next(f for f in extract_facts(Sentence(index=0, start=0, end=len(text), paragraph=0, section=0, text=text))
+                if f.kind == "range")
+    assert "250 to 290 hours" in range_accepts(fact)

@@ -36,6 +36,9 @@ def range_accepts(fact: Fact) -> list[str]:
         suffixes = {"", " " + scale.group(1)}
     else:
         suffixes = {""}
+    unit = (fact.unit or "").split()
+    if unit and re.fullmatch(r"[a-z]+s", unit[0]) and unit[0] != "years":
+        suffixes |= {" " + unit[0]}  # '250 to 290 hours' for '250–290' (hours a month)
     return sorted({fact.text} | {c + x for c in cores for x in suffixes})
 
 
