@@ -58,7 +58,7 @@ def test_a_question_on_several_sentences_excludes_the_questions_of_each():
 
 
 def test_the_generated_bank_lists_exclusions_both_ways_between_questions_it_has():
-    text = ("At its peak in mid-1932, 42,230 foreign workers were employed in Soviet industry, mostly skilled men.\n\n"
+    text = ("In mid-1932, at the peak, 42,230 foreign workers were employed in Soviet industry, mostly skilled men.\n\n"
             "Of the 42,230 foreign workers employed in Soviet industry in mid-1932, 50% were German or Austrian "
             "and 25% were American.\n")
     doc = document_from_text(text, doc_id="t", meta={"kind": "reference"})

@@ -377,3 +377,7 @@ def test_years_of_an_era_are_years_with_the_era_left_to_the_stem(text, year):
 
 def test_a_span_of_years_of_an_era_is_no_fact():
     assert not [f for f in facts("The Aqua Marcia (144–140 BC) was long.") if f.kind in ("year", "range", "quantity")]
+
+
+def test_a_year_after_as_early_as_is_a_year():
+    assert one("The Flemish mapmaker Abraham Ortelius remarked on it as early as 1596.", "year").text == "1596"

@@ -1763,3 +1763,31 @@ def test_a_range_may_be_typed_with_its_unit():
     fact = next(f for f in extract_facts(Sentence(index=0, start=0, end=len(text), paragraph=0, section=0, text=text))
                 if f.kind == "range")
     assert "250 to 290 hours" in range_accepts(fact)
+
+
+def test_references_after_a_person_noun_and_a_preposition_with_its_need_the_sentence_before():
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous("The Flemish mapmaker Abraham Ortelius remarked on it as early as 1596.", set())
+    assert _needs_previous("Along its crest, new oceanic crust forms as magma rises from below.", set())
+    assert not _needs_previous("Along the crest of the ridge, new oceanic crust forms as magma rises.", set())
+
+
+def test_a_surname_typed_may_be_the_full_name_the_text_gives_elsewhere():
+    text = ("The Titanic left Southampton on 10 April 1912 under the command of Captain Edward Smith, a veteran of "
+            "the White Star Line.\n\nShortly before midnight the lookout warned the bridge, and Captain Smith was "
+            "called from his cabin by the officer of the watch, William Murdoch.")
+    _, result = _prompts(text, title="RMS Titanic")
+    typed = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Smith"]
+    assert all("Edward Smith" in q["accept"] for q in typed)
+
+
+def test_a_comparative_bound_an_initial_and_the_most_dangerous_form():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.distractors import comparison_direction
+    from quizapp.engine.model import Fact
+    from quizapp.engine.stems import _needs_previous
+    assert comparison_direction("none of the ocean floor is older than about ") == 1
+    assert comparison_direction("the calf was smaller than ") == -1
+    assert "Bruce Ismay" in name_accepts(Fact(kind="person", text="J. Bruce Ismay", start=0, end=14, sentence=0))
+    assert _needs_previous("The most dangerous form, variola major, killed about 30 per cent of its victims.", set())
+    assert not _needs_previous("The most dangerous form of smallpox killed about 30 per cent of its victims.", set())

@@ -82,6 +82,8 @@ def name_accepts(fact: Fact) -> list[str]:
             accept |= {f"{first} {head}", f"{other} {head}", f"{first} {other} {head}"}
             if first.endswith("or"):
                 accept.add(f"{first[:-2]}our {head}")  # labor / labour
+    if fact.kind == "person" and len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[0]):
+        accept.add(" ".join(tokens[1:]))  # 'J. Bruce Ismay': 'Bruce Ismay', as he was known
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
         if len(tokens) == 3 and tokens[1][0].isupper():

@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w,.$£])(1[6-9]\d\d|20[0-4]\d)(?!\w|[.,]\d)")),
     # An earlier year needs a word that makes it one: 'in 1348', 'By 1350', 'around 1400'.
     ("year", re.compile(r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]round|[Aa]bout|[Cc]irca|c\.|[Ff]rom|[Aa]fter|[Bb]efore|"
-                        r"[Dd]uring|year|summer|spring|autumn|winter)\s+(1[0-5]\d\d)(?!\w|[.,]\d)")),
+                        r"[Dd]uring|year|summer|spring|autumn|winter|(?:early|late) as)\s+(1[0-5]\d\d)(?!\w|[.,]\d)")),
     ("ratio", re.compile(rf"\b({_NUMWORDS}|\d+)\s+out\s+of\s+(?:every\s+)?({_NUMWORDS}|\d+)\b", re.I)),
     ("ordinal", re.compile(r"\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b", re.I)),
     ("fraction", re.compile(rf"\b({_FRACTION_NUM})[- ]({_FRACTION_DEN})\b", re.I)),

@@ -193,7 +193,12 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
     for f in doc_facts:
         if f.kind in ("org", "place", "work") and len(f.text.split()) >= 2:
             names.setdefault(f.kind, set()).add(f.text)
+    people = {f.text for f in doc_facts if f.kind == "person" and len(f.text.split()) >= 2}
     for c in cands:
+        if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "person" and " " not in c.fact.text:
+            full = {n for n in people if n.split()[-1] == c.fact.text}
+            if len(full) == 1:  # 'Captain _____' (Smith), where the text also says 'Captain Edward Smith'
+                c.accept = sorted(set(c.accept) | full)
         if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "term" and c.fact.text.endswith("ism"):
             movement = re.search(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b", text)
             if movement:  # 'Stakhanovism' is also 'the Stakhanov movement' in the text

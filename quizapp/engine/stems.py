@@ -21,6 +21,7 @@ _ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
+    r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
     r"The year (?:after|before)|That (?:year|day|month)|The (?:event|incident|episode|occasion|affair)\b|"
     # 'The spinning problem was tackled by …': the problem the sentences before describe
     r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"
@@ -32,6 +33,8 @@ _ANAPHOR_START = re.compile(
     r"(?:version|attempt|design|model)\b|"
     # 'Inside it lie the thylakoids': a place given by a pronoun
     r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
+    # 'Along its crest, new crust forms': whose crest?
+    r"(?:Along|On|In|At|Across|Near|Beneath|Under|Over|Inside|Within|Around|From|Through|Beyond)\s+(?:its|their)\b|"
     # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
     r"(?:By the time|When|Whenever|After|Before|Until|Once|As soon as|While|Although|Though|Because|Since|If)\s+it\s+(?!is\s+(?:clear|said|known|possible|necessary)\b)|"
     # 'The results were published in The Lancet': the results of what the sentence before did
@@ -795,6 +798,10 @@ _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-
 _COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
 
 
+# 'the Flemish mapmaker Abraham Ortelius remarked on it': a word for a person is no antecedent of 'it'
+_PERSON_NOUN = re.compile(r"[a-z]+(?:maker|grapher|ologist|ician|ist|eer)")
+
+
 def _object_it(text: str, person_names: set[str]) -> bool:
     people = {w for n in person_names for w in n.split()}
     for m in _OBJECT_IT.finditer(_strip_quotes_inner(text)):
@@ -804,11 +811,13 @@ def _object_it(text: str, person_names: set[str]) -> bool:
         things = []
         for t in _THING_BEFORE.finditer(head):
             if t.group(1):
-                if not re.fullmatch(_ROLE_WORDS, t.group(1)):
+                if not re.fullmatch(_ROLE_WORDS, t.group(1)) and not _PERSON_NOUN.fullmatch(t.group(1)):
                     things.append(t.group(1))
             else:
                 word = t.group(0).split()[-1]
                 if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES \
+                        and not re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ian|ic)", word) \
+                        and not _PERSON_NOUN.fullmatch((re.findall(r"[a-z]+", head[: t.start() + 1]) or [""])[-1]) \
                         and word not in lexicon.COUNTRIES and not re.fullmatch(_ROLE_WORDS + r"|prime|lord|lady|sir|"
                                                                               r"countess|count|earl|duke|duchess",
                                                                               word.lower()):
