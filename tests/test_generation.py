@@ -1791,3 +1791,25 @@ def test_a_comparative_bound_an_initial_and_the_most_dangerous_form():
     assert "Bruce Ismay" in name_accepts(Fact(kind="person", text="J. Bruce Ismay", start=0, end=14, sentence=0))
     assert _needs_previous("The most dangerous form, variola major, killed about 30 per cent of its victims.", set())
     assert not _needs_previous("The most dangerous form of smallpox killed about 30 per cent of its victims.", set())
+
+
+def test_a_surname_the_text_gives_with_a_first_name_keeps_its_capital():
+    from quizapp.engine.casing import with_attribution
+    doc_text = "An expedition led by Robert Ballard found the wreck. Ballard returned in 1986 in the submersible Alvin."
+    assert with_attribution("According to X, ", "Ballard returned in 1986.", doc_text=doc_text) == \
+        "According to X, Ballard returned in 1986."
+
+
+def test_references_to_an_evening_a_call_a_test_and_a_found_it_need_the_sentence_before():
+    from quizapp.engine.stems import _needs_previous
+    assert _needs_previous("She called at Cherbourg that evening and reached Queenstown the next day.", set())
+    assert _needs_previous("In 1985 an expedition led by Robert Ballard found it at a depth of 3,800 metres.", set())
+    prompts, _ = _prompts("Harry Hess proposed seafloor spreading in 1960.\n\nThe decisive test came in 1963, when two "
+                          "Cambridge geologists studied the magnetic stripes.", title="Plate tectonics")
+    assert not shown_alone(prompts, r"the decisive test"), prompts
+
+
+def test_an_abbreviation_in_brackets_beside_the_blank_gives_the_name_away():
+    _, result = _prompts("In 1967 the World Health Organization (WHO) launched an intensified campaign against "
+                         "smallpox in 31 countries.", title="Vaccination")
+    assert "World Health Organization" not in asked_keys(result)

@@ -60,7 +60,8 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
         return attribution + text[0].lower() + text[1:]
     first = re.match(r"[A-Z][a-z]+", text)
     if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
-            first and doc_text and capitalised_mid_sentence(first.group(0), doc_text):
+            first and doc_text and (capitalised_mid_sentence(first.group(0), doc_text)
+                                    or _surname_in(first.group(0), doc_text)):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
 
@@ -82,3 +83,12 @@ def _written_lower(text: str, doc_text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _lower_in(word: str, doc_text: str) -> bool:
     return re.search(rf"\b{word}(?:s|es)?\b", doc_text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _surname_in(word: str, doc_text: str) -> bool:
+    """'Ballard returned in 1986' where the text names 'Robert Ballard': a surname, whatever its
+    frequency as a word."""
+    return re.search(rf"\b(?:[A-Z][a-z]+|[A-Z]\.) {re.escape(word)}\b(?! [A-Z])", doc_text) is not None \
+        and re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
+

@@ -65,7 +65,7 @@ _PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
-    r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time)\b|"
+    r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time|evening|morning|night|afternoon)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
     r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
@@ -338,7 +338,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             chain = [prev]
             ctx.gap_before_last = prev.index < sentence.index - 1
     shown = " ".join([x.text for x in chain] + [text])
-    for m in re.finditer(r"\b[Tt]he ([a-z]{4,})\b", shown):
+    for m in re.finditer(r"\b[Tt]he (?:(?:[a-z]+) (?=(?:" + "|".join(_GENERIC_THINGS) + r")\b))?([a-z]{4,})\b", shown):
         if m.group(1) in _GENERIC_THINGS and not _RESTRICTED.match(shown[m.end():]) \
                 and not re.search(rf"\b(?:a|an|one|this)\s+(?:[\w-]+\s+){{0,3}}{m.group(1)}s?\b", shown[: m.start()]) \
                 and not re.search(rf"\b{m.group(1)}\b", (doc.title + " " + doc.section_title(sentence.section)).lower()):
@@ -452,7 +452,7 @@ _MADE_THINGS = frozenset({"engine", "machine", "telescope", "ship", "canal", "ra
 
 # Words for a made thing that name none in particular: 'the machine' is the one the text spoke of before.
 _GENERIC_THINGS = frozenset({"machine", "device", "invention", "instrument", "apparatus", "contraption", "mechanism",
-                             "gadget"})
+                             "gadget", "test", "call", "signal", "message", "attempt"})
 _RESTRICTED = re.compile(r"\s+(?:that|which|of|called|known|used|invented|built|named|designed|made|developed)\b|"
                          r"\s*,\s+(?:a|an|the|which|called|known)\b|\s*\(")
 
@@ -793,7 +793,8 @@ def _fronted_it(text: str) -> bool:
 _ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|king|queen|mayor|general|man|woman|"
                r"boy|girl|friend|wife|husband|daughter|son|mother|father|brother|sister")
 _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
-                        r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using)\s+it\b")
+                        r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using|found|"
+                        r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored)\s+it\b")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
 _COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
 
