@@ -1813,3 +1813,19 @@ def test_an_abbreviation_in_brackets_beside_the_blank_gives_the_name_away():
     _, result = _prompts("In 1967 the World Health Organization (WHO) launched an intensified campaign against "
                          "smallpox in 31 countries.", title="Vaccination")
     assert "World Health Organization" not in asked_keys(result)
+
+
+def test_a_railway_may_be_typed_in_either_spelling():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.model import Fact
+    got = name_accepts(Fact(kind="place", text="Donetz Railway", start=0, end=14, sentence=0))
+    assert {"Donets Railway", "Donetz Railroad"} <= set(got)
+
+
+def test_a_figure_a_name_in_its_sentence_repeats_and_a_year_before_a_participle():
+    _, result = _prompts("The Gutenberg Bible is called the 42-line Bible because most pages carry 42 lines in each "
+                         "of two columns.\n\nPope Clement VI issued papal bulls in 1348 condemning the attacks on "
+                         "the Jewish communities of the Rhineland.", title="Printing and plague")
+    assert "42" not in asked_keys(result)
+    years = [q for q in result.questions if "papal bulls in" in q["prompt"] and q["type"] == "true_false"]
+    assert years and all(re.search(r"papal bulls in 1[34]\d\d", q["prompt"]) for q in years)

@@ -94,6 +94,10 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
+    if fact.kind in ("org", "place") and re.search(r"[a-z]tz\b", fact.text):
+        accept.add(re.sub(r"(?<=[a-z])tz\b", "ts", fact.text))  # 'Donetz' / 'Donets': two spellings of one Russian name
+    if fact.kind in ("org", "place") and re.search(r"\bRail(?:way|road)\b", fact.text):
+        accept |= {re.sub(r"\bRailway\b", "Railroad", fact.text), re.sub(r"\bRailroad\b", "Railway", fact.text)}
     if fact.kind in ("org", "work") and tokens[0].lower() in _ARTICLES and len(tokens) > 1:
         accept.add(" ".join(tokens[1:]))  # 'Die Rote Fahne': 'Rote Fahne', as English speakers say it
     if fact.kind in ("org", "work", "term") and len(tokens) >= 2:

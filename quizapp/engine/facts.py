@@ -334,8 +334,9 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                 taken.append((s, e))
             elif kind == "year":
                 s, e = m.span(1)
-                if _overlaps(taken, s, e) or (int(m.group(1)) < 1600 and _unit_after(text, e)[0]):
-                    continue  # 'in 1500 copies': a count, not a year
+                if _overlaps(taken, s, e) or (int(m.group(1)) < 1600 and
+                                             re.fullmatch(r"[a-z]+[^s]s", _unit_after(text, e)[0].split(" ")[0])):
+                    continue  # 'in 1500 copies': a count, not a year ('in 1348 condemning …' is a year)
                 add("year", s, e, value=float(m.group(1)), norm=m.group(1))
             elif kind == "ratio":
                 num, den = _value(m.group(1)), _value(m.group(2))

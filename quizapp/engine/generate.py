@@ -173,6 +173,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a number in quotation marks is a label ('the \"1202\" alarm'), not a quantity"
     if fact.kind in ("place", "nationality") and re.match(r"\s+flags?\b", after):
         return "a country's flag ('planted a United States flag'): who planted it tells whose flag it was"
+    if fact.kind == "quantity" and fact.value and float(fact.value).is_integer() and \
+            re.search(rf"(?<![\d,.]){int(fact.value)}-[a-z]", before + " " + after):
+        return "cue: the figure stands in a name in the sentence ('the 42-line Bible … 42 lines')"
     gloss = re.match(r"\s*\(([A-Z]{2,6})\)", after)
     if fact.kind in NAME_KINDS and gloss and _spelled_out(gloss.group(1), fact.text):
         return f"cue: the abbreviation beside the blank spells it ('({gloss.group(1)})')"
