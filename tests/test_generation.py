@@ -1829,3 +1829,10 @@ def test_a_figure_a_name_in_its_sentence_repeats_and_a_year_before_a_participle(
     assert "42" not in asked_keys(result)
     years = [q for q in result.questions if "papal bulls in" in q["prompt"] and q["type"] == "true_false"]
     assert years and all(re.search(r"papal bulls in 1[34]\d\d", q["prompt"]) for q in years)
+
+
+def test_him_after_the_one_person_named_is_someone_else():
+    from quizapp.engine.stems import _needs_previous
+    names = {"Johann Fust", "Fust", "Gutenberg"}
+    assert _needs_previous("In 1455 Fust sued him for repayment of the loans and interest.", names)
+    assert not _needs_previous("Gutenberg borrowed from Fust, who later sued him.", names)
