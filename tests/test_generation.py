@@ -1775,6 +1775,7 @@ def test_a_comparative_bound_an_initial_and_the_most_dangerous_form():
     from quizapp.engine.stems import _needs_previous
     assert comparison_direction("none of the ocean floor is older than about ") == 1
     assert comparison_direction("the calf was smaller than ") == -1
+    assert comparison_direction("they chose China rather than ") == 0
     assert "Bruce Ismay" in name_accepts(Fact(kind="person", text="J. Bruce Ismay", start=0, end=14, sentence=0))
     assert _needs_previous("The most dangerous form, variola major, killed about 30 per cent of its victims.", set())
     assert not _needs_previous("The most dangerous form of smallpox killed about 30 per cent of its victims.", set())

@@ -314,7 +314,7 @@ def comparison_direction(before: str) -> int:
     if re.search(r"\b(?:younger|smaller|shorter|lower|lighter|fewer|cheaper|slower|earlier) than(?:\s+(?:about|around|some|"
                  r"nearly|roughly|almost))?$", b):
         return -1
-    if re.search(r"\b[a-z]+er than(?:\s+(?:about|around|some|nearly|roughly|almost))?$", b):
+    if re.search(r"\b(?!rather\b|other\b)[a-z]+er than(?:\s+(?:about|around|some|nearly|roughly|almost))?$", b):
         return 1  # 'none is older than about 200 million years', 'longer than 300 metres': a bound, not a value
     return 0
 
