@@ -620,3 +620,12 @@ def test_an_exclamation_inside_a_quotation_that_the_sentence_goes_on_after_does_
         'He is reported to have said, "Pish! A woman might piss it out," and went back to bed.', "Then it spread."]
     t2 = "He cried: “Stop your chatter!” The crowd left."
     assert len(split_sentences(t2, 0, len(t2))) == 2
+
+
+def test_a_heading_right_under_the_title_line_is_a_section_not_front_matter():
+    text = ("The Black Death in Europe\n\nORIGINS IN THE EAST\n\nThe Black Death was the deadliest pandemic in "
+            "recorded European history, and it came from the east.\n\nIn 1346 the army of the Golden Horde was "
+            "besieging Caffa, a Genoese trading port in the Crimea.\n\nTHE ARRIVAL IN SICILY\n\nIn October 1347 "
+            "twelve Genoese galleys docked at Messina in Sicily with the sick aboard.\n")
+    sections, _, _ = parse_structure(text, "text")
+    assert [s.title for s in sections] == ["The Black Death in Europe", "ORIGINS IN THE EAST", "THE ARRIVAL IN SICILY"]

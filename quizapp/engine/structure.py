@@ -801,8 +801,11 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                 nxt = paras[k + 1]
                 if not (nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short)):
                     continue
-                if _title_like(s) and p.kind is None:
+                if _title_like(s) and (p.kind is None or lead_head):
+                    # (a heading right under the title line, 'ORIGINS IN THE EAST', was taken for front matter)
                     p.kind, p.level, p.title = "heading", 2, s.strip()
+                    if p.title in title_candidates:
+                        title_candidates.remove(p.title)
                 elif k > 0 and _sentence_case_head(s) and (paras[k - 1].kind == "heading" or not paras[k - 1].short):
                     sentence_case.append(p)
         if len(sentence_case) >= 2:
