@@ -1670,6 +1670,7 @@ def test_a_firm_is_known_by_its_distinctive_first_word():
     from quizapp.engine.model import Fact
     assert "Amtorg" in name_accepts(Fact(kind="org", text="Amtorg Trading Corporation", start=0, end=26, sentence=0))
     assert "General" not in name_accepts(Fact(kind="org", text="General Electric Company", start=0, end=24, sentence=0))
+    assert "Karsakpaisky" in name_accepts(Fact(kind="org", text="Karsakpaisky Copper Plant", start=0, end=25, sentence=0))
 
 
 def test_a_bound_below_a_negative_figure_makes_no_false_statement():

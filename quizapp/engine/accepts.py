@@ -132,10 +132,10 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(body)
         if national.group(1) in ("United States", "US", "U.S."):
             accept |= {f"US {body}", f"U.S. {body}", f"United States {body}"}
-    firm = re.fullmatch(r"(?:the )?([A-Z][\w’'-]+) (?:[A-Z][a-z]+ )?(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|plc)",
-                        fact.text) if fact.kind == "org" else None
+    firm = re.fullmatch(r"(?:the )?([A-Z][\w’'-]+) (?:[A-Z][a-z]+ )?(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|plc|"
+                        r"Plant|Works|Factory|Mill|Mine|Combine)", fact.text) if fact.kind in ("org", "place") else None
     if firm and _zipf(firm.group(1).lower()) < 3.5:
-        accept.add(firm.group(1))  # 'Amtorg Trading Corporation': 'Amtorg', as the firm was known
+        accept.add(firm.group(1))  # 'Amtorg Trading Corporation', 'Karsakpaisky Copper Plant': known by the first word
     if fact.kind == "place":
         for names in lexicon.PLACE_ALIASES:
             if fact.text in names:
