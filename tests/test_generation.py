@@ -1834,3 +1834,9 @@ def test_a_figure_a_name_in_its_sentence_repeats_and_a_year_before_a_participle(
 def test_sentences_that_need_the_one_before(text, needs):
     from quizapp.engine.stems import _needs_previous
     assert _needs_previous(text, {"Johann Fust", "Fust", "Gutenberg"}) is needs
+
+
+def test_an_end_of_a_between_span_is_not_asked_alone():
+    _, result = _prompts("An adult emperor stands about 100 to 120 cm tall and usually weighs between 22 and 45 kg, "
+                         "depending on the season.", title="Emperor penguins")
+    assert not {"22", "45"} & asked_keys(result)

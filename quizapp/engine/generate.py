@@ -173,6 +173,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a number in quotation marks is a label ('the \"1202\" alarm'), not a quantity"
     if fact.kind in ("place", "nationality") and re.match(r"\s+flags?\b", after):
         return "a country's flag ('planted a United States flag'): who planted it tells whose flag it was"
+    if fact.kind in ("quantity", "percent") and (re.search(r"(?i)\bbetween\s+[\d,.]+\s+and\s+$", before)
+                                             or re.search(r"(?i)\bbetween\s+$", before) and re.match(r"\s+and\s+\d", after)):
+        return "an end of a span written 'between … and …': the other end bounds the options"
     if fact.kind == "quantity" and fact.value and float(fact.value).is_integer() and \
             re.search(rf"(?<![\d,.]){int(fact.value)}-[a-z]", before + " " + after):
         return "cue: the figure stands in a name in the sentence ('the 42-line Bible … 42 lines')"
