@@ -28,6 +28,12 @@ def generate(text, kind="argument", attribution="Jane Roe (1941)"):
     return doc, summary.results[0]
 
 
+def generate_reference(text, doc_id):
+    """A reference document (no attribution in its stems) read from ``text``, and its generation result."""
+    doc = document_from_text(text, doc_id=doc_id, meta={"kind": "reference"})
+    return doc, pipeline.generate_documents([doc]).results[0]
+
+
 def by_type(result, qtype):
     return [q for q in result.questions if q["type"] == qtype]
 
@@ -891,8 +897,7 @@ def test_a_figure_for_a_year_is_no_event():
     text = ("The French began work on the canal on January 1, 1881. In 1904 the United States took over the "
             "excavations for $40 million. In 1914 the canal opened to ships of every nation after ten years of work. "
             "In 2021, about 516 million tons of cargo passed through the canal.\n")
-    doc = document_from_text(text, doc_id="c", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "c")
     seqs = [q["sequence"] for q in result.questions if q["type"] == "ordering"]
     assert seqs and not [s for s in seqs if any("516 million" in e for e in s)], seqs
 
@@ -937,8 +942,7 @@ def test_an_it_two_sentences_after_the_name_is_given_the_name():
     text = ("The Great Barrier Reef, off the coast of Queensland, Australia, is the largest reef system on Earth. It "
             "stretches for about 2,300 kilometres and is made of roughly 2,900 individual reefs. It was declared a "
             "World Heritage Site in 1981.\n")
-    doc = document_from_text(text, doc_id="reef", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "reef")
     asked = [q for q in result.questions if q["type"] in ("multiple_choice", "numeric") and "World Heritage" in q["prompt"]]
     assert asked and all("the Great Barrier Reef was declared a World Heritage Site in _____" in q["prompt"]
                          and "stretches" not in q["prompt"] for q in asked), [q["prompt"] for q in asked]
@@ -1092,8 +1096,7 @@ def test_the_thing_the_sentence_before_introduces_is_shown_with_it():
     # round 23: 'Each step on the scale means …' with 'a scale from 0 to 8' in the sentence before
     text = ("= Volcanoes =\n\n== Measuring eruptions ==\n\nScientists rate eruptions on the Volcanic Explosivity Index, "
             "a scale from 0 to 8. Each step on the scale means an eruption about twelve times larger than the step below.\n")
-    doc = document_from_text(text, doc_id="v", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "v")
     steps = [q["prompt"] for q in result.questions if "Each step" in q["prompt"] or "each step" in q["prompt"]]
     assert steps and all("Volcanic Explosivity Index, a scale from 0 to 8. Each step on the scale" in p for p in steps)
     from quizapp.engine.stems import _named_before
@@ -1114,8 +1117,7 @@ def test_round_23_short_answers_a_body_named_in_the_section_title_a_later_with_n
             "measured the rays with an electrometer.\n\n== Railroads ==\n\nThe Union Pacific Railroad built westward "
             "from Omaha. Serious track laying on the Union Pacific did not begin until 1865, after the end of the "
             "Civil War.\n")
-    doc = document_from_text(text, doc_id="r23", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "r23")
     assert not [q for q in result.questions if "ten years later" in q["prompt"]]  # later than what?
     assert "Henri Becquerel" not in asked_keys(result)  # 'who had found in 1896 that uranium …' names him
     assert any(r["reason"].startswith("general knowledge: a person described by a named achievement")
@@ -1127,8 +1129,7 @@ def test_round_23_short_answers_a_body_named_in_the_section_title_a_later_with_n
 def test_a_body_whose_distinctive_word_the_section_title_gives_is_not_typed():
     text = ("= Penicillin =\n\n== The Oxford Team ==\n\nIn 1939 Howard Florey and Ernst Chain took up the problem at the "
             "Sir William Dunn School of Pathology at the University of Oxford.\n")
-    doc = document_from_text(text, doc_id="ox", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "ox")
     assert "University of Oxford" not in asked_keys(result)
     assert any(r["reason"].startswith("cue: the distinctive word of the body's name") for r in result.rejected
                if r.get("answer") == "University of Oxford")
@@ -1142,8 +1143,7 @@ def test_round_24_office_term_dates_compound_measures_landmark_eruptions_and_the
             "times larger than the step below. The 1815 eruption of Mount Tambora in Indonesia reached 7 on the "
             "index and killed about 71,000 people. The eruption of Krakatoa on 27 August 1883 could be heard "
             "4,800 kilometres away.\n")
-    doc = document_from_text(text, doc_id="r24", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "r24")
     lincoln = [q for q in result.questions if "Lincoln signed" in q["prompt"]]
     assert not [q for q in lincoln if q["type"] == "multiple_choice"]  # 'July 1, 1860' is before his term
     assert any(r["reason"].startswith("a date beside a holder of high office") for r in result.rejected)
@@ -1171,8 +1171,7 @@ def test_round_25_general_knowledge_a_school_word_a_famous_eruption_the_ring_of_
             "eruptions on the Volcanic Explosivity Index, a scale from 0 to 8. Each step on the scale means an "
             "eruption about ten times larger than the step below.\n\n== Famous eruptions ==\n\nMount St. Helens in "
             "Washington State erupted on May 18, 1980, killing 57 people.\n")
-    doc = document_from_text(text, doc_id="v25", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "v25")
     keys = asked_keys(result)
     assert "lava" not in keys and "Pacific Ocean" not in keys and "Mount St. Helens" not in keys
     assert not [q for q in result.questions if "times larger" in q["prompt"] and "_____" in q["prompt"]]
@@ -1193,8 +1192,7 @@ def test_round_25_accepted_forms_the_results_and_an_aside_made_false():
     text = ("= Curie =\n\n== Research ==\n\nBuilding on the work of Henri Becquerel, who had found in 1896 that uranium "
             "salts give off rays, the physicist Marie Curie measured the rays in 1897. The commission received about "
             "420,000 requests, which were answered in 1925.\n")
-    doc = document_from_text(text, doc_id="c25", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "c25")
     tf = [q["prompt"] for q in result.questions if q["type"] == "true_false"]
     assert not [p for p in tf if "who had found in 18" in p and "in 1896" not in p]  # no false aside
     assert [p for p in tf if "measured the rays in 18" in p and "1897" not in p]  # the main claim is swapped
@@ -1231,8 +1229,7 @@ def test_new_documents_3_review_patterns():
             "first astronomer to use it. The Hubble Space Telescope, whose mirror is 2.4 metres (about 94 inches) "
             "across, was launched on 24 April 1990. Light from a receding source shifts towards longer, redder "
             "wavelengths; this shift is called redshift. He married Grace Burke Leib in 1924.\n")
-    doc = document_from_text(text, doc_id="n3", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "n3")
     keys = asked_keys(result)
     assert "Mediterranean Sea" not in keys  # the Suez Canal tells anyone which seas it links
     assert "New Suez Canal" not in keys  # the title tells it
@@ -1292,8 +1289,7 @@ def test_round_32_and_shipped_23_review_patterns():
             "seven-hour day was introduced in 1927, the year when the struggle against the Left Opposition "
             "(Trotskyists) reached its climax, and the Opposition was crushed. Egypt had sunk ships to block the "
             "canal, which did not reopen until April 1957. The prime minister resigned soon afterwards, in January 1957.\n")
-    doc = document_from_text(text, doc_id="r32", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "r32")
     keys = asked_keys(result)
     assert "Egypt" not in keys and "Left Opposition" not in keys
     assert not [q for q in result.questions if q["type"] == "true_false" and "fewer than 5,000" in q["prompt"]]
@@ -1334,8 +1330,7 @@ def test_round_34_review_patterns():
     text = ("= Hubble =\n\n== Later life ==\n\nHe helped plan the 200-inch Hale telescope at Palomar Observatory, "
             "completed in 1948; early in 1949 he became the first astronomer to use it. The canal was closed at the "
             "start of the Six-Day War in June 1967, and it stayed shut for eight years.\n")
-    doc = document_from_text(text, doc_id="h34", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "h34")
     assert not [q for q in result.questions if "early in _____" in q["prompt"]]
     assert not [q for q in result.questions if "War in _____" in q["prompt"] or "June _____" in q["prompt"]]
 
@@ -1345,8 +1340,7 @@ def test_a_statement_set_never_mixes_statements_with_and_without_their_section()
             "The canal was closed in June 1967 by the war. Fifteen ships were trapped in the Great Bitter Lake in 1967.\n\n"
             "== Expansion ==\n\nIn August 2015 Egypt opened a second channel of 35 kilometres. The project cost about 8 "
             "billion dollars in 2015.\n")
-    doc = document_from_text(text, doc_id="s34", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "s34")
     for q in result.questions:
         if q["type"] == "multiple_response" and q["prompt"].startswith("Which of these statements"):
             labelled = {c["text"].startswith("In the section “") for c in q["choices"]}
@@ -1410,8 +1404,7 @@ def test_a_thing_brought_in_by_the_paragraph_before_or_behind_a_context_sentence
             "Shockley in 1946. On 16 December 1947 Bardeen and Brattain made it work.\n\nLIFE: Ada was the only child of "
             "the poet Lord Byron and his wife, Anne Isabella Milbanke. The marriage broke down within weeks of the birth. "
             "He never saw his daughter again, and he died in Greece in 1824.\n")
-    doc = document_from_text(text, doc_id="t4", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "t4")
     prompts = [q["prompt"] for q in result.questions]
     assert not [p for p in prompts if "the group was led" in p.lower()]
     assert not [p for p in prompts if "the marriage broke down" in p.lower()]
@@ -1426,8 +1419,7 @@ def test_round_43_model_numbers_titles_multipliers_and_two_engines():
             "were roughly three times as long as the article. When the Lord Mayor, Sir Thomas Bludworth, was woken, he was "
             "unimpressed.\n\n== Chips ==\n\nThe first microprocessor was the Intel 4004, which Intel released in "
             "1971 with about 2,300 transistors on a single chip of silicon.\n")
-    doc = document_from_text(text, doc_id="r43", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "r43")
     prompts = [q["prompt"] + " " + " ".join(c["text"] for c in q.get("choices", [])) for q in result.questions]
     assert not [p for p in prompts if "described the engine" in p]
     assert not [p for p in prompts if "one times" in p]
@@ -1451,8 +1443,7 @@ def test_no_true_false_statement_spliced_from_two_sentences():
     text = ("= Penicillin =\n\nFleming, Florey and Chain shared the 1945 Nobel Prize in Physiology or Medicine. Heatley "
             "was not included. In the same year as the Nobel Prize, Dorothy Hodgkin used X-ray crystallography in Oxford "
             "to determine the structure of penicillin, working with 12 assistants.\n")
-    doc = document_from_text(text, doc_id="gap", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "gap")
     assert not [q for q in result.questions if q["type"] == "true_false" and " … " in q["prompt"]]
 
 
@@ -1470,7 +1461,7 @@ def test_a_total_the_bare_numbers_beside_it_add_up_to_is_not_asked():
 @pytest.mark.parametrize("text, year", [
     ("Guy de Chauliac, a physician of the papal court, caught the disease himself in 1348 but recovered.", "1348"),
 ])
-def test_a_medieval_year_gets_years_as_options(text, year):
+def test_a_medieval_year_is_swapped_for_a_year_near_it_and_typed_as_a_year(text, year):
     _, result = generate("= The plague =\n\nThe plague came to Avignon in the spring.\n\n" + text + "\n", kind="reference")
     false = [q for q in result.questions if q["type"] == "true_false" and not q["choices"][0]["correct"]]
     assert false

@@ -327,11 +327,6 @@ def build_matching(doc: Document, facts_by_sentence: dict[int, list[Fact]], attr
 
 # ------------------------------------------------------------------ ordering
 
-_DATE_PHRASE = re.compile(
-    r"^(?:In|On|By|From|After|Until|At the end of|At its peak in|By the end of)\s+(?:the\s+)?"
-)
-
-
 # Events whose place in time follows from the words alone (blind review of round 21: a life's
 # birth, marriage, death and reburial, and a 'second Nobel Prize', were put in order by logic).
 _LIFE_FRAME = re.compile(r"(?i)\b(?:was born|were born|born in|died|death of|married|(?:was|were|is) (?:re)?buried|"

@@ -16,7 +16,7 @@ from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distracto
                                         stable_int)
 from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact, Sentence
-from quizapp.engine.normalize import NUMBER_WORDS, fold, normalize_answer, parse_number, words_to_number
+from quizapp.engine.normalize import NUMBER_WORDS, fold, parse_number, words_to_number
 from quizapp.engine.stems import Context, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)

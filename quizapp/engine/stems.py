@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
 from quizapp.engine.casing import with_attribution
-from quizapp.engine.cuts import BLANK
 from quizapp.engine.facts import _ROLES
 from quizapp.engine.model import Document, Sentence
 
