@@ -18,7 +18,6 @@ import sys
 import tempfile
 import time
 from io import BytesIO
-from pathlib import Path
 
 from flask_migrate import upgrade
 

@@ -674,7 +674,7 @@ def test_an_unclosed_opening_quotation_mark_is_not_copied_into_the_stem():
 
 
 def test_an_it_that_stands_for_the_clause_after_it_needs_no_sentence_before():
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     text = ("= Crisis =\n\nSimilar quotations can be cited at will from one branch of industry to another. "
             "It is no longer “a secret” that the Third Five Year Plan has been gravely disrupted.\n")
     doc, result = generate(text, kind="argument")
@@ -682,12 +682,12 @@ def test_an_it_that_stands_for_the_clause_after_it_needs_no_sentence_before():
     assert asked and asked[0]["citation"]["quote"].startswith("It is no longer"), \
         [(r["reason"], r["passage"]) for r in result.rejected]
     assert "Similar quotations" not in asked[0]["prompt"]
-    assert not _needs_previous("It is not hard to understand why the workers resisted the decrees.", set())
-    assert not _needs_previous("It has been calculated that the mines lost 2,000 tons of copper.", set())
+    assert not needs_previous("It is not hard to understand why the workers resisted the decrees.", set())
+    assert not needs_previous("It has been calculated that the mines lost 2,000 tons of copper.", set())
     # an 'it' that refers to something before still needs the sentence before
-    assert _needs_previous("It is the youngest proletariat in history.", set())
-    assert _needs_previous("It is without precedent in the history of modern industry.", set())
-    assert _needs_previous("It was a plan that failed.", set())
+    assert needs_previous("It is the youngest proletariat in history.", set())
+    assert needs_previous("It is without precedent in the history of modern industry.", set())
+    assert needs_previous("It was a plan that failed.", set())
 
 
 def test_a_fraction_is_asked_typed_with_its_other_forms_accepted():
@@ -998,11 +998,11 @@ def test_an_it_after_an_opening_phrase_takes_the_name_it_stands_for():
 
 
 def test_an_extraposed_it_after_an_opening_phrase_needs_nothing_before():
-    from quizapp.engine.stems import _needs_previous
-    assert _needs_previous("Completed in 1869, it cut the journey to about a week.", set())
-    assert not _needs_previous("In the light of recent legislation, it is by no means far-fetched to conclude that "
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("Completed in 1869, it cut the journey to about a week.", set())
+    assert not needs_previous("In the light of recent legislation, it is by no means far-fetched to conclude that "
                                "wages fell in 1939.", set())
-    assert not _needs_previous("By 1900, it was clear that the canal would be built.", set())
+    assert not needs_previous("By 1900, it was clear that the canal would be built.", set())
 
 
 def test_the_context_sentence_keeps_a_family_name_capital_and_the_same_year_as_finds_its_thing():
@@ -1105,9 +1105,9 @@ def test_the_thing_the_sentence_before_introduces_is_shown_with_it():
 
 
 def test_them_after_an_irregular_plural_is_resolved_in_its_sentence():
-    from quizapp.engine.stems import _dangling_pronoun
-    assert not _dangling_pronoun("The team infected eight mice and gave penicillin to four of them.", set())
-    assert _dangling_pronoun("The team gave penicillin to four of them.", set())
+    from quizapp.engine.anaphora import dangling_pronoun
+    assert not dangling_pronoun("The team infected eight mice and gave penicillin to four of them.", set())
+    assert dangling_pronoun("The team gave penicillin to four of them.", set())
 
 
 def test_round_23_short_answers_a_body_named_in_the_section_title_a_later_with_no_anchor_a_discoverer():
@@ -1186,9 +1186,9 @@ def test_round_25_accepted_forms_the_results_and_an_aside_made_false():
     from quizapp.engine.model import Fact
     assert "Stanford" in name_accepts(Fact(kind="org", text="Stanford University", sentence=0, start=0, end=19))
     assert "Pacific" in name_accepts(Fact(kind="place", text="Pacific Ocean", sentence=0, start=0, end=13))
-    from quizapp.engine.stems import _needs_previous
-    assert _needs_previous("The results were published in The Lancet in August 1940.", set())
-    assert not _needs_previous("The results of the trial were published in The Lancet in August 1940.", set())
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("The results were published in The Lancet in August 1940.", set())
+    assert not needs_previous("The results of the trial were published in The Lancet in August 1940.", set())
     text = ("= Curie =\n\n== Research ==\n\nBuilding on the work of Henri Becquerel, who had found in 1896 that uranium "
             "salts give off rays, the physicist Marie Curie measured the rays in 1897. The commission received about "
             "420,000 requests, which were answered in 1925.\n")
@@ -1256,13 +1256,13 @@ def test_new_documents_3_second_read():
     from quizapp.engine.facts import classify_name
     from quizapp.engine.accepts import name_accepts
     from quizapp.engine.model import Fact
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     assert classify_name("Hubble Space Telescope", "given to the ", ", whose mirror is 2.4 metres") is None
     assert classify_name("Mount Wilson Observatory", "at the ", ", above Pasadena") == "place"
     assert "Red" not in name_accepts(Fact(kind="place", text="Red Sea", sentence=0, start=0, end=7))
-    assert _needs_previous("A few weeks later, on 26 July 1956, Nasser nationalised the canal company.", set())
-    assert _needs_previous("The British prime minister, Anthony Eden, resigned soon afterwards, in January 1957.", set())
-    assert _needs_previous("In 1927 the Belgian physicist Georges Lemaître had derived it from theory.", set())
+    assert needs_previous("A few weeks later, on 26 July 1956, Nasser nationalised the canal company.", set())
+    assert needs_previous("The British prime minister, Anthony Eden, resigned soon afterwards, in January 1957.", set())
+    assert needs_previous("In 1927 the Belgian physicist Georges Lemaître had derived it from theory.", set())
     text = ("# Suez\n\n## Expansion\n\nThe project, which cost about 8 billion US dollars, added a parallel channel of "
             "about 35 kilometres in 2015. He described the scheme in his book The Realm of the Nebulae (1936).\n")
     doc = document_from_text(text, doc_id="s3", source_format="markdown", meta={"kind": "reference"})
@@ -1302,11 +1302,11 @@ def test_round_32_and_shipped_23_review_patterns():
 def test_round_33_and_shipped_24_review_patterns():
     from quizapp.engine.accepts import name_accepts
     from quizapp.engine.model import Fact
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     from quizapp.engine.composite import without_logical_order
-    assert _needs_previous("Inside it lie the thylakoids, flattened sacs of membrane.", set())
-    assert _needs_previous("Hubble was not the first to describe the relation.", set())
-    assert not _needs_previous("Hubble described the relation between distance and speed in 1929.", set())
+    assert needs_previous("Inside it lie the thylakoids, flattened sacs of membrane.", set())
+    assert needs_previous("Hubble was not the first to describe the relation.", set())
+    assert not needs_previous("Hubble described the relation between distance and speed in 1929.", set())
     assert "IAU" in name_accepts(Fact(kind="org", text="International Astronomical Union", sentence=0, start=0, end=32))
     assert not [a for a in name_accepts(Fact(kind="org", text="Amtorg Trading Corporation", sentence=0, start=0, end=26))
                 if a.isupper()]
@@ -1324,9 +1324,9 @@ def test_round_33_and_shipped_24_review_patterns():
 def test_round_34_review_patterns():
     from quizapp.engine.accepts import name_accepts
     from quizapp.engine.model import Fact
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     assert {"Mt Wilson", "Mt. Wilson"} <= set(name_accepts(Fact(kind="place", text="Mount Wilson", sentence=0, start=0, end=12)))
-    assert _needs_previous("Albert Einstein, who visited Mount Wilson in 1931, accepted the evidence.", set())
+    assert needs_previous("Albert Einstein, who visited Mount Wilson in 1931, accepted the evidence.", set())
     text = ("= Hubble =\n\n== Later life ==\n\nHe helped plan the 200-inch Hale telescope at Palomar Observatory, "
             "completed in 1948; early in 1949 he became the first astronomer to use it. The canal was closed at the "
             "start of the Six-Day War in June 1967, and it stayed shut for eight years.\n")
@@ -1357,16 +1357,16 @@ def test_a_typed_term_accepts_its_singular():
 
 def test_new_documents_4_review_patterns():
     # blind review newdocs4-41 (16/40): references a copied sentence keeps without what they point to
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     names = {"Robert Hooke", "Hooke", "John Bardeen", "Bardeen", "Luigi Menabrea", "Menabrea", "John Scott", "Scott"}
-    assert _needs_previous("Working within it, John Bardeen, a theorist, pressed two gold contacts against a slab.", names)
-    assert _needs_previous("In 1842 the Italian engineer Luigi Menabrea wrote an account of it in French.", names)
-    assert _needs_previous("Together with Robert Hooke he also designed the Monument.", names)
-    assert _needs_previous("By contrast, the M1 processor holds about 16 billion.", names)
-    assert _needs_previous("Silicon, however, works better at high temperatures.", names)
-    assert not _needs_previous("Silicon works better than germanium at high temperatures.", names)
-    assert not _needs_previous("The best-known case is that of John Scott, an engineer who described his experiences.", names)
-    assert _needs_previous("A more practical version was devised by Noyce on silicon in 1959.", names)
+    assert needs_previous("Working within it, John Bardeen, a theorist, pressed two gold contacts against a slab.", names)
+    assert needs_previous("In 1842 the Italian engineer Luigi Menabrea wrote an account of it in French.", names)
+    assert needs_previous("Together with Robert Hooke he also designed the Monument.", names)
+    assert needs_previous("By contrast, the M1 processor holds about 16 billion.", names)
+    assert needs_previous("Silicon, however, works better at high temperatures.", names)
+    assert not needs_previous("Silicon works better than germanium at high temperatures.", names)
+    assert not needs_previous("The best-known case is that of John Scott, an engineer who described his experiences.", names)
+    assert needs_previous("A more practical version was devised by Noyce on silicon in 1959.", names)
     text = ("# Ada Lovelace\n\n## Early life\n\nAda was born Augusta Ada Byron on 10 December 1815 in London. Her father "
             "Lord Byron married Anne Isabella Milbanke in January 1815. The marriage broke down within weeks of the birth, "
             "and in April 1816 Byron left England for good.\n\n"
@@ -1396,8 +1396,8 @@ def test_a_thing_brought_in_by_the_paragraph_before_or_behind_a_context_sentence
     # review newdocs4-42: 'THE POINT-CONTACT TRANSISTOR: The group was led by …' after '… set up a group to study
     # semiconductors.'; 'The marriage broke down within weeks of the birth' after '… his wife, Anne …' as the
     # context of the sentence after it; '… who later became Prime Minister of Italy, wrote an account of it'
-    from quizapp.engine.stems import _object_it
-    assert _object_it("An Italian engineer, Luigi Menabrea, who later became Prime Minister of Italy, wrote an account "
+    from quizapp.engine.anaphora import object_it
+    assert object_it("An Italian engineer, Luigi Menabrea, who later became Prime Minister of Italy, wrote an account "
                       "of it in French.", {"Luigi Menabrea", "Menabrea"})
     text = ("The Transistor\n\nORIGINS: After the war Bell Labs set up a group to study semiconductors. A semiconductor "
             "conducts electricity better than an insulator.\n\nTHE POINT-CONTACT TRANSISTOR: The group was led by William "
@@ -1533,10 +1533,10 @@ def test_a_time_zone_and_a_modern_country_that_only_places_a_city_are_not_asked(
 
 
 def test_a_bare_fronted_it_needs_the_sentence_that_names_it():
-    from quizapp.engine.stems import _fronted_it
-    assert _fronted_it("During 1348 it swept across most of western Europe.")
-    assert _fronted_it("About 12 minutes later it was in Earth orbit.")
-    assert not _fronted_it("In his view the plan failed.")
+    from quizapp.engine.anaphora import fronted_it
+    assert fronted_it("During 1348 it swept across most of western Europe.")
+    assert fronted_it("About 12 minutes later it was in Earth orbit.")
+    assert not fronted_it("In his view the plan failed.")
     prompts, _ = _prompts("The plague reached Marseille in November 1347.\n\nDuring 1348 it swept across most of "
                           "western Europe.")
     assert not shown_alone(prompts, r"during (?:_____|\d{4}) it swept"), prompts
@@ -1706,10 +1706,10 @@ def test_an_abbreviation_the_stem_spells_out_is_not_asked():
     from quizapp.engine.generate import _spelled_out
     assert _spelled_out("DHW", "What are degree heating weeks? At around 4 DHW, bleaching is likely.")
     assert not _spelled_out("NOAA", "The agency that watches the reefs reported it.")
-    from quizapp.engine.stems import _needs_previous
-    assert _needs_previous("In response, the Assembly abolished feudal privileges on 4 August.", set())
-    assert _needs_previous("In Spain, the aqueduct of Segovia is equally impressive.", set())
-    assert not _needs_previous("The stone piers of the bridge are equally strong as its arches.", set())
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("In response, the Assembly abolished feudal privileges on 4 August.", set())
+    assert needs_previous("In Spain, the aqueduct of Segovia is equally impressive.", set())
+    assert not needs_previous("The stone piers of the bridge are equally strong as its arches.", set())
 
 
 def test_a_figure_with_or_more_after_it_makes_no_false_statement():
@@ -1720,10 +1720,10 @@ def test_a_figure_with_or_more_after_it_makes_no_false_statement():
 
 
 def test_an_objectless_verb_a_signature_and_a_city_s_people_are_handled():
-    from quizapp.engine.stems import _needs_previous
-    from quizapp.engine.generate import country_people_cue
-    assert _needs_previous("About 1,200 deputies attended, roughly half of them from the Third Estate.", set())
-    assert not _needs_previous("About 1,200 deputies attended the Estates-General at Versailles.", set())
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.namechecks import country_people_cue
+    assert needs_previous("About 1,200 deputies attended, roughly half of them from the Third Estate.", set())
+    assert not needs_previous("About 1,200 deputies attended the Estates-General at Versailles.", set())
     assert country_people_cue("Parisians", "when the news reached Paris the next day, many _____ saw it as an attack")
     assert not country_people_cue("Parisians", "many _____ saw it as the first step in a royal attack")
     prompts, _ = _prompts("“We did not expect to see this level of destruction for another 30 years.”\n\n"
@@ -1764,13 +1764,13 @@ def test_a_comparative_bound_an_initial_and_the_most_dangerous_form():
     from quizapp.engine.accepts import name_accepts
     from quizapp.engine.distractors import comparison_direction
     from quizapp.engine.model import Fact
-    from quizapp.engine.stems import _needs_previous
+    from quizapp.engine.anaphora import needs_previous
     assert comparison_direction("none of the ocean floor is older than about ") == 1
     assert comparison_direction("the calf was smaller than ") == -1
     assert comparison_direction("they chose China rather than ") == 0
     assert "Bruce Ismay" in name_accepts(Fact(kind="person", text="J. Bruce Ismay", start=0, end=14, sentence=0))
-    assert _needs_previous("The most dangerous form, variola major, killed about 30 per cent of its victims.", set())
-    assert not _needs_previous("The most dangerous form of smallpox killed about 30 per cent of its victims.", set())
+    assert needs_previous("The most dangerous form, variola major, killed about 30 per cent of its victims.", set())
+    assert not needs_previous("The most dangerous form of smallpox killed about 30 per cent of its victims.", set())
 
 
 def test_a_surname_the_text_gives_with_a_first_name_keeps_its_capital():
@@ -1781,9 +1781,9 @@ def test_a_surname_the_text_gives_with_a_first_name_keeps_its_capital():
 
 
 def test_references_to_an_evening_a_call_a_test_and_a_found_it_need_the_sentence_before():
-    from quizapp.engine.stems import _needs_previous
-    assert _needs_previous("She called at Cherbourg that evening and reached Queenstown the next day.", set())
-    assert _needs_previous("In 1985 an expedition led by Robert Ballard found it at a depth of 3,800 metres.", set())
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("She called at Cherbourg that evening and reached Queenstown the next day.", set())
+    assert needs_previous("In 1985 an expedition led by Robert Ballard found it at a depth of 3,800 metres.", set())
     prompts, _ = _prompts("Harry Hess proposed seafloor spreading in 1960.\n\nThe decisive test came in 1963, when two "
                           "Cambridge geologists studied the magnetic stripes.", title="Plate tectonics")
     assert not shown_alone(prompts, r"the decisive test"), prompts
@@ -1823,8 +1823,8 @@ def test_a_figure_a_name_in_its_sentence_repeats_and_a_year_before_a_participle(
     ("Gutenberg borrowed from Fust, who later sued him.", False),
 ])
 def test_sentences_that_need_the_one_before(text, needs):
-    from quizapp.engine.stems import _needs_previous
-    assert _needs_previous(text, {"Johann Fust", "Fust", "Gutenberg"}) is needs
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous(text, {"Johann Fust", "Fust", "Gutenberg"}) is needs
 
 
 def test_an_end_of_a_between_span_is_not_asked_alone():

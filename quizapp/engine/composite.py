@@ -10,9 +10,9 @@ from quizapp.engine import lexicon
 from quizapp.engine.accepts import name_accepts
 from quizapp.engine.cuts import BLANK
 from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import (LANDMARK_YEARS, STATISTIC_START, TRIVIAL_NAMES, Candidate, _date_sort_key, explain,
-                                     typed_name_problem)
+from quizapp.engine.generate import LANDMARK_YEARS, STATISTIC_START, TRIVIAL_NAMES, Candidate, _date_sort_key, explain
 from quizapp.engine.model import Document, Fact, Sentence
+from quizapp.engine.namechecks import typed_name_problem
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import Context, clean_sentence, stem_text, subject_resolved
 

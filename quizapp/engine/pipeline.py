@@ -19,9 +19,10 @@ from quizapp.engine.cuts import number_clause_cut
 from quizapp.engine.distractors import FactIndex, stable_int
 from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns, known_name_facts, repeated_terms,
                                   term_facts)
-from quizapp.engine.generate import (NAME_KINDS, THIN_DESCRIPTION, Candidate, build_elided_question, build_fact_questions, computing_partners,
+from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.model import Document, Fact, Sentence
+from quizapp.engine.namechecks import THIN_DESCRIPTION
 from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
 
 log = logging.getLogger(__name__)

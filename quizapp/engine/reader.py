@@ -315,13 +315,11 @@ def extract_html(source: str) -> tuple[str, list[tuple[int, int, str, int]], str
     groups: list[list] = []
     for kind, text, level, furn, group in parser.blocks:
         if kind == "li":
-            ordered = False
             line = "  " * max(0, level - 1) + "- " + text.replace("\n", " ")
             if groups and groups[-1][0] == "li" and groups[-1][3] == group and groups[-1][2] == furn:
                 groups[-1][1] += "\n" + line
                 continue
             groups.append(["li", line, furn, group])
-            del ordered
         elif kind == "h":
             level = min(max(level, 1), 6)
             groups.append(["h", "#" * level + " " + text.replace("\n", " "), furn, min(level, 3)])

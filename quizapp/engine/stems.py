@@ -11,76 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
+from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TRAILING_CITATION, fronted_it, needs_previous,
+                                     quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
-from quizapp.engine.facts import _ROLES
 from quizapp.engine.model import Document, Sentence
 
 
-_ANAPHOR_START = re.compile(
-    r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
-    r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
-    r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
-    r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
-    r"The year (?:after|before)|That (?:year|day|month)|The (?:event|incident|episode|occasion|affair)\b|"
-    # 'The spinning problem was tackled by …': the problem the sentences before describe
-    r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"
-    # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
-    r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently|In response|"
-    r"In reply|In return|In turn)\b|"
-    # 'A more practical version was devised …': more practical than the one before
-    r"(?:A|An)\s+(?:more|less|still more|even more|better|worse|further|similar)\s+(?:[a-z]+\s+)?"
-    r"(?:version|attempt|design|model)\b|"
-    # 'Inside it lie the thylakoids': a place given by a pronoun
-    r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
-    # 'Along its crest, new crust forms': whose crest?
-    r"(?:Along|On|In|At|Across|Near|Beneath|Under|Over|Inside|Within|Around|From|Through|Beyond)\s+(?:its|their)\b|"
-    # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
-    r"(?:By the time|When|Whenever|After|Before|Until|Once|As soon as|While|Although|Though|Because|Since|If)\s+it\s+(?!is\s+(?:clear|said|known|possible|necessary)\b)|"
-    # 'The results were published in The Lancet': the results of what the sentence before did
-    r"The (?:results?|findings|outcome|experiment|study|studies|trial)\b(?!\s+of\b)|"
-    # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
-    r"(?:[A-Za-z]+\s+|\d+\s+){1,3}(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:later|afterwards|"
-    r"after\s+that|earlier|before\s+that)|"
-    # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
-    r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
-    r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did)|"
-    # 'The fourth global event began in February 2023.': a later ordinal counts from one named before
-    r"The (?:second|third|fourth|fifth|sixth|next)\s+(?:[a-z]+\s+){1,2}(?:began|came|followed|started|occurred|"
-    r"ended|lasted|took|struck|hit))\b"
-)
-# 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
-# for the clause after it (extraposition) refers to nothing before. Only after words that take such a
-# clause (adjectives of judgement, verbs of saying or knowing), so 'It is the youngest proletariat …'
-# still needs the sentence before.
-_EXTRAPOSED_IT = re.compile(
-    r"^(?:[“\"‘]\s*)?It\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+"
-    r"(?:(?:not|no\s+longer|still|now|also|by\s+no\s+means|quite|very|so|too|generally|widely)\s+)*"
-    r"[“‘\"]?(?:(?:a|no)\s+secret|clear|plain|true|evident|obvious|certain|likely|unlikely|possible|impossible|"
-    r"necessary|hard|difficult|easy|important|known|well-known|said|reported|calculated|estimated|believed|"
-    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking|far-fetched|"
-    r"fair|safe|reasonable|surprising|natural|worth\s+noting|noteworthy)[”’\"]?"
-    r"\s+(?:that|to|why|how|whether|what)\b")
-_PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
-_DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
-    r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
-    r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time|evening|morning|night|afternoon)\b|"
-    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
-    # 'Hubble was not the first to describe the relation': the relation the paragraph before named
-    r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
-    # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
-    r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
-    r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
-    r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b(?![\s,]*\d)|"
-    r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
-    r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
-    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
-)
-_FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
-_TRAILING_CITATION = re.compile(
-    r"\s*\((?:[^()]*(?:\bPravda\b|\bIdem\b|\bcit\.|\bNews\b|\bTrotsky\b|\bemphasis\b)[^()]*)\)\s*(?=[.”\"]*\s*$)"
-)
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
     r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,)\s+(?=[A-Za-z“\d])"
@@ -236,7 +172,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "fragment (starts in lower case)"
     elif re.match(r"^\s*[—―–-]\s*[A-Z]", text):
         ctx.problem = "the signature under a quotation ('— Professor Terry Hughes, …'), not a statement"
-    elif _FIRST_PERSON.search(_strip_quotes_inner(text)):
+    elif FIRST_PERSON.search(strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
         ctx.problem = "malformed: two sentences run together"
@@ -246,7 +182,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "a dateline, not a statement"
     elif text.rstrip().endswith(":"):
         ctx.problem = INTRO_PROBLEM
-    elif quoted and not _quote_whole(text):
+    elif quoted and not quote_whole(text):
         ctx.problem = "mixes quotation and narration"
     if ctx.problem:
         return ctx
@@ -254,7 +190,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     if quoted:
         intro = _quotation_intro(doc, sentence)
         source = _quotation_source(doc, sentence) if intro is None else None
-        if source and not _needs_previous(sentence.text, person_names):
+        if source and not needs_previous(sentence.text, person_names):
             who = doc.meta.get("attribution") or doc.meta.get("author") or "the author"
             ctx.attribution = f"According to {source}, as quoted by {who}, "
             ctx.from_report = True
@@ -264,9 +200,9 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         inner: list[Sentence] = []
         current = sentence
-        if _needs_previous(current.text, person_names) and not current.text.startswith("“"):
+        if needs_previous(current.text, person_names) and not current.text.startswith("“"):
             _resolve_in_report(doc, ctx, person_names)
-        while _needs_previous(_report_resolved(ctx, current.text) if current is sentence else current.text,
+        while needs_previous(_report_resolved(ctx, current.text) if current is sentence else current.text,
                               person_names) and not current.text.startswith("“"):
             prev = doc.sentences[current.index - 1]
             if prev.paragraph != sentence.paragraph or len(inner) >= MAX_CONTEXT_SENTENCES + 1:
@@ -286,26 +222,26 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
         return ctx
-    if doc.subject and (_needs_previous(text, person_names) or _FRONTED_PARTICIPLE.match(text)):
+    if doc.subject and (needs_previous(text, person_names) or _FRONTED_PARTICIPLE.match(text)):
         named = subject_resolved(text, doc.subject)
-        if named != text and not _needs_previous(named, person_names):
+        if named != text and not needs_previous(named, person_names):
             ctx.subject = doc.subject  # 'She died on 4 July 1934' in the life of Marie Curie
             return ctx
-        if _needs_previous(text, person_names) and not _needs_previous(text, person_names | set(doc.subject[0].split())):
+        if needs_previous(text, person_names) and not needs_previous(text, person_names | set(doc.subject[0].split())):
             return ctx  # '… polonium, which Marie named after her native Poland': her = Marie
     case = _CASE_OF.match(text)
-    if case and not _needs_previous(_THERE.sub("", text[case.end():]), person_names):
+    if case and not needs_previous(_THERE.sub("", text[case.end():]), person_names):
         # 'A more intense case is that of John Scott, an engineer who was there …': 'John Scott was an engineer
         # who was there …' (more intense than what, the stem need not say)
         ctx.lead_cut, ctx.case_of = case.end(), True
         _resolve_there(doc, ctx, person_names, text[case.end():])
-    elif _needs_previous(_section_resolved(doc, ctx, text), person_names):
+    elif needs_previous(_section_resolved(doc, ctx, text), person_names):
         ctx.lead_cut = _lead_cut(doc, ctx, text, person_names)
-    if _needs_previous(text, person_names) and not ctx.lead_cut:
+    if needs_previous(text, person_names) and not ctx.lead_cut:
         _resolve_there(doc, ctx, person_names)
     chain: list[Sentence] = []
     current = sentence
-    while _needs_previous(_section_resolved(doc, ctx, _there_resolved(ctx, current.text[ctx.lead_cut if current is sentence
+    while needs_previous(_section_resolved(doc, ctx, _there_resolved(ctx, current.text[ctx.lead_cut if current is sentence
                                                                                          else 0:])), person_names):
         prev = _previous_sentence(doc, current)
         if prev is None:
@@ -318,7 +254,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]", prev.text):
             ctx.problem = "unresolved reference: the sentence before is a fragment"
             return ctx
-        if _FIRST_PERSON.search(_strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?"):
+        if FIRST_PERSON.search(strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?"):
             ctx.problem = "unresolved reference: the sentence before is a remark or a question"
             return ctx
         if in_quotation(doc, prev) != quoted:
@@ -330,8 +266,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         found = _introducing_sentence(doc, sentence)
         if found:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
             noun, prev = found
-            if prev is None or _needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
-                    or prev.text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(prev.text)):
+            if prev is None or needs_previous(prev.text, person_names) or in_quotation(doc, prev) != quoted \
+                    or prev.text.rstrip("”\"’ ").endswith("?") or FIRST_PERSON.search(strip_quotes_inner(prev.text)):
                 ctx.problem = f"unresolved reference: 'the {noun}' is the one a sentence before introduces"
                 return ctx
             chain = [prev]
@@ -357,12 +293,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         # sentence itself speaks of what a sentence before it brought in
         ctx.problem = "unresolved reference: the sentence before speaks of what an earlier one brought in"
         return ctx
-    if len(chain) >= 2 or chain and _fronted_it(text):
+    if len(chain) >= 2 or chain and fronted_it(text):
         chain = _compress_chain(ctx, chain, person_names)
     same_as = _SAME_AS.search(text)
     if same_as and chain and not _mentions(chain, same_as.group(1)):
         found = _sentence_naming(doc, sentence, same_as.group(1))
-        if found is None or _needs_previous(found.text, person_names):
+        if found is None or needs_previous(found.text, person_names):
             ctx.problem = "unresolved reference: 'the same year as …' names what the sentences before do not"
             return ctx
         chain = [found]
@@ -534,8 +470,8 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
     first = chain[0]
     named = _NAMED_SUBJECT.match(first.text)
     if named and all(re.match(r"It\s+(?:is|was|has|had|stretches|covers|lies|runs|rises|became|remains)\b", x.text)
-                     or x is ctx.sentence and _fronted_it(x.text) for x in chain[1:] + [ctx.sentence]) \
-            and not _needs_previous(first.text, person_names):
+                     or x is ctx.sentence and fronted_it(x.text) for x in chain[1:] + [ctx.sentence]) \
+            and not needs_previous(first.text, person_names):
         # 'The Great Barrier Reef … is the largest reef system on Earth. It stretches … It was declared a
         # World Heritage Site in 1981.': the name replaces the 'It' of the sentence asked
         ctx.it_name, ctx.cite_from = named.group(1), first.start
@@ -545,22 +481,22 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
     second = chain[1]
     name = re.match(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:was|is|had|has|became)\b", first.text)
     if name and name.group(1) in person_names and re.match(r"(?:He|She)\s", second.text) and \
-            not _needs_previous(first.text, person_names):
+            not needs_previous(first.text, person_names):
         short = name.group(1)
         full = max((n for n in person_names if n == short or n.endswith(" " + short)), key=len)
         ctx.lead_name, ctx.cite_from = full, first.start
         return chain[1:]
     last = chain[-1]
-    if _PARTITIVE_START.match(last.text) and not _needs_previous(_WHOLE_SET.sub("", ctx.sentence.text), person_names) \
-            and not _needs_previous(chain[-2].text, person_names):
+    if _PARTITIVE_START.match(last.text) and not needs_previous(_WHOLE_SET.sub("", ctx.sentence.text), person_names) \
+            and not needs_previous(chain[-2].text, person_names):
         ctx.gap_before_last = True
         return chain[:-1]
     # 'History knows of no comparable migration … The statistics relating to this movement are secret.
     # … Not less than twenty million participated in this mass migration': the noun the sentence asked
     # refers to is named in the first sentence, so the one between is left out, marked '…'.
     ref = _DEMONSTRATIVE_NOUN.search(ctx.sentence.text)
-    if ref and not _needs_previous(first.text, person_names) and \
-            not _needs_previous(_DEMONSTRATIVE_NOUN.sub("", ctx.sentence.text), person_names):
+    if ref and not needs_previous(first.text, person_names) and \
+            not needs_previous(_DEMONSTRATIVE_NOUN.sub("", ctx.sentence.text), person_names):
         nouns = [w for w in ref.group(1).split() if len(w) >= 5]
         if nouns and re.search(rf"\b{re.escape(nouns[-1])}\b", first.text, re.I) and \
                 not re.search(rf"\b{re.escape(nouns[-1])}\b", last.text, re.I) and len(chain) == 2:
@@ -595,7 +531,7 @@ def _lead_cut(doc: Document, ctx: Context, text: str, person_names: set[str]) ->
     if not m:
         return 0
     rest = text[m.end():]
-    if len(rest.split()) < 8 or _needs_previous(_section_resolved(doc, ctx, rest), person_names) \
+    if len(rest.split()) < 8 or needs_previous(_section_resolved(doc, ctx, rest), person_names) \
             or not re.match(r"[A-Za-z\d]", rest) or re.match(r"(?:that|which|who|it|this|so)\b", rest):
         return 0
     return m.end()
@@ -611,7 +547,7 @@ def _resolve_there(doc: Document, ctx: Context, person_names: set[str], text: st
     needs, and one of the three sentences before it in the paragraph names the one country someone
     went to ('left for the Soviet Union'), the stem says it: 'there [in the Soviet Union]'."""
     text = ctx.sentence.text if text is None else text
-    if len(_THERE.findall(text)) != 1 or _needs_previous(_THERE.sub("", text), person_names):
+    if len(_THERE.findall(text)) != 1 or needs_previous(_THERE.sub("", text), person_names):
         return
     for back in range(1, 4):
         i = ctx.sentence.index - back
@@ -641,11 +577,11 @@ def following_about_person(doc: Document, sentence: Sentence, person_names: set[
     nxt = doc.sentences[sentence.index + 1]
     text = nxt.text
     if nxt.paragraph != sentence.paragraph or not _GOES_ON_ABOUT.match(text) or len(text.split()) > FOLLOW_MAX_WORDS \
-            or text.rstrip("”\"’ ").endswith("?") or _FIRST_PERSON.search(_strip_quotes_inner(text)):
+            or text.rstrip("”\"’ ").endswith("?") or FIRST_PERSON.search(strip_quotes_inner(text)):
         return None
     rest = re.sub(r"\b(?:[Hh]e|[Ss]he|his|her|him|himself|herself)\b", "", text)
     rest = re.sub(r"^(?:(?:However|Later|Then|But|And),?\s+)?", "", rest).strip()
-    if _DEMONSTRATIVE.search(_strip_quotes_inner(rest)) or re.search(r"\b(?:they|them|their)\b", rest):
+    if DEMONSTRATIVE.search(strip_quotes_inner(rest)) or re.search(r"\b(?:they|them|their)\b", rest):
         return None
     return nxt
 
@@ -672,7 +608,7 @@ def _resolve_in_report(doc: Document, ctx: Context, person_names: set[str]) -> N
         if prev.paragraph == ctx.sentence.paragraph and len(sites) == 1:
             place = sites.pop()
             rest = _THERE.sub("", rest, count=1)
-    if rest != text and not _needs_previous(rest, person_names):
+    if rest != text and not needs_previous(rest, person_names):
         ctx.report_year = year.group(0) if year and _CURRENT_YEAR.search(text) else ""
         ctx.there_place = place
 
@@ -761,132 +697,11 @@ def _quotation_intro(doc: Document, sentence: Sentence) -> Sentence | None:
     if prev.paragraph == sentence.paragraph or not prev.text.rstrip().endswith(":"):
         return None
     if in_quotation(doc, prev) or len(prev.text.split()) > 30 or \
-            _needs_previous(re.sub(r"\bthe same (?=[A-Z])", "", prev.text), set()):
+            needs_previous(re.sub(r"\bthe same (?=[A-Z])", "", prev.text), set()):
         return None
     if not re.search(r"[A-Z][a-z]+", prev.text[1:]):
         return None  # no name of a speaker
     return prev
-
-
-# '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
-# named before (an extraposed 'it' opens a sentence, it does not end one); so does '…, was among them.'
-# (but 'hung portraits above them' may mean the sentence's own)
-_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
-
-
-# 'Completed in 1869, it cut the journey …': an opening phrase, then 'it' as the subject: the 'it' is
-# something named before (unless it only stands in for a clause after it: 'By 1900, it was clear that …').
-# Without the comma after a phrase of time: 'During 1348 it swept …', 'About 12 minutes later it was …'.
-_FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?(?:[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])|(?:In|During|By|After|Before|Within|"
-                         r"About|Around|Some|Soon|Shortly|Later|Until|Over)\b[^.;:,“”()]{1,60}?\s+"
-                         r"(?=it\s+[a-z]))")
-
-
-def _fronted_it(text: str) -> bool:
-    m = _FRONTED_IT.match(text)
-    return bool(m) and not _EXTRAPOSED_IT.match("It" + text[m.end() + 2:])
-
-
-# 'Working within it, John Bardeen …', 'wrote an account of it in French': an 'it' after a preposition or a verb
-# of making or telling, with no thing named before it in the sentence (people and roles are no antecedent).
-_ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|king|queen|mayor|general|man|woman|"
-               r"boy|girl|friend|wife|husband|daughter|son|mother|father|brother|sister")
-_OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
-                        r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using|found|"
-                        r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored)\s+it\b")
-_THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
-_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
-
-
-# 'the Flemish mapmaker Abraham Ortelius remarked on it': a word for a person is no antecedent of 'it'
-_PERSON_NOUN = re.compile(r"[a-z]+(?:maker|grapher|ologist|ician|ist|eer)")
-
-
-def _object_it(text: str, person_names: set[str]) -> bool:
-    people = {w for n in person_names for w in n.split()}
-    for m in _OBJECT_IT.finditer(_strip_quotes_inner(text)):
-        before = text[: m.start()]
-        words = before.split()
-        head = " ".join(words[:-2]) if len(words) > 2 else ""  # not the noun the 'of it' hangs on ('an account of it')
-        things = []
-        for t in _THING_BEFORE.finditer(head):
-            if t.group(1):
-                if not re.fullmatch(_ROLE_WORDS, t.group(1)) and not _PERSON_NOUN.fullmatch(t.group(1)):
-                    things.append(t.group(1))
-            else:
-                word = t.group(0).split()[-1]
-                if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES \
-                        and not re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ian|ic)", word) \
-                        and not _PERSON_NOUN.fullmatch((re.findall(r"[a-z]+", head[: t.start() + 1]) or [""])[-1]) \
-                        and word not in lexicon.COUNTRIES and not re.fullmatch(_ROLE_WORDS + r"|prime|lord|lady|sir|"
-                                                                              r"countess|count|earl|duke|duchess",
-                                                                              word.lower()):
-                    # '… who later became Prime Minister of Italy, wrote an account of it'
-                    things.append(word)
-        if not things:
-            return True
-    return False
-
-
-# 'over the next eight years': next after what the sentence before says ('in 1961 …')
-_RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+the\s+(?:next|following|previous|preceding|"
-                            r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b")
-
-
-# 'About 1,200 deputies attended.', 'The Anio Vetus followed in 272 BC': attended what, followed what?
-_OBJECTLESS = re.compile(r"\b(?:attended|joined|accepted|refused|approved|opposed|obeyed|ignored)"
-                         r"(?=\s*[,.;:]|\s+(?:in|on)\s+(?:\d|[A-Z][a-z]+\s+\d)|\s+(?:soon|shortly|later|immediately)\b)")
-
-
-def _unanchored_span(text: str) -> bool:
-    m = _RELATIVE_SPAN.search(text)
-    return bool(m) and not re.search(r"\d{4}|\byears?\b", text[: m.start()])
-
-
-def _needs_previous(text: str, person_names: set[str]) -> bool:
-    return bool(_ANAPHOR_START.match(text) and not _EXTRAPOSED_IT.match(text)) or _dangling_pronoun(text, person_names) \
-        or bool(_DEMONSTRATIVE.search(_strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or _fronted_it(text) \
-        or _object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \
-        or _unanchored_span(text) or bool(_OBJECTLESS.search(text))
-
-
-def _quote_whole(text: str) -> bool:
-    """A quoted sentence is usable when it is quotation from end to end."""
-    t = _TRAILING_CITATION.sub("", text).strip()
-    inner = t[1:] if t.startswith("“") else t
-    return "“" not in inner and ("”" not in inner or re.search(r"”\s*$|”\s*\([^)]*\)[.]?$", inner) is not None) \
-        and re.search(r"”[^”]*\w", inner.rstrip("”. ")) is None
-
-
-def _strip_quotes_inner(text: str) -> str:
-    """First-person words inside a quotation are the quoted speaker's, not the author's; 'our
-    century', 'our time' name the author's period, not a personal remark."""
-    text = re.sub(r"(?i)\bour\s+(?:own\s+)?(?:century|time|times|day|days|era|age|epoch)\b", "", text)
-    return re.sub(r"“[^”]*”", "", text)
-
-
-def _dangling_pronoun(text: str, person_names: set[str]) -> bool:
-    """A he/she/they with nothing before it in the sentence that it could refer to."""
-    for m in _PRONOUN_MID.finditer(text):
-        before = text[: m.start()]
-        if m.group(0) in ("they", "them", "their"):
-            plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL] \
-                or _IRREGULAR_PLURAL.search(before)
-            if not plural:
-                return True
-        else:
-            named = [n for n in person_names if n in before]
-            named = [n for n in named if not any(n != o and n in o for o in named)]  # 'Robert Hooke', not 'Hooke'
-            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )\b{re.escape(name)}\b", before) for name in named):
-                return True  # 'together with Robert Hooke he also designed': he is not Hooke
-            if m.group(0) == "him" and len({n.split()[-1] for n in named}) < 2:
-                return True  # 'In 1455 Fust sued him': him is not Fust (that would be 'himself')
-    return False
-
-
-_IRREGULAR_PLURAL = re.compile(r"\b(?:mice|men|women|children|people|feet|teeth|geese|oxen|police|cattle|staff|crew)\b")
-_NOT_PLURAL = {"was", "has", "is", "this", "thus", "its", "his", "hers", "less", "unless", "process", "always",
-               "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards"}
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
@@ -917,7 +732,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
         text = re.sub(r":\s*$", ".", text)
     if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
         text = re.sub(r"(?<=\w[,.])”|(?<=\w)”(?=[\s,.])", "", text, count=1)  # the source's stray closing quote
-    text = _TRAILING_CITATION.sub("", text)
+    text = TRAILING_CITATION.sub("", text)
     text = re.sub(r"\b(and|or|the|of|to|in)\. (?=[a-z])", r"\1 ", text)  # 'incontestable and. staggering'
     text = re.sub(r"(?<=[a-z])\.\.(?=\s)", ".", text)  # 'October.. All'
     text = re.sub(r"‘(?=[^‘’]*$)", "", text)  # an opening single quotation mark the sentence never closes
@@ -974,7 +789,7 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.it_name:
-        fronted = _FRONTED_IT.match(parts[-1])
+        fronted = FRONTED_IT.match(parts[-1])
         if fronted:  # 'Completed in 1869, it cut …' -> 'Completed in 1869, the First Transcontinental Railroad cut …'
             name = re.sub(r"^The\b", "the", ctx.it_name)
             parts[-1] = parts[-1][:fronted.end()] + name + parts[-1][fronted.end() + 2:]

@@ -145,7 +145,7 @@ def test_a_gift_import_into_a_document_with_text_places_nothing_and_keeps_the_pa
         assert rows[new].sentence_id is None and not rows[new].citation  # no quote: no sentence to find
         assert {i: rows[i].excludes for i in before} == before
     # and the document's questions can still be edited afterwards
-    response = client.post(f"/teacher/questions/hl-num-height/edit",
+    response = client.post("/teacher/questions/hl-num-height/edit",
                            data=numeric("About how many people visit the lighthouse every year?",
                                         "About 12,000 people visit the lighthouse every year.", "12000"))
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -1,0 +1,197 @@
+"""Whether a sentence leans on the one before it: a pronoun, a demonstrative, an 'it' or a span
+of time with nothing in the sentence it could stand for. The stem builder (``stems``) gives such a
+sentence its context, or does not use it."""
+from __future__ import annotations
+
+import re
+
+from quizapp.engine import lexicon
+from quizapp.engine.facts import _ROLES
+
+
+ANAPHOR_START = re.compile(
+    r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
+    r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
+    r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
+    r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
+    r"The year (?:after|before)|That (?:year|day|month)|The (?:event|incident|episode|occasion|affair)\b|"
+    # 'The spinning problem was tackled by …': the problem the sentences before describe
+    r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"
+    # 'By contrast, Apple's M1 processor …', 'Even so, the process is …': a sentence set against the one before
+    r"(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|As a result|Consequently|In response|"
+    r"In reply|In return|In turn)\b|"
+    # 'A more practical version was devised …': more practical than the one before
+    r"(?:A|An)\s+(?:more|less|still more|even more|better|worse|further|similar)\s+(?:[a-z]+\s+)?"
+    r"(?:version|attempt|design|model)\b|"
+    # 'Inside it lie the thylakoids': a place given by a pronoun
+    r"(?:Inside|Within|Around|Behind|Beneath|Below|Above|Inside of|Through|Into|Under|Over|Near|Beside|Along)\s+(?:it|them)\b|"
+    # 'Along its crest, new crust forms': whose crest?
+    r"(?:Along|On|In|At|Across|Near|Beneath|Under|Over|Inside|Within|Around|From|Through|Beyond)\s+(?:its|their)\b|"
+    # 'By the time it was freed on 29 March, …': an opening clause whose subject is something named before
+    r"(?:By the time|When|Whenever|After|Before|Until|Once|As soon as|While|Although|Though|Because|Since|If)\s+it\s+(?!is\s+(?:clear|said|known|possible|necessary)\b)|"
+    # 'The results were published in The Lancet': the results of what the sentence before did
+    r"The (?:results?|findings|outcome|experiment|study|studies|trial)\b(?!\s+of\b)|"
+    # 'About ten years later, Florey and Chain took up the problem': later than what the text said before
+    r"(?:[A-Za-z]+\s+|\d+\s+){1,3}(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?:later|afterwards|"
+    r"after\s+that|earlier|before\s+that)|"
+    # 'The second began on 3 March 2010.': an ordinal standing for a noun of the sentence before
+    r"The (?:first|second|third|fourth|fifth|sixth|last|next|other|others|rest)\s+(?:began|came|followed|was|were|"
+    r"is|are|had|has|took|ended|lasted|started|occurred|went|brought|saw|did)|"
+    # 'The fourth global event began in February 2023.': a later ordinal counts from one named before
+    r"The (?:second|third|fourth|fifth|sixth|next)\s+(?:[a-z]+\s+){1,2}(?:began|came|followed|started|occurred|"
+    r"ended|lasted|took|struck|hit))\b"
+)
+# 'It is no longer “a secret” that …', 'It is not hard to understand why …': an 'it' that only stands in
+# for the clause after it (extraposition) refers to nothing before. Only after words that take such a
+# clause (adjectives of judgement, verbs of saying or knowing), so 'It is the youngest proletariat …'
+# still needs the sentence before.
+EXTRAPOSED_IT = re.compile(
+    r"^(?:[“\"‘]\s*)?It\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:(?:not|no\s+longer|still|now|also|by\s+no\s+means|quite|very|so|too|generally|widely)\s+)*"
+    r"[“‘\"]?(?:(?:a|no)\s+secret|clear|plain|true|evident|obvious|certain|likely|unlikely|possible|impossible|"
+    r"necessary|hard|difficult|easy|important|known|well-known|said|reported|calculated|estimated|believed|"
+    r"claimed|admitted|acknowledged|permissible|impermissible|remarkable|significant|doubtful|striking|far-fetched|"
+    r"fair|safe|reasonable|surprising|natural|worth\s+noting|noteworthy)[”’\"]?"
+    r"\s+(?:that|to|why|how|whether|what)\b")
+PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
+DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
+    r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
+    r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time|evening|morning|night|afternoon)\b|"
+    r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
+    # 'Hubble was not the first to describe the relation': the relation the paragraph before named
+    r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
+    # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
+    r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
+    r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
+    r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?![\s,]*\d)|"
+    r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
+    r"author|question|answer|clause|law|laws|legislation|commission|wage cuts)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
+)
+FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
+TRAILING_CITATION = re.compile(
+    r"\s*\((?:[^()]*(?:\bPravda\b|\bIdem\b|\bcit\.|\bNews\b|\bTrotsky\b|\bemphasis\b)[^()]*)\)\s*(?=[.”\"]*\s*$)"
+)
+
+
+# '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
+# named before (an extraposed 'it' opens a sentence, it does not end one); so does '…, was among them.'
+# (but 'hung portraits above them' may mean the sentence's own)
+_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
+
+
+# 'Completed in 1869, it cut the journey …': an opening phrase, then 'it' as the subject: the 'it' is
+# something named before (unless it only stands in for a clause after it: 'By 1900, it was clear that …').
+# Without the comma after a phrase of time: 'During 1348 it swept …', 'About 12 minutes later it was …'.
+FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?(?:[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])|(?:In|During|By|After|Before|Within|"
+                         r"About|Around|Some|Soon|Shortly|Later|Until|Over)\b[^.;:,“”()]{1,60}?\s+"
+                         r"(?=it\s+[a-z]))")
+
+
+def fronted_it(text: str) -> bool:
+    m = FRONTED_IT.match(text)
+    return bool(m) and not EXTRAPOSED_IT.match("It" + text[m.end() + 2:])
+
+
+# 'Working within it, John Bardeen …', 'wrote an account of it in French': an 'it' after a preposition or a verb
+# of making or telling, with no thing named before it in the sentence (people and roles are no antecedent).
+_ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|king|queen|mayor|general|man|woman|"
+               r"boy|girl|friend|wife|husband|daughter|son|mother|father|brother|sister")
+_OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
+                        r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using|found|"
+                        r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored)\s+it\b")
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
+_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
+
+
+# 'the Flemish mapmaker Abraham Ortelius remarked on it': a word for a person is no antecedent of 'it'
+_PERSON_NOUN = re.compile(r"[a-z]+(?:maker|grapher|ologist|ician|ist|eer)")
+
+
+def object_it(text: str, person_names: set[str]) -> bool:
+    people = {w for n in person_names for w in n.split()}
+    for m in _OBJECT_IT.finditer(strip_quotes_inner(text)):
+        before = text[: m.start()]
+        words = before.split()
+        head = " ".join(words[:-2]) if len(words) > 2 else ""  # not the noun the 'of it' hangs on ('an account of it')
+        things = []
+        for t in _THING_BEFORE.finditer(head):
+            if t.group(1):
+                if not re.fullmatch(_ROLE_WORDS, t.group(1)) and not _PERSON_NOUN.fullmatch(t.group(1)):
+                    things.append(t.group(1))
+            else:
+                word = t.group(0).split()[-1]
+                if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES \
+                        and not re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ian|ic)", word) \
+                        and not _PERSON_NOUN.fullmatch((re.findall(r"[a-z]+", head[: t.start() + 1]) or [""])[-1]) \
+                        and word not in lexicon.COUNTRIES and not re.fullmatch(_ROLE_WORDS + r"|prime|lord|lady|sir|"
+                                                                              r"countess|count|earl|duke|duchess",
+                                                                              word.lower()):
+                    # '… who later became Prime Minister of Italy, wrote an account of it'
+                    things.append(word)
+        if not things:
+            return True
+    return False
+
+
+# 'over the next eight years': next after what the sentence before says ('in 1961 …')
+_RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+the\s+(?:next|following|previous|preceding|"
+                            r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b")
+
+
+# 'About 1,200 deputies attended.', 'The Anio Vetus followed in 272 BC': attended what, followed what?
+_OBJECTLESS = re.compile(r"\b(?:attended|joined|accepted|refused|approved|opposed|obeyed|ignored)"
+                         r"(?=\s*[,.;:]|\s+(?:in|on)\s+(?:\d|[A-Z][a-z]+\s+\d)|\s+(?:soon|shortly|later|immediately)\b)")
+
+
+def _unanchored_span(text: str) -> bool:
+    m = _RELATIVE_SPAN.search(text)
+    return bool(m) and not re.search(r"\d{4}|\byears?\b", text[: m.start()])
+
+
+def needs_previous(text: str, person_names: set[str]) -> bool:
+    return bool(ANAPHOR_START.match(text) and not EXTRAPOSED_IT.match(text)) or dangling_pronoun(text, person_names) \
+        or bool(DEMONSTRATIVE.search(strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or fronted_it(text) \
+        or object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \
+        or _unanchored_span(text) or bool(_OBJECTLESS.search(text))
+
+
+def quote_whole(text: str) -> bool:
+    """A quoted sentence is usable when it is quotation from end to end."""
+    t = TRAILING_CITATION.sub("", text).strip()
+    inner = t[1:] if t.startswith("“") else t
+    return "“" not in inner and ("”" not in inner or re.search(r"”\s*$|”\s*\([^)]*\)[.]?$", inner) is not None) \
+        and re.search(r"”[^”]*\w", inner.rstrip("”. ")) is None
+
+
+def strip_quotes_inner(text: str) -> str:
+    """First-person words inside a quotation are the quoted speaker's, not the author's; 'our
+    century', 'our time' name the author's period, not a personal remark."""
+    text = re.sub(r"(?i)\bour\s+(?:own\s+)?(?:century|time|times|day|days|era|age|epoch)\b", "", text)
+    return re.sub(r"“[^”]*”", "", text)
+
+
+def dangling_pronoun(text: str, person_names: set[str]) -> bool:
+    """A he/she/they with nothing before it in the sentence that it could refer to."""
+    for m in PRONOUN_MID.finditer(text):
+        before = text[: m.start()]
+        if m.group(0) in ("they", "them", "their"):
+            plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL] \
+                or _IRREGULAR_PLURAL.search(before)
+            if not plural:
+                return True
+        else:
+            named = [n for n in person_names if n in before]
+            named = [n for n in named if not any(n != o and n in o for o in named)]  # 'Robert Hooke', not 'Hooke'
+            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )\b{re.escape(name)}\b", before) for name in named):
+                return True  # 'together with Robert Hooke he also designed': he is not Hooke
+            if m.group(0) == "him" and len({n.split()[-1] for n in named}) < 2:
+                return True  # 'In 1455 Fust sued him': him is not Fust (that would be 'himself')
+    return False
+
+
+_IRREGULAR_PLURAL = re.compile(r"\b(?:mice|men|women|children|people|feet|teeth|geese|oxen|police|cattle|staff|crew)\b")
+_NOT_PLURAL = {"was", "has", "is", "this", "thus", "its", "his", "hers", "less", "unless", "process", "always",
+               "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards"}
