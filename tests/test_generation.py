@@ -1831,3 +1831,20 @@ def test_an_end_of_a_between_span_is_not_asked_alone():
     _, result = _prompts("An adult emperor stands about 100 to 120 cm tall and usually weighs between 22 and 45 kg, "
                          "depending on the season.", title="Emperor penguins")
     assert not {"22", "45"} & asked_keys(result)
+
+
+def test_a_typed_term_the_text_also_names_with_another_word_is_not_asked():
+    from quizapp.engine.namechecks import other_word_after
+    text = ("The June 26 laws lengthened the working day. Every factory now hung the June 26 ukase over its gate. "
+            "A stratovolcano has steep sides.")
+    assert other_word_after(text, "Every factory now hung the June 26 ", "ukase") == "laws"
+    assert other_word_after(text, "the ", "ukase") == ""  # no words that name one thing
+    assert other_word_after(text, "A ", "stratovolcano") == ""  # an article, not a name
+    assert other_word_after("The June 26 ukase came first. The June 26 ukases followed.",
+                            "The June 26 ", "ukase") == ""  # the same word again
+    prompts, _ = _prompts("The June 26 laws lengthened the working day to eight hours in every state enterprise.\n\n"
+                          "The regime has inscribed over every factory, plant, mine and office the June 26 ukase.\n\n"
+                          "The ukase makes it a criminal offense for anyone to quit his job.\n\n"
+                          "In each new ukase the regime voices its alarm.")
+    assert [p for p in prompts if "(Type the term the text uses.)" in p]  # the term is still asked elsewhere
+    assert not [p for p in prompts if "June 26 _____" in p]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
-from quizapp.engine.distractors import FactIndex, content_words
+from quizapp.engine.distractors import STOPWORDS, FactIndex, content_words
 from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.normalize import fold
@@ -56,6 +56,27 @@ def country_people_cue(answer: str, prompt: str) -> bool:
                                 for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prompt))
 
 
+SAME_WORDS_OTHER_NOUN = "a second answer: the text puts another word after the same words elsewhere"
+# the words a blank follows, when they name one thing: a number or a capitalised word among them
+_NAMING_WORDS = re.compile(r"((?:[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+(?:[A-Z][\w’'-]*|\d[\d,.]*))?)\s+$")
+
+
+def other_word_after(text: str, before: str, term: str) -> str:
+    """'the June 26 _____' (ukase) where the text also says 'the June 26 laws': a typed term after
+    words that name one thing (a date, a name) is not the one word for it when the text follows the
+    same words with another; that word, or ''."""
+    m = _NAMING_WORDS.search(before)
+    if not m or any(w.lower() in STOPWORDS for w in m.group(1).split()):  # 'A _____ is built …'
+        return ""
+    words = r"\s+".join(map(re.escape, m.group(1).split()))
+    stem = fold(term).lower()[:4]
+    for found in re.finditer(rf"(?<![\w’'-]){words},?\s+(?:\d{{4}},\s+)?([a-z]{{3,}})\b", text):
+        word = found.group(1)
+        if word not in STOPWORDS and not word.startswith(stem):
+            return word
+    return ""
+
+
 def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex, more: str = "") -> str:
     """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides,
     with ``more``: the sentences after it that the stem shows because they go on about the person)."""
@@ -69,6 +90,10 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "a group name used as an adjective ('the Russo-Japanese war'): incidental"
     if re.match(r"\s+(?:and|&)\s+[A-Z]", after) and fact.kind == "group":
         return "part of a longer title ('Propagandists and Agitators')"
+    if fact.kind == "term" and len(tokens) == 1:
+        other = other_word_after(doc.text, before, fact.text)
+        if other:
+            return SAME_WORDS_OTHER_NOUN + f" ('{other}')"
     if fact.kind == "term" and fact.text.endswith("Plan") and \
             re.search(r"(?i)\b(?:previous|preceding|earlier|former|first two|two)\s+(?:\w+\s+)?plans\b", sent.text):
         return "the plan's number follows from 'the previous plans' beside it"
