@@ -334,6 +334,12 @@ def test_a_body_with_a_long_name_is_an_organisation():
     found = facts("In 2004 the Great Barrier Reef Marine Park Authority closed a third of the park.")
     assert [(f.kind, f.text) for f in found if f.kind in ("org", "place")] == \
         [("org", "Great Barrier Reef Marine Park Authority")]
+    found = facts("In 1864 a new cable was made by the Telegraph Construction and Maintenance Company (Telcon).")
+    assert ("org", "Telegraph Construction and Maintenance Company") in [(f.kind, f.text) for f in found]
+    found = facts("In 1865 the company chartered the **SS *Great Eastern***, designed by Isambard Kingdom Brunel.")
+    assert "SS" not in [f.text for f in found]  # a ship's prefix names no body
+    found = facts("In 1858 Britain and France Company shares fell.")  # a country is no half of a body's name
+    assert ("org", "Britain and France Company") not in [(f.kind, f.text) for f in found]
 
 
 @pytest.mark.parametrize("text,value,unit", [

@@ -1848,3 +1848,12 @@ def test_a_typed_term_the_text_also_names_with_another_word_is_not_asked():
                           "In each new ukase the regime voices its alarm.")
     assert [p for p in prompts if "(Type the term the text uses.)" in p]  # the term is still asked elsewhere
     assert not [p for p in prompts if "June 26 _____" in p]
+
+
+def test_a_plural_the_text_writes_in_lower_case_loses_its_capital():
+    from quizapp.engine.casing import with_attribution
+    doc_text = "A forager finds flowers. Foragers usually work near the hive. Roger Waters sang. The water rose."
+    assert with_attribution("According to X, ", "Foragers usually work near the hive.", doc_text=doc_text) == \
+        "According to X, foragers usually work near the hive."
+    assert with_attribution("According to X, ", "Waters sang in 1979.", doc_text=doc_text) == \
+        "According to X, Waters sang in 1979."

@@ -12,6 +12,8 @@ from quizapp.engine.markup import markup_offsets, plain
     ("**[a bold link](http://a.b)**", "a bold link"),
     ("Run `a*b*c` now.", "Run a*b*c now."),
     ("*_____* is the word.", "_____ is the word."),
+    ("chartered the **SS *Great Eastern***, the largest ship", "chartered the SS Great Eastern, the largest ship"),
+    ("the ***Titanic*** sank", "the Titanic sank"),
 ])
 def test_markup_is_left_out(text, shown):
     assert plain(text) == shown

@@ -629,3 +629,12 @@ def test_a_heading_right_under_the_title_line_is_a_section_not_front_matter():
             "twelve Genoese galleys docked at Messina in Sicily with the sick aboard.\n")
     sections, _, _ = parse_structure(text, "text")
     assert [s.title for s in sections] == ["The Black Death in Europe", "ORIGINS IN THE EAST", "THE ARRIVAL IN SICILY"]
+
+
+def test_plain_text_headings_underlined_as_in_markdown():
+    text = ("THE GREAT FIRE\n\nIntroduction\n------------\n\nThe fire began in a bakery.\n\n"
+            "Aftermath\n---------\n\nRefugees camped in the fields.\n\nThis is a sentence.\n---\n\nMore text here.\n")
+    secs, paras, sentences = parse_structure(text, "text")
+    assert [(s.title, s.level) for s in secs] == [("THE GREAT FIRE", 1), ("Introduction", 2), ("Aftermath", 2)]
+    assert "Refugees camped in the fields." in text[secs[2].start:secs[2].end]
+    assert not any("---" in s.text for s in sentences)

@@ -77,7 +77,13 @@ def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
 
 def _written_lower(text: str, doc_text: str) -> bool:
     m = re.match(r"([A-Z][a-z]{3,})\s+[a-z]", text)
-    return bool(m) and _lower_in(m.group(1).lower(), doc_text)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    # 'Foragers usually work …' beside 'a forager': the plural of a word written in lower case
+    # (not a surname: 'Waters said' where the text names Roger Waters)
+    return _lower_in(word, doc_text) or word.endswith("s") and len(word) > 5 and _lower_in(word[:-1], doc_text) \
+        and not _surname_in(m.group(1), doc_text)
 
 
 @lru_cache(maxsize=4096)

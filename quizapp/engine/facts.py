@@ -407,6 +407,11 @@ _TITLE_WORDS = {"President", "General", "Admiral", "Senator", "Governor", "Judge
                 "Lord", "Pope", "Bishop", "Saint"}
 
 
+_SHIP_PREFIXES = frozenset({"SS", "HMS", "USS", "RMS", "MS", "MV", "HMY", "HMAS", "HMCS", "USNS"})
+# the first half of a body's name joined by 'and' to a half that ends in 'Company', 'Society' …
+_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+and\s+$")
+
+
 def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
     text = sentence.text
     out: list[Fact] = []
@@ -449,10 +454,17 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         e = s + len(name)
         if _overlaps(taken, s, e) or len(name) < 2:
             continue
+        if name in _SHIP_PREFIXES:
+            continue  # 'the SS Great Eastern': the prefix says it is a ship, it names nothing
         if s == 0 and len(toks) == 1 and _zipf(name.lower()) > 3.0 and name not in lexicon.NATIONALITIES \
                 and name not in lexicon.COUNTRIES and name not in lexicon.PLACES:
             continue  # a common word capitalised at the start of the sentence
         kind = classify_name(name, text[max(0, s - 24):s], text[e:e + 48])
+        joined = _AND_BEFORE.search(text, 0, s) if kind == "org" and toks[-1] in lexicon.ORG_WORDS else None
+        if joined and not _overlaps(taken, joined.start(1), s) and not any(
+                w in lexicon.COUNTRIES or w in lexicon.PLACES or w in lexicon.NATIONALITIES or w in lexicon.GIVEN_NAMES
+                or w in lexicon.NOT_NAMES for w in joined.group(1).split()):
+            s, name = joined.start(1), text[joined.start(1):e]  # 'the Telegraph Construction and Maintenance Company'
         if kind is None and len(toks) == 1 and _zipf(name.lower()) < 2.0 and (
                 re.search(r"\b(?:friends?|colleagues?|physicists?|scientists?|comrades?)\s+(?:like|such as|including)\s+$",
                           text[max(0, s - 40):s])

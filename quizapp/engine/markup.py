@@ -12,8 +12,10 @@ import re
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 _CODE = re.compile(r"`([^`\n]+)`")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w_])__(?=[^\s_])([^_\n]*[A-Za-z][^_\n]*?)(?<=[^\s_])__(?![\w_])")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)|(?<![\w_])__(?=[^\s_])([^_\n]*[A-Za-z][^_\n]*?)(?<=[^\s_])__(?![\w_])")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\w)")
+_STRONG_EM = re.compile(r"\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)")  # '***both***'
+
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*[A-Za-z][^_\n]*?)(?<=[^\s_])_(?![\w_])")
 _MARKERS = frozenset("*_`[")
 
@@ -24,7 +26,7 @@ def markup_offsets(text: str) -> list[int]:
         return []
     hidden: set[int] = set()
     literal: set[int] = set()  # code keeps its stars and underscores
-    for pattern in (_CODE, _LINK, _STRONG, _EM_STAR, _EM_UNDER):
+    for pattern in (_CODE, _LINK, _STRONG_EM, _STRONG, _EM_STAR, _EM_UNDER):
         for m in pattern.finditer(text):
             group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g) is not None)
             markers = [*range(m.start(), m.start(group)), *range(m.end(group), m.end())]

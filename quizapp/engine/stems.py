@@ -84,7 +84,7 @@ def with_section(doc: Document, sentence: Sentence, attribution: str) -> str:
     title = doc.section_title(sentence.section)
     if not attribution.endswith(", ") or not title or title == doc.title or len(title.split()) > 12:
         return attribution
-    if re.fullmatch(r"(?i)see also|references|notes|external links|further reading", title):
+    if re.fullmatch(r"(?i)see also|references|notes|external links|further reading|introduction|overview|summary", title):
         return attribution
     return f"{attribution[:-2]}, in the section “{title}”, "
 

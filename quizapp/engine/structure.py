@@ -11,8 +11,8 @@ look-around, so structuring is linear in the size of the document.
 
 Heading rules
     * ``= Title =`` (level 1), ``== Section ==`` (level 2), ``=== Sub ===`` (3);
-    * Markdown ``#`` / ``##`` / ``###``+ (levels 1 / 2 / 3) and, in Markdown,
-      setext underlines;
+    * Markdown ``#`` / ``##`` / ``###``+ (levels 1 / 2 / 3) and setext underlines
+      (in plain text too, under a title-like line: ``Aftermath`` over ``---------``);
     * plain text only: the first paragraph when it is a lone title-like line or
       question (level 1, the document's title) and any later lone title-like line
       (short, no final punctuation, title-cased, not quoted, not bracketed)
@@ -620,6 +620,14 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
                     run_kind = "mdtable"
                 run.append(span)
                 continue
+        if run_kind == "text" and len(run) == 1 and len(line) >= 3 and _SETEXT.fullmatch(line) \
+                and _title_like(text[run[0][0]:run[0][1]]):
+            # a plain-text heading underlined as in Markdown ('Aftermath' over '---------')
+            first = run[0]
+            out.append(_P(first[0], span[1], [first, span], kind="heading",
+                          level=1 if line[0] == "=" else 2, title=text[first[0]:first[1]].strip()))
+            run, run_kind = [], None
+            continue
         if _HRULE.fullmatch(line):
             close()
             out.append(_P(span[0], span[1], [span], kind="furniture"))
