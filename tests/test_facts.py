@@ -330,6 +330,11 @@ def test_a_country_beyond_europe_is_a_place_even_at_the_start_of_a_sentence():
     assert [f.text for f in found if f.kind == "place"] == ["Indonesia", "Thailand", "Kenya"]
 
 
+def test_an_office_after_lord_is_no_person():
+    found = facts("The Lord Mayor, Sir Thomas Bloodworth, was woken in 1666 and came to the scene.")
+    assert [f.text for f in found if f.kind == "person"] == ["Thomas Bloodworth"]
+
+
 def test_a_body_with_a_long_name_is_an_organisation():
     found = facts("In 2004 the Great Barrier Reef Marine Park Authority closed a third of the park.")
     assert [(f.kind, f.text) for f in found if f.kind in ("org", "place")] == \

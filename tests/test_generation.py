@@ -1857,3 +1857,13 @@ def test_a_plural_the_text_writes_in_lower_case_loses_its_capital():
         "According to X, foragers usually work near the hive."
     assert with_attribution("According to X, ", "Waters sang in 1979.", doc_text=doc_text) == \
         "According to X, Waters sang in 1979."
+
+
+def test_the_rest_of_a_list_of_people_is_not_what_the_text_says_of_the_first():
+    _, result = generate_reference(
+        "= The Great Fire =\n\nThe fire began in a bakery in 1666.\n\n"
+        "Robert Hubert, a watchmaker from Rouen in France, confessed in 1666. Plans for a new city were drawn up "
+        "by Christopher Wren, John Evelyn and Robert Hooke, but they were rejected in 1667. Samuel Pepys, a "
+        "senior official of the Navy Board, buried his cheese in 1666.\n", "fire")
+    pairs = [p for q in by_type(result, "matching") for p in q["pairs"]]
+    assert not [p for p in pairs if "Robert Hooke" in p[1]], pairs

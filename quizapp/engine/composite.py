@@ -154,6 +154,10 @@ _PERSON_NOUN = re.compile(
 _ROLE_STOP = re.compile(r",|;|:|\.(?:\s|$)| (?:wrote|writes|said|says|reports|makes|made|was|is|who was|and wrote|rounds)\b")
 
 
+# names joined by 'and'/'or': the rest of a list of people, not what the text says of the first
+_NAMES_ONLY = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?:and|or|&)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)+")
+
+
 def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
     """(person, role, sentence) from 'P. Lomako, People’s Commissar of ..., makes' and
     'the brilliant Austrian physicist Fritz Houtermans'."""
@@ -178,7 +182,8 @@ def appositive_roles(doc: Document, facts_by_sentence: dict[int, list[Fact]]) ->
                 if 2 <= len(words) <= 12 and not re.search(r"\d", candidate) and (
                     m.group(1) or words[0][0].isupper()
                 ) and not re.match(r"(?:[A-Z][a-z]+\s)?(?:and|or)\b", candidate) \
-                        and not (not m.group(1) and all(w[:1].isupper() for w in words) and len(words) <= 4):
+                        and not (not m.group(1) and all(w[:1].isupper() for w in words) and len(words) <= 4) \
+                        and not _NAMES_ONLY.fullmatch(candidate):  # 'Wren, John Evelyn and Robert Hooke': a list
                     # ('the Lord Mayor, Sir Thomas Bludworth, was woken': a name after a title is no role)
                     role = ((m.group(1) or "") + candidate).strip()
             if not role:

@@ -107,7 +107,8 @@ ORG_WORDS = {
 }
 PERSON_TITLES = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Secretary", "Comrade", "Czar", "Tsar",
-    "General", "Marshal", "Commissar", "Deputy", "Chairman", "Premier", "Minister",
+    "General", "Marshal", "Commissar", "Deputy", "Chairman", "Premier", "Minister", "Mayor", "Governor",
+    "Chancellor", "Bishop", "Archbishop", "Admiral", "Captain", "Colonel", "Judge", "Senator",
 }
 # Common given names (general English/European usage) to recognise "First Last".
 GIVEN_NAMES = {
