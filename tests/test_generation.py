@@ -1867,3 +1867,11 @@ def test_the_rest_of_a_list_of_people_is_not_what_the_text_says_of_the_first():
         "senior official of the Navy Board, buried his cheese in 1666.\n", "fire")
     pairs = [p for q in by_type(result, "matching") for p in q["pairs"]]
     assert not [p for p in pairs if "Robert Hooke" in p[1]], pairs
+
+
+def test_years_in_brackets_after_a_name_are_an_aside():
+    prompts, _ = _prompts("The idea was taken up by **Cyrus West Field** (1819–1892), a wealthy American paper merchant.\n\n"
+                          "The American Civil War (1861–1865) delayed further work, but in 1864 the project revived.\n\n"
+                          "He described it in his book *The Realm of the Nebulae* (1936), which sold well.")
+    assert not [p for p in prompts if "(_____)" in p], prompts
+    assert [p for p in prompts if "in _____ the project revived" in p]  # the sentence's own year is still asked

@@ -187,8 +187,11 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
     if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
-    if fact.kind == "year" and re.search(r"[A-Z][\w’'-]*\s+\($", before) and re.match(r"\)", after):
+    named_then_bracket = re.search(r"[A-Z][\w’'-]*[*_]*\s+\($", before) and re.match(r"\)", after)  # (markup too)
+    if fact.kind == "year" and named_then_bracket:
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
+    if fact.kind == "range" and fact.unit == "years" and named_then_bracket:
+        return "the years in brackets after a name ('Cyrus West Field (1819–1892)', 'the Civil War (1861–1865)'): an aside"
     named = re.search(r"\b([A-Z][A-Za-z]+)\s+$", before)
     if fact.kind in ("quantity", "number") and named and re.fullmatch(r"\d+", fact.text) and (
             not fact.unit or (doc.title + " " + doc.text).count(f"{named.group(1)} {fact.text}") >= 2):  # 'Apollo 11' again and again
