@@ -316,3 +316,13 @@ def test_after_as_many_as_the_key_is_never_the_largest_option():
     for doc_id in [f"print-{i}" for i in range(12)]:
         ds = options_for(text, "20,000", doc_id)
         assert len(ds) == 3 and max(parse_number(d) for d in ds) > 20000, (doc_id, ds)
+
+
+def test_a_recent_year_takes_no_option_much_later_than_the_document_s_latest():
+    for year, latest in (("2010", 2021), ("2015", 2018)):  # 'about 2010' took 2030 and 2040; 2015 took 2019
+        text = ("= Bees =\n\nThe disorder was first reported in 2006.\n\n"
+                + ("The European Union banned three insecticides in 2018.\n\n"
+                   f"Cases became rarer in about {year}, but losses stayed high.\n" if year == "2010" else
+                   f"The ban came in {year} after a review.\n"))
+        ds = options_for(text, year)
+        assert ds and all(int(re.search(r"\d{4}", d).group(0)) <= latest for d in ds), ds

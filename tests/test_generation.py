@@ -1875,3 +1875,21 @@ def test_years_in_brackets_after_a_name_are_an_aside():
                           "He described it in his book *The Realm of the Nebulae* (1936), which sold well.")
     assert not [p for p in prompts if "(_____)" in p], prompts
     assert [p for p in prompts if "in _____ the project revived" in p]  # the sentence's own year is still asked
+
+
+def test_the_failure_or_the_disaster_of_a_sentence_before_needs_it():
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("A joint committee investigated the failure and published its report in 1861.", set())
+    assert needs_previous("The disaster came at the end of a grim period for the capital.", set())
+    assert not needs_previous("The failure of the 1858 cable was investigated in 1861.", set())
+
+
+def test_a_list_of_full_names_takes_no_bare_name_as_an_option():
+    _, result = generate_reference(
+        "= The Cable =\n\nThe cable was first tried in 1857.\n\n"
+        "In 1856 Field founded the company together with the British engineers John Watkins Brett and Charles "
+        "Tilston Bright.\n\nIn 1858 Queen Victoria sent a message to President James Buchanan.\n\n"
+        "In 1865 the ship was commanded by Captain James Anderson.\n\nIn 1866 Victoria knighted William Thomson.\n",
+        "cable")
+    mrs = [q for q in by_type(result, "multiple_response") if "name in the blank" in q["prompt"]]
+    assert mrs and all(len(c["text"].split()) >= 2 for q in mrs for c in q["choices"]), mrs

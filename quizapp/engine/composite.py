@@ -123,6 +123,11 @@ def build_multiple_response(doc: Document, ctx: Context, facts: list[Fact], inde
         pool = sorted(pool, key=lambda t: stable_int(seed, t))
         if len(pool) < 2:
             continue
+        if kind == "person" and all(len(t.split()) >= 2 for t in listed):
+            # full names in the text: a bare name among the options ('Victoria') stands out as wrong
+            pool = [t for t in pool if len(t.split()) >= 2]
+            if len(pool) < 2:
+                continue
         if kind == "person" and all(len(t.split()) == 1 for t in listed):
             # surnames in the text: surnames among the options, so that no option stands out
             pool = list(dict.fromkeys(t.split()[-1] for t in pool if not re.fullmatch(r"[A-Z]\.|[IVX]+", t.split()[-1])))

@@ -829,13 +829,18 @@ def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
     """Years near the key, the document's own first. An approximate key ('born around 1400') takes
     years a decade or more away: 'around 1395' would be true too."""
     y = int(key.value or 0)
+    same_kind = index.by_doc_kind.get((doc_id, index.kind_key(key)), [])
+    if y >= 1990:  # a recent year: nothing much later than the document's latest, which may be the future
+        # (a little later is allowed, or the key would always be the latest option)
+        latest = max([int(f.value) for f in same_kind if f.value] + [y])
+        offer = _no_later_than(offer, latest + RECENT_MARGIN)
     if approximate:
         for delta in _spread(seed, [-10, 10, -20, 20, -25, 25, -30, 30, -50, 50]):
             if offer(str(y + delta), f"num:{y + delta:g}"):
                 return
         return
     near = []
-    for f in index.by_doc_kind.get((doc_id, index.kind_key(key)), []):
+    for f in same_kind:
         d = doc_id
         if d == doc_id and f.value and 1 <= abs(f.value - y) <= 6:
             near.append((abs(f.value - y), int(f.value)))
@@ -845,6 +850,15 @@ def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
     for delta in _spread(seed, [-1, 1, -2, 2, -3, 3, 4, -4, 5, -5]):
         if offer(str(y + delta), f"num:{y + delta:g}"):
             return
+
+
+RECENT_MARGIN = 3
+
+
+def _no_later_than(offer, latest: int):
+    def bounded(text: str, vkey: str) -> bool:
+        return int(text) <= latest and offer(text, vkey)
+    return bounded
 
 
 def _date_parts(norm: str) -> tuple[int, int, int] | None:

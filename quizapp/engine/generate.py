@@ -139,7 +139,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "part of a hyphenated compound"
     if fact.kind in ("date", "year", "decade", "range") and re.search(
             r"(?i)\b(?:by|until|till|since|before|after|past|beyond|prior to|up to|through|as early as|as late as|not later than)\s+"
-            r"(?:the\s+(?:end|beginning|start)\s+of\s+)?$", before):
+            r"(?:the\s+(?:end|beginning|start)\s+of\s+)?(?:(?:about|around|roughly|circa|c\.|approximately)\s+)?$", before):
         return "open-ended time (by/since/until/prior to): other dates would also be true"
     if fact.kind == "decade":
         return "a decade: too coarse to ask, and its neighbours are anachronistic"
