@@ -1893,3 +1893,14 @@ def test_a_list_of_full_names_takes_no_bare_name_as_an_option():
         "cable")
     mrs = [q for q in by_type(result, "multiple_response") if "name in the blank" in q["prompt"]]
     assert mrs and all(len(c["text"].split()) >= 2 for q in mrs for c in q["choices"]), mrs
+
+
+def test_a_long_name_accepts_its_first_and_last_and_the_success_needs_the_sentence_before():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.model import Fact
+    accepted = name_accepts(Fact(kind="person", text="Edward Orange Wildman Whitehouse", sentence=0, start=0, end=32))
+    assert {"Edward Whitehouse", "Whitehouse"} <= set(accepted)
+    assert "Ludwig Beethoven" not in name_accepts(Fact(kind="person", text="Ludwig van Beethoven", sentence=0, start=0, end=20))
+    assert needs_previous("The success did not last, and the cable went dead in 1858.", set())
+    assert not needs_previous("The success of the 1866 cable was never in doubt.", set())

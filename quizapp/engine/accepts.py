@@ -86,8 +86,8 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(" ".join(tokens[1:]))  # 'J. Bruce Ismay': 'Bruce Ismay', as he was known
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
-        if len(tokens) == 3 and tokens[1][0].isupper():
-            accept.add(f"{tokens[0]} {tokens[2]}")  # 'Grace Burke Leib': 'Grace Leib'; 'John R. Pierce': 'John Pierce'
+        if len(tokens) >= 3 and all(t[0].isupper() for t in tokens[1:-1]):
+            accept.add(f"{tokens[0]} {tokens[-1]}")  # 'Grace Burke Leib': 'Grace Leib'; 'John R. Pierce': 'John Pierce'
     if fact.kind == "place" and len(tokens) == 2 and tokens[1] in ("Peninsula", "Sea", "Ocean", "Desert", "Island",
                                                                     "Islands", "Mountains", "Gulf", "Bay", "Strait") \
             and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'
