@@ -1904,3 +1904,13 @@ def test_a_long_name_accepts_its_first_and_last_and_the_success_needs_the_senten
     assert "Ludwig Beethoven" not in name_accepts(Fact(kind="person", text="Ludwig van Beethoven", sentence=0, start=0, end=20))
     assert needs_previous("The success did not last, and the cable went dead in 1858.", set())
     assert not needs_previous("The success of the 1866 cable was never in doubt.", set())
+
+
+def test_a_date_asked_without_its_section_s_year_is_not_asked_when_the_text_tells_it_again():
+    text = ("# The Cable\n\nThe cable linked Europe and America.\n\n## The 1865 attempt\n\n"
+            "The Great Eastern left Valentia in July 1865. The cable broke on 2 August 1865.\n\n"
+            "## Success in 1866\n\nThe Great Eastern sailed from Valentia on 13 July 1866 with a new cable.\n")
+    doc = document_from_text(text, doc_id="cable", source_format="markdown", meta={"kind": "reference"})
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if "left Valentia in" in q["prompt"]]
+    assert [q for q in result.questions if "sailed from Valentia on" in q["prompt"]]

@@ -435,12 +435,15 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
                          want_tf: bool, want_typed: bool) -> list[Candidate]:
     """MC, and optionally TF and a typed question, about one fact."""
     sent = ctx.sentence
+    section_needed = False
     if fact.kind in ("date", "year") and not ctx.chain and not ctx.lead_cut and not ctx.quoted:
         title = doc.section_title(sent.section)
         if any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title) for y in re.findall(r"\d{4}", fact.text)):
             # 'The December 1938 laws' gives the year of 'On December 28, 1938, Stalin invalidated …'
             # away; a sentence that needs no context is asked without its section.
             ctx = dataclasses.replace(ctx, attribution=re.sub(r", in the section “.*”, $", ", ", ctx.attribution))
+            if _named_again_with_another_year(doc, sent, fact):
+                section_needed = True
     focus = fact.end - sent.start
     cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
     full = stem_text(doc, ctx, cut_at(sent.text, cut), focus=focus)
@@ -592,6 +595,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         if not re.search(r"\d", rest) and len(content_words(rest)) < DISTINCT_DETAIL_WORDS:
             for c in out:  # 'several Americans who defected to North Korea': general knowledge answers it
                 c.reject = c.reject or "a people in a one-line claim of a discussion thread: general knowledge answers it"
+    if section_needed:  # without the section's year, the text tells of the same thing again in another year
+        for c in out:
+            c.reject = c.reject or SAME_THINGS_ANOTHER_YEAR
     return out
 
 
@@ -806,6 +812,29 @@ def _compound_echo(term: str, prompt: str) -> bool:
         return False
     starts = {w[:k] for w in map(str.lower, re.findall(r"[A-Za-z]{3,}", fold(prompt))) for k in range(3, len(w) + 1)}
     return any(word[:i] in starts and word[i:] in starts for i in range(3, len(word) - 2))
+
+
+SAME_THINGS_ANOTHER_YEAR = ("the section's title gives the year away, and without it the text names the same things "
+                            "in another year ('the Great Eastern left Valentia': in 1865, and again in 1866)")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]{2,}(?:\s+[A-Z][a-z’'-]{2,})*")
+
+
+def _named_again_with_another_year(doc: Document, sent: Sentence, fact: Fact) -> bool:
+    """Another sentence of the document names two of this sentence's names (its title's words aside),
+    says most of what it says, and gives a year that is not this fact's."""
+    title = set(fold(doc.title).lower().split())
+    names = {n for n in _CAPITALISED.findall(sent.text) if not set(fold(n).lower().split()) <= title} - \
+        set(lexicon.MONTH_NAMES) - {"The", "In", "On", "At", "By", "After", "Before", "When"}
+    years = set(re.findall(r"\d{4}", fact.text))
+    if len(names) < 2:
+        return False
+    words = {w for w in content_words(sent.text) if not w.isdigit() and w.capitalize() not in lexicon.MONTH_NAMES}
+    for other in doc.sentences:
+        if other.index != sent.index and sum(n in other.text for n in names) >= 2 and \
+                len(words & content_words(other.text)) >= 0.6 * len(words) and \
+                set(re.findall(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", other.text)) - years:
+            return True
+    return False
 
 
 YEAR_IN_STEM = "cue: the year asked stands elsewhere in the stem"
