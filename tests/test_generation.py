@@ -1914,3 +1914,9 @@ def test_a_date_asked_without_its_section_s_year_is_not_asked_when_the_text_tell
     result = pipeline.generate_documents([doc]).results[0]
     assert not [q for q in result.questions if "left Valentia in" in q["prompt"]]
     assert [q for q in result.questions if "sailed from Valentia on" in q["prompt"]]
+
+
+def test_the_country_of_a_named_county_with_a_compass_word_is_not_asked():
+    prompts, _ = _prompts("In August 1857 the first expedition set out from Valentia Island, off the coast of County "
+                          "Kerry in southwest Ireland, with the cable aboard two warships.")
+    assert not [p for p in prompts if "southwest _____" in p], prompts

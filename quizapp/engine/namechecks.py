@@ -163,7 +163,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "general knowledge: a world superlative ('the largest … on Earth') names a famous place"
     if fact.kind == "place" and _IN_COUNTRY.match(after):
         return "general knowledge: a landmark named with its country ('the _____ in Egypt')"
-    if fact.kind == "place" and fact.text in lexicon.COUNTRIES and re.search(r"[A-Z][a-z]+\s+in\s+(?:the\s+)?$", before):
+    if fact.kind == "place" and fact.text in lexicon.COUNTRIES and re.search(
+            r"[A-Z][a-z]+\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+            r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", before):  # 'County Kerry in southwest _____'
         return "general knowledge: the country of a named landmark ('Mount Pinatubo in the _____')"
     if fact.kind == "org" and (_PLURAL_ORG.search(fact.text) or tokens[0] in lexicon.NATIONALITIES):
         return "a kind of body ('Central Committees', 'American Embassy'), not one named organisation"
