@@ -28,9 +28,9 @@ def generate(text, kind="argument", attribution="Jane Roe (1941)"):
     return doc, summary.results[0]
 
 
-def generate_reference(text, doc_id):
+def generate_reference(text, doc_id, source_format="text"):
     """A reference document (no attribution in its stems) read from ``text``, and its generation result."""
-    doc = document_from_text(text, doc_id=doc_id, meta={"kind": "reference"})
+    doc = document_from_text(text, doc_id=doc_id, source_format=source_format, meta={"kind": "reference"})
     return doc, pipeline.generate_documents([doc]).results[0]
 
 
@@ -776,8 +776,7 @@ The first global bleaching event was recorded in 1998. Dr. Terry Hughes, a reef 
 
 
 def test_a_markdown_article_shows_no_markup_no_byline_and_keeps_titles():
-    doc = document_from_text(CORAL, doc_id="coral", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(CORAL, "coral", "markdown")
     shown = [q["prompt"] for q in result.questions] + [c["text"] for q in result.questions for c in q.get("choices", [])]
     assert result.questions and not [t for t in shown if re.search(r"\*|\]\(|https?:", t)]
     assert not [t for t in shown if "Okafor" in t or "Posted" in t]  # the byline is not a fact of the text
@@ -877,8 +876,7 @@ Ada Brandt was born in Vienna on 3 May 1860, the daughter of a miller. In 1882 s
 
 
 def test_life_events_and_ordinal_echoes_are_not_put_in_time_order():
-    doc = document_from_text(LIFE, doc_id="life", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(LIFE, "life", "markdown")
     events = set()
     for q in result.questions:
         if q["type"] == "ordering":
@@ -953,8 +951,7 @@ def test_a_fact_read_across_a_hard_line_break_is_shown_on_one_line():
     text = ("# Canal\n\nThe French began work on a canal across the Isthmus of Panama in January\n1881, with some "
             "20,000 workers. The Panama Canal Company went bankrupt in\n1889, and the scandal reached the "
             "French parliament. In 1904 the United\nStates bought the French equipment for $40 million.\n")
-    doc = document_from_text(text, doc_id="wrap", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "wrap", "markdown")
     wrapped = [q for q in result.questions if "\n" in q["citation"]["quote"]]
     assert wrapped
     for q in result.questions:
@@ -973,8 +970,7 @@ def test_a_family_name_opening_a_sentence_keeps_its_capital_and_two_clauses_are_
             "Ernst Chain took up the problem in Oxford. Florey was an Australian-born pathologist; Chain was a "
             "biochemist who had left Germany in 1933. Fleming and Florey had both been knighted in 1944. In 1945 the "
             "three men shared the Nobel Prize in Physiology or Medicine.\n")
-    doc = document_from_text(text, doc_id="pen", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "pen", "markdown")
     knighted = [q["prompt"] for q in result.questions if "knighted" in q["prompt"]]
     assert knighted and all(", Fleming and Florey had both" in p for p in knighted), knighted
     events = [e for q in result.questions for e in q.get("sequence", [])] + \
@@ -987,8 +983,7 @@ def test_an_it_after_an_opening_phrase_takes_the_name_it_stands_for():
     text = ("# The Railroad\n\nThe First Transcontinental Railroad was the first rail line to connect the eastern "
             "United States with the Pacific coast. Completed in 1869, it cut the journey from New York to San "
             "Francisco from several months to about a week.\n")
-    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "rr", "markdown")
     stems = [q["prompt"] for q in result.questions if "journey" in q["prompt"]]
     assert stems and all(", the First Transcontinental Railroad cut the journey" in p for p in stems), stems
     assert not [p for p in stems if ", it cut" in p]
@@ -1013,8 +1008,7 @@ def test_the_context_sentence_keeps_a_family_name_capital_and_the_same_year_as_f
             "Physiology or Medicine. Heatley was not included. Fleming and Florey had both been knighted in 1944. "
             "In the same year as the Nobel Prize, Dorothy Hodgkin used X-ray crystallography to determine the "
             "structure of penicillin.\n")
-    doc = document_from_text(text, doc_id="pen", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "pen", "markdown")
     prompts = [q["prompt"] for q in result.questions] + [r["passage"] for r in result.rejected if r.get("passage")]
     assert not [p for p in prompts if ", fleming" in p]
     hodgkin = [p for p in prompts if "X-ray" in p]
@@ -1025,8 +1019,7 @@ def test_the_context_sentence_keeps_a_family_name_capital_and_the_same_year_as_f
 def test_d_day_gives_its_date_away():
     text = ("# Doses\n\nBy D-Day on 6 June 1944 about 2.3 million doses had been prepared for the invasion. "
             "In March 1942 Anne Miller became one of the first patients in the United States to be saved by the drug.\n")
-    doc = document_from_text(text, doc_id="dd", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "dd", "markdown")
     assert any("2.3 million" in str(q.get("choices", "")) or q.get("answer") == "2.3 million" for q in result.questions)
     assert not [q for q in result.questions if "D-Day on _____" in q["prompt"] or "D-Day on 6 June _____" in q["prompt"]]
     assert not [q for q in result.questions if q["type"] == "true_false" and "D-Day" in q["prompt"]
@@ -1054,8 +1047,7 @@ def test_a_famous_person_under_a_full_name_is_never_an_option_or_a_swap():
             "known as the Big Four: Leland Stanford, Collis Huntington, Mark Hopkins and Charles Crocker. At the "
             "ceremony in 1869, Leland Stanford drove a golden spike. Thomas Durant dominated the Union Pacific's "
             "finances. Grenville Dodge was its chief engineer.\n")
-    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "rr", "markdown")
     shown = " ".join(q["prompt"] + " " + " ".join(c["text"] for c in q.get("choices", [])) for q in result.questions)
     assert result.questions and shown.count("Lincoln") == shown.count("President Abraham Lincoln signed")
 
@@ -1063,8 +1055,7 @@ def test_a_famous_person_under_a_full_name_is_never_an_option_or_a_swap():
 def test_a_body_named_by_a_common_word_keeps_its_capital_after_according_to():
     text = ("# Railroad\n\nCongress also fixed the track at standard gauge, meaning a distance of 4 feet 8½ inches "
             "between the rails, in 1863.\n")
-    doc = document_from_text(text, doc_id="rr", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "rr", "markdown")
     assert result.questions and all(", Congress also fixed" in q["prompt"] for q in result.questions if "gauge" in q["prompt"])
     assert not [q for q in result.questions if "congress" in q["prompt"]]
 
@@ -1073,8 +1064,7 @@ def test_a_percentage_the_sentence_works_out_is_not_asked():
     # round 23: 'gave penicillin to four of them (_____ of the group)' after 'eight mice'
     text = ("# Mice\n\nOn 25 May 1940 the team infected eight rats with a lethal dose of bacteria and gave penicillin "
             "to four of them (50 per cent of the group). In the hospital 35 per cent of the patients recovered within a week.\n")
-    doc = document_from_text(text, doc_id="m", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "m", "markdown")
     assert not [q for q in result.questions if "of the group" in q["prompt"] and "25 May 1940" in q["prompt"]
                 and q["type"] in ("multiple_choice", "numeric", "true_false") and "50 per cent" not in q["prompt"]]
     assert any("ratio of two numbers" in r["reason"] for r in result.rejected)
@@ -1265,8 +1255,7 @@ def test_new_documents_3_second_read():
     assert needs_previous("In 1927 the Belgian physicist Georges Lemaître had derived it from theory.", set())
     text = ("# Suez\n\n## Expansion\n\nThe project, which cost about 8 billion US dollars, added a parallel channel of "
             "about 35 kilometres in 2015. He described the scheme in his book The Realm of the Nebulae (1936).\n")
-    doc = document_from_text(text, doc_id="s3", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "s3", "markdown")
     assert "US" not in asked_keys(result) and "1936" not in asked_keys(result)
 
 
@@ -1315,8 +1304,7 @@ def test_round_33_and_shipped_24_review_patterns():
     assert len(without_logical_order(events)) == 1
     text = ("# Labour\n\n## Laws\n\nThe system of shock-brigadeism was replaced by Stakhanovism in August 1935. The "
             "Stakhanov movement spread quickly to every factory in the country.\n")
-    doc = document_from_text(text, doc_id="st", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "st", "markdown")
     typed = [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "Stakhanovism"]
     assert all("Stakhanov movement" in q["accept"] for q in typed)
 
@@ -1371,8 +1359,7 @@ def test_new_documents_4_review_patterns():
             "Lord Byron married Anne Isabella Milbanke in January 1815. The marriage broke down within weeks of the birth, "
             "and in April 1816 Byron left England for good.\n\n"
             "## Bell Labs\n\nIn 1945 Bell Labs set up a solid-state physics group. The group was led by William Shockley in 1946.\n")
-    doc = document_from_text(text, doc_id="ada", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "ada", "markdown")
     prompts = [q["prompt"] for q in result.questions]
     assert not [p for p in prompts if ", ada was" in p]
     assert not [p for p in prompts if p.startswith("According to “Ada Lovelace”, in the section “Early life”, the marriage")]
@@ -1910,8 +1897,7 @@ def test_a_date_asked_without_its_section_s_year_is_not_asked_when_the_text_tell
     text = ("# The Cable\n\nThe cable linked Europe and America.\n\n## The 1865 attempt\n\n"
             "The Great Eastern left Valentia in July 1865. The cable broke on 2 August 1865.\n\n"
             "## Success in 1866\n\nThe Great Eastern sailed from Valentia on 13 July 1866 with a new cable.\n")
-    doc = document_from_text(text, doc_id="cable", source_format="markdown", meta={"kind": "reference"})
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_reference(text, "cable", "markdown")
     assert not [q for q in result.questions if "left Valentia in" in q["prompt"]]
     assert [q for q in result.questions if "sailed from Valentia on" in q["prompt"]]
 
