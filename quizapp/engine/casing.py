@@ -82,8 +82,9 @@ def _written_lower(text: str, doc_text: str) -> bool:
     word = m.group(1).lower()
     # 'Foragers usually work …' beside 'a forager': the plural of a word written in lower case
     # (not a surname: 'Waters said' where the text names Roger Waters)
-    return _lower_in(word, doc_text) or word.endswith("s") and len(word) > 5 and _lower_in(word[:-1], doc_text) \
+    plural_of_lower = word.endswith("s") and len(word) > 5 and _lower_in(word[:-1], doc_text) \
         and not _surname_in(m.group(1), doc_text)
+    return _lower_in(word, doc_text) or plural_of_lower
 
 
 @lru_cache(maxsize=4096)

@@ -841,8 +841,7 @@ def _year_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
         return
     near = []
     for f in same_kind:
-        d = doc_id
-        if d == doc_id and f.value and 1 <= abs(f.value - y) <= 6:
+        if f.value and 1 <= abs(f.value - y) <= 6:
             near.append((abs(f.value - y), int(f.value)))
     for _, year in sorted(set(near)):
         if offer(str(year), f"num:{year:g}"):

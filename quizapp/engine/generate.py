@@ -196,8 +196,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind in ("quantity", "number") and named and re.fullmatch(r"\d+", fact.text) and (
             not fact.unit or (doc.title + " " + doc.text).count(f"{named.group(1)} {fact.text}") >= 2):  # 'Apollo 11' again and again
         return "a model's number ('the Intel _____'): part of a name, not a quantity"
-    if fact.kind == "person" and " " not in fact.text and (
-            fact.text in lexicon.PERSON_TITLES or fact.text.lower() in ("mayor", "minister", "chancellor", "governor")):
+    if fact.kind == "person" and fact.text in lexicon.PERSON_TITLES:
         return "a title, not a person ('the Lord _____')"
     if fact.kind in ("quantity", "number", "percent") and (
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
@@ -824,7 +823,7 @@ def _named_again_with_another_year(doc: Document, sent: Sentence, fact: Fact) ->
     says most of what it says, and gives a year that is not this fact's."""
     title = set(fold(doc.title).lower().split())
     names = {n for n in _CAPITALISED.findall(sent.text) if not set(fold(n).lower().split()) <= title} - \
-        set(lexicon.MONTH_NAMES) - {"The", "In", "On", "At", "By", "After", "Before", "When"}
+        set(lexicon.MONTH_NAMES) - lexicon.NOT_NAMES
     years = set(re.findall(r"\d{4}", fact.text))
     if len(names) < 2:
         return False
