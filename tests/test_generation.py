@@ -1906,3 +1906,25 @@ def test_the_country_of_a_named_county_with_a_compass_word_is_not_asked():
     prompts, _ = _prompts("In August 1857 the first expedition set out from Valentia Island, off the coast of County "
                           "Kerry in southwest Ireland, with the cable aboard two warships.")
     assert not [p for p in prompts if "southwest _____" in p], prompts
+
+
+def test_new_documents_10_review_patterns():
+    # first-sight blind review of new-documents-10 (docs/reviews/verdicts-newdocs10-101.md)
+    text = ("# Penicillin\n\n## Overview\n\nPenicillin was the first antibiotic to be used widely.\n\n"
+            "## A contaminated dish, 1928\n\n"
+            "In September 1928 the Scottish bacteriologist **Alexander Fleming** (1881–1955) returned to his "
+            "laboratory at St. Mary's Hospital. Fleming saw a mould. Fleming grew it. Fleming named it. Fleming "
+            "wrote it up. Fleming moved on. Fleming was praised. Fleming kept a sample.\n\n"
+            "## Dorothy Hodgkin and the structure\n\n"
+            "Chain and Edward Abraham proposed a beta-lactam ring in 1943. In 1945 **Dorothy Crowfoot Hodgkin**, "
+            "working in Oxford with Barbara Low, confirmed this arrangement by X-ray crystallography.\n\n"
+            "## Bees\n\n"
+            "Most foraging takes place within about 3 km (approx. 2 miles) of the hive. Langstroth saw that bees "
+            "leave a gap of about 6-9 mm (1/4 to 3/8 inch) open rather than filling it with wax.\n")
+    doc, result = generate_reference(text, "n10", "markdown")
+    keys = asked_keys(result)
+    assert "Alexander Fleming" not in keys  # named all through the document, by his surname
+    assert "Dorothy Crowfoot Hodgkin" not in keys  # the section's title names her
+    assert not {"3", "2", "2 miles", "6-9", "6-9 mm"} & keys  # each given again in other units beside it
+    assert not [q for q in result.questions if "approx. 1 miles" in q["prompt"] or "approx. _____" in q["prompt"]]
+    assert "Barbara Low" in keys or "Edward Abraham" in keys or "1945" in keys  # the rest is still asked

@@ -14,6 +14,8 @@ from quizapp.engine.markup import markup_offsets, plain
     ("*_____* is the word.", "_____ is the word."),
     ("chartered the **SS *Great Eastern***, the largest ship", "chartered the SS Great Eastern, the largest ship"),
     ("the ***Titanic*** sank", "the Titanic sank"),
+    ("named it *penicillin*.[^1] He", "named it penicillin. He"),
+    ("See ![Fleming at work](f.jpg \"x\") here.", "See  here."),
 ])
 def test_markup_is_left_out(text, shown):
     assert plain(text) == shown

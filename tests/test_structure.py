@@ -638,3 +638,21 @@ def test_plain_text_headings_underlined_as_in_markdown():
     assert [(s.title, s.level) for s in secs] == [("THE GREAT FIRE", 1), ("Introduction", 2), ("Aftermath", 2)]
     assert "Refugees camped in the fields." in text[secs[2].start:secs[2].end]
     assert not any("---" in s.text for s in sentences)
+
+
+def test_markdown_block_quotation_image_line_and_footnote_reference():
+    md = ("# Penicillin\n\n![Fleming in his laboratory, London](fleming.jpg)\n\n"
+          "On 7 March 1929 he named it *penicillin*.[^1] He described it in a paper in 1929.\n\n"
+          "In his Nobel lecture Fleming warned of misuse:\n\n"
+          "> \"The time may come when penicillin can be bought by anyone in the shops.\n"
+          "> Then there is the danger of underdosing.\"\n"
+          "> — Sir Alexander Fleming, Nobel lecture, 1945\n\n"
+          "Resistance rose after 1946.\n\n[^1]: The mould was first called *Penicillium rubrum*.\n")
+    _, paras, sentences = parse_structure(md, "markdown")
+    kinds = [(p.kind, md[p.start:p.end][:12]) for p in paras]
+    assert ("furniture", "![Fleming in") in kinds  # an image on a line of its own: a caption, not prose
+    assert ("quote", "> \"The time ") in kinds  # someone's words, with their attribution: never asked about
+    texts = [s.text for s in sentences]
+    assert "On 7 March 1929 he named it *penicillin*.[^1]" in texts  # the reference ends the sentence with it
+    assert "He described it in a paper in 1929." in texts
+    assert not [t for t in texts if "time may come" in t or "Nobel lecture, 1945" in t or t.startswith("!")]

@@ -270,7 +270,7 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
                           end=sentence.start + e, sentence=sentence.index, **kw))
 
     # Footnote markers and bracketed references are never facts.
-    for m in re.finditer(r"\[\d+\]", text):
+    for m in re.finditer(r"\[\d+\]|\[\^[\w-]+\]", text):
         taken.append((m.start(), m.end()))
 
     numeric = bool(_QUICK_NUMERIC.search(text))

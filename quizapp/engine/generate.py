@@ -38,10 +38,9 @@ LANDMARK_YEARS = {
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
 LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b",
                         1666: r"Great Fire", 1969: r"Apollo 11|(?i:first (?:crewed |manned )?(?:moon|lunar) landing)"}
-_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|some|nearly|"
-                               r"almost|over|c\.)?\s*[\d,.½]+\s*[^\W\d]")
-_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\((?:about|approximately|around|roughly|"
-                                r"some|nearly|almost|over|c\.)?\s*$")
+_ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|over|c\.|ca\.|~)"
+_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/]+\s*[^\W\d]")
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\(" + _ABOUT + r"?\s*$")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
 _COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
 _COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?$")
@@ -198,7 +197,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a model's number ('the Intel _____'): part of a name, not a quantity"
     if fact.kind == "person" and fact.text in lexicon.PERSON_TITLES:
         return "a title, not a person ('the Lord _____')"
-    if fact.kind in ("quantity", "number", "percent") and (
+    if fact.kind in ("quantity", "number", "percent", "range") and (
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
         return "a figure given again in other units beside it ('_____ metres (about 94 inches)'): the other gives it"

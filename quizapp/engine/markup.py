@@ -2,7 +2,8 @@
 
 A document's text is kept exactly as read (every citation is ``text[start:end]``), so a Markdown
 file's ``**bold**``, ``*italics*``, ``_italics_``, ``code`` in backticks and ``[links](url)`` stay in
-it. ``markup_offsets`` gives the offsets of the markup characters; ``plain`` removes them. A stem,
+it, and so do images (``![caption](fig.jpg)``) and footnote references (``[^1]``), which are
+hidden whole. ``markup_offsets`` gives the offsets of the markup characters; ``plain`` removes them. A stem,
 a quoted passage and the document reader all show the plain text. Underscores count as markup only
 around words, never the blank's ``_____``.
 """
@@ -18,6 +19,9 @@ _STRONG_EM = re.compile(r"\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)")  # '***
 
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*[A-Za-z][^_\n]*?)(?<=[^\s_])_(?![\w_])")
 _MARKERS = frozenset("*_`[")
+# Hidden whole: an image ('![a caption](fig.jpg)', its words are no part of the prose) and a
+# footnote reference ('[^1]', '[^note]'; never the note's own '[^1]:').
+_WHOLE = re.compile(r"!\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)|\[\^[\w-]{1,20}\](?!:)")
 
 
 def markup_offsets(text: str) -> list[int]:
@@ -26,6 +30,8 @@ def markup_offsets(text: str) -> list[int]:
         return []
     hidden: set[int] = set()
     literal: set[int] = set()  # code keeps its stars and underscores
+    for m in _WHOLE.finditer(text):
+        hidden.update(range(m.start(), m.end()))
     for pattern in (_CODE, _LINK, _STRONG_EM, _STRONG, _EM_STAR, _EM_UNDER):
         for m in pattern.finditer(text):
             group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g) is not None)

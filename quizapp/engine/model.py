@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 DocumentKind = Literal["reference", "discussion", "argument"]
-ParagraphKind = Literal["prose", "heading", "list", "furniture", "table", "footnote"]
+ParagraphKind = Literal["prose", "heading", "list", "furniture", "table", "footnote", "quote"]
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,13 @@ def check(c: Candidate) -> None:
                       or len(years) >= 2 and all(y in title.group(1) for y in years)):
             c.reject = "cue: the section title names the answer's year"
             return
+    if c.fact is not None and c.fact.kind == "person" and len(c.fact.text.split()) >= 2:
+        title = re.search(r"in the section “(.+?)”, ", c.prompt)
+        surname = c.fact.text.split()[-1]
+        if title and len(surname) >= 3 and re.search(rf"\b{re.escape(fold(surname))}\b", fold(title.group(1))):
+            # 'In 1945 _____ … confirmed this arrangement' under “Dorothy Hodgkin and the structure”
+            c.reject = "cue: the section title names the person asked"
+            return
     if c.qtype == "multiple_choice":
         texts = [ch["text"] for ch in c.choices]
         if len({fold(t).lower() for t in texts}) < len(texts):

@@ -2,7 +2,7 @@
 
 ``parse_structure(text, source_format)`` cuts ``text`` into paragraphs (blocks
 separated by blank lines), classifies each one (prose, heading, list, furniture,
-table, footnote), groups them into sections and splits the readable ones into
+table, footnote, and a Markdown block quotation), groups them into sections and splits the readable ones into
 sentences.  Every span is a pair of ``str`` offsets into ``text`` with the
 passage exactly ``text[start:end]`` and no leading or trailing whitespace.
 
@@ -51,7 +51,7 @@ __all__ = ["parse_structure", "split_sentences", "analyse", "Structure"]
 _TERM = re.compile(r"\.{2,}|…+|[.!?‽]+")
 _CLOSERS = frozenset("\"”’'»›)]}*_")
 _OPENERS = frozenset("\"“‘'«‹([{¿¡*_")
-_FOOTMARK = re.compile(r"\[\d{1,3}\]")
+_FOOTMARK = re.compile(r"\[\d{1,3}\]|\[\^[\w-]{1,20}\](?!:)")  # "[3]", Markdown's "[^note]"
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ROMAN = re.compile(r"[ivxlcIVXLC]{1,5}")
 
@@ -225,6 +225,7 @@ _H_EQ = re.compile(r"(={1,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*=+[ \t]*")
 _H_MD = re.compile(r"(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT = re.compile(r"(=+|-+)[ \t]*")
 _HRULE = re.compile(r"(?:[-*_=~][ \t]*){3,}")
+_IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)[ \t]*")
 _ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\[\^[\w-]+\]:)[ \t]+(?=\S)")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FOOTNOTE_START = re.compile(r"(?:\[(\d{1,3})\]|\[\^([\w-]+)\]:|(\d{1,3})[.)])[ \t]+(?=\S)")
@@ -594,6 +595,8 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             out.append(_P(run[0][0], run[-1][1], run, kind="list" if run_kind == "list" else None))
             if run_kind == "mdtable":
                 out[-1].kind = "table"
+            elif run_kind == "quote":
+                out[-1].kind = "quote"
         run, run_kind = [], None
 
     for span in lines:
@@ -611,6 +614,18 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
                 run, run_kind = [], None
                 continue
             if _HRULE.fullmatch(line):
+                close()
+                out.append(_P(span[0], span[1], [span], kind="furniture"))
+                continue
+            if line.startswith(">") or (run_kind == "quote" and not _LIST_ITEM.match(line)):
+                # a block quotation (lazy continuation lines included): someone else's words,
+                # shown in the reader but never asked about
+                if run_kind != "quote":
+                    close()
+                    run_kind = "quote"
+                run.append(span)
+                continue
+            if _IMAGE_LINE.fullmatch(line):  # '![a caption](fig.jpg)' on a line of its own
                 close()
                 out.append(_P(span[0], span[1], [span], kind="furniture"))
                 continue

@@ -11,6 +11,8 @@ from quizapp.engine import markup, model as engine_model
 from quizapp.extensions import db
 from quizapp.models import Document
 
+_QUOTE_MARKER = re.compile(r"(?m)^[ \t]*>[ \t]?")
+
 META_FIELDS = ("author", "publication", "date", "kind", "licence", "attribution")
 
 
@@ -100,6 +102,8 @@ def reader_blocks(document: Document) -> list[Block]:
             continue
         if document.source_format == "markdown":
             text = markup.plain(text)
+        if kind == "quote":
+            text = _QUOTE_MARKER.sub("", text)  # '> ' at each line's start
         anchor = f"p-{p['number']}" if p["number"] else ""
         block = Block(kind, text, number=p["number"], anchor=anchor, extra_anchors=anchors)
         if kind in ("list", "table"):  # runs of list items, and of loose table cells, go together

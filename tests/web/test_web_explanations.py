@@ -160,6 +160,24 @@ def test_table_debris_is_not_shown_as_prose(app, client):
     assert "(paragraphs 2–3)" in details and 'id="p-3"' in details and "1,200" in details
 
 
+def test_a_markdown_block_quotation_is_shown_as_one_without_its_markers(app, client):
+    text = "Fleming warned:\n\n> \"The time may come <b>soon</b>.\"\n> — Fleming, 1945\n\nAfter."
+    q_start = text.index(">")
+    q_end = text.index("\n\nAfter")
+    with app.app_context():
+        doc = Document(id="q", title="Q", text=text, source_format="markdown", structure={
+            "sections": [{"index": 0, "title": "", "level": 1, "start": 0, "end": len(text)}],
+            "paragraphs": [
+                {"index": 0, "number": 1, "start": 0, "end": 15, "section": 0, "kind": "prose"},
+                {"index": 1, "number": 2, "start": q_start, "end": q_end, "section": 0, "kind": "quote"},
+                {"index": 2, "number": 3, "start": q_end + 2, "end": len(text), "section": 0, "kind": "prose"}]})
+        db.session.add(doc)
+        db.session.commit()
+    html = _html(client.get("/documents/q"))
+    quote = re.search(r'<blockquote class="para reader-quote" id="p-2">.*?</blockquote>', html, re.S).group(0)
+    assert "&gt; " not in quote and "The time may come &lt;b&gt;soon&lt;/b&gt;" in quote and "— Fleming, 1945" in quote
+
+
 def test_highlight_escapes_the_text():
     text = 'Say <script>alert("x")</script> & 42 things.'
     at = 100 + text.index("42")
