@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
+from quizapp.engine.distractors import STOPWORDS
 from quizapp.engine.facts import _ROLES
 
 
@@ -152,8 +153,25 @@ def _unanchored_span(text: str) -> bool:
     return bool(m) and not re.search(r"\d{4}|\byears?\b", text[: m.start()])
 
 
+def dangling_its(text: str) -> bool:
+    """'Visitors can climb its 311 steps': an 'its' after a plural subject, with no thing between
+    them that it could belong to (people and roles are none). A sentence that opens on a phrase
+    ('By its peak in mid-1932, …') is left to ``ANAPHOR_START``."""
+    m = re.search(r"\bits\b", text)
+    if not m:
+        return False
+    before = text[: m.start()]
+    for t in _THING_BEFORE.finditer(before):
+        if not t.group(1) or not (re.fullmatch(_ROLE_WORDS, t.group(1)) or _PERSON_NOUN.fullmatch(t.group(1))):
+            return False
+    first = re.match(r"[“\"‘]?([A-Z][\w-]*)", before)
+    word = first.group(1) if first else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word.lower() not in STOPWORDS
+
+
 def needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(ANAPHOR_START.match(text) and not EXTRAPOSED_IT.match(text)) or dangling_pronoun(text, person_names) \
+        or dangling_its(text) \
         or bool(DEMONSTRATIVE.search(strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or fronted_it(text) \
         or object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \
         or _unanchored_span(text) or bool(_OBJECTLESS.search(text))

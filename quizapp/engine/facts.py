@@ -319,8 +319,8 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
             elif kind == "percent":
                 if m.groups() and m.group(1) and m.lastindex and m.lastindex >= 2:
                     lo_v, hi_v = _value(m.group(1)), _value(m.group(2))
-                    if lo_v is None or hi_v is None:
-                        continue
+                    if lo_v is None or hi_v is None or hi_v <= lo_v:
+                        continue  # 'from 14 per cent in 1946 to 59 per cent': a year, then a share
                     add("percent", s, e, value=lo_v, high=hi_v, unit="%", norm=f"{lo_v:g}-{hi_v:g}%")
                 else:
                     num = re.sub(_PCT + "$", "", raw, flags=re.I).strip()

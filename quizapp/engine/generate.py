@@ -39,8 +39,11 @@ LANDMARK_YEARS = {
 LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|structure of DNA", 1895: r"(?i)\bX-rays?\b",
                         1666: r"Great Fire", 1969: r"Apollo 11|(?i:first (?:crewed |manned )?(?:moon|lunar) landing)"}
 _ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|over|c\.|ca\.|~)"
-_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/]+\s*[^\W\d]")
-_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+[a-z]+)?\s*\(" + _ABOUT + r"?\s*$")
+# the unit may take a second word: 'km', 'square miles', 'degrees C'
+_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*$")
+# 'the bakery of _____ (also spelt Farynor)': the other spelling gives the name away
+_OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|rendered|known\s+as)\s+[A-Z]")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
 _COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
 _COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?$")
@@ -201,6 +204,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
         return "a figure given again in other units beside it ('_____ metres (about 94 inches)'): the other gives it"
+    if fact.kind in NAME_KINDS and _OTHER_SPELLING.match(sent.text[fact.end - sent.start:]):
+        return "a name with another spelling of it in brackets beside it ('_____ (also spelt Farynor)'): a cue"
     if fact.kind in ("quantity", "number") and fact.value in (10, 100, 1000) \
             and re.match(r"\s+times\b", sent.text[fact.end - sent.start:]):
         return "a power of ten as a multiplier ('about ten times larger'): the guess anyone makes"
