@@ -1951,3 +1951,30 @@ def test_new_documents_10_read_through_patterns():
     assert needs_previous("Visitors can climb its 311 steps to a viewing platform.", set())
     assert not needs_previous("The Monument lost its top in 1700.", set())
     assert not needs_previous("By its peak in mid-1932, 42,230 foreign workers were employed.", set())
+
+
+def test_new_documents_10_second_review_patterns():
+    # blind review of new-documents-10 after its fixes (docs/reviews/verdicts-newdocs10-102.md)
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.model import Fact
+    assert needs_previous("The most damaging is the parasitic mite Varroa destructor, which feeds on bees.", set())
+    assert needs_previous("The four untreated mice died within a day, while the treated mice were still alive.", set())
+    assert not needs_previous("The interest was 5 per cent in 1920.", set())
+    assert not needs_previous("The three ships of Columbus sailed in 1492.", set())
+    assert {"King Charles II", "Charles the Second"} <= set(name_accepts(Fact(kind="person", text="Charles II", sentence=0,
+                                                                               start=0, end=10)))
+    assert "Queen Elizabeth I" in name_accepts(Fact(kind="person", text="Elizabeth I", sentence=0, start=0, end=11))
+    text = ("# Penicillin\n\n## Overview\n\nThe story of the drug runs from a chance observation in 1928, through wartime research "
+            "at the University of Oxford, to industrial production in the U.S.\n\n## The team\n\n"
+            "In 1939, at the **Sir William Dunn School of Pathology** in Oxford, Howard Florey began a study.\n\n"
+            "## America\n\nAmerican output rose from twenty-one billion units in 1943 to more than 6.8 trillion in 1945 "
+            "(one international unit equals 0.6 micrograms of pure benzylpenicillin sodium).\n\n"
+            "## The fire\n\nIn 1666 Charles II ordered that houses be pulled down, and later in the week he and his "
+            "brother James, Duke of York (the future James II), took charge of the firefighting themselves.\n")
+    doc, result = generate_reference(text, "n10c", "markdown")
+    typed = {q["answer"] for q in by_type(result, "short_answer")}
+    assert "University of Oxford" not in typed  # or the Dunn School, in Oxford
+    assert "Charles II" not in typed  # the future James II, his brother, names him to anyone
+    assert "0.6" not in asked_keys(result)  # a unit's definition in brackets
+    assert "twenty-one billion" in asked_keys(result) or "1943" in asked_keys(result)

@@ -62,6 +62,11 @@ def fraction_accepts(fact: Fact) -> list[str]:
 _NATIONAL_BODIES = {"Congress", "Senate", "House of Representatives", "Parliament", "Supreme Court", "Duma"}
 
 
+_REGNAL = {"I": "First", "II": "Second", "III": "Third", "IV": "Fourth", "V": "Fifth", "VI": "Sixth", "VII": "Seventh",
+           "VIII": "Eighth", "IX": "Ninth", "X": "Tenth", "XI": "Eleventh", "XII": "Twelfth"}
+_QUEENS = {"Elizabeth", "Mary", "Anne", "Victoria", "Catherine", "Isabella", "Margaret", "Christina", "Maria", "Juliana",
+           "Beatrix", "Wilhelmina", "Margrethe", "Ulrika", "Joanna", "Jane"}
+
 _ARTICLES = {"the", "die", "der", "das", "la", "le", "les", "el", "il", "lo", "los", "las", "de"}
 
 
@@ -84,6 +89,11 @@ def name_accepts(fact: Fact) -> list[str]:
                 accept.add(f"{first[:-2]}our {head}")  # labor / labour
     if fact.kind == "person" and len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[0]):
         accept.add(" ".join(tokens[1:]))  # 'J. Bruce Ismay': 'Bruce Ismay', as he was known
+    if fact.kind == "person" and len(tokens) == 2 and tokens[-1] in _REGNAL:
+        # 'Charles II': 'King Charles II', 'Charles the Second' (a queen's name takes 'Queen')
+        title = "Queen" if tokens[0] in _QUEENS else "King"
+        accept |= {f"{title} {fact.text}", f"{tokens[0]} the {_REGNAL[tokens[-1]]}",
+                   f"{title} {tokens[0]} the {_REGNAL[tokens[-1]]}"}
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
         if len(tokens) >= 3 and all(t[0].isupper() for t in tokens[1:-1]):
@@ -104,8 +114,8 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
     named_for = re.fullmatch(r"(?:the )?(University|College|Academy|Institute) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)",
                              fact.text, re.I) if fact.kind in ("org", "place") else None
-    if named_for:  # 'University of Warsaw' / 'Warsaw University'
-        accept.add(f"{named_for.group(2)} {named_for.group(1)}")
+    if named_for:  # 'University of Warsaw' / 'Warsaw University'; 'research at Oxford'
+        accept |= {f"{named_for.group(2)} {named_for.group(1)}", named_for.group(2)}
     caps = [t for t in tokens if t[:1].isupper() and t.isalpha()]
     if fact.kind == "org" and len(caps) >= 3 and len(caps) == len([t for t in tokens if t.lower() not in ("of", "the", "and", "for")]) \
             and caps[0] in ("International", "National", "World", "European", "American", "British", "United", "Royal",

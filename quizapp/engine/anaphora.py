@@ -15,6 +15,13 @@ ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
+    # 'The four untreated mice died within a day': a group counted in the sentence before
+    r"The (?:three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(?:[a-z-]+\s+)?(?:[a-z]+s|mice|men|women|"
+    r"children|people)\b(?!\s+of\b)|"
+    # 'The most damaging is the parasitic mite …': a superlative standing for a noun of the sentence before
+    r"The (?:(?:most|least)\s+[a-z]+|largest|smallest|biggest|greatest|oldest|youngest|highest|lowest|longest|"
+    r"shortest|earliest|latest|fastest|slowest|strongest|weakest|richest|poorest|heaviest|lightest|deepest|widest|"
+    r"closest|nearest|best|worst|commonest|simplest|easiest|hardest|cheapest|finest)\s+(?:is|was|are|were)\b|"
     r"The year (?:after|before)|That (?:year|day|month)|The (?:event|incident|episode|occasion|affair)\b|"
     # 'The spinning problem was tackled by …': the problem the sentences before describe
     r"The (?:[a-z-]+\s+)?(?:problem|difficulty|shortage|bottleneck|challenge|solution|remedy|answer)\b|"

@@ -42,6 +42,9 @@ _ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|ove
 # the unit may take a second word: 'km', 'square miles', 'degrees C'
 _CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
 _CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*$")
+# '(one international unit equals _____ micrograms …)': an aside that defines a unit
+_UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equals|is equal to|=|is|corresponds to)\s+"
+                          r"(?:about\s+|approximately\s+|roughly\s+)?$")
 # 'the bakery of _____ (also spelt Farynor)': the other spelling gives the name away
 _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|rendered|known\s+as)\s+[A-Z]")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
@@ -204,6 +207,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
         return "a figure given again in other units beside it ('_____ metres (about 94 inches)'): the other gives it"
+    if fact.kind in ("quantity", "number") and _UNIT_DEFINED.search(sent.text[: fact.start - sent.start]):
+        return "a unit's definition in brackets ('(one international unit equals _____ micrograms)'): incidental"
     if fact.kind in NAME_KINDS and _OTHER_SPELLING.match(sent.text[fact.end - sent.start:]):
         return "a name with another spelling of it in brackets beside it ('_____ (also spelt Farynor)'): a cue"
     if fact.kind in ("quantity", "number") and fact.value in (10, 100, 1000) \

@@ -118,6 +118,18 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     if fact.kind == "person" and subject and fact.text != subject and is_subject_name(doc, fact.text):
         # 'Maria Skłodowska was born in Warsaw' in the life of Marie Curie: 'Marie Curie' is right too
         return "the subject of the biography under another name: her or his usual name would be right too"
+    town = re.fullmatch(r"(?:the )?(?:University|College) of ([A-Z][a-z]+)|([A-Z][a-z]+) University", fact.text) \
+        if fact.kind == "org" else None
+    if town and re.search(r"\b(?:School|Laboratory|Institute|College|Department|Hospital|Infirmary|Centre|Center)\b"
+                          r"(?: of [A-Z][a-z]+)?[*_]*,? (?:in|at) " + (town.group(1) or town.group(2)) + r"\b", doc.text):
+        # 'wartime research at the _____' (University of Oxford) where the text puts the work in 'the Sir
+        # William Dunn School of Pathology in Oxford': a typed answer could name either
+        return "a university with a school or laboratory of it named in the text: a typed answer could name either"
+    if fact.kind == "person" and re.fullmatch(r"[A-Z][a-z]+ [IVX]+", fact.text) and re.search(
+            r"\b(?:King|Queen|Duke|Duchess|Prince|Princess|royal|throne|reign|crown)\b|\b[A-Z][a-z]+ [IVX]+\b",
+            prompt.replace(fact.text, "")):
+        # '_____ ordered … he and his brother James, Duke of York (the future James II), …' (Charles II)
+        return "a monarch the stem places among royals: general knowledge names the one that fits"
     if fact.kind == "person" and re.search(r"(?i)\b(?:famous|celebrated|renowned|well-known|nobel)\b", prompt):
         return "the stem describes a famous person: answerable from general knowledge"
     opener = '"' if before.count('"') % 2 == 1 else ("“" if before.count("“") > before.count("”") else "")
