@@ -160,22 +160,26 @@ def test_table_debris_is_not_shown_as_prose(app, client):
     assert "(paragraphs 2–3)" in details and 'id="p-3"' in details and "1,200" in details
 
 
-def test_a_markdown_block_quotation_is_shown_as_one_without_its_markers(app, client):
-    text = "Fleming warned:\n\n> \"The time may come <b>soon</b>.\"\n> — Fleming, 1945\n\nAfter."
+def test_a_markdown_block_quotation_and_an_image_line_are_shown_as_such(app, client):
+    text = ("Fleming warned:\n\n> \"The time may come <b>soon</b>.\"\n> — Fleming, 1945\n\nAfter.\n\n"
+            "![Fleming in his laboratory](fleming.jpg)")
     q_start = text.index(">")
     q_end = text.index("\n\nAfter")
+    image = text.index("![")
     with app.app_context():
         doc = Document(id="q", title="Q", text=text, source_format="markdown", structure={
             "sections": [{"index": 0, "title": "", "level": 1, "start": 0, "end": len(text)}],
             "paragraphs": [
                 {"index": 0, "number": 1, "start": 0, "end": 15, "section": 0, "kind": "prose"},
                 {"index": 1, "number": 2, "start": q_start, "end": q_end, "section": 0, "kind": "quote"},
-                {"index": 2, "number": 3, "start": q_end + 2, "end": len(text), "section": 0, "kind": "prose"}]})
+                {"index": 2, "number": 3, "start": q_end + 2, "end": image - 2, "section": 0, "kind": "prose"},
+                {"index": 3, "number": 0, "start": image, "end": len(text), "section": 0, "kind": "furniture"}]})
         db.session.add(doc)
         db.session.commit()
     html = _html(client.get("/documents/q"))
     quote = re.search(r'<blockquote class="para reader-quote" id="p-2">.*?</blockquote>', html, re.S).group(0)
     assert "&gt; " not in quote and "The time may come &lt;b&gt;soon&lt;/b&gt;" in quote and "— Fleming, 1945" in quote
+    assert '<p class="furniture">Image: Fleming in his laboratory</p>' in html  # a picture's caption, said to be one
 
 
 def test_highlight_escapes_the_text():
