@@ -656,3 +656,40 @@ def test_markdown_block_quotation_image_line_and_footnote_reference():
     assert "On 7 March 1929 he named it *penicillin*.[^1]" in texts  # the reference ends the sentence with it
     assert "He described it in a paper in 1929." in texts
     assert not [t for t in texts if "time may come" in t or "Nobel lecture, 1945" in t or t.startswith("!")]
+
+
+def test_html_figure_caption_and_block_quotation_are_not_prose():
+    html = ("<html><body><article><h1>The Stone</h1><figure><img src='s.jpg'><figcaption>The stone, inscribed in "
+            "196 BC.</figcaption></figure><p>The stone was found in July 1799 by French soldiers.</p>"
+            "<blockquote><p>This decree shall be inscribed on a stela of hard stone.</p>"
+            "<footer>from the Greek text</footer></blockquote><p>It reached London in 1802.</p></article></body></html>")
+    text, hints, _ = extract_html(html)
+    found = analyse(text, "html", hints)
+    paras, sentences = found.paragraphs, found.sentences
+    kinds = {text[p.start:p.end][:14]: p.kind for p in paras}
+    assert kinds["The stone, ins"] == "furniture" and kinds["This decree sh"] == "quote"
+    assert [s.text for s in sentences] == ["The stone was found in July 1799 by French soldiers.", "It reached London in 1802."]
+
+
+def test_plain_text_handout_headings_page_counters_and_formulas():
+    text = ("THE DISCOVERY OF PHOTOSYNTHESIS\n\nFor most of history, people assumed that plants ate the soil.\n\n"
+            "Restoring the air\n-----------------\n\nJoseph Priestley was an English clergyman and chemist.\n\n"
+            "Page 2 of 4\n\n3. Light and air\n\nJan Ingenhousz was a Dutch-born physician who worked in England.\n\n"
+            "4. Energy and a name\n\nIn 1845 Julius Robert Mayer described light energy becoming chemical energy.\n\n"
+            "THE OVERALL EQUATION\n\n6CO2 + 6H2O -> C6H12O6 + 6O2\n\n"
+            "Six molecules of carbon dioxide and six of water give one molecule of glucose.\n")
+    sections, paras, sentences = parse_structure(text, "text")
+    titles = [s.title for s in sections]
+    assert titles[1:] == ["Restoring the air", "Light and air", "Energy and a name", "THE OVERALL EQUATION"], titles
+    assert not [s for s in sentences if "Page 2" in s.text or "->" in s.text]
+    assert [p.kind for p in paras if text[p.start:p.end].startswith(("Page 2", "6CO2"))] == ["furniture", "furniture"]
+
+
+def test_a_bracketed_source_line_and_a_bracketed_sentence_stand_apart():
+    t = '"It is vegetation."\n[Joseph Priestley, Observations on Different Kinds of Air, 1772]\nIn 1774 Priestley isolated a gas.'
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == ['"It is vegetation."', "In 1774 Priestley isolated a gas."]
+    t = "The willow weighed 169 pounds. (He did not even count the leaves that fell in four autumns.) Then it grew."
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))][1] == \
+        "(He did not even count the leaves that fell in four autumns.)"
+    t = "Wages fell (Pravda, Oct. 24). Then more."
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == ["Wages fell (Pravda, Oct. 24).", "Then more."]

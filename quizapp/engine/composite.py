@@ -379,10 +379,15 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             if re.search(r",\s+(?:which|who|whose|where)\b[^,]*$", before) and after.startswith(","):
                 continue  # 'Mount Fuji, which last erupted in 1707, is a stratovolcano': the date is a clause's
             before = before[: m.start()]
-            if re.fullmatch(r"[A-Z][\w-]*", before.strip()) or re.search(r",\s+[a-z]+ing\b[^,]*$", before):
-                # 'Completed in 1869, it cut …', '… from Sacramento, breaking ground on January 8, 1863':
-                # the date belongs to a participle's phrase, which is left a fragment without it
+            if re.fullmatch(r"[A-Z][\w-]*", before.strip()) or re.search(r",\s+[a-z]+ing\b[^,]*$", before) \
+                    or re.search(r"[,;][\"”’]?\s+(?:[a-z]+ed|written|built|made|begun|drawn|known|sung|taken|given|won|"
+                                 r"held|founded|published|first\s+[a-z]+ed)\s+by\b[^,]*$", before):
+                # 'Completed in 1869, it cut …', '… from Sacramento, breaking ground on January 8, 1863',
+                # '… "Fifteen Years on the Erie Canal," written by Thomas S. Allen in 1905': the date belongs
+                # to a participle's phrase, which is left a fragment without it
                 continue
+            if re.search(r"\s(?:after|before|when|until|since|once)\s[^,;]*$", before):
+                continue  # 'traffic declined after the St. Lawrence Seaway opened in 1959': the date is the clause's
             if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
                 after = ""  # "… in 1927, the year when …": the rest is about the date
             elif after.startswith(",") and not re.match(r",\s+(?:[a-z]+ing|the|an?)\b", after):
@@ -575,7 +580,12 @@ def build_event_year_questions(doc: Document, contexts: dict[int, Context], fact
     who = attribution.removeprefix("According to ").rstrip(", ") if attribution else "the text"
     out = []
     for ev in chosen:
-        others = sorted((e for e in chosen if e is not ev), key=lambda e: stable_int(doc.id, ev[2], e[1]))[:3]
+        # the events nearest in time, of a length like the key's: 'traffic declined after the St. Lawrence
+        # Seaway opened' (1959) beside an event of 1825, or a long sentence beside a short one, stands out
+        words = len(ev[1].split())
+        others = sorted((e for e in chosen if e is not ev),
+                        key=lambda e: (not 0.5 <= len(e[1].split()) / words <= 2.0, abs(e[0][0] - ev[0][0]),
+                                       stable_int(doc.id, ev[2], e[1])))[:3]
         date = ev[2]
         when = when_phrase(date)
         prompt = f"According to {who}, what happened {when}?" if attribution else f"What happened {when}?"

@@ -555,6 +555,9 @@ def _initialled(name: str) -> bool:
     return bool(re.match(r"[A-Z]\.", name))
 
 
+_ROYAL_BEFORE = r"\b(?:Emperor|Empress|King|Queen|Tsar|Tsarina|Czar|Pope|Sultan|Prince|Princess|Kaiser|Pharaoh)\s+"
+
+
 def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     """Names of the same kind: from the same document, nearest first, then from the others."""
     key_tokens = len(key.text.split())
@@ -564,9 +567,13 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     # people only from the same document: a person from another text is the wrong kind of person
     others = () if key.kind == "person" else \
         itertools.islice((f for d, f in index.names_by_kind.get(kk, []) if d != doc_id), index.OTHER_DOCUMENT_VALUES)
+    doc_text = index.documents[doc_id].text if key.kind == "person" and doc_id in index.documents else ""
+    royal_key = bool(doc_text) and re.search(_ROYAL_BEFORE + re.escape(key.text), doc_text) is not None
     for f in [*same_doc, *others]:
         if f.kind != key.kind:
             continue
+        if doc_text and not royal_key and re.search(_ROYAL_BEFORE + re.escape(f.text), doc_text):
+            continue  # 'the French chemist Maria Theresa': an empress among chemists stands out
         if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
             continue
         if key.kind == "person" and _initialled(f.text) != _initialled(key.text):

@@ -5,6 +5,7 @@ are in ``composite.py``; filters and scores in ``quality.py``.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -207,6 +208,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
             _CONVERSION_AFTER.match(sent.text[fact.end - sent.start:])
             or _CONVERSION_BEFORE.search(sent.text[: fact.start - sent.start])):
         return "a figure given again in other units beside it ('_____ metres (about 94 inches)'): the other gives it"
+    if fact.kind in ("quantity", "number", "year") and (re.search(r"\d[:.]$", sent.text[: fact.start - sent.start])
+                                                        or re.match(r"[:.]\d", sent.text[fact.end - sent.start:])) \
+            and re.search(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|hours|h\b)|\b\d{1,2}:\d{2}\b", sent.text):
+        return "part of a clock time ('at 11:_____ p.m.')"
     if fact.kind in ("quantity", "number") and _UNIT_DEFINED.search(sent.text[: fact.start - sent.start]):
         return "a unit's definition in brackets ('(one international unit equals _____ micrograms)'): incidental"
     if fact.kind in NAME_KINDS and _OTHER_SPELLING.match(sent.text[fact.end - sent.start:]):
@@ -326,6 +331,10 @@ def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
             for combo in (a + b, abs(a - b)):
                 if v and abs(combo - v) <= 0.011 * v:
                     return True
+    if v and 3 <= len(nums) <= 6:  # a balance: '264 g of carbon dioxide and _____ g of water give 180 g … and 192 g'
+        for x, y, z in itertools.permutations(nums, 3):
+            if x <= y and abs(x + y - z - v) <= 0.011 * v:
+                return True
     return False
 
 

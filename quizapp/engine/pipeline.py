@@ -224,10 +224,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     name_counts: dict[str, int] = {}
     for f in doc_facts:
         name_counts[f.text] = name_counts.get(f.text, 0) + 1
-    for f in doc_facts:  # a person named in full once, then by surname all through ('Fleming')
-        surname = f.text.split()[-1] if f.kind == "person" and len(f.text.split()) >= 2 else ""
-        if len(surname) >= 3 and surname[0].isupper() and f.text in name_counts:
-            name_counts[f.text] = max(name_counts[f.text], len(re.findall(rf"\b{re.escape(surname)}\b", doc.text)))
+    for f in doc_facts:  # a person named in full once, then by surname all through ('Fleming'); a place
+        # named all through, some of the times inside a longer name ('Egypt's Supreme Council')
+        word = f.text.split()[-1] if f.kind == "person" and len(f.text.split()) >= 2 else \
+            f.text if f.kind == "place" else ""
+        if len(word) >= 3 and word[0].isupper() and f.text in name_counts:
+            name_counts[f.text] = max(name_counts[f.text], len(re.findall(rf"\b{re.escape(word)}\b", doc.text)))
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}

@@ -72,7 +72,7 @@ def _slug(s: str) -> str:
 # ---------------------------------------------------------------------------
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select", "textarea"}
-_FURNITURE_TAGS = {"nav", "footer", "aside"}
+_FURNITURE_TAGS = {"nav", "footer", "aside", "figcaption"}  # a figure's caption is no prose of the text
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption",
@@ -106,6 +106,7 @@ class _HTMLText(HTMLParser):
         self.heading = 0
         self.pre = 0
         self.furniture = 0
+        self.quote = 0  # inside a <blockquote>: someone else's words
         self.lists: list[list] = []  # [ordered, counter]
         self.list_group = 0
         self.table = 0
@@ -131,6 +132,8 @@ class _HTMLText(HTMLParser):
             return
         if kind == "p" and self.lists:
             kind = "li"
+        elif kind == "p" and self.quote:
+            kind = "quote"
         level = self.heading if kind == "h" else len(self.lists)
         self.blocks.append([kind, text, level, self.furniture > 0, self.list_group])
 
@@ -208,6 +211,10 @@ class _HTMLText(HTMLParser):
             self.flush()
             self.pre += 1
             return
+        if tag == "blockquote":
+            self.flush()
+            self.quote += 1
+            return
         if tag in _BLOCK_TAGS:
             self.flush()
 
@@ -277,6 +284,10 @@ class _HTMLText(HTMLParser):
             self.flush("pre")
             self.pre = max(0, self.pre - 1)
             return
+        if tag == "blockquote":
+            self.flush()
+            self.quote = max(0, self.quote - 1)
+            return
         if tag in _BLOCK_TAGS:
             self.flush()
 
@@ -306,7 +317,7 @@ def extract_html(source: str) -> tuple[str, list[tuple[int, int, str, int]], str
     """(text, block hints, <title>) for an HTML page.
 
     Hints are ``(start, end, kind, level)`` for each block of the text, kind one of
-    "heading", "list", "table", "furniture", "pre", "p".
+    "heading", "list", "table", "furniture", "pre", "quote" (a block quotation), "p".
     """
     parser = _HTMLText()
     parser.feed(source)
@@ -332,7 +343,7 @@ def extract_html(source: str) -> tuple[str, list[tuple[int, int, str, int]], str
         if parts:
             parts.append("\n\n")
             pos += 2
-        hkind = {"li": "list", "h": "heading", "table": "table", "pre": "pre"}.get(kind, "p")
+        hkind = {"li": "list", "h": "heading", "table": "table", "pre": "pre", "quote": "quote"}.get(kind, "p")
         if furn:
             hkind = "furniture"
         hints.append((pos, pos + len(text), hkind, extra if kind == "h" else 0))

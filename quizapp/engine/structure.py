@@ -140,8 +140,9 @@ def _attach_parentheticals(text: str, k: int, end: int) -> int:
         close = _match_paren(text, nxt, min(end, nxt + 200))
         if close < 0:
             return k
-        if len(text[nxt + 1:close].split()) > 12:
-            return k
+        inside = text[nxt + 1:close]
+        if len(inside.split()) > 12 or (len(inside.split()) >= 6 and inside.rstrip()[-1:] in ".!?"):
+            return k  # '(He did not even count the leaves that fell in four autumns.)': a sentence of its own
         after = close + 1
         if after < end and text[after] == ".":
             after += 1
@@ -205,7 +206,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = _skip_ws(text, stop, end)
     if pos < end:
         _add_span(text, spans, pos, end)
+    if any("\n" in text[a:b] for a, b in spans):
+        spans = [piece for a, b in spans for piece in _without_bracket_lines(text, a, b)]
     return spans
+
+
+_BRACKET_LINE = re.compile(r"(?m)^[ \t]*\[[^\]\n]+\][ \t]*$|^[ \t]*\([^)\n]+\)[ \t]*$")
+
+
+def _without_bracket_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A line that is all one bracket ('[Joseph Priestley, Observations …, 1772]' under a quotation)
+    is a source's label, not part of the sentence it runs into: the pieces around it."""
+    pieces: list[tuple[int, int]] = []
+    pos = a
+    for m in _BRACKET_LINE.finditer(text, a, b):
+        _add_span(text, pieces, pos, m.start())
+        pos = m.end()
+    _add_span(text, pieces, pos, b)
+    return pieces
 
 
 def _add_span(text: str, spans: list, s: int, e: int) -> None:
@@ -247,6 +265,10 @@ _DATE_LINE = re.compile(
     rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:Spring|Summer|Autumn|Fall|Winter)\s+\d{{4}})\s*\)?\.?",
     re.I,
 )
+_NUMBERED_HEAD = re.compile(r"\d{1,2}\.[ \t]+([A-Z][^\n.!:;]{2,60}\??)[ \t]*")
+# 'Page 2 of 4', '- 3 -', 'p. 12': a page's counter left in pasted text
+_PAGE_LINE = re.compile(r"(?i)(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]")
+_FORMULA_LINE = re.compile(r"[\w().+\- ]+(?:->|→|=|⟶|⇌)[\w().+\- ]+")
 _CHROME = re.compile(
     r"(?:accepted answer|answers?|\d+ answers?|(?:more|search|related|recent|popular|top) posts?"
     r"|related (?:questions?|articles?)|linked|hot network questions|share(?: this(?: page| post)?)?"
@@ -405,6 +427,10 @@ def _furniture_line(line: str) -> bool:
     words = len(s.split())
     if words <= 8 and _CHROME.fullmatch(s):
         return True
+    if words <= 6 and _PAGE_LINE.fullmatch(s):
+        return True
+    if words <= 20 and _FORMULA_LINE.fullmatch(s) and not re.search(r"[a-z]{3,}", s):
+        return True  # '6CO2 + 6H2O -> C6H12O6 + 6O2': a formula on a line of its own, no sentence
     if words <= 24 and not _NAV_CHARS.isdisjoint(s) and _is_nav(s):
         return True
     if _SOURCE_LINE.match(s) or _COPYRIGHT.match(s) or _CREDIT_WORDS.search(s):
@@ -571,7 +597,7 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             h = _markup_heading(text[p.start:p.end].replace("\n", " "), "html")
             p.kind, p.level = "heading", level
             p.title = h[1] if h else _collapse(text[p.start:p.end])
-        elif kind in ("list", "table", "furniture"):
+        elif kind in ("list", "table", "furniture", "quote"):
             p.kind = kind
         elif kind == "pre":
             p.kind = "furniture"
@@ -636,7 +662,7 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
                 run.append(span)
                 continue
         if run_kind == "text" and len(run) == 1 and len(line) >= 3 and _SETEXT.fullmatch(line) \
-                and _title_like(text[run[0][0]:run[0][1]]):
+                and (_title_like(text[run[0][0]:run[0][1]]) or _sentence_case_head(text[run[0][0]:run[0][1]])):
             # a plain-text heading underlined as in Markdown ('Aftermath' over '---------')
             first = run[0]
             out.append(_P(first[0], span[1], [first, span], kind="heading",
@@ -818,10 +844,17 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     #    between blocks of prose: one such line alone is as likely a caption or a byline.
     if fmt == "text":
         sentence_case: list[_P] = []
+        numbered: list[tuple[_P, str]] = []
         for k, (p, s) in enumerate(zip(paras, ptext)):
             lead_head = k == first_sub_k - 1 and k > 0 and paras[k - 1].kind == "heading"  # see 4.
+            head = _NUMBERED_HEAD.fullmatch(s) if p.kind == "list" and len(p.lines) == 1 and k + 1 < n else None
+            if head and paras[k + 1].kind is None and not paras[k + 1].short and \
+                    (_title_like(head.group(1)) or _sentence_case_head(head.group(1).rstrip("?"))):
+                numbered.append((p, head.group(1)))  # '3. Light and air' over a paragraph of prose
             if (p.kind is None or lead_head) and p.short and len(p.lines) == 1 and k + 1 < n:
                 nxt = paras[k + 1]
+                if nxt.kind == "furniture" and k + 2 < n:
+                    nxt = paras[k + 2]  # 'THE OVERALL EQUATION' over a formula, then prose
                 if not (nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short)):
                     continue
                 if _title_like(s) and (p.kind is None or lead_head):
@@ -831,6 +864,9 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                         title_candidates.remove(p.title)
                 elif k > 0 and _sentence_case_head(s) and (paras[k - 1].kind == "heading" or not paras[k - 1].short):
                     sentence_case.append(p)
+        if len(numbered) >= 2:  # numbered sections, not a list: two or more, each over prose
+            for p, title in numbered:
+                p.kind, p.level, p.title = "heading", 2, title
         if len(sentence_case) >= 2:
             for p in sentence_case:
                 p.kind, p.level, p.title = "heading", 2, text[p.start:p.end].strip()
