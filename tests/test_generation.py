@@ -1959,6 +1959,7 @@ def test_new_documents_10_second_review_patterns():
     from quizapp.engine.anaphora import needs_previous
     from quizapp.engine.model import Fact
     assert needs_previous("The most damaging is the parasitic mite Varroa destructor, which feeds on bees.", set())
+    assert needs_previous("The lines come from a song written by Thomas S. Allen in 1905.", set())
     assert needs_previous("The four untreated mice died within a day, while the treated mice were still alive.", set())
     assert not needs_previous("The interest was 5 per cent in 1920.", set())
     assert not needs_previous("The three ships of Columbus sailed in 1492.", set())
@@ -1990,6 +1991,11 @@ def test_new_documents_11_review_patterns():
             "In 1782 Jean Senebier of Geneva showed the part of fixed air. In 1727 Stephen Hales measured the air "
             "given off by plants. In 1660 Robert Boyle weighed the air in a pump.\n\n"
             "THE SHIP\n\nAt 11:40 p.m. the lookout saw an iceberg directly ahead of the liner.\n\n"
+            "THE PORT\n\nIn 1825 the canal made New York City the busiest port in the United States. Governor "
+            "Clinton left Buffalo in 1825. Clinton spoke. Clinton sailed. Clinton arrived. Clinton poured water. "
+            "Clinton was cheered. Clinton went home. Clinton slept.\n\n"
+            "THE MUSEUM\n\nThe British Museum, which displays the stone in its sculpture gallery, has so far kept it "
+            "in London.\n\n"
             "THE STONE\n\nEgypt has repeatedly asked for the stone to come home. The Egypt Exploration Society agreed in "
             "1990. The Egypt Exploration Society wrote in 2003. The Egypt Exploration Society wrote in 2010. "
             "The Egypt Exploration Society wrote in 2012. The Egypt Exploration Society wrote in 2015. "
@@ -1999,6 +2005,9 @@ def test_new_documents_11_review_patterns():
     assert "108" not in keys  # 264 + 108 = 180 + 192: a balance gives it
     assert "40" not in keys and "11" not in keys  # part of a clock time
     assert "Egypt" not in keys  # named all through the document
+    assert "London" not in keys  # the British Museum tells it
+    assert "United States" not in keys  # New York City tells it
+    assert "Clinton" not in keys  # named all through the document
     options = {c["text"] for q in result.questions for c in q.get("choices", [])}
     statements = " ".join(q["prompt"] for q in by_type(result, "true_false"))
     assert "Maria Theresa" not in options and "chemist Maria Theresa" not in statements  # an empress among chemists
@@ -2038,3 +2047,12 @@ def test_what_happened_takes_events_near_in_time_and_no_clause_s_date(monkeypatc
     assert {e[2] for e in found} == {"1817", "1825", "1862", "1882", "1918"}  # not 1905 nor 1959: a phrase's dates
     first = next(q for q in events if "1817" in q["prompt"])
     assert not [c for c in first["choices"] if "Barge Canal" in c["text"]]  # 1918: the farthest from 1817
+
+
+def test_a_long_name_accepts_the_shorter_form_the_text_uses_and_a_canal_is_no_mere_place():
+    text = ("= The Canal =\n\nIn 1903 New York voters approved a bond issue to build the New York State Barge Canal.\n\n"
+            "The new canal used rivers such as the Mohawk. The Barge Canal opened on May 15, 1918.\n")
+    _, result = generate_reference(text, "barge")
+    typed = [q for q in by_type(result, "short_answer") if q["answer"] == "New York State Barge Canal"]
+    assert typed and all("Barge Canal" in q["accept"] for q in typed), typed
+    assert all(q["prompt"].endswith("(Type the name the text gives.)") for q in typed)

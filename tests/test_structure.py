@@ -683,6 +683,9 @@ def test_plain_text_handout_headings_page_counters_and_formulas():
     assert titles[1:] == ["Restoring the air", "Light and air", "Energy and a name", "THE OVERALL EQUATION"], titles
     assert not [s for s in sentences if "Page 2" in s.text or "->" in s.text]
     assert [p.kind for p in paras if text[p.start:p.end].startswith(("Page 2", "6CO2"))] == ["furniture", "furniture"]
+    _, paras, _ = parse_structure("# Canal\n\nThe canal is long.\n\nVisitor information is available from the "
+                                  "[New York State Canal Corporation](https://example.org/canals).\n", "markdown")
+    assert [p.kind for p in paras][-1] == "furniture"  # a pointer to elsewhere
 
 
 def test_a_bracketed_source_line_and_a_bracketed_sentence_stand_apart():
@@ -693,3 +696,9 @@ def test_a_bracketed_source_line_and_a_bracketed_sentence_stand_apart():
         "(He did not even count the leaves that fell in four autumns.)"
     t = "Wages fell (Pravda, Oct. 24). Then more."
     assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == ["Wages fell (Pravda, Oct. 24).", "Then more."]
+
+
+def test_html_superscript_footnote_marker_is_left_out_and_an_exponent_kept():
+    text, _, _ = extract_html("<p>It is made of granodiorite<sup>1</sup>, about 5 km<sup>2</sup> and 10<sup>6</sup> "
+                              "tonnes, as he said<sup>[3]</sup>.</p>")
+    assert text == "It is made of granodiorite, about 5 km² and 10⁶ tonnes, as he said."

@@ -15,6 +15,8 @@ ANAPHOR_START = re.compile(
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
+    # 'The lines come from "Low Bridge, Everybody Down"': the lines quoted before
+    r"The (?:lines|verse|verses|quotation|quote|passage|song|poem)\b(?!\s+of\b)|"
     # 'The four untreated mice died within a day': a group counted in the sentence before
     r"The (?:three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})\s+(?:[a-z-]+\s+)?(?:[a-z]+s|mice|men|women|"
     r"children|people)\b(?!\s+of\b)|"

@@ -878,6 +878,9 @@ def _name_echo(answer: str, prompt: str) -> bool:
 def _typed_hint(fact: Fact) -> str:
     if fact.kind == "place" and fact.text in lexicon.COUNTRIES:
         return " (Type the country.)"  # 'Israel invaded the Sinai': a state that acts is no mere place
+    if fact.kind == "place" and re.search(r"\b(?:Canal|Bridge|Dam|Tunnel|Railway|Railroad|Lock|Cathedral|Museum|"
+                                          r"Monument|Tower|Palace|Fort|Wall|Road|Highway|Trail|Corridor)$", fact.text):
+        return " (Type the name the text gives.)"  # 'the New York State Barge Canal': a work of building, named
     return {
         "person": " (Type the name.)",
         "term": " (Type the term the text uses.)",

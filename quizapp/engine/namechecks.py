@@ -24,7 +24,10 @@ def is_subject_name(doc: Document, name: str) -> bool:
 COUNTRY_CUES = {
     "Germany": r"(?i)\bnazis?\b|hitler|fascis|third reich|weimar", "Italy": r"(?i)fascis|mussolini",
     "East Germany": r"(?i)\bGDR\b|berlin wall|stasi", "Japan": r"(?i)samurai|mikado|imperial japan",
-    "Spain": r"(?i)franco|civil war", "China": r"(?i)\bmao\b|chinese", "United States": r"(?i)american|yankee",
+    "Spain": r"(?i)franco|civil war", "China": r"(?i)\bmao\b|chinese",
+    "United States": r"(?i)american|yankee|\bNew York\b|\bCalifornia\b|\bTexas\b|\bChicago\b|\bBoston\b|"
+                     r"\bWashington\b|\bCongress\b",
+    "England": r"(?i)\bLondon\b|\bEnglish\b", "France": r"(?i)\bParis\b|\bFrench\b",
 }
 GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
 # A person of a discussion thread is asked by name only where their sentence says enough about them:

@@ -212,6 +212,12 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
         head = answer.split()[-1]
         if c.fact.kind == "org" and len(answer.split()) == 2 and re.search(rf"\bthe {re.escape(head)}\b", text):
             other.add(head)
+        words = answer.split()
+        for k in range(1, len(words) - 1):  # 'the New York State Barge Canal', later 'The Barge Canal opened …'
+            tail = " ".join(words[k:])
+            if words[k][:1].isupper() and re.search(rf"(?i:\bthe) {re.escape(tail)}\b", text.replace(answer, "")):
+                other.add(tail)
+                break
         if other:
             c.accept = sorted(set(c.accept) | other)
 
@@ -226,8 +232,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         name_counts[f.text] = name_counts.get(f.text, 0) + 1
     for f in doc_facts:  # a person named in full once, then by surname all through ('Fleming'); a place
         # named all through, some of the times inside a longer name ('Egypt's Supreme Council')
-        word = f.text.split()[-1] if f.kind == "person" and len(f.text.split()) >= 2 else \
-            f.text if f.kind == "place" else ""
+        word = f.text.split()[-1] if f.kind == "person" else f.text if f.kind == "place" else ""
         if len(word) >= 3 and word[0].isupper() and f.text in name_counts:
             name_counts[f.text] = max(name_counts[f.text], len(re.findall(rf"\b{re.escape(word)}\b", doc.text)))
     person_names = {f.text for f in doc_facts if f.kind == "person"}

@@ -80,6 +80,8 @@ _BLOCK_TAGS = {
     "table", "tr", "td", "th", "thead", "tbody", "tfoot", "legend", "menu",
 }
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_FOOTNOTE_MARK = re.compile(r"\s*\[?(?:\d{1,3}|[a-z]|[*†‡§])\]?\s*")  # a <sup>'s '1', '[2]', 'a', '*'
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BR = "\x00"  # a line break inside a block
 _PARA = "\x01"  # a block boundary inside a table cell
 _WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
@@ -107,6 +109,7 @@ class _HTMLText(HTMLParser):
         self.pre = 0
         self.furniture = 0
         self.quote = 0  # inside a <blockquote>: someone else's words
+        self.sup = 0  # inside a <sup>: a footnote's marker ('granodiorite<sup>1</sup>') is left out
         self.lists: list[list] = []  # [ordered, counter]
         self.list_group = 0
         self.table = 0
@@ -169,6 +172,9 @@ class _HTMLText(HTMLParser):
             (self.cell if self.cell is not None else self.buf).append(_BR)
             return
         if tag == "img":
+            return
+        if tag == "sup":
+            self.sup += 1
             return
         if tag == "table":
             if self.table == 0:
@@ -245,6 +251,9 @@ class _HTMLText(HTMLParser):
         if tag == "title":
             self.in_title = False
             return
+        if tag == "sup":
+            self.sup = max(0, self.sup - 1)
+            return
         if tag == "table":
             if self.table == 1:
                 self.end_cell()
@@ -294,6 +303,11 @@ class _HTMLText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
+        if self.sup and _FOOTNOTE_MARK.fullmatch(data) and self.cell is None and not self.in_title:
+            tail = "".join(self.buf[-3:])[-6:]
+            if not re.search(r"(?:\d|\b(?:km|cm|mm|m|ft|in|mi|yd|s|x|n|10))$", tail):
+                return  # a footnote's marker after a word: left out
+            data = data.strip().translate(_SUPERSCRIPT)  # '5 km<sup>2</sup>', '10<sup>6</sup>': an exponent, kept
         if self.in_title:
             self.title.append(data)
         elif self.cell is not None:
