@@ -1960,6 +1960,9 @@ def test_new_documents_10_second_review_patterns():
     from quizapp.engine.model import Fact
     assert needs_previous("The most damaging is the parasitic mite Varroa destructor, which feeds on bees.", set())
     assert needs_previous("The lines come from a song written by Thomas S. Allen in 1905.", set())
+    assert not needs_previous('In 1774 Priestley isolated a gas he called "dephlogisticated air"; the French chemist '
+                              'Antoine Lavoisier later named it oxygen.', {"Priestley", "Antoine Lavoisier"})
+    assert needs_previous("Hubble had derived it from theory.", {"Hubble"})
     assert needs_previous("The four untreated mice died within a day, while the treated mice were still alive.", set())
     assert not needs_previous("The interest was 5 per cent in 1920.", set())
     assert not needs_previous("The three ships of Columbus sailed in 1492.", set())

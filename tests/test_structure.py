@@ -696,6 +696,8 @@ def test_a_bracketed_source_line_and_a_bracketed_sentence_stand_apart():
         "(He did not even count the leaves that fell in four autumns.)"
     t = "Wages fell (Pravda, Oct. 24). Then more."
     assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == ["Wages fell (Pravda, Oct. 24).", "Then more."]
+    t = '"It is vegetation." [Joseph Priestley, Observations on Different Kinds of Air, 1772]'
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == ['"It is vegetation."']
 
 
 def test_html_superscript_footnote_marker_is_left_out_and_an_exponent_kept():

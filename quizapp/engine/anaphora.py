@@ -71,9 +71,9 @@ DEMONSTRATIVE = re.compile(
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
     r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
-    # 'resigned soon afterwards': after what the sentence before told; 'had derived it from theory': it?
-    r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|\b(?:derived|published|described|proposed|"
-    r"confirmed|explained|named|called|measured|discovered)\s+it\b|"
+    # 'resigned soon afterwards': after what the sentence before told ('had derived it from theory' is
+    # object_it's: 'it' with no thing before it in the sentence)
+    r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|"
     r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
@@ -112,6 +112,7 @@ _ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|ki
                r"boy|girl|friend|wife|husband|daughter|son|mother|father|brother|sister")
 _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
                         r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using|found|"
+                        r"derived|published|proposed|confirmed|explained|measured|"
                         r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored)\s+it\b")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
 _COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")

@@ -208,9 +208,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         _add_span(text, spans, pos, end)
     if any("\n" in text[a:b] for a, b in spans):
         spans = [piece for a, b in spans for piece in _without_bracket_lines(text, a, b)]
-    return spans
+    # '… It is vegetation." [Joseph Priestley, Observations on Different Kinds of Air, 1772]': a source's
+    # label in square brackets is no sentence
+    return [(a, b) for a, b in spans if not (text[a] == "[" and _SOURCE_LABEL.fullmatch(text, a, b))]
 
 
+_SOURCE_LABEL = re.compile(r"\[[^\[\]\n]{3,200}\][.,]?")
 _BRACKET_LINE = re.compile(r"(?m)^[ \t]*\[[^\]\n]+\][ \t]*$|^[ \t]*\([^)\n]+\)[ \t]*$")
 
 
