@@ -163,6 +163,7 @@ class FactIndex:
         self.documents = {d.id: d for d in documents}
         self.facts = facts  # doc id -> facts in text order
         self._naming: dict[str, set[str]] | None = None
+        self._royal: dict[str, set[str]] = {}
         # names: the first mention of each distinct name, per kind, in corpus order
         self.names_by_kind: dict[str, list[tuple[str, Fact]]] = {}
         self.names_by_doc: dict[tuple[str, str], list[Fact]] = {}
@@ -247,6 +248,14 @@ class FactIndex:
 
     # How many values of other documents to consider: enough for variety, bounded for speed.
     OTHER_DOCUMENT_VALUES = 200
+
+    def royal_names(self, doc_id: str) -> set[str]:
+        """The names a document gives after a royal title ('Empress Maria Theresa'), read in one pass."""
+        if doc_id not in self._royal:
+            text = self.documents[doc_id].text if doc_id in self.documents else ""
+            self._royal[doc_id] = {m.group(1) for m in re.finditer(
+                _ROYAL_BEFORE + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", text)}
+        return self._royal[doc_id]
 
     def documents_naming(self, text: str) -> set[str]:
         """The documents with a fact written exactly so (built once, on first use)."""
@@ -567,12 +576,12 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
     # people only from the same document: a person from another text is the wrong kind of person
     others = () if key.kind == "person" else \
         itertools.islice((f for d, f in index.names_by_kind.get(kk, []) if d != doc_id), index.OTHER_DOCUMENT_VALUES)
-    doc_text = index.documents[doc_id].text if key.kind == "person" and doc_id in index.documents else ""
-    royal_key = bool(doc_text) and re.search(_ROYAL_BEFORE + re.escape(key.text), doc_text) is not None
+    royal = index.royal_names(doc_id) if key.kind == "person" else set()
+    royal_key = any(r.startswith(key.text) for r in royal)
     for f in [*same_doc, *others]:
         if f.kind != key.kind:
             continue
-        if doc_text and not royal_key and re.search(_ROYAL_BEFORE + re.escape(f.text), doc_text):
+        if royal and not royal_key and any(r.startswith(f.text) for r in royal):
             continue  # 'the French chemist Maria Theresa': an empress among chemists stands out
         if key.kind == "person" and len(f.text.split()) != key_tokens and key_tokens > 1:
             continue

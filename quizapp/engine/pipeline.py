@@ -230,11 +230,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     name_counts: dict[str, int] = {}
     for f in doc_facts:
         name_counts[f.text] = name_counts.get(f.text, 0) + 1
+    capitalised = Counter(re.findall(r"\b[A-Z]\w*", doc.text))  # one pass: linear in the document
     for f in doc_facts:  # a person named in full once, then by surname all through ('Fleming'); a place
         # named all through, some of the times inside a longer name ('Egypt's Supreme Council')
         word = f.text.split()[-1] if f.kind == "person" else f.text if f.kind == "place" else ""
-        if len(word) >= 3 and word[0].isupper() and f.text in name_counts:
-            name_counts[f.text] = max(name_counts[f.text], len(re.findall(rf"\b{re.escape(word)}\b", doc.text)))
+        if len(word) >= 3 and word[0].isupper() and " " not in word and f.text in name_counts:
+            name_counts[f.text] = max(name_counts[f.text], capitalised[word])
     person_names = {f.text for f in doc_facts if f.kind == "person"}
     person_names |= {name.split()[-1] for name in person_names}
     name_starts = {f.start for f in doc_facts if f.kind in NAME_KINDS}
