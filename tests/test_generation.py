@@ -2059,3 +2059,43 @@ def test_a_long_name_accepts_the_shorter_form_the_text_uses_and_a_canal_is_no_me
     typed = [q for q in by_type(result, "short_answer") if q["answer"] == "New York State Barge Canal"]
     assert typed and all("Barge Canal" in q["accept"] for q in typed), typed
     assert all(q["prompt"].endswith("(Type the name the text gives.)") for q in typed)
+
+
+def test_new_documents_11_second_review_patterns():
+    # blind review of new-documents-11 after its fixes (docs/reviews/verdicts-newdocs11-112.md)
+    text = ("# The Willow\n\nThe willow now weighed 169 pounds and about 3 ounces, a gain of some 164 pounds, yet the "
+            "soil had lost only about 2 ounces. In metric units the tree gained approx. 74 kg, while the soil lost "
+            "roughly 57 grams, i.e. under 0.06 kg.\n\n"
+            "Van Helmont planted a willow of 5 pounds and 4 ounces in 200 pounds of dried soil, which lost 1 ounce "
+            "in the first year and 8 ounces in all. He used 54 pounds of rainwater in one year, 108 pounds in "
+            "two, 250 pounds in four and 320 pounds in five.\n\n"
+            "## The Canal Today\n\nToday the Erie Canal is part of the New York State Canal System, run by the New "
+            "York State Canal Corporation. Most traffic now consists of pleasure boats. In 2000 Congress designated "
+            "the Erie Canalway National Heritage Corridor. Visitor information is available from the "
+            "[New York State Canal Corporation](https://example.org/canals).\n")
+    _, result = generate_reference(text, "willow", "markdown")
+    keys = asked_keys(result)
+    assert "3" not in keys  # 'about _____ ounces' after '169 pounds and': part of one weight
+    assert "0.06" not in keys  # '57 grams, i.e. under _____ kg': restated
+    assert not [q for q in result.questions if "Visitor information" in q["prompt"]]
+    from quizapp.engine.stems import build_context
+    pointer = document_from_text("The canal is run by a state corporation. Visitor information is available from "
+                                 "the New York State Canal Corporation.", doc_id="p")
+    assert "pointer" in build_context(pointer, pointer.sentences[1], set()).problem
+    assert "164" in keys or "169" in keys  # the weights themselves are still asked
+    from quizapp.engine.distractors import FactIndex, choose_distractors
+    from quizapp.engine.facts import extract_facts
+    doc = document_from_text("The willow now weighed 169 pounds and about 3 ounces, a gain of some 164 pounds, yet the "
+                             "soil had lost only about 2 ounces. He used 54 pounds of water in one year, 108 pounds in "
+                             "two, 250 pounds in four, 320 pounds in five and 410 pounds in six.", doc_id="w")
+    facts = [f for s in doc.sentences for f in extract_facts(s)]
+    key = next(f for f in facts if f.text.startswith("169"))
+    offered = choose_distractors(key, "w", doc.sentences[0].text, FactIndex([doc], {"w": facts}))
+    assert offered and all(float(o.split()[0]) > 164 for o in offered), offered  # a total exceeds what it gained
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.model import Fact
+    assert "Society of Antiquaries" in name_accepts(Fact(kind="org", text="Society of Antiquaries of London", sentence=0,
+                                                         start=0, end=32))
+    assert "Bank" not in name_accepts(Fact(kind="org", text="Bank of England", sentence=0, start=0, end=15))
+    from quizapp.engine.generate import _COMPOUND_MEASURE_BEFORE
+    assert _COMPOUND_MEASURE_BEFORE.search("the willow now weighed 169 pounds and about ")

@@ -116,6 +116,9 @@ def name_accepts(fact: Fact) -> list[str]:
                              fact.text, re.I) if fact.kind in ("org", "place") else None
     if named_for:  # 'University of Warsaw' / 'Warsaw University'; 'research at Oxford'
         accept |= {f"{named_for.group(2)} {named_for.group(1)}", named_for.group(2)}
+    local = re.fullmatch(r"(.+\S) of ([A-Z][a-z]+)", fact.text) if fact.kind == "org" else None
+    if local and len(local.group(1).split()) >= 3:  # 'Society of Antiquaries of London': 'Society of Antiquaries'
+        accept.add(local.group(1))
     caps = [t for t in tokens if t[:1].isupper() and t.isalpha()]
     if fact.kind == "org" and len(caps) >= 3 and len(caps) == len([t for t in tokens if t.lower() not in ("of", "the", "and", "for")]) \
             and caps[0] in ("International", "National", "World", "European", "American", "British", "United", "Royal",

@@ -723,6 +723,11 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     if grow and grow.start(1) < stem_for_limits.find(key.text) and not stem_for_limits[grow.start(1):].startswith(key.text):
         floor = parse_number(grow.group(1) + (grow.group(2) or "")) or 0.0
     floor = max(floor, _parts_cap(stem_for_limits, key, v, want_floor=True) or 0.0)
+    # 'weighed ___ pounds …, a gain of some 164 pounds': a total is larger than what it gained
+    gain = re.search(r"(?i)\b(?:a|an)\s+(?:gain|increase|rise|growth)\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?"
+                     r"(\d[\d,]*(?:\.\d+)?)(\s+(?:million|billion|thousand))?", stem_for_limits)
+    if gain and 0 < stem_for_limits.find(key.text) < gain.start():
+        floor = max(floor, parse_number(gain.group(1) + (gain.group(2) or "")) or 0.0)
     # '128,000 officials out of a reported total of ___': a total is larger than the part before it
     pos = stem_for_limits.find(key.text)
     if pos > 0 and re.search(r"\btotal\b[^.;]{0,30}$", stem_for_limits[:pos]):

@@ -50,7 +50,10 @@ _UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equa
 _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|rendered|known\s+as)\s+[A-Z]")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
 _COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
-_COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?$")
+_COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?"
+                                      r"(?:(?:about|some|nearly|almost|roughly|over)\s+)?$")  # '169 pounds and about _____ ounces'
+# 'roughly 57 grams, i.e. under _____ kg': the figure before, again in other words
+_RESTATED = re.compile(r"(?i)\b(?:i\.\s?e\.|that is|in other words)[,:]?\s+(?:[a-z]+\s+){0,3}$")
 _PROPORTION = re.compile(r"\b(?:half|twice|double[ds]?|doubled|third|(?<!first )(?<!second )(?<!third )(?<!last )quarter|one-fourth|one-tenth|times|tenfold|ten-fold)\b", re.I)
 _SEQUENCE_CUE = re.compile(r"\b(?:preceding|previous|following|subsequent|next|earlier|later|first|second|third)\s+(?:period|years?|plan|decade)\b", re.I)
 # Quote-aware: a title or section in quotation marks may hold commas and quotation marks of its own.
@@ -212,6 +215,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
                                                         or re.match(r"[:.]\d", sent.text[fact.end - sent.start:])) \
             and re.search(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|hours|h\b)|\b\d{1,2}:\d{2}\b", sent.text):
         return "part of a clock time ('at 11:_____ p.m.')"
+    if fact.kind in ("quantity", "number", "percent") and _RESTATED.search(sent.text[: fact.start - sent.start]) \
+            and re.search(r"\d", sent.text[: fact.start - sent.start]):
+        return "a figure restated after 'i.e.' ('57 grams, i.e. under _____ kg'): the one before gives it"
     if fact.kind in ("quantity", "number") and _UNIT_DEFINED.search(sent.text[: fact.start - sent.start]):
         return "a unit's definition in brackets ('(one international unit equals _____ micrograms)'): incidental"
     if fact.kind in NAME_KINDS and _OTHER_SPELLING.match(sent.text[fact.end - sent.start:]):

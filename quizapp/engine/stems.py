@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
+from quizapp.engine.structure import POINTER
 from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TRAILING_CITATION, fronted_it, needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
@@ -170,6 +171,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
+    elif len(text.split()) <= 25 and POINTER.match(text):
+        ctx.problem = "a pointer to elsewhere ('Visitor information is available from …'), not a fact of the text"
     elif re.match(r"^\s*[—―–-]\s*[A-Z]", text):
         ctx.problem = "the signature under a quotation ('— Professor Terry Hughes, …'), not a statement"
     elif FIRST_PERSON.search(strip_quotes_inner(text)):

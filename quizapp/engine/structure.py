@@ -269,7 +269,7 @@ _DATE_LINE = re.compile(
     re.I,
 )
 # 'For more information, see …', 'Visitor information is available from …': a pointer to elsewhere
-_POINTER = re.compile(r"(?i)(?:for\s+)?(?:more|further|visitor|additional|full)?\s*(?:information|details)\b[^.]{0,80}?"
+POINTER = re.compile(r"(?i)(?:for\s+)?(?:more|further|visitor|additional|full)?\s*(?:information|details)\b[^.]{0,80}?"
                       r"\b(?:(?:is|are)\s+available|see|visit|contact|go\s+to)\b")
 _NUMBERED_HEAD = re.compile(r"\d{1,2}\.[ \t]+([A-Z][^\n.!:;]{2,60}\??)[ \t]*")
 # 'Page 2 of 4', '- 3 -', 'p. 12': a page's counter left in pasted text
@@ -435,7 +435,7 @@ def _furniture_line(line: str) -> bool:
         return True
     if words <= 6 and _PAGE_LINE.fullmatch(s):
         return True
-    if words <= 25 and _POINTER.match(s):
+    if words <= 25 and POINTER.match(s):
         return True  # 'Visitor information is available from the [New York State Canal Corporation](…).'
     if words <= 20 and _FORMULA_LINE.fullmatch(s) and not re.search(r"[a-z]{3,}", s):
         return True  # '6CO2 + 6H2O -> C6H12O6 + 6O2': a formula on a line of its own, no sentence
