@@ -2078,6 +2078,10 @@ def test_new_documents_11_second_review_patterns():
     assert "3" not in keys  # 'about _____ ounces' after '169 pounds and': part of one weight
     assert "0.06" not in keys  # '57 grams, i.e. under _____ kg': restated
     assert not [q for q in result.questions if "Visitor information" in q["prompt"]]
+    _, shown = generate_reference("= The Stone =\n\nChampollion published his Lettre in 1822. In October 1972 the stone "
+                                  "was shown at the Louvre in Paris for a month to mark the 150th anniversary of "
+                                  "Champollion's Lettre.\n", "louvre")
+    assert "1972" not in asked_keys(shown) and "October 1972" not in asked_keys(shown)
     from quizapp.engine.stems import build_context
     pointer = document_from_text("The canal is run by a state corporation. Visitor information is available from "
                                  "the New York State Canal Corporation.", doc_id="p")

@@ -215,6 +215,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
                                                         or re.match(r"[:.]\d", sent.text[fact.end - sent.start:])) \
             and re.search(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|hours|h\b)|\b\d{1,2}:\d{2}\b", sent.text):
         return "part of a clock time ('at 11:_____ p.m.')"
+    if fact.kind in ("year", "date") and re.search(r"(?i)\b\d{1,3}(?:st|nd|rd|th)\s+anniversary\b|\b(?:tenth|twentieth|"
+                                                   r"fiftieth|hundredth|centenary|centennial|bicentenary|bicentennial|"
+                                                   r"tercentenary|sesquicentennial)\b", sent.text):
+        return "a year beside an anniversary ('to mark the 150th anniversary of …'): it can be worked out"
     if fact.kind in ("quantity", "number", "percent") and _RESTATED.search(sent.text[: fact.start - sent.start]) \
             and re.search(r"\d", sent.text[: fact.start - sent.start]):
         return "a figure restated after 'i.e.' ('57 grams, i.e. under _____ kg'): the one before gives it"
