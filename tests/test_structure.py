@@ -704,3 +704,35 @@ def test_html_superscript_footnote_marker_is_left_out_and_an_exponent_kept():
     text, _, _ = extract_html("<p>It is made of granodiorite<sup>1</sup>, about 5 km<sup>2</sup> and 10<sup>6</sup> "
                               "tonnes, as he said<sup>[3]</sup>.</p>")
     assert text == "It is made of granodiorite, about 5 km² and 10⁶ tonnes, as he said."
+
+
+def test_pasted_article_headings_without_blank_lines_bylines_columns_and_related_links():
+    text = ("The Dust Bowl: Drought, Dust and Migration on the Great Plains\nBy Margaret Hale | Updated March 3, 2024\n"
+            "Published April 14, 2020\nHome > History > 1930s\n\n"
+            "During the 1930s, a long drought and decades of careless farming turned the southern Plains to dust.\n\n"
+            "How The Grasslands Were Plowed\nBefore large-scale settlement, the southern Plains were covered by "
+            "deep-rooted prairie grasses that held the soil in place.\n\n"
+            "Black Sunday\nThe worst storm came on Sunday, April 14, 1935. A reporter was in Guymon that weekend.\n\n"
+            "\"Three little words rule life in the dust bowl of the continent - if it rains.\"\n"
+            "- Robert E. Geiger, Associated Press reporter, April 1935\n\n"
+            "Year    Event                       Place\n1862    Homestead Act offers land    United States\n"
+            "1935    Black Sunday                 Southern Plains\n\n"
+            "The rain returned in the fall of 1939 to much of the region.\n\n"
+            "Related articles\n- The Great Depression: An Overview\n- Route 66: America's Mother Road\n")
+    found = analyse(text, "text")
+    assert found.title == "The Dust Bowl: Drought, Dust and Migration on the Great Plains"
+    assert [s.title for s in found.sections][1:] == ["How The Grasslands Were Plowed", "Black Sunday"]
+    kinds = {text[p.start:p.end][:12]: p.kind for p in found.paragraphs}
+    assert kinds["By Margaret "] == "furniture" and kinds["- Robert E. "] == "furniture"
+    assert kinds["Year    Even"] == "table" and kinds["- The Great "] == "furniture"
+    assert not [s for s in found.sentences if "Geiger" in s.text or "Overview" in s.text or "Homestead" in s.text]
+
+
+def test_a_time_zone_goes_on_with_the_time_and_an_html_table_caption_is_no_prose():
+    t = "It lifted off at 2:13 p.m. EST on a Saturn V rocket. It flew at 9 p.m. Then it landed."
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == [
+        "It lifted off at 2:13 p.m. EST on a Saturn V rocket.", "It flew at 9 p.m.", "Then it landed."]
+    text, hints, _ = extract_html("<h1>Silk</h1><table><caption>The Silk Road at a glance</caption><tr><th>Length</th>"
+                                  "<td>6,400 km</td></tr><tr><th>Period</th><td>2nd century BC</td></tr></table>"
+                                  "<p>The Silk Road was a network of routes.</p>")
+    assert [s.text for s in analyse(text, "html", hints).sentences] == ["The Silk Road was a network of routes."]

@@ -72,7 +72,7 @@ def _slug(s: str) -> str:
 # ---------------------------------------------------------------------------
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select", "textarea"}
-_FURNITURE_TAGS = {"nav", "footer", "aside", "figcaption"}  # a figure's caption is no prose of the text
+_FURNITURE_TAGS = {"nav", "footer", "aside", "figcaption", "caption"}  # captions are no prose of the text
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption",

@@ -93,6 +93,11 @@ def _starts_sentence(c: str) -> bool:
     return c.isdigit() or c in _OPENERS or (c.isalpha() and not c.islower())
 
 
+_COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S|\S\t+\S")  # 'Year    Event     Place': three columns, or tabs
+_ATTRIBUTION = re.compile(r"[-–—]+\s+[A-Z](?![^\n]*\.\s+[a-z])[^!?\n]{2,120}")
+_TIME_ZONE = re.compile(r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|AEST|IST|JST|Z)\b")
+
+
 def _period_ends(text: str, i: int, seg_start: int, nxt: int) -> bool:
     """May the single period at ``i`` end a sentence?  (Abbreviations, initials.)"""
     k = i
@@ -110,7 +115,8 @@ def _period_ends(text: str, i: int, seg_start: int, nxt: int) -> bool:
     if len(tok) == 1 and tok.isalpha() and tok.isupper():  # an initial: "P. Moskatov"
         return False
     if _DOTTED.fullmatch(tok):  # U.S. / e.g. / i.e.
-        return low in ("a.m", "p.m")
+        # '2:13 p.m. EST on a Saturn V rocket': a time zone goes on with the time
+        return low in ("a.m", "p.m") and not _TIME_ZONE.match(text, nxt)
     if k == seg_start and (tok.isdigit() and len(tok) <= 3 or _ROMAN.fullmatch(tok)):
         return False  # an enumeration "1." at the start of the sentence
     return True
@@ -315,7 +321,8 @@ _BYLINE_MORE = re.compile(
 )
 _EMPHASIS_LINE = re.compile(r"([*_]{1,3})(\S(?:.*\S)?)\1")  # a Markdown line in italics or bold
 _URL_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\(\S+\)")
-_NAV_SEP = re.compile(r"\s[|•·»›]\s|\s*\|\s*")
+_PUBLISHED = re.compile(r"(?i)(?:first\s+)?(?:published|posted)(?:\s+on)?:?\s+(?:\d{1,2}\s+)?[a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\.?")
+_NAV_SEP = re.compile(r"\s[|•·»›>]\s|\s*\|\s*")
 _FURNITURE_SECTIONS = frozenset(
     """see also|external links|further reading|related|related articles|related posts|navigation
     |references|bibliography|sources|citations|works cited""".replace("\n", "").split("|")
@@ -418,7 +425,7 @@ _LINK_WORDS = re.compile(
     r"|download)\b",
     re.I,
 )
-_NAV_CHARS = frozenset("|•·»›")
+_NAV_CHARS = frozenset("|•·»›>")
 
 
 def _furniture_line(line: str) -> bool:
@@ -445,6 +452,8 @@ def _furniture_line(line: str) -> bool:
         return True
     if words <= 14 and _UPDATED.match(s):
         return True
+    if words <= 8 and _PUBLISHED.fullmatch(s):
+        return True  # 'Published April 14, 2020' under a title
     if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
         return True
     if s[:1] in "*_" and words <= 15:
@@ -619,6 +628,16 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
         if line[0] in "-*_=~" and _HRULE.fullmatch(line):
             return [_P(a, b, lines, kind="furniture")]
         return [_P(a, b, lines, kind="list" if _LIST_ITEM.match(line) else None)]
+    if fmt == "text":
+        first = text[lines[0][0]:lines[0][1]]
+        second = text[lines[1][0]:lines[1][1]]
+        if len(first) <= 80 and _title_like(first) and not _LIST_ITEM.match(first) and (
+                len(second) >= 1.6 * len(first) or all(_furniture_line(text[a:b]) for a, b in lines[1:])):
+            # 'How The Grasslands Were Plowed' over its paragraph with no blank line between; a title
+            # over its byline and dates: the heading line stands alone, and later steps say what it is
+            return [_P(lines[0][0], lines[0][1], lines[:1])] + _split_block(text, tag, lines[1:], fmt, hint)
+        if len(lines) >= 3 and sum(bool(_COLUMNS.search(text[a:b])) for a, b in lines) >= len(lines) - 1:
+            return [_P(lines[0][0], lines[-1][1], lines, kind="table")]  # columns aligned with spaces
     out: list[_P] = []
     run: list = []
     run_kind = None
@@ -679,6 +698,11 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             continue
         if _HRULE.fullmatch(line):
             close()
+            out.append(_P(span[0], span[1], [span], kind="furniture"))
+            continue
+        if _LIST_ITEM.match(line) and run_kind == "text" and run and \
+                text[run[-1][0]:run[-1][1]].rstrip().endswith(('"', "”")) and _ATTRIBUTION.fullmatch(line):
+            close()  # '- Robert E. Geiger, Associated Press reporter, April 1935' under a quotation
             out.append(_P(span[0], span[1], [span], kind="furniture"))
             continue
         if _LIST_ITEM.match(line):
@@ -927,6 +951,10 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             stack.append(k)
     section_objs = [Section(k, t, lv, st, ends[k]) for k, (t, lv, st) in enumerate(sections)]
 
+    for k in range(1, len(paras)):  # 'Related articles' (page chrome, not a heading) over its list of links
+        if paras[k].kind == "list" and paras[k - 1].kind == "furniture" and \
+                ptext[k - 1].strip().rstrip(":").lower() in _FURNITURE_SECTIONS:
+            paras[k].kind = "furniture"
     for p, k in zip(paras, sec_of):
         title = section_objs[k].title.strip().lower()
         if p.kind != "heading":
