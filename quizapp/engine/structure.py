@@ -631,7 +631,7 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
     if fmt == "text":
         first = text[lines[0][0]:lines[0][1]]
         second = text[lines[1][0]:lines[1][1]]
-        if len(first) <= 80 and _title_like(first) and not _LIST_ITEM.match(first) and (
+        if len(first) <= 80 and _title_like(first) and not _LIST_ITEM.match(first) and not _SETEXT.fullmatch(second) and (
                 len(second) >= 1.6 * len(first) or all(_furniture_line(text[a:b]) for a, b in lines[1:])):
             # 'How The Grasslands Were Plowed' over its paragraph with no blank line between; a title
             # over its byline and dates: the heading line stands alone, and later steps say what it is
