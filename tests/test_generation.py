@@ -2103,3 +2103,17 @@ def test_new_documents_11_second_review_patterns():
     assert "Bank" not in name_accepts(Fact(kind="org", text="Bank of England", sentence=0, start=0, end=15))
     from quizapp.engine.generate import _COMPOUND_MEASURE_BEFORE
     assert _COMPOUND_MEASURE_BEFORE.search("the willow now weighed 169 pounds and about ")
+
+
+def test_new_documents_12_review_patterns():
+    # first-sight blind review of new-documents-12 (docs/reviews/verdicts-newdocs12-121.md)
+    text = ("= The Silk Road =\n\nThe Han dynasty (206 BC – AD 220) extended its control westward along the Hexi "
+            "Corridor in the 2nd century BC.\n\nAccording to the Byzantine historian Procopius, monks smuggled "
+            "silkworm eggs to Constantinople around AD 552 during the reign of Justinian.\n\n"
+            "In 751 the armies of the Abbasid Caliphate defeated those of the Tang dynasty at the Battle of Talas. "
+            "In 1206 Genghis Khan founded the Mongol Empire. In 1295 Marco Polo returned to Venice.\n")
+    _, result = generate_reference(text, "silk")
+    assert "220" not in asked_keys(result)  # the years in brackets after a name: an aside
+    false_years = [int(m) for q in by_type(result, "true_false") if "Constantinople around AD" in q["prompt"]
+                   for m in re.findall(r"around AD (\d+)", q["prompt"])]
+    assert false_years and all(y == 552 or abs(y - 552) >= 10 for y in false_years), false_years

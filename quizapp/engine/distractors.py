@@ -692,7 +692,7 @@ def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
 
 
 _APPROXIMATOR = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|over|"
-                           r"more than|less than|up to|an estimated|circa|c\.)\s*$")
+                           r"more than|less than|up to|an estimated|circa|c\.)\s*(?:AD|A\.D\.|CE)?\s*$")  # 'around AD 552'
 
 
 def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int,

@@ -43,6 +43,7 @@ _ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|ove
 # the unit may take a second word: 'km', 'square miles', 'degrees C'
 _CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
 _CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*$")
+_ERA_SPAN = re.compile(r"(?:c\.\s*)?(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?\s*[–—-]\s*(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?")
 # '(one international unit equals _____ micrograms …)': an aside that defines a unit
 _UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equals|is equal to|=|is|corresponds to)\s+"
                           r"(?:about\s+|approximately\s+|roughly\s+)?$")
@@ -199,6 +200,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     named_then_bracket = re.search(r"[A-Z][\w’'-]*[*_]*\s+\($", before) and re.match(r"\)", after)  # (markup too)
     if fact.kind == "year" and named_then_bracket:
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
+    bracket = re.search(r"[A-Z][\w’'-]*(?:\s+[a-z]+){0,2}[*_]*\s+\(([^()]*)$", before)  # 'the Han dynasty ('
+
+    closing = re.match(r"([^()]*)\)", after)
+    if fact.kind in ("year", "range") and bracket and closing and _ERA_SPAN.fullmatch(
+            (bracket.group(1) + fact.text + closing.group(1)).strip()):
+        return "the years in brackets after a name ('the Han dynasty (206 BC – AD 220)'): an aside"
     if fact.kind == "range" and fact.unit == "years" and named_then_bracket:
         return "the years in brackets after a name ('Cyrus West Field (1819–1892)', 'the Civil War (1861–1865)'): an aside"
     named = re.search(r"\b([A-Z][A-Za-z]+)\s+$", before)
