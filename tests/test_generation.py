@@ -2117,3 +2117,11 @@ def test_new_documents_12_review_patterns():
     false_years = [int(m) for q in by_type(result, "true_false") if "Constantinople around AD" in q["prompt"]
                    for m in re.findall(r"around AD (\d+)", q["prompt"])]
     assert false_years and all(y == 552 or abs(y - 552) >= 10 for y in false_years), false_years
+
+
+def test_an_abbreviation_the_text_spells_out_is_not_typed():
+    text = ("= Apollo 13 =\n\nThe lunar module (LM), named Aquarius, was built to land two men on the Moon.\n\n"
+            "The LM was built to keep two men alive for about two days. Now the LM had to support three men.\n\n"
+            "The command module's canisters were square and the LM's were round, so they could not be swapped.\n")
+    _, result = generate_reference(text, "lm")
+    assert "LM" not in {q["answer"] for q in by_type(result, "short_answer")}

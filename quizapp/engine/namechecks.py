@@ -109,6 +109,10 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "the full name of an abbreviation in another language: typing it tests a transliteration"
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
+    if fact.kind in ("org", "term", "place") and re.fullmatch(r"[A-Z]{2,5}", fact.text) and \
+            re.search(rf"\(\s*{fact.text}\s*\)", doc.text):
+        # 'the _____ was built to keep two men alive' (LM), where the text says 'the lunar module (LM)'
+        return "an abbreviation the text spells out: typing it tests its letters"
     if fact.kind == "org" and re.match(r"\s*\([A-Z][a-z]+\s+[A-Z]{2,5}\)", after):
         # 'the _____ (Russian YCL)': whoever can expand the abbreviation has the answer (blind review 20001)
         return "cue: the abbreviation in brackets beside the blank names it in other words"
