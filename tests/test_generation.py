@@ -2125,3 +2125,15 @@ def test_an_abbreviation_the_text_spells_out_is_not_typed():
             "The command module's canisters were square and the LM's were round, so they could not be swapped.\n")
     _, result = generate_reference(text, "lm")
     assert "LM" not in {q["answer"] for q in by_type(result, "short_answer")}
+
+
+def test_a_title_with_an_article_is_no_biography_and_a_preposition_no_name():
+    from quizapp.engine.casing import with_attribution
+    text = ("= The Silk Road =\n\nThe Silk Road was not a single road but a network of routes.\n\n"
+            "The most famous traveller was Marco Polo, a Venetian merchant. He served Kublai Khan, founder of the "
+            "Yuan dynasty, and returned to Venice in 1295. He wrote a book. He died in 1324.\n")
+    doc = document_from_text(text, doc_id="silk")
+    assert doc.subject is None
+    _, result = generate_reference(text, "silk")
+    assert not [q for q in result.questions if "the Silk Road served" in q["prompt"]]
+    assert with_attribution("X, ", "Near Dunhuang lie the Mogao Caves.") == "X, near Dunhuang lie the Mogao Caves."

@@ -193,6 +193,8 @@ DEATH_YEARS = {
 # Words written with a capital that are not names.
 NOT_NAMES = {
     "I", "The", "A", "An", "In", "On", "At", "By", "Of", "For", "From", "To", "With", "But",
+    "Near", "Along", "Beyond", "Across", "Inside", "Outside", "Beneath", "Among", "Around", "Through", "Behind",
+    "Beside", "Within",
     "And", "Or", "If", "As", "It", "He", "She", "They", "We", "You", "This", "That", "These",
     "Those", "There", "Here", "When", "Where", "What", "Which", "Who", "Why", "How", "Some",
     "Many", "Most", "All", "Any", "Each", "Every", "No", "Not", "Yes", "Between", "After",

@@ -66,7 +66,8 @@ class Document:
         capitalised words, its first sentence opens with that name and 'was' or 'is' ('Marie Curie was a
         physicist …'), and it speaks of someone as 'she' (or 'he') far more often than the other."""
         title = self.title.strip()
-        if not re.fullmatch(r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}", title) or not self.sentences:
+        if not re.fullmatch(r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}", title) or not self.sentences \
+                or title.split()[0] in ("The", "A", "An"):  # 'The Silk Road' is no one's name
             return None
         first = next((x for x in self.sentences if self.paragraphs[x.paragraph].kind == "prose"), None)
         if first is None or not re.match(re.escape(title) + r"\s+(?:was|is)\b", first.text):
