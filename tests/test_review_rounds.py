@@ -237,3 +237,16 @@ def test_a_title_with_an_article_is_no_biography_and_a_preposition_no_name():
     _, result = generate_reference(text, "silk")
     assert not [q for q in result.questions if "the Silk Road served" in q["prompt"]]
     assert with_attribution("X, ", "Near Dunhuang lie the Mogao Caves.") == "X, near Dunhuang lie the Mogao Caves."
+
+
+def test_new_documents_12_second_review_patterns():
+    # blind review of new-documents-12 after its first fixes (docs/reviews/verdicts-newdocs12-122.md)
+    from quizapp.engine.casing import with_attribution
+    assert with_attribution("According to “The Silk Road”, in the section “Dunhuang”, ",
+                            "According to tradition, the first caves were carved in AD 366.") == \
+        "In the section “Dunhuang” of “The Silk Road”, according to tradition, the first caves were carved in AD 366."
+    text = ("= The Dust Bowl =\n\nDUST AND HEALTH\n\nIn the 1930s livestock died in the fields, and many people, "
+            "especially children and the elderly, fell ill with \"dust pneumonia,\" a respiratory illness caused by "
+            "breathing in fine dust.\n")
+    _, result = generate_reference(text, "dust")
+    assert not [q for q in by_type(result, "short_answer") if q["answer"] in ("dust pneumonia", "dust pneumonia,")]

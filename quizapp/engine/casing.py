@@ -55,6 +55,12 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
     if not attribution:
         return text
     if re.match(r"(?i)according to\b", text):
+        # 'According to tradition, the first caves were carved …': the document and its section still
+        # tell which caves ('In the section “Dunhuang and the Mogao Caves” of “The Silk Road”, according …')
+        where = re.fullmatch(r"According to (“[^”]+”)(?:, in the section (“[^”]+”))?, ", attribution)
+        if where:
+            place = f"In the section {where.group(2)} of {where.group(1)}" if where.group(2) else f"In {where.group(1)}"
+            return f"{place}, {text[0].lower()}{text[1:]}"
         return text
     if not keep_case and doc_text and _written_lower(text, doc_text):
         return attribution + text[0].lower() + text[1:]

@@ -198,12 +198,15 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
             if all(ch in initials for ch in fact.text):
                 return "cue: the acronym's letters are the initials of the words beside it"
     p = fold(prompt)
-    for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind != "quote" else r"[A-Za-z]+", fold(fact.text)):
+    for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind not in ("quote", "term") else r"[A-Za-z]+", fold(fact.text)):
         shortest = 5 if tok[0].isupper() else 6  # a name: 'petites Curies' beside 'Marie Curie'
         stem = tok[: max(shortest, len(tok) - 3)]
         same = re.search(rf"\b{re.escape(tok)}\b", p)
         if len(tok) >= shortest and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
             return "cue: a word of the answer is in the stem"
+        if fact.kind in ("quote", "term") and len(tok) >= 4 and tok.lower() not in STOPWORDS and \
+                re.search(rf"\b{re.escape(tok.lower())}\b", p.lower()):
+            return "cue: a word of the answer is in the stem"  # '“_____,” an illness caused by … fine dust' (dust pneumonia)
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
         return PEOPLE_CUE
     return ""
