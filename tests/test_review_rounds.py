@@ -241,6 +241,9 @@ def test_a_title_with_an_article_is_no_biography_and_a_preposition_no_name():
 
 def test_new_documents_12_second_review_patterns():
     # blind review of new-documents-12 after its first fixes (docs/reviews/verdicts-newdocs12-122.md)
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("The film received nine Academy Award nominations and won two.", set())
+    assert needs_previous("The tanks were redesigned, and Apollo 14 flew in January 1971.", set())
     from quizapp.engine.casing import with_attribution
     assert with_attribution("According to “The Silk Road”, in the section “Dunhuang”, ",
                             "According to tradition, the first caves were carved in AD 366.") == \
