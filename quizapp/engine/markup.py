@@ -21,7 +21,8 @@ _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*[A-Za-z][^_\n]*?)(?<=[^\s_
 _MARKERS = frozenset("*_`[")
 # Hidden whole: an image ('![a caption](fig.jpg)', its words are no part of the prose) and a
 # footnote reference ('[^1]', '[^note]'; never the note's own '[^1]:').
-_WHOLE = re.compile(r"!\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)|\[\^[\w-]{1,20}\](?!:)")
+IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")  # group 1: the caption
+_WHOLE = re.compile(IMAGE.pattern + r"|\[\^[\w-]{1,20}\](?!:)")
 
 
 def markup_offsets(text: str) -> list[int]:

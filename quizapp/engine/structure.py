@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
 
 __all__ = ["parse_structure", "split_sentences", "analyse", "Structure"]
@@ -252,7 +253,7 @@ _H_EQ = re.compile(r"(={1,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*=+[ \t]*")
 _H_MD = re.compile(r"(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT = re.compile(r"(=+|-+)[ \t]*")
 _HRULE = re.compile(r"(?:[-*_=~][ \t]*){3,}")
-_IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)[ \t]*")
+_IMAGE_LINE = re.compile(IMAGE.pattern + r"[ \t]*")
 _ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\[\^[\w-]+\]:)[ \t]+(?=\S)")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FOOTNOTE_START = re.compile(r"(?:\[(\d{1,3})\]|\[\^([\w-]+)\]:|(\d{1,3})[.)])[ \t]+(?=\S)")

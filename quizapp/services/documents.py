@@ -11,7 +11,6 @@ from quizapp.engine import markup, model as engine_model
 from quizapp.extensions import db
 from quizapp.models import Document
 
-_IMAGE_ONLY = re.compile(r"!\[([^\]\n]*)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")  # '![caption](fig.jpg)' alone
 _QUOTE_MARKER = re.compile(r"(?m)^[ \t]*>[ \t]?")
 
 META_FIELDS = ("author", "publication", "date", "kind", "licence", "attribution")
@@ -102,7 +101,7 @@ def reader_blocks(document: Document) -> list[Block]:
                                 anchor=f"s-{p['section']}", extra_anchors=anchors))
             continue
         if document.source_format == "markdown":
-            image = _IMAGE_ONLY.fullmatch(text)
+            image = markup.IMAGE.fullmatch(text)  # '![caption](fig.jpg)' alone
             text = f"Image: {image.group(1)}" if image and image.group(1).strip() else markup.plain(text)
         if kind == "quote":
             text = _QUOTE_MARKER.sub("", text)  # '> ' at each line's start
