@@ -594,8 +594,9 @@ def _name_distractors(key: Fact, doc_id: str, index: FactIndex, offer) -> None:
         if key.kind == "person" and key_tokens == 1 and len(f.text.split()) > 1:
             # 'Dr. _____ and Heatley' (Florey): a surname among surnames, not among full names
             surname = f.text.split()[-1]
-            if len(surname) >= 3 and surname[0].isupper() and not re.fullmatch(r"[IVX]+|[A-Z]\.", surname) \
-                    and surname not in lexicon.GIVEN_NAMES and not _variant(surname, key.text) and offer(surname, "name:" + fold(surname).lower()):
+            fits = len(surname) >= 3 and surname[0].isupper() and not re.fullmatch(r"[IVX]+|[A-Z]\.", surname) \
+                and surname not in lexicon.GIVEN_NAMES and not _variant(surname, key.text)
+            if fits and offer(surname, "name:" + fold(surname).lower()):
                 return
             continue
         if offer(f.text, value_key(f)):

@@ -213,9 +213,10 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
         if c.fact.kind == "org" and len(answer.split()) == 2 and re.search(rf"\bthe {re.escape(head)}\b", text):
             other.add(head)
         words = answer.split()
+        elsewhere = text.replace(answer, "") if len(words) >= 3 else ""
         for k in range(1, len(words) - 1):  # 'the New York State Barge Canal', later 'The Barge Canal opened …'
             tail = " ".join(words[k:])
-            if words[k][:1].isupper() and re.search(rf"(?i:\bthe) {re.escape(tail)}\b", text.replace(answer, "")):
+            if words[k][:1].isupper() and re.search(rf"(?i:\bthe) {re.escape(tail)}\b", elsewhere):
                 other.add(tail)
                 break
         if other:

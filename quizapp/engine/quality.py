@@ -64,15 +64,14 @@ def check(c: Candidate) -> None:
         if c.qtype == "multiple_choice" and _ARTICLE_BLANK.search(c.prompt):
             c.reject = "cue: the article before the blank gives the answer away"
             return
+    title = re.search(r"in the section “(.+?)”, ", c.prompt)  # the section title the stem shows
     if c.fact is not None and c.fact.kind in ("date", "year", "range"):
-        title = re.search(r"in the section “(.+?)”, ", c.prompt)
         years = re.findall(r"\d{4}", c.fact.text)
         if title and (any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years)
                       or len(years) >= 2 and all(y in title.group(1) for y in years)):
             c.reject = "cue: the section title names the answer's year"
             return
     if c.fact is not None and c.fact.kind == "person" and len(c.fact.text.split()) >= 2:
-        title = re.search(r"in the section “(.+?)”, ", c.prompt)
         surname = c.fact.text.split()[-1]
         if title and len(surname) >= 3 and re.search(rf"\b{re.escape(fold(surname))}\b", fold(title.group(1))):
             # 'In 1945 _____ … confirmed this arrangement' under “Dorothy Hodgkin and the structure”

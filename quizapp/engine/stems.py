@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
-from quizapp.engine.structure import POINTER
 from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TRAILING_CITATION, fronted_it, needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
 from quizapp.engine.model import Document, Sentence
+from quizapp.engine.structure import POINTER
 
 
 _DISCOURSE_START = re.compile(

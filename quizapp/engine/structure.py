@@ -2,8 +2,8 @@
 
 ``parse_structure(text, source_format)`` cuts ``text`` into paragraphs (blocks
 separated by blank lines), classifies each one (prose, heading, list, furniture,
-table, footnote, and a Markdown block quotation), groups them into sections and splits the readable ones into
-sentences.  Every span is a pair of ``str`` offsets into ``text`` with the
+table, footnote, block quotation), groups them into sections and splits the
+readable ones into sentences.  Every span is a pair of ``str`` offsets into ``text`` with the
 passage exactly ``text[start:end]`` and no leading or trailing whitespace.
 
 Everything here is a single pass (or a few) over the text with bounded
