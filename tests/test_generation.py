@@ -1390,7 +1390,7 @@ def test_a_thing_brought_in_by_the_paragraph_before_or_behind_a_context_sentence
 
 
 def test_round_43_model_numbers_titles_multipliers_and_two_engines():
-    from quizapp.engine.structure import split_sentences
+    from quizapp.engine.sentences import split_sentences
     t = 'He is reported to have said, "Pish! A woman might piss it out." The fire spread.'
     assert len(split_sentences(t, 0, len(t))) == 2
     text = ("= Ada =\n\n== Notes ==\n\nBabbage designed the Difference Engine in 1822. He later planned the Analytical "

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.engine.reader import extract_html
-from quizapp.engine.structure import analyse, parse_structure, readable_case, split_sentences
+from quizapp.engine.sentences import split_sentences
+from quizapp.engine.structure import analyse, parse_structure, readable_case
 
 SOURCES = Path(__file__).resolve().parents[1] / "questions" / "sources"
 WIKI = SOURCES / "000_3891d14f5284f298.txt"
@@ -614,7 +615,7 @@ def _sentence_case_head_of(line):
 
 def test_an_exclamation_inside_a_quotation_that_the_sentence_goes_on_after_does_not_end_it():
     # blind review newdocs4-41 Q31: 'said, "Pish!' was cut off from 'A woman might piss it out," and went back to bed.'
-    from quizapp.engine.structure import split_sentences
+    from quizapp.engine.sentences import split_sentences
     t = 'He is reported to have said, "Pish! A woman might piss it out," and went back to bed. Then it spread.'
     assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == [
         'He is reported to have said, "Pish! A woman might piss it out," and went back to bed.', "Then it spread."]
