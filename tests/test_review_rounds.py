@@ -253,3 +253,17 @@ def test_new_documents_12_second_review_patterns():
             "breathing in fine dust.\n")
     _, result = generate_reference(text, "dust")
     assert not [q for q in by_type(result, "short_answer") if q["answer"] in ("dust pneumonia", "dust pneumonia,")]
+
+
+def test_the_most_named_newspaper_is_a_guess_and_not_asked():
+    # blind review of the whole shipped bank (packet-full-7001, and shipped29 before it): "Thus, _____ in
+    # boasting of …" (Pravda, quoted all through the essay) is typed without reading the passage
+    towns = ["Moscow", "Leningrad", "Kiev", "Odessa", "Kharkov", "Minsk", "Tiflis", "Baku", "Perm", "Omsk"]
+    text = "= Press =\n\nPravda, the organ of the party, and Izvestia, the organ of the government, were read everywhere.\n\n" + "\n\n".join(
+        [f"In {1930 + i} Pravda reported on the {town} textile mills and their new directors." for i, town in enumerate(towns)]
+        + [f"In {1930 + i} the newspaper Izvestia praised the {town} steel works for their output." for i, town in enumerate(towns[:8])])
+    doc, result = generate_reference(text, "press")
+    keys = asked_keys(result)
+    assert "Pravda" not in keys
+    assert any(r["reason"].startswith("the most-named of its kind") for r in result.rejected)
+    assert "Izvestia" in keys  # named all through too, but not the default guess: asked once

@@ -260,6 +260,10 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     cands: list[Candidate] = []
     rejected: list[dict] = []
     asked_once: set[str] = set()
+    # The most-named newspaper or body of a document is what a student types into any blank of its
+    # kind without reading the passage ('Thus, _____ in boasting …': Pravda): never asked.
+    guesses = {kind: max((f.text for f in doc_facts if f.kind == kind), key=lambda n: (name_counts[n], n))
+               for kind in ("work", "org") if any(f.kind == kind for f in doc_facts)}
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
@@ -281,7 +285,9 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
                 fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS) or (
                 fact.kind == "quote" and not why_not and name_counts.get(fact.text, 0) >= 2)
-            if once:
+            if once and fact.kind in guesses and fact.text == guesses[fact.kind] and why_not:
+                why_not = "the most-named of its kind in the document: a guess, not a reading"
+            elif once:
                 why_not = "asked once already: named all through the document" if fact.text in asked_once else ""
             # A famous person is a fair typed answer where the stem does not give the name away by a
             # title ('Czar _____'); never an option among obscure names.
