@@ -492,7 +492,10 @@ def _terms(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
         if _overlaps(taken, s, e) or (w[0].isupper() and s == 0):
             continue
         ism = w[0].isupper() and w.endswith("ism") and _zipf(w.lower()) < 2.5
-        glossed = not ism and is_rare_word(w) and gloss_of(text, s, e) is not None
+        gloss = None if ism else gloss_of(text, s, e)
+        glossed = not ism and is_rare_word(w) and gloss is not None
+        if glossed and w[0].isupper() and all(g[0].isupper() for g in gloss.split()):
+            continue  # 'Telok Betong (Teluk Betung)': a name's other spelling, not a term's meaning
         if not (ism or glossed):
             continue
         taken.append((s, e))
@@ -560,7 +563,7 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
         return after.group(1).strip()
     if term_start > 0 and sentence_text[term_start - 1] == "(" and sentence_text[term_end:term_end + 1] == ")":
         before = sentence_text[:term_start - 1].rstrip()
-        m = re.search(r"((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)
+        m = re.search(r"(?<![A-Za-z])((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)  # whole words: not 'njer' of 'Anjer'
         if m:
             words = m.group(1).split()
             while len(words) > 1 and words[0] in _UNIT_STOP:

@@ -444,6 +444,11 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             return [_P(lines[0][0], lines[0][1], lines[:1])] + _split_block(text, tag, lines[1:], fmt, hint)
         if len(lines) >= 3 and sum(bool(_COLUMNS.search(text[a:b])) for a, b in lines) >= len(lines) - 1:
             return [_P(lines[0][0], lines[-1][1], lines, kind="table")]  # columns aligned with spaces
+        if len(lines) >= 2 and all(a > 0 and text[a - 1] in " \t" and b - a <= 80 and text[b - 1] not in ".!?:;"
+                                   for a, b in lines):
+            # '    Anjer (Anyer), western Java' over '    Merak, north-western Java': short lines indented
+            # alike, none a sentence, are a list with no markers, an item a line
+            return [_P(lines[0][0], lines[-1][1], lines, kind="list")]
     out: list[_P] = []
     run: list = []
     run_kind = None
@@ -598,9 +603,10 @@ def readable_case(head: str, counts: _CaseCounts | None = None) -> str:
 def _item_spans(text: str, p: _P, marker: re.Pattern) -> list[tuple[int, int]]:
     """The items of a list/footnote paragraph, markers excluded."""
     items: list[list[int]] = []
+    unmarked = not any(marker.match(text, s, e) for s, e in p.lines)  # an indented list: an item a line
     for s, e in p.lines:
         m = marker.match(text, s, e)
-        if m or not items:
+        if m or not items or unmarked:
             items.append([m.end() if m else s, e])
         else:
             items[-1][1] = e
