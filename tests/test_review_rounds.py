@@ -290,3 +290,44 @@ def test_a_gloss_before_a_bracketed_term_is_whole_words():
     assert gloss_of("Anjer (Anyer), western Java", 7, 12) is None
     assert gloss_of("the shock workers (udarniki) met", 19, 27) == "the shock workers" or \
         gloss_of("the shock workers (udarniki) met", 19, 27).endswith("shock workers")
+
+
+def test_a_glossary_is_asked_as_a_matching_of_terms_with_their_meanings():
+    # new-documents-13: a handout's 'Key terms' lines and an HTML page's <dl> were read as prose
+    # ('Caldera - a large … chamber Pyroclastic flow - …' one sentence; each <dt> a paragraph of its own)
+    text = ("KRAKATOA\n\nWhere Was Krakatoa?\n\nKrakatoa was a small volcanic island in the Sunda Strait between "
+            "Java and Sumatra.\n\nKey terms\n\n"
+            "Caldera - a large, bowl-shaped hollow formed when the ground collapses\n"
+            "Tsunami - a series of sea waves caused by a sudden displacement of water\n"
+            "Pumice - a very light volcanic rock full of gas bubbles; it can float on water\n\n"
+            "The First Signs\n\nOn 20 May 1883 Perboewatan began to throw out steam and ash.\n\n"
+            "                                   - Page 1 -\n"
+            "Krakatoa 1883 handout                                   St. Aidan's School\n\n"
+            "In June 1883 the ash reached the ships in the strait and the captains reported it.\n")
+    doc = document_from_text(text, doc_id="k")
+    titles = [s.title for s in doc.sections]
+    assert "Where Was Krakatoa?" in titles and "Key terms" in titles
+    assert not [s for s in doc.sentences if "Page 1" in s.text or "Tsunami" in s.text and "Caldera" in s.text]
+    doc, result = generate_reference(text, "k")
+    pairs = [q["pairs"] for q in by_type(result, "matching")]
+    assert ["Pumice", "a very light volcanic rock full of gas bubbles"] in [p for ps in pairs for p in ps]
+    html = ("<html><body><h1>Cables</h1><p>The cable of 1858 failed after three weeks of use by the company.</p>"
+            "<h2>Key terms</h2><dl><dt>Gutta-percha</dt><dd>A natural latex from trees of the Malay Peninsula.</dd>"
+            "<dt>Armour</dt><dd>The outer layer of iron wires around a cable.</dd>"
+            "<dt>Paying out</dt><dd>Letting cable run off a moving ship.</dd></dl></body></html>")
+    doc, result = generate_reference(html, "c", "html")
+    assert "- Gutta-percha – A natural latex from trees of the Malay Peninsula." in doc.text
+    pairs = [p for q in by_type(result, "matching") for p in q["pairs"]]
+    assert ["Armour", "The outer layer of iron wires around a cable"] in pairs
+
+
+def test_a_surname_that_is_also_a_word_keeps_its_capital_after_the_attribution():
+    # new-documents-13: 'Field telegraphed …' (Cyrus West Field) became 'field telegraphed' because the
+    # page also writes 'the field of battle' once
+    from quizapp.engine.casing import with_attribution
+    doc_text = ("The leader was Cyrus West Field, a merchant. In 1856 Field helped to found a company. "
+                "Field telegraphed the news. A poet wrote of the field of battle. Field was awarded a medal.")
+    assert with_attribution("According to X, ", "Field telegraphed the news.", doc_text=doc_text) == \
+        "According to X, Field telegraphed the news."
+    assert with_attribution("According to X, ", "Soon the poet wrote.", doc_text=doc_text + " It was soon over.") == \
+        "According to X, soon the poet wrote."

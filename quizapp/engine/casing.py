@@ -67,7 +67,7 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
     first = re.match(r"[A-Z][a-z]+", text)
     if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
             first and doc_text and (capitalised_mid_sentence(first.group(0), doc_text)
-                                    or _surname_in(first.group(0), doc_text)):
+                                    or _surname_in(first.group(0), doc_text) or _mostly_a_name(first.group(0), doc_text)):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
 
@@ -90,7 +90,18 @@ def _written_lower(text: str, doc_text: str) -> bool:
     # (not a surname: 'Waters said' where the text names Roger Waters)
     plural_of_lower = word.endswith("s") and len(word) > 5 and _lower_in(word[:-1], doc_text) \
         and not _surname_in(m.group(1), doc_text)
-    return _lower_in(word, doc_text) or plural_of_lower
+    return (_lower_in(word, doc_text) and not _mostly_a_name(m.group(1), doc_text)) or plural_of_lower
+
+
+@lru_cache(maxsize=4096)
+def _mostly_a_name(word: str, doc_text: str) -> bool:
+    """'Field telegraphed …' where the text names Cyrus West Field, writes 'Field' alone three times and
+    'field' once ('the field of battle'): the end of a full name, written alone with its capital more
+    often than in lower case."""
+    if not re.search(rf"\b[A-Z][a-z]+ {re.escape(word)}\b(?! [A-Z])", doc_text):
+        return False
+    alone = len(re.findall(rf"(?:\b[a-z]+|\d|[.!?][\"”’]?)[,;:]? {re.escape(word)}\b(?! [A-Z])", doc_text))
+    return alone >= 2 and alone > len(re.findall(rf"\b{re.escape(word.lower())}\b", doc_text))
 
 
 @lru_cache(maxsize=4096)

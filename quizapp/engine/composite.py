@@ -15,6 +15,7 @@ from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.namechecks import typed_name_problem
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import Context, clean_sentence, stem_text, subject_resolved
+from quizapp.engine.structure import GLOSS_ENTRY
 
 _LIST_KINDS = {"nationality", "place", "person", "group"}
 
@@ -267,9 +268,27 @@ def quotation_speakers(doc: Document, facts_by_sentence: dict[int, list[Fact]]) 
     return found
 
 
-def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+def glossary_entries(doc: Document) -> list[tuple[Fact, str, Sentence]]:
+    """A glossary's entries, each an item of a list ('Caldera - a large, bowl-shaped hollow …', an HTML
+    definition list's 'Gutta-percha – A natural latex …'): the term, its meaning up to its first
+    semicolon, and the sentence."""
     out = []
-    seen: set[str] = set()
+    for sent in doc.sentences:
+        if doc.paragraphs[sent.paragraph].kind != "list":
+            continue
+        m = GLOSS_ENTRY.fullmatch(sent.text)
+        if not m:
+            continue
+        meaning = m.group(2).split(";")[0].strip().rstrip(".")
+        term = Fact(kind="term", text=m.group(1), start=sent.start + m.start(1), end=sent.start + m.end(1),
+                    sentence=sent.index, norm=m.group(1).lower(), unit=meaning)
+        out.append((term, meaning, sent))
+    return out
+
+
+def glossed_terms(doc: Document, facts_by_sentence: dict[int, list[Fact]]) -> list[tuple[Fact, str, Sentence]]:
+    out = glossary_entries(doc)
+    seen: set[str] = {f.text.lower() for f, _, _ in out}
     for sent in doc.sentences:
         for f in facts_by_sentence.get(sent.index, []):
             if f.kind == "term" and f.unit and f.text.lower() not in seen:

@@ -84,6 +84,7 @@ _FOOTNOTE_MARK = re.compile(r"\s*\[?(?:\d{1,3}|[a-z]|[*†‡§])\]?\s*")  # a <
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BR = "\x00"  # a line break inside a block
 _PARA = "\x01"  # a block boundary inside a table cell
+_DT_END = " – "  # after a definition list's term, before its meaning
 _WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 
 
@@ -135,6 +136,8 @@ class _HTMLText(HTMLParser):
             return
         if kind == "p" and self.lists:
             kind = "li"
+        if kind == "li":
+            text = text.removesuffix(_DT_END.strip())  # a term with no meaning after it
         elif kind == "p" and self.quote:
             kind = "quote"
         level = self.heading if kind == "h" else len(self.lists)
@@ -209,6 +212,12 @@ class _HTMLText(HTMLParser):
             if self.lists:
                 self.lists[-1][1] += 1
             return
+        if tag == "dl":
+            self.flush()
+            self.list_group += 1
+            return
+        if tag == "dd" and "".join(self.buf).rstrip().endswith(_DT_END.rstrip()):
+            return  # the meaning goes on the line of its term: 'Gutta-percha – A natural latex …'
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             self.flush()
             self.heading = int(tag[1])
@@ -283,6 +292,13 @@ class _HTMLText(HTMLParser):
             return
         if tag == "li":
             self.flush()
+            return
+        if tag == "dt":
+            if _clean(self.buf):
+                self.buf.append(_DT_END)
+            return
+        if tag == "dd":
+            self.flush("li")
             return
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             if self.heading:

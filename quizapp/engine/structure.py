@@ -44,7 +44,7 @@ from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
 from .sentences import skip_ws, split_sentences
 
-__all__ = ["parse_structure", "analyse", "Structure"]
+__all__ = ["parse_structure", "analyse", "Structure", "GLOSS_ENTRY"]
 
 
 # ---------------------------------------------------------------------------
@@ -83,9 +83,13 @@ _DATE_LINE = re.compile(
 # 'For more information, see …', 'Visitor information is available from …': a pointer to elsewhere
 POINTER = re.compile(r"(?i)(?:for\s+)?(?:more|further|visitor|additional|full)?\s*(?:information|details)\b[^.]{0,80}?"
                       r"\b(?:(?:is|are)\s+available|see|visit|contact|go\s+to)\b")
+# 'Caldera - a large, bowl-shaped hollow …', 'Gutta-percha – A natural latex …': a glossary's entry, a term
+# of one to four words (no figures) and its meaning after a spaced dash or a colon
+GLOSS_ENTRY = re.compile(r"([A-Z][A-Za-z’'-]*(?:[ \t]+(?:[A-Za-z’'-]+|\([A-Za-z]{1,12}\))){0,3})[ \t]+[-–—:][ \t]+([A-Za-z“\"‘'].{7,})")
 _NUMBERED_HEAD = re.compile(r"\d{1,2}\.[ \t]+([A-Z][^\n.!:;]{2,60}\??)[ \t]*")
 # 'Page 2 of 4', '- 3 -', 'p. 12': a page's counter left in pasted text
-_PAGE_LINE = re.compile(r"(?i)(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]")
+_PAGE_LINE = re.compile(r"(?i)(?:[-–—]\s*)?(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?"
+                        r"|[-–—]\s*\d{1,4}\s*[-–—]")  # '- Page 1 -' too
 _FORMULA_LINE = re.compile(r"[\w().+\- ]+(?:->|→|=|⟶|⇌)[\w().+\- ]+")
 _CHROME = re.compile(
     r"(?:accepted answer|answers?|\d+ answers?|(?:more|search|related|recent|popular|top) posts?"
@@ -431,7 +435,7 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
         h = _markup_heading(line, fmt) if line[0] in "=#" else None
         if h:
             return [_P(a, b, lines, kind="heading", level=h[0], title=h[1])]
-        if line[0] in "-*_=~" and _HRULE.fullmatch(line):
+        if line[0] in "-*_=~" and _HRULE.fullmatch(line) or _PAGE_LINE.fullmatch(line):
             return [_P(a, b, lines, kind="furniture")]
         return [_P(a, b, lines, kind="list" if _LIST_ITEM.match(line) else None)]
     if fmt == "text":
@@ -442,8 +446,12 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             # 'How The Grasslands Were Plowed' over its paragraph with no blank line between; a title
             # over its byline and dates: the heading line stands alone, and later steps say what it is
             return [_P(lines[0][0], lines[0][1], lines[:1])] + _split_block(text, tag, lines[1:], fmt, hint)
+        if _PAGE_LINE.fullmatch(first) and len(lines) <= 3 and all(_is_short(text[a:b]) for a, b in lines[1:]):
+            return [_P(lines[0][0], lines[-1][1], lines, kind="furniture")]  # '- Page 1 -' over a running head
         if len(lines) >= 3 and sum(bool(_COLUMNS.search(text[a:b])) for a, b in lines) >= len(lines) - 1:
             return [_P(lines[0][0], lines[-1][1], lines, kind="table")]  # columns aligned with spaces
+        if len(lines) >= 2 and all(GLOSS_ENTRY.fullmatch(text, a, b) for a, b in lines):
+            return [_P(lines[0][0], lines[-1][1], lines, kind="list")]  # a glossary: an entry a line
         if len(lines) >= 2 and all(a > 0 and text[a - 1] in " \t" and b - a <= 80 and text[b - 1] not in ".!?:;"
                                    for a, b in lines):
             # '    Anjer (Anyer), western Java' over '    Merak, north-western Java': short lines indented
@@ -695,17 +703,21 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             if head and paras[k + 1].kind is None and not paras[k + 1].short and \
                     (_title_like(head.group(1)) or _sentence_case_head(head.group(1).rstrip("?"))):
                 numbered.append((p, head.group(1)))  # '3. Light and air' over a paragraph of prose
-            if (p.kind is None or lead_head) and p.short and len(p.lines) == 1 and k + 1 < n:
+            asks = s.endswith("?") and _title_like(s[:-1])  # 'Where Was Krakatoa?' over its answer
+            if (p.kind is None or lead_head) and (p.short or asks) and len(p.lines) == 1 and k + 1 < n:
                 nxt = paras[k + 1]
                 if nxt.kind == "furniture" and k + 2 < n:
                     nxt = paras[k + 2]  # 'THE OVERALL EQUATION' over a formula, then prose
                 if not (nxt.kind == "list" or nxt.runin or (nxt.kind is None and not nxt.short)):
                     continue
-                if _title_like(s) and (p.kind is None or lead_head):
+                if (_title_like(s) or asks) and (p.kind is None or lead_head):
                     # (a heading right under the title line, 'ORIGINS IN THE EAST', was taken for front matter)
                     p.kind, p.level, p.title = "heading", 2, s.strip()
                     if p.title in title_candidates:
                         title_candidates.remove(p.title)
+                elif k > 0 and _sentence_case_head(s) and nxt.kind == "list" and \
+                        all(GLOSS_ENTRY.fullmatch(text, a, b) for a, b in nxt.lines):
+                    p.kind, p.level, p.title = "heading", 2, s.strip()  # 'Key terms' over a glossary
                 elif k > 0 and _sentence_case_head(s) and (paras[k - 1].kind == "heading" or not paras[k - 1].short):
                     sentence_case.append(p)
         if len(numbered) >= 2:  # numbered sections, not a list: two or more, each over prose
