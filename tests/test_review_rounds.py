@@ -331,3 +331,13 @@ def test_a_surname_that_is_also_a_word_keeps_its_capital_after_the_attribution()
         "According to X, Field telegraphed the news."
     assert with_attribution("According to X, ", "Soon the poet wrote.", doc_text=doc_text + " It was soon over.") == \
         "According to X, soon the poet wrote."
+
+
+def test_the_third_of_these_and_a_place_given_by_there_need_the_sentence_before():
+    # new-documents-13: 'The third of these, at 10:02 a.m., was the greatest.' and 'There, James Wallis,
+    # the chief of police, recorded …' were asked without the explosions and the place they point back to
+    from quizapp.engine.anaphora import ANAPHOR_START
+    assert ANAPHOR_START.match("The third of these, at 10:02 a.m., was the greatest.")
+    assert ANAPHOR_START.match("There, James Wallis, the chief of police, recorded noises.")
+    assert not ANAPHOR_START.match("There were four explosions that morning.")
+    assert not ANAPHOR_START.match("Therefore the island collapsed.")

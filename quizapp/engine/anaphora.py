@@ -13,6 +13,9 @@ from quizapp.engine.facts import _ROLES
 ANAPHOR_START = re.compile(
     r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
+    # 'The third of these, at 10:02 a.m., was the greatest', 'There, James Wallis … recorded': the
+    # explosions and the place of the sentence before
+    r"The [a-z]+ of (?:these|those|them)\b|There(?=,)|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
     # 'The lines come from "Low Bridge, Everybody Down"': the lines quoted before
