@@ -341,3 +341,18 @@ def test_the_third_of_these_and_a_place_given_by_there_need_the_sentence_before(
     assert ANAPHOR_START.match("There, James Wallis, the chief of police, recorded noises.")
     assert not ANAPHOR_START.match("There were four explosions that morning.")
     assert not ANAPHOR_START.match("Therefore the island collapsed.")
+
+
+def test_other_estimates_in_the_next_sentence_are_no_false_values():
+    # new-documents-13: 'the Dutch colonial authorities counted 120,000 dead' was offered as false, though
+    # the next sentence gives 120,000 as historians' estimate of the same dead
+    text = ("= Krakatoa =\n\n== The Waves ==\n\nThe waves struck the coasts of Java and Sumatra on the morning of 27 August. "
+            "The Dutch colonial authorities counted 36,417 dead. Other estimates are much higher, and historians give "
+            "figures anywhere between 36,000 and 120,000. Over 160 villages and towns were destroyed.\n\n"
+            "== Ash ==\n\nSome 20,000 people fled the coast, and 45,000 more left the towns inland by the end of the month.\n")
+    doc, result = generate_reference(text, "kr")
+    counted = [q for q in result.questions if "counted" in q["prompt"]]
+    assert counted
+    for q in counted:
+        for c in q.get("choices", []):
+            assert "120,000" not in c["text"] and "36,000" not in c["text"], q["prompt"]

@@ -246,6 +246,21 @@ class FactIndex:
                 out |= self._sentence_values.get(key, set())
         return out
 
+    def estimates_beside(self, doc_id: str, sentence_index: int) -> set[str]:
+        """Values the sentence before or after gives as other estimates of the same thing: 'The
+        authorities counted 36,417 dead. Other estimates are much higher, and historians give figures
+        anywhere between 36,000 and 120,000.' (never '120,000' as a false count)."""
+        doc = self.documents.get(doc_id)
+        if doc is None:
+            return set()
+        here = doc.sentences[sentence_index]
+        out: set[str] = set()
+        for k in (sentence_index - 1, sentence_index + 1):
+            if 0 <= k < len(doc.sentences) and doc.sentences[k].paragraph == here.paragraph and \
+                    _ESTIMATES.search(doc.sentences[k].text):
+                out |= self._sentence_values.get((doc_id, k), set())
+        return out
+
     # How many values of other documents to consider: enough for variety, bounded for speed.
     OTHER_DOCUMENT_VALUES = 200
 
@@ -328,6 +343,10 @@ def comparison_direction(before: str) -> int:
     return 0
 
 
+_ESTIMATES = re.compile(r"(?i)\b(?:other|higher|lower|later|earlier|modern|some|most)\s+(?:estimates?|figures|counts|"
+                        r"accounts|historians|scholars|sources)\b|\b(?:anywhere\s+)?between\s+[\d,.]+\s+and\s+[\d,.]+")
+
+
 def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: int = 3,
                        direction: int = 0) -> list[str]:
     """Up to ``n`` distractor strings for ``key``; fewer when no safe ones exist.
@@ -337,6 +356,8 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     banned = index.same_subject_values(doc_id, key.sentence, stem)
     banned.add(value_key(key))
     banned |= {f"num:{y}" for y in _narrative_years(key, doc_id, index)}
+    if key.kind in ("quantity", "percent"):
+        banned |= index.estimates_beside(doc_id, key.sentence)
     stem_l = fold(stem).lower()
     key_text = fold(key.text).lower()
     seed = stable_int(doc_id, key.sentence, key.text)
