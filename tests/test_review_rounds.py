@@ -356,3 +356,18 @@ def test_other_estimates_in_the_next_sentence_are_no_false_values():
     for q in counted:
         for c in q.get("choices", []):
             assert "120,000" not in c["text"] and "36,000" not in c["text"], q["prompt"]
+
+
+def test_a_range_in_millions_keeps_its_scale_in_every_option_and_solved_it_needs_the_problem():
+    # new-documents-13: '10 to 15 million' was offered beside '1,000,000 to 6 million'; 'Spain solved it'
+    # was asked without the difficulty it solved
+    from quizapp.engine.anaphora import object_it
+    assert object_it("Spain solved it with the Royal Philanthropic Vaccine Expedition.", set())
+    text = ("= Smallpox =\n\n== The campaign ==\n\nThe programme began in 1967. At that time the disease still "
+            "caused 10 to 15 million cases a year in more than thirty countries.\n")
+    doc, result = generate_reference(text, "sp")
+    ranges = [q for q in by_type(result, "multiple_choice") if any("15 million" in c["text"] for c in q["choices"])]
+    assert ranges
+    for q in ranges:
+        for c in q["choices"]:
+            assert re.fullmatch(r"\d+ to \d+ million", c["text"]), c["text"]

@@ -116,7 +116,9 @@ _ROLE_WORDS = (_ROLES + r"|theorist|experimentalist|priest|president|minister|ki
 _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
                         r"behind|through|describe[sd]?|built|improve|use[sd]?|saw|named|called|made|making|using|found|"
                         r"derived|published|proposed|confirmed|explained|measured|"
-                        r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored)\s+it\b")
+                        r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored|"
+                        # 'Spain solved it with the Royal Philanthropic Vaccine Expedition': the problem before
+                        r"solved?|tackled?|eradicated?|eliminated?|defeated?|cured?|overcame|overcome)\s+it\b")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
 _COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
 

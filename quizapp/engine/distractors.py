@@ -847,7 +847,12 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
             continue  # overlapping ranges ('1 or 2' beside '2 or 3') are not clearly wrong
         seen.add(new_lo)
         taken.append((new_lo, new_hi))
-        text = lo_style.format(new_lo) + sep + hi_style.format(new_hi)
+        low = lo_style.format(new_lo)
+        scale = re.search(r"\s+(?:thousand|million|billion)$", m.group(3))
+        if scale and not re.search(r"(?:thousand|million|billion)$", m.group(1)):
+            # '10 to 15 million': the low end takes the scale of the high one ('1 to 6 million')
+            low = hi_style.format(new_lo).removesuffix(scale.group(0).rstrip()).rstrip()
+        text = low + sep + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return
 
