@@ -371,3 +371,13 @@ def test_a_range_in_millions_keeps_its_scale_in_every_option_and_solved_it_needs
     for q in ranges:
         for c in q["choices"]:
             assert re.fullmatch(r"\d+ to \d+ million", c["text"]), c["text"]
+
+
+def test_she_after_a_captain_under_whom_a_ship_sailed_is_the_ship():
+    # new-documents-13: 'Under Captain James Anderson, with Samuel Canning in charge of the cable-laying,
+    # she left Valentia in July 1865' was asked without the Great Eastern
+    from quizapp.engine.anaphora import dangling_pronoun
+    names = {"James Anderson", "Samuel Canning"}
+    assert dangling_pronoun("Under Captain James Anderson, with Samuel Canning in charge of the cable-laying, "
+                            "she left Valentia in July 1865.", names)
+    assert not dangling_pronoun("In 1865 Mary Anderson said she would sail.", {"Mary Anderson"})

@@ -219,8 +219,11 @@ def dangling_pronoun(text: str, person_names: set[str]) -> bool:
         else:
             named = [n for n in person_names if n in before]
             named = [n for n in named if not any(n != o and n in o for o in named)]  # 'Robert Hooke', not 'Hooke'
-            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )\b{re.escape(name)}\b", before) for name in named):
-                return True  # 'together with Robert Hooke he also designed': he is not Hooke
+            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )(?<!\b[Uu]nder )(?<!\b[Uu]nder Captain )\b{re.escape(name)}\b",
+                                 before) for name in named):
+                # 'together with Robert Hooke he also designed': he is not Hooke; 'under Captain James
+                # Anderson, with Samuel Canning in charge …, she left Valentia': she is the ship
+                return True
             if m.group(0) == "him" and len({n.split()[-1] for n in named}) < 2:
                 return True  # 'In 1455 Fust sued him': him is not Fust (that would be 'himself')
     return False
