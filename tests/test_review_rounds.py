@@ -381,3 +381,17 @@ def test_she_after_a_captain_under_whom_a_ship_sailed_is_the_ship():
     assert dangling_pronoun("Under Captain James Anderson, with Samuel Canning in charge of the cable-laying, "
                             "she left Valentia in July 1865.", names)
     assert not dangling_pronoun("In 1865 Mary Anderson said she would sail.", {"Mary Anderson"})
+
+
+def test_a_quoted_doctrine_every_history_course_names_is_not_typed():
+    # blind review of the whole shipped bank (packet-full-7001, question 237): 'his policy of “_____” – which
+    # … took a toll of millions of peasant lives' is 'forced collectivization' to anyone who took the course
+    text = ("= Crisis =\n\nIt is by no means far-fetched to conclude that Stalin deliberately intensified his policy of "
+            "“forced collectivization” – which took a toll of millions of peasant lives – in order to drive the "
+            "peasants into the cities.\n\nIt is by no means far-fetched to conclude that Stalin deliberately "
+            "intensified his policy of “bedbug nurseries” – which cost the cities so dearly – in order to house "
+            "the workers.\n")
+    doc, result = generate_reference(text, "fc")
+    keys = asked_keys(result)
+    assert "forced collectivization" not in keys
+    assert "bedbug nurseries" in keys  # a quoted phrase of the text's own is still asked

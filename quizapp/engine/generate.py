@@ -641,6 +641,8 @@ def _quote_questions(doc: Document, ctx: Context, fact: Fact, blanked: str, base
     q.answer = fact.text
     q.accept = sorted({fact.text, fact.text.rstrip("!"), fold(fact.text).replace("-", " ")})
     q.reject = typed_name_problem(doc, fact, blanked, None)
+    if lexicon.FAMOUS_DOCTRINES.search(fact.text):
+        q.reject = q.reject or "a doctrine every history course names: answerable from general knowledge"
     return [q]
 
 

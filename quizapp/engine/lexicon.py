@@ -5,6 +5,8 @@ organisation words), not lists of the sample corpus's answers.
 """
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -174,6 +176,14 @@ PLACE_MODIFIERS = frozenset({"New", "Old", "Great", "Greater", "Little", "Upper"
                              "West", "Northern", "Southern", "Eastern", "Western", "Central"})
 
 # Bodies named by a common word, capitalised as names wherever they stand ('Congress also fixed …').
+# Names of policies and doctrines every history course teaches: a quoted phrase holding one is answered
+# from the course, not the passage ('his policy of “forced collectivization” – which took a toll of
+# millions of peasant lives – …')
+FAMOUS_DOCTRINES = re.compile(
+    r"(?i)\b(?:collectivi[sz]ation|socialism in one country|permanent revolution|new economic policy|"
+    r"five[- ]year plan|great leap forward|cultural revolution|perestroika|glasnost|apartheid|new deal|"
+    r"manifest destiny|iron curtain|final solution|containment|appeasement|lebensraum|blitzkrieg|"
+    r"détente|detente|laissez[- ]faire|divine right|dictatorship of the proletariat)\b")
 INSTITUTIONS = {"Congress", "Parliament", "Senate", "Duma", "Reichstag", "Politburo", "Sovnarkom", "Comintern"}
 
 
