@@ -252,7 +252,11 @@ Heinrich Kurella, a close friend of Houtermans, was arrested and quickly execute
 
 
 def test_people_of_a_discussion_are_asked_typed_never_as_options():
+    # "Stalin's daughter, _____": the relation to a famous person names her (blind review, packet-full-7001)
     doc, result = generate(DISCUSSION, kind="discussion", attribution="one answer in the thread")
+    assert "Svetlana Alliluyeva" not in typed(result)
+    unknown = DISCUSSION.replace("Stalin's daughter, Svetlana Alliluyeva,", "The chemist Svetlana Alliluyeva")
+    doc, result = generate(unknown, kind="discussion", attribution="one answer in the thread")
     answers = typed(result)
     assert "Svetlana Alliluyeva" in answers and "Alliluyeva" in answers["Svetlana Alliluyeva"]["accept"]
     assert answers["Svetlana Alliluyeva"]["prompt"].startswith("According to one answer in the thread on “Westerners who went east”, ")

@@ -620,6 +620,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
+    if fact.kind == "person" and _FAMOUS_KIN_BEFORE.search(sent.text[: fact.start - sent.start]):
+        for c in out:
+            c.reject = c.reject or FAMOUS_KIN
     if fact.kind in ("group", "nationality") and doc.kind == "discussion":
         sent = doc.sentences[fact.sentence]
         rest = sent.text[: fact.start - sent.start] + " " + sent.text[fact.end - sent.start:]
@@ -762,6 +765,11 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
 # 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
 _OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
 OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
+# "Stalin's daughter, _____, defected …": the relation to a famous person names the relative
+_FAMOUS_KIN_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, lexicon.FAMOUS_PEOPLE), key=len, reverse=True)) + r")(?:'s|’s)\s+"
+    r"(?:daughter|son|wife|husband|widow|mother|father|brother|sister|nephew|niece|grandson|granddaughter)\s*,?\s*$")
+FAMOUS_KIN = "general knowledge: a famous person's relative, named by the relation"
 _OFFICE_NAMED = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+[A-Z]")
 OFFICE_TERM = "a date beside a holder of high office: options outside the term are absurd to anyone who knows it"
 # 'Ferdinand de Lesseps, who had built the Suez Canal': a person described by a named achievement
