@@ -97,11 +97,16 @@ def _written_lower(text: str, doc_text: str) -> bool:
 def _mostly_a_name(word: str, doc_text: str) -> bool:
     """'Field telegraphed …' where the text names Cyrus West Field, writes 'Field' alone three times and
     'field' once ('the field of battle'): the end of a full name, written alone with its capital more
-    often than in lower case."""
-    if not re.search(rf"\b[A-Z][a-z]+ {re.escape(word)}\b(?! [A-Z])", doc_text):
-        return False
-    alone = len(re.findall(rf"(?:\b[a-z]+|\d|[.!?][\"”’]?)[,;:]? {re.escape(word)}\b(?! [A-Z])", doc_text))
-    return alone >= 2 and alone > len(re.findall(rf"\b{re.escape(word.lower())}\b", doc_text))
+    often than in lower case. One pass over the word's own occurrences (not a scan of the text for
+    every position a word before it could start at)."""
+    alone = full = 0
+    for m in re.finditer(rf"\b{re.escape(word)}\b(?! [A-Z])", doc_text):
+        before = doc_text[max(0, m.start() - 30):m.start()]
+        if re.search(r"\b[A-Z][a-z]+ $", before):
+            full += 1
+        elif re.search(r"(?:[a-z]|\d|[.!?][\"”’]?)[,;:]? $", before):
+            alone += 1
+    return full > 0 and alone >= 2 and alone > len(re.findall(rf"\b{re.escape(word.lower())}\b", doc_text))
 
 
 @lru_cache(maxsize=4096)
