@@ -395,3 +395,18 @@ def test_a_quoted_doctrine_every_history_course_names_is_not_typed():
     keys = asked_keys(result)
     assert "forced collectivization" not in keys
     assert "bedbug nurseries" in keys  # a quoted phrase of the text's own is still asked
+
+
+def test_names_set_side_by_side_by_likewise_are_not_asked():
+    # blind review of the whole shipped bank (packet-full-7001, packet 3, C2): '(the _____) the number of
+    # accidents … has increased', where two sentences on 'In the Balkhash plant there are likewise … many
+    # accidents' makes Balkhash fit too; and the Balkhash blank itself leaned on the sentence two back (M3)
+    text = ("= Crisis =\n\n== Plants ==\n\nIn the factory (the Karsakpaisky Copper Plant) the number of accidents to "
+            "machinery has increased. The loss of labor time disrupts the plans. In the Balkhash plant there are "
+            "likewise a great many stoppages and many accidents.\n\n"
+            "== Mines ==\n\nIn the mine (the Dzhezkazgan Copper Plant) the number of stoppages has doubled since the spring. "
+            "The loss of ore was heavy. Similarly, the Ridder plant lost a month of work to floods.\n")
+    doc, result = generate_reference(text, "lw")
+    keys = asked_keys(result)
+    assert not {"Karsakpaisky Copper Plant", "Karsakpaisky", "Balkhash"} & keys
+    assert "Dzhezkazgan Copper Plant" in keys  # an opening 'Similarly, …' links sentences; it sets no name beside another

@@ -224,3 +224,36 @@ def _named_bare_first(doc: Document, fact: Fact) -> bool:
         if not re.search(r"\b[A-Z][\w’'-]*\.?\s+$", doc.text[max(0, m.start() - 30):m.start()]):
             return True  # not part of another full name ('Thomas Reed' before 'Mary Reed')
     return False
+
+
+_LIKEWISE = re.compile(r"(?i)\b(?:likewise|similarly|in the same way|the same is true|the same was true)\b")
+LIKEWISE_LEANS_BACK = "a name in a 'likewise' sentence: what it says leans on another named before it"
+LIKEWISE_FITS_BOTH = "what the text says of it, it says 'likewise' of another soon after: both fit the blank"
+# How many sentences back a 'likewise' may reach within its paragraph.
+LIKEWISE_REACH = 3
+
+
+def compared_by_likewise(doc: Document, by_sentence: dict[int, list[Fact]]) -> dict[tuple[int, int], str]:
+    """Names that a 'likewise' sentence sets side by side. '(the Karsakpaisky Copper Plant) the number
+    of accidents … has increased. … In the Balkhash plant there are likewise a great many … accidents':
+    asked in the first sentence, Balkhash fits too; asked in the second, the blank leans on the first.
+    Keyed by (sentence index, fact start)."""
+    out: dict[tuple[int, int], str] = {}
+    for sent in doc.sentences:
+        m = _LIKEWISE.search(sent.text)
+        if not m:
+            continue
+        # the names set beside others are those before the word: 'In the Balkhash plant there are
+        # likewise …', '… the Baltic state populations did likewise' (an opening 'Similarly, …' only links)
+        here = [f for f in by_sentence.get(sent.index, []) if f.kind in ("place", "org", "group", "person")
+                and f.end <= sent.start + m.start()]
+        for f in here:
+            out[(sent.index, f.start)] = LIKEWISE_LEANS_BACK
+        kinds = {f.kind for f in here}
+        for back in range(max(0, sent.index - LIKEWISE_REACH), sent.index):
+            if doc.sentences[back].paragraph != sent.paragraph:
+                continue
+            for f in by_sentence.get(back, []):
+                if f.kind in kinds and all(f.text != g.text for g in here):
+                    out.setdefault((back, f.start), LIKEWISE_FITS_BOTH)
+    return out

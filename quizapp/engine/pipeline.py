@@ -22,7 +22,7 @@ from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns
 from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
                                      fact_is_askable, year_given_by_now)
 from quizapp.engine.model import Document, Fact, Sentence
-from quizapp.engine.namechecks import THIN_DESCRIPTION
+from quizapp.engine.namechecks import THIN_DESCRIPTION, compared_by_likewise
 from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
 
 log = logging.getLogger(__name__)
@@ -262,6 +262,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     asked_once: set[str] = set()
     # The most-named newspaper or body of a document is what a student types into any blank of its
     # kind without reading the passage ('Thus, _____ in boasting …': Pravda): never asked.
+    likewise = compared_by_likewise(doc, by_sentence)
     guesses = {kind: max((f.text for f in doc_facts if f.kind == kind), key=lambda n: (name_counts[n], n))
                for kind in ("work", "org") if any(f.kind == kind for f in doc_facts)}
     step = max(1, len(contexts) // 10)
@@ -279,7 +280,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
         tf_count = 0
         typed_count = {"name": 0, "number": 0}  # typed questions on names and on numbers, each capped
         for fact in sent_facts:
-            why_not = fact_is_askable(doc, fact, sent_facts, name_counts)
+            why_not = fact_is_askable(doc, fact, sent_facts, name_counts) or likewise.get((idx, fact.start), "")
             # A newspaper or body named all through the document, or a term it keeps using, is
             # asked once (typed, at its first askable sentence), not at every mention.
             once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
