@@ -410,3 +410,38 @@ def test_names_set_side_by_side_by_likewise_are_not_asked():
     keys = asked_keys(result)
     assert not {"Karsakpaisky Copper Plant", "Karsakpaisky", "Balkhash"} & keys
     assert "Dzhezkazgan Copper Plant" in keys  # an opening 'Similarly, …' links sentences; it sets no name beside another
+
+
+def test_a_verbs_subject_is_not_what_its_it_means():
+    # new-documents-13 (packet-newdocs13-131): 'In 1959 the World Health Assembly resolved to eradicate it' was
+    # asked without smallpox: the Assembly, the subject, was taken for what 'it' means
+    from quizapp.engine.anaphora import object_it
+    assert object_it("In 1959 the World Health Assembly resolved to eradicate it, but progress was slow.", set())
+    assert not object_it("The expedition found the wreck and photographed it in 1985.", set())
+    assert not object_it("Jenner took the cowpox matter and used it on Phipps.", set())
+
+
+def test_a_context_sentence_set_against_an_earlier_one_is_shown_without_its_opening():
+    # the sentence the 'it' above needs opens 'Even so, …' (and says 'another century'): it is context enough
+    text = ("# Smallpox\n\n## Jenner\n\nJenner published his Inquiry in 1798.\n\n## The campaign\n\n"
+            "Even so, smallpox persisted for another century and a half. In 1959 the World Health Assembly "
+            "resolved to eradicate it, but progress was slow.\n")
+    doc, result = generate_reference(text, "sx", "markdown")
+    asked = [q for q in result.questions if "1959" in (q.get("answer") or "") or "resolved to eradicate" in q["prompt"]]
+    assert asked
+    for q in asked:
+        assert "smallpox persisted for another century" in q["prompt"] and "Even so" not in q["prompt"], q["prompt"]
+
+
+def test_a_year_the_title_shows_or_just_before_a_later_year_is_not_typed_or_offered():
+    # new-documents-13: 'on 20 May _____ Perboewatan began …' under the title 'THE ERUPTION OF KRAKATOA, 1883';
+    # 'certified eradication on 9 December _____, and on 8 May 1980 … formally declared' (1979, by arithmetic)
+    text = ("THE ERUPTION OF KRAKATOA, 1883\n\nThe First Signs\n\nOn 20 May 1883 Perboewatan began to throw out steam "
+            "and ash over the strait.\n\nThe campaign\n\nA global commission certified eradication on 9 December 1979, "
+            "and on 8 May 1980 the World Health Assembly formally declared the world free of smallpox. "
+            "The Intensified Programme was launched in 1967 by the World Health Organization.\n")
+    doc, result = generate_reference(text, "ky", "text")
+    typed = {q["answer"] for q in by_type(result, "numeric")}
+    assert not {"1883", "1979"} & typed
+    assert not [q for q in by_type(result, "multiple_choice") if "9 December 1979" in [c["text"] for c in q["choices"]]]
+    assert "1967" in asked_keys(result)  # a year with no such neighbour is still asked

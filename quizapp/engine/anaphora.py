@@ -119,6 +119,14 @@ _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at
                         r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored|"
                         # 'Spain solved it with the Royal Philanthropic Vaccine Expedition': the problem before
                         r"solved?|tackled?|eradicated?|eliminated?|defeated?|cured?|overcame|overcome)\s+it\b")
+_PREPOSITION = re.compile(r"(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
+                          r"behind|through)\b")
+_CONTROL_END = re.compile(r"(?:\s+(?:had|has|have|would|could|will|did|then|later|also|soon|finally|able|set|out|"
+                          r"began|tried|sought|hoped|wanted|decided|resolved|vowed|promised|managed|failed|was|were)"
+                          r"(?:\s+to)?)*\s*$")
+_SUBJECT_END = re.compile(r"(?:\b(?:the|a|an|this|that|its|his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*|of)\s+)*[A-Z][\w’'-]*\s*$"
+                          r"|\b(?:the|a|an|this|that|its|his|her|their)\s+(?:(?!(?:and|or|but|then)\b)[a-z-]+\s+){0,2}"
+                          r"(?!(?:and|or|but|then)\b)[a-z]+\s*$")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
 _COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
 
@@ -133,6 +141,9 @@ def object_it(text: str, person_names: set[str]) -> bool:
         before = text[: m.start()]
         words = before.split()
         head = " ".join(words[:-2]) if len(words) > 2 else ""  # not the noun the 'of it' hangs on ('an account of it')
+        if not _PREPOSITION.match(m.group(0)):
+            # a verb's subject is never its 'it': 'In 1959 the World Health Assembly resolved to eradicate it'
+            head = _SUBJECT_END.sub("", _CONTROL_END.sub("", before))
         things = []
         for t in _THING_BEFORE.finditer(head):
             if t.group(1):

@@ -609,10 +609,18 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # in the section 'Stalin's Labor Legislation: 1927–1940', '… introduced in 1928': the title
             if c.qtype in ("multiple_choice", "numeric") or c.qtype == "true_false" and not c.features.get("truth"):
                 c.reject = c.reject or TITLE_YEAR  # shows the year, and the false one beside it
+    if fact.kind == "date" and year and any(re.search(rf"(?<!\d){year.group(0)}(?!\d)", t) for t in titles):
+        for c in out:  # 'According to “… The Crisis of 1789”, … followed on 26 August _____' (Give the year.)
+            if c.qtype == "numeric" and c.answer == year.group(0):
+                c.reject = c.reject or TITLE_YEAR
     if fact.kind in ("date", "year") and _just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… completed in 1948; early in _____ he became the first to use it': options after 1948
             if c.qtype in ("multiple_choice", "numeric"):  # and typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_STEM_YEAR
+    if fact.kind in ("date", "year") and _just_before_a_stem_year(fact, sent.text[fact.end - sent.start:]):
+        for c in out:  # 'certified eradication on 9 December _____, and on 8 May 1980 … formally declared': 1979
+            if c.qtype in ("multiple_choice", "numeric"):
+                c.reject = c.reject or BEFORE_STEM_YEAR
     if fact.kind in ("date", "year") and _OFFICE_NAMED.search(sent.text):
         for c in out:  # 'on _____, President Abraham Lincoln signed …': 'July 1, 1860' is before his term
             if c.qtype == "multiple_choice":
@@ -887,6 +895,16 @@ def _just_after_a_stem_year(fact: Fact, before: str) -> bool:
     years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", before)]
     key = re.search(r"\d{4}", fact.text)
     return bool(years and key) and 0 < int(key.group(0)) - years[-1] <= 2
+
+
+BEFORE_STEM_YEAR = ("a year just before a later year its sentence gives after it ('…, and on 8 May 1980 …'): "
+                    "the nearest earlier option is the key")
+
+
+def _just_before_a_stem_year(fact: Fact, after: str) -> bool:
+    years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", after)]
+    key = re.search(r"\d{4}", fact.text)
+    return bool(years and key) and 0 < years[0] - int(key.group(0)) <= 1
 
 
 NAME_ECHO = "cue: the name the text explains is formed from the answer ('polonium … named after her native _____')"

@@ -22,6 +22,14 @@ _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
     r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,)\s+(?=[A-Za-z“\d])"
 )
+# A context sentence set against the one before it ('Even so, smallpox persisted …') is shown without
+# its opening: what the stem needs of it is what it states.
+_SET_AGAINST_START = re.compile(r"^(?:By contrast|In contrast|Even so|Instead|Conversely|On the other hand|"
+                                r"As a result|Consequently|In response|In turn),\s+(?=[A-Za-z“\d])")
+# '… persisted for another century': more time after a point the text gave before; in a context sentence
+# it leaves nothing the question needs unresolved
+_MORE_TIME = re.compile(r"\banother\s+(?=(?:[a-z]+\s+|\d+\s+)?(?:century|centuries|decades?|years?|months?|weeks?|"
+                        r"days?|generations?)\b)")
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")  # a marker, not a year the stem adds in brackets
 
 
@@ -265,6 +273,9 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             return ctx
         chain.insert(0, prev)
         current = prev
+        contrast = _SET_AGAINST_START.match(prev.text)
+        if contrast and not needs_previous(_MORE_TIME.sub("", prev.text[contrast.end():]), person_names):
+            break  # 'Even so, smallpox persisted for another century …' shown as 'Smallpox persisted …': context enough
     if not chain and not ctx.lead_cut:
         found = _introducing_sentence(doc, sentence)
         if found:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
@@ -750,9 +761,9 @@ _SPLIT_SUFFIX = re.compile(r"\b([a-z]{3,}) (ed|ing)\b(?=[\s,.;:])")
 _CAPITAL_MID = re.compile(r"(\b[a-z]+,? )(Just|Only|Even|Also|Very|Quite|Still|Already|Almost|Merely|Simply)\b(?= [a-z])")
 
 
-def strip_discourse(text: str) -> str:
+def strip_discourse(text: str, opening: re.Pattern[str] = _DISCOURSE_START) -> str:
     """'But Stakhanovism could not…' -> 'Stakhanovism could not…'."""
-    m = _DISCOURSE_START.match(text)
+    m = opening.match(text)
     if not m:
         return text
     rest = text[m.end():]
@@ -818,6 +829,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
             part = re.sub(r"\bthe same (?=[A-Z])", "", part)  # 'according to the same Moskatov' -> 'according to Moskatov'
         if not ctx.keep_quotes:
             part = strip_discourse(part)
+            if i < len(parts) - 1:
+                part = strip_discourse(part, _SET_AGAINST_START)
         if ctx.gap_before_last and i == len(parts) - 1 and i > 0:
             part = "… " + part  # a sentence between the context and this one is left out
         shown.append(part)
