@@ -72,6 +72,10 @@ DEMONSTRATIVE = re.compile(
     r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
     r"\b(?:these|those)\s+\d|\b(?:recited|mentioned|cited|described|quoted|given|listed)\s+above\b|\bthe above\b|\bthe same\s+[A-Za-z“]|\bthat\s+(?:same\s+)?(?:year|month|week|day|decade|period|time|evening|morning|night|afternoon)\b|"
     r"\bthe (?:former|latter)\b|\bthe current year\b|\blikewise\b|\bfor example\b|\bmost were\b|\banother\b|"
+    # 'The most thorough of these, by …': 'these' standing alone for things the sentence before named
+    r"\b(?:[Oo]f|[Aa]mong|[Bb]etween|[Bb]oth|[Aa]ll)\s+(?:these|those)\b(?=\s*[,.;:)—–]|\s+(?:by|in|was|were|is|are|had|have)\b)|"
+    # 'Historians therefore distinguish …': a conclusion drawn from what the sentence before said
+    r"\b(?<=[a-z] )therefore\b|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
     r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
     # 'resigned soon afterwards': after what the sentence before told ('had derived it from theory' is
@@ -81,10 +85,14 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
+    r"paper|episode|survey|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
 FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
+# 'But read the whole report.', 'Remember that a "book" meant a papyrus roll': the writer speaking to the reader
+TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet),?\s+)?(?:read|consider|note|remember|look|see|think|"
+                           r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b", re.I)
 TRAILING_CITATION = re.compile(
     r"\s*\((?:[^()]*(?:\bPravda\b|\bIdem\b|\bcit\.|\bNews\b|\bTrotsky\b|\bemphasis\b)[^()]*)\)\s*(?=[.”\"]*\s*$)"
 )

@@ -67,9 +67,22 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
     first = re.match(r"[A-Z][a-z]+", text)
     if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
             first and doc_text and (capitalised_mid_sentence(first.group(0), doc_text)
-                                    or _surname_in(first.group(0), doc_text) or _mostly_a_name(first.group(0), doc_text)):
+                                    or _surname_in(first.group(0), doc_text) or _mostly_a_name(first.group(0), doc_text)
+                                    or _rare_and_never_lower(first.group(0), text, doc_text)):
         return attribution + text
     return attribution + text[0].lower() + text[1:]
+
+
+# A first word rarer than this (Zipf scale) that the document never writes in lower case is a name
+# ('Seneca, Gellius and Ammianus all connect …' in a text that names Seneca only at sentence starts).
+RARE_FIRST_WORD_ZIPF = 3.4
+
+
+def _rare_and_never_lower(word: str, text: str, doc_text: str) -> bool:
+    """Set beside other names as one of them: 'Seneca, Gellius and …', 'Seneca (De Tranquillitate …)'
+    ('Transpiration is …' is a common word at a sentence's start)."""
+    return re.match(rf"{re.escape(word)}(?:,?\s+and\s+|,\s+|\s+\()[A-Z]", text) is not None \
+        and _zipf(word.lower()) < RARE_FIRST_WORD_ZIPF and re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
 
 
 @lru_cache(maxsize=4096)

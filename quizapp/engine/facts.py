@@ -559,8 +559,8 @@ _BRACKETED_NAME_TERM = re.compile(r"\b([a-z]{3,})\s+\(([a-z]{3,})\)\s+([a-z]{3,}
 def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
     """The explanation a text gives a term in brackets, either way round."""
     after = re.match(r"\s*\(([^()]{3,80})\)", sentence_text[term_end:])
-    if after and not re.search(r"\d", after.group(1)):
-        return after.group(1).strip()
+    if after and not re.search(r"\d", after.group(1)) and not re.fullmatch(r"(?:\s*[A-Za-z]{1,5}\.)+\s*", after.group(1)):
+        return after.group(1).strip()  # not an abbreviation: 'Donald J. Harreld (ed.)'
     if term_start > 0 and sentence_text[term_start - 1] == "(" and sentence_text[term_end:term_end + 1] == ")":
         before = sentence_text[:term_start - 1].rstrip()
         m = re.search(r"(?<![A-Za-z])((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)  # whole words: not 'njer' of 'Anjer'

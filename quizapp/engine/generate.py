@@ -197,6 +197,16 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
     if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
+    if fact.kind == "person" and re.search(r"['’]s\s+[A-Z]", fact.text):
+        return "a work named with its maker ('Carl Sagan's Cosmos'), not a person"
+    opened = before.rfind("(")
+    inside = opened > before.rfind(")") and after.find(")") >= 0
+    if inside:
+        bracket = before[opened + 1:] + fact.text + after[: after.find(")")]
+        if re.search(r"[.!?]\s*$", bracket) and len(bracket.split()) >= 4:
+            return "an aside in brackets, a sentence of its own ('(Krueger, sadly, died in 2019.)'): incidental"
+        if fact.kind in ("year", "date") and re.fullmatch(r"[*_]*[A-Z][^()]*?[*_]*,\s*(?:[A-Z][a-z]+\.?\s+)?\d{4}", bracket.strip()):
+            return "the year of a work cited in brackets ('(Quarterly Journal of Economics, 2019)'): incidental"
     named_then_bracket = re.search(r"[A-Z][\w’'-]*[*_]*\s+\($", before) and re.match(r"\)", after)  # (markup too)
     if fact.kind == "year" and named_then_bracket:
         return "the year of a title in brackets ('The Realm of the Nebulae (1936)'): incidental"
@@ -269,6 +279,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the period follows from 'preceding'/'following' in the sentence"
     if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts, sent.text):
         return "the answer can be computed from other numbers in the sentence"
+    if fact.kind == "percent" and _percent_change_computable(fact, sent.text):
+        return "the percentage follows from the two figures beside it ('from $4.25 to $5.05, an increase of _____')"
     if fact.kind == "fraction" and any(f.kind in ("quantity", "percent", "ratio") for f in sentence_facts):
         return "the fraction can be worked out from the figures beside it"
     if fact.kind == "ratio" and any(f.kind in ("quantity", "percent") for f in sentence_facts):
@@ -348,6 +360,25 @@ def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
     if v and 3 <= len(nums) <= 6:  # a balance: '264 g of carbon dioxide and _____ g of water give 180 g … and 192 g'
         for x, y, z in itertools.permutations(nums, 3):
             if x <= y and abs(x + y - z - v) <= 0.011 * v:
+                return True
+    return False
+
+
+_FIGURE = re.compile(r"(?<![\w.,])[$£€]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]\d|\s*(?:%|per\s?cent))")
+
+
+def _percent_change_computable(fact: Fact, text: str) -> bool:
+    """'from $4.25 to $5.05 an hour, an increase of almost 19 percent': the rise from one figure of the
+    sentence to another, or the share of one in another, is the key to a point."""
+    v = fact.value or 0
+    nums = []
+    for m in _FIGURE.finditer(text):
+        n = parse_number(m.group(0).lstrip("$£€"))
+        if n and not (1000 <= n <= 2100 and float(n).is_integer()) and abs(n - v) > 1e-9:
+            nums.append(n)
+    for a, b in itertools.permutations(set(nums), 2):
+        for derived in ((b - a) / a * 100, a / b * 100):
+            if v and 0 < derived and abs(derived - v) <= max(1.0, 0.05 * v):
                 return True
     return False
 

@@ -46,7 +46,6 @@ PLACE_ALIASES = [
     {"United Kingdom", "UK", "Britain", "Great Britain"},
     {"North Korea", "DPRK"},
     {"New York", "New York City", "NYC"},
-    {"Holland", "Netherlands"},
 ]
 # A country with the words for its people ('the USA' and 'Americans'): one in a stem gives the other away.
 PEOPLE_OF_COUNTRY = {
@@ -59,7 +58,7 @@ PEOPLE_OF_COUNTRY = {
     "Czechoslovakia": {"Czech", "Czechs"}, "Greece": {"Greek", "Greeks"}, "Norway": {"Norwegian", "Norwegians"},
     "Denmark": {"Danish", "Danes"}, "Ireland": {"Irish"}, "Bulgaria": {"Bulgarian", "Bulgarians"},
     "Romania": {"Romanian", "Romanians"}, "Turkey": {"Turkish", "Turks"}, "Ukraine": {"Ukrainian", "Ukrainians"},
-    "Soviet Union": {"Soviet"},
+    "Soviet Union": {"Soviet"}, "Netherlands": {"Dutch", "Dutchman", "Dutchmen"}, "Holland": {"Dutch", "Dutchman", "Dutchmen"},
 }
 # Cities and regions: kept short and general; the fact finder also learns places
 # from prepositions ("in X", "near X") when a name is not otherwise classified.

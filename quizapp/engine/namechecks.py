@@ -28,6 +28,10 @@ COUNTRY_CUES = {
     "United States": r"(?i)american|yankee|\bNew York\b|\bCalifornia\b|\bTexas\b|\bChicago\b|\bBoston\b|"
                      r"\bWashington\b|\bCongress\b",
     "England": r"(?i)\bLondon\b|\bEnglish\b", "France": r"(?i)\bParis\b|\bFrench\b",
+    "Norway": r"\bBergen\b|\bOslo\b|\bTrondheim\b|\bLofoten\b|\bNorwegian", "Sweden": r"\bStockholm\b|\bGothenburg\b|\bSwedish",
+    "Denmark": r"\bCopenhagen\b|\bDanish\b", "Netherlands": r"\bAmsterdam\b|\bRotterdam\b|\bDutch\b",
+    "Holland": r"\bAmsterdam\b|\bRotterdam\b|\bDutch\b", "Russia": r"\bMoscow\b|\bSt\.? Petersburg\b|\bRussian\b",
+    "Egypt": r"\bCairo\b|\bAlexandria\b|\bEgyptian\b|\bNile\b", "Poland": r"\bWarsaw\b|\bKrak[oó]w\b|\bPolish\b",
 }
 GENERAL_PLACES = {"Europe", "Asia", "Africa", "America", "the West", "the East"}
 # A person of a discussion thread is asked by name only where their sentence says enough about them:

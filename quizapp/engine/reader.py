@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .genre import answers_start, infer_kind
 from .model import Document
 from .structure import analyse
 
@@ -402,6 +403,13 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
         meta["author"] = structure.byline[0]
         if structure.byline[1] and not meta.get("date"):
             meta["date"] = structure.byline[1]
+    if not meta.get("kind"):
+        inferred = infer_kind(text, structure.byline)
+        if inferred:
+            meta["kind"] = inferred[0]
+            meta.setdefault("attribution", inferred[1])
+            if inferred[0] == "discussion":
+                meta["answers_start"] = answers_start(text)
     title = (
         (meta.get("title") or "").strip()
         or structure.title

@@ -28,6 +28,7 @@ _ALWAYS_ABBR = frozenset(
     gov sen rep rev hon pres supt esq jr sr fr vs viz cf al approx op loc
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+ALWAYS_ABBREVIATIONS = _ALWAYS_ABBR
 # not the end of a sentence when a number follows ("No. 1", "pp. 17", "Vol. 2")
 _NUM_ABBR = frozenset(
     """no nos vol vols p pp ch chap sec art fig figs para n l ll ed eds ca c

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
-from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TRAILING_CITATION, fronted_it, needs_previous,
+from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TO_THE_READER, TRAILING_CITATION, fronted_it,
+                                     needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
 from quizapp.engine.model import Document, Sentence
@@ -74,7 +75,7 @@ class Context:
         return self.follow[-1].end if self.follow else self.sentence.end
 
 
-def attribution_for(doc: Document, quoted: bool) -> str:
+def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = None) -> str:
     kind = doc.kind
     who = doc.meta.get("attribution") or doc.meta.get("author") or ""
     if kind == "argument" and who:
@@ -82,6 +83,9 @@ def attribution_for(doc: Document, quoted: bool) -> str:
     if kind == "discussion":
         # the thread's question tells the student what the answer speaks of ('two main types' of what)
         on = f" on “{doc.title}”" if doc.title and len(doc.title.split()) <= 16 else ""
+        answers = doc.meta.get("answers_start")
+        if sentence is not None and answers is not None and sentence.start < answers and who.startswith("one answer in "):
+            who = "the question in " + who[len("one answer in "):]  # the asker's words, before any answer
         return f"According to {who or 'one contributor to the discussion'}{on}, "
     # A reference text states facts plainly; its title tells the student what the stem is about.
     return f"According to “{doc.title}”, " if doc.title else ""
@@ -93,6 +97,8 @@ def with_section(doc: Document, sentence: Sentence, attribution: str) -> str:
     title = doc.section_title(sentence.section)
     if not attribution.endswith(", ") or not title or title == doc.title or len(title.split()) > 12:
         return attribution
+    if doc.kind == "discussion" and doc.meta.get("answers_start") is not None:
+        return attribution  # a thread's answers run on under one answer's heads: no section to name
     if re.fullmatch(r"(?i)see also|references|notes|external links|further reading|introduction|overview|summary", title):
         return attribution
     return f"{attribution[:-2]}, in the section “{title}”, "
@@ -164,7 +170,7 @@ def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
-    ctx = Context(sentence, quoted, with_section(doc, sentence, attribution_for(doc, quoted)))
+    ctx = Context(sentence, quoted, with_section(doc, sentence, attribution_for(doc, quoted, sentence)))
     text = sentence.text
     words = len(text.split())
     if doc.paragraphs[sentence.paragraph].kind != "prose":
@@ -185,6 +191,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "the signature under a quotation ('— Professor Terry Hughes, …'), not a statement"
     elif FIRST_PERSON.search(strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
+    elif TO_THE_READER.match(text):
+        ctx.problem = "the writer speaking to the reader ('Remember that …'): not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
         ctx.problem = "malformed: two sentences run together"
     elif re.search(r"[a-z]\d[a-z]", text):
@@ -228,7 +236,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.chain = [intro] + inner
         ctx.keep_quotes = True
         ctx.quote_gap = not current.text.startswith("“")
-        ctx.attribution = with_section(doc, sentence, attribution_for(doc, quoted=False))
+        ctx.attribution = with_section(doc, sentence, attribution_for(doc, quoted=False, sentence=sentence))
         ctx.first_is_name = False
         if sum(len(p.text.split()) for p in ctx.chain) + words > 90:
             ctx.problem = "needs too much context to stand alone"
@@ -265,7 +273,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]", prev.text):
             ctx.problem = "unresolved reference: the sentence before is a fragment"
             return ctx
-        if FIRST_PERSON.search(strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?"):
+        if FIRST_PERSON.search(strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?") \
+                or TO_THE_READER.match(prev.text):
             ctx.problem = "unresolved reference: the sentence before is a remark or a question"
             return ctx
         if in_quotation(doc, prev) != quoted:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
-from .sentences import skip_ws, split_sentences
+from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
 
 __all__ = ["parse_structure", "analyse", "Structure", "GLOSS_ENTRY"]
 
@@ -236,12 +236,17 @@ _LINK_WORDS = re.compile(
     re.I,
 )
 _NAV_CHARS = frozenset("|•·»›>")
+# The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
+_COMMENT_SIGNATURE = re.compile(r"\s[–—-]\s+@?[\w.’' -]{2,40}?\s+(?:[A-Z][a-z]{2}\s+\d{1,2}(?:,?\s+'?\d{2,4})?\s+at\s+"
+                                r"\d{1,2}:\d{2}|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\s*$")
 
 
 def _furniture_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return True
+    if len(s) <= 700 and _COMMENT_SIGNATURE.search(s):
+        return True  # a comment under a forum post: '… – kerkyra_91 Mar 3 '19 at 19:30'
     words = s.count(" ") + 1  # an upper bound on the word count is enough for the limits below
     if words > 40:
         return False
@@ -317,6 +322,18 @@ class Structure:
     title: str = ""  # the document's own title if the text states one ("" if not)
     title_candidates: list[str] = field(default_factory=list)
     byline: tuple[str, str] | None = None  # (author, date) of a byline before the first prose paragraph
+
+
+def _unemphasised(line: str) -> str:
+    s = line.strip()
+    m = _EMPHASIS_LINE.fullmatch(s)
+    return m.group(2) if m else s
+
+
+def _byline_block(lines: list[str]) -> bool:
+    """A byline, then up to three short lines with no sentence in them (a post, a place, a date)."""
+    return 2 <= len(lines) <= 4 and byline_of(lines[0]) is not None and all(
+        len(line.split()) <= 12 and not re.search(r"[a-z]{2}[.!?]$", _unemphasised(line)) for line in lines[1:])
 
 
 def byline_of(line: str) -> tuple[str, str] | None:
@@ -561,6 +578,25 @@ def _runin_head(text: str, p: _P) -> tuple[str, int] | None:
     return head, body
 
 
+_STOP_HEAD = re.compile(r"([A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,2})\.[ \t]+(?=[A-Z“\"])")
+_NOT_A_HEAD = re.compile(r"(?i)\b(?:not|no|yes|nothing|it|this|that|they|he|she|we|i|you|is|was|are|were|be|did|do|"
+                         r"does|has|have|had|so|then|now|well|ok|okay|thanks|agreed|exactly|indeed|true|false|wrong|"
+                         r"right|perhaps|maybe|never|always|sure|fine|good|great|correct|see|note)\b")
+
+
+def _stop_head(text: str, p: _P) -> tuple[str, int] | None:
+    """``Size. Ancient figures …`` -> ("Size", offset of "Ancient"): a head of one to three words, no
+    verb or reply word among them, and at least a sentence of text after it."""
+    m = _STOP_HEAD.match(text, p.start, min(p.end, p.start + 60))
+    if not m or _NOT_A_HEAD.search(m.group(1)) or sum(c.isalpha() for c in m.group(1)) < 4 \
+            or m.group(1).split()[-1].lower() in ALWAYS_ABBREVIATIONS:
+        return None
+    body = m.end()
+    if len(text[body:p.end].split()) < 6:
+        return None
+    return m.group(1), body
+
+
 class _CaseCounts:
     """How the document writes each word: Capitalised vs lowercase (built on demand)."""
 
@@ -659,17 +695,25 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                     paras[k].kind = "table"
         i = j
 
-    # 2. Furniture lines.
+    # 2. Furniture lines; and a byline block ('**By Dr. Helen R. Marchetti**', then her post and the
+    #    date, each on a line of its own, no sentence among them).
     for p, s in zip(paras, ptext):
-        if p.kind is None and len(s) <= 600 and all(_furniture_line(text[a:b]) for a, b in p.lines):
+        if p.kind is None and len(s) <= 600 and (all(_furniture_line(text[a:b]) for a, b in p.lines)
+                                                 or _byline_block([text[a:b] for a, b in p.lines])):
             p.kind = "furniture"
 
-    # 3. Run-in heads.
+    # 3. Run-in heads: 'STAKHANOVISM: In a …'; and, where two paragraphs or more open so, a short
+    #    noun phrase ended by a full stop ('Size. Ancient figures are unreliable.', 'Caesar's fire. It …').
     for p in paras:
         if p.kind is None and not p.short:
             r = _runin_head(text, p)
             if r:
                 p.runin, p.title, p.body = True, r[0], r[1]
+    stopped = [(p, r) for p in paras if p.kind is None and not p.short and not p.runin
+               and (r := _stop_head(text, p))]
+    if len(stopped) >= 2:
+        for p, r in stopped:
+            p.runin, p.title, p.body = True, r[0], r[1]
 
     def substantive(p: _P) -> bool:
         return p.kind in ("heading", "list") or p.runin or (p.kind is None and not p.short)
@@ -811,5 +855,12 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     level1 = next((p.title for p in paras if p.kind == "heading" and p.level == 1 and p.title), "")
     first_prose = next((k for k, p in enumerate(paras) if p.kind == "prose"), len(paras))
     found = next((b for p, t in zip(paras[:first_prose], ptext[:first_prose])
-                  if p.kind == "furniture" and "\n" not in t.strip() and (b := byline_of(t))), None)
+                  if p.kind == "furniture" and ("\n" not in t.strip() or _byline_block(t.strip().split("\n")))
+                  and (b := byline_of(t.strip().split("\n")[0]))), None)
+    if found and not found[1]:  # the date on a line of the block of its own
+        block = next(t for p, t in zip(paras[:first_prose], ptext[:first_prose])
+                     if p.kind == "furniture" and byline_of(t.strip().split("\n")[0]) == found)
+        date = next((m.group(0).strip("()*_. ") for line in block.split("\n")[1:]
+                     if (m := _DATE_LINE.fullmatch(_unemphasised(line)))), "")
+        found = (found[0], date)
     return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found)
