@@ -141,3 +141,16 @@ def test_a_work_named_with_its_maker_is_no_person_and_an_abbreviation_in_bracket
     assert gloss_of("the diet (Hansetag) met at Lübeck", 4, 8) == "Hansetag"
     doc, result = _read(THREAD, "thread", "text")
     assert "Carl Sagan's Cosmos" not in asked_keys(result)
+
+
+def test_a_threads_title_is_its_question_and_washington_university_is_another_university():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.model import Fact
+    doc, _ = _read(THREAD, "thread", "text")
+    assert doc.title == "Why did the Library of Alexandria decline?"
+    fact = Fact(kind="org", text="University of Washington", start=0, end=24, sentence=0)
+    assert "Washington University" not in name_accepts(fact)
+    warsaw = Fact(kind="org", text="University of Warsaw", start=0, end=20, sentence=0)
+    assert "Warsaw University" in name_accepts(warsaw)
+    assert needs_previous("The critics had a fair point to make.", set())

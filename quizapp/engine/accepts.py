@@ -59,6 +59,11 @@ def fraction_accepts(fact: Fact) -> list[str]:
 
 
 # Bodies a country has one of, so the country's name may be left off ('Congress' for 'United States Congress').
+_US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+    Wisconsin Wyoming""".split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                                     "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
 _NATIONAL_BODIES = {"Congress", "Senate", "House of Representatives", "Parliament", "Supreme Court", "Duma"}
 
 
@@ -114,7 +119,8 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(fold(fact.text).replace("-", " ").replace("–", " "))
     named_for = re.fullmatch(r"(?:the )?(University|College|Academy|Institute) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)",
                              fact.text, re.I) if fact.kind in ("org", "place") else None
-    if named_for:  # 'University of Warsaw' / 'Warsaw University'; 'research at Oxford'
+    if named_for and named_for.group(2) not in _US_STATES:  # 'University of Warsaw' / 'Warsaw University';
+        # 'research at Oxford' (not 'University of Washington': Washington University is another one)
         accept |= {f"{named_for.group(2)} {named_for.group(1)}", named_for.group(2)}
     local = re.fullmatch(r"(.+\S) of ([A-Z][a-z]+)", fact.text) if fact.kind == "org" else None
     if local and len(local.group(1).split()) >= 3:  # 'Society of Antiquaries of London': 'Society of Antiquaries'

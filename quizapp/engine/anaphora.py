@@ -85,7 +85,7 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
-    r"paper|episode|survey|"
+    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )

@@ -28,6 +28,15 @@ def answers_start(text: str) -> int | None:
     return m.start() if m else None
 
 
+def thread_question(text: str) -> str | None:
+    """The thread's question, a line of its own near the top that ends with a question mark."""
+    for line in text[:1500].splitlines()[:12]:
+        line = line.strip().strip("#*_ ").strip()
+        if line.endswith("?") and 3 <= len(line.split()) <= 25:
+            return line
+    return None
+
+
 def infer_kind(text: str, byline: tuple[str, str] | None) -> tuple[str, str] | None:
     """(kind, attribution) for a document without metadata, or None for a reference text."""
     if len(_THREAD_MARKS.findall(text)) >= THREAD_MARKS:

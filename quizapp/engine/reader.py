@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .genre import answers_start, infer_kind
+from .genre import answers_start, infer_kind, thread_question
 from .model import Document
 from .structure import analyse
 
@@ -410,6 +410,9 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
             meta.setdefault("attribution", inferred[1])
             if inferred[0] == "discussion":
                 meta["answers_start"] = answers_start(text)
+                asked = thread_question(text)
+                if asked and not meta.get("title"):
+                    meta["title"] = asked  # 'Why did the Library of Alexandria decline?', not the site's name
     title = (
         (meta.get("title") or "").strip()
         or structure.title
