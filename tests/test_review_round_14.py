@@ -154,3 +154,22 @@ def test_a_threads_title_is_its_question_and_washington_university_is_another_un
     warsaw = Fact(kind="org", text="University of Warsaw", start=0, end=20, sentence=0)
     assert "Warsaw University" in name_accepts(warsaw)
     assert needs_previous("The critics had a fair point to make.", set())
+
+
+def test_a_figure_given_again_in_other_units_after_or_about_is_not_asked():
+    # new-documents-13 (critical): '1,698 nautical miles, or about _____ statute miles' is arithmetic from a glossary
+    text = ("= Cable =\n\n== Failures ==\n\nField telegraphed that the route measured 1,698 nautical miles, or about "
+            "1,950 statute miles. The ship carried 2,500 tons of cable in 1858.\n")
+    doc, result = generate_reference(text, "cb")
+    keys = asked_keys(result)
+    assert not {"1,698", "1,950"} & keys
+    assert "2,500" in keys
+
+
+def test_a_bracketed_sentence_after_a_sentence_is_a_sentence_of_its_own():
+    from quizapp.engine.sentences import split_sentences
+    text = ('Card shared the prize, awarded "for his contributions". (Krueger, sadly, died in 2019.) The critics '
+            'replied. It was cold (Pravda, Oct. 9, 1940.) Then more.')
+    pieces = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+    assert '(Krueger, sadly, died in 2019.)' in pieces
+    assert 'It was cold (Pravda, Oct. 9, 1940.)' in pieces  # a citation stays with its sentence

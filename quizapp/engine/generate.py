@@ -41,8 +41,11 @@ LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|struct
                         1666: r"Great Fire", 1969: r"Apollo 11|(?i:first (?:crewed |manned )?(?:moon|lunar) landing)"}
 _ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|over|c\.|ca\.|~)"
 # the unit may take a second word: 'km', 'square miles', 'degrees C'
-_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
-_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*\(" + _ABOUT + r"?\s*$")
+# '_____ metres (about 94 inches)', '1,698 nautical miles, or about _____ statute miles'
+_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
+                               + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
+                                + r"?\s*$")
 _ERA_SPAN = re.compile(r"(?:c\.\s*)?(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?\s*[–—-]\s*(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?")
 # '(one international unit equals _____ micrograms …)': an aside that defines a unit
 _UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equals|is equal to|=|is|corresponds to)\s+"

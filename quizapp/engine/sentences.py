@@ -113,8 +113,12 @@ def _attach_parentheticals(text: str, k: int, end: int) -> int:
         if close < 0:
             return k
         inside = text[nxt + 1:close]
-        if len(inside.split()) > 12 or (len(inside.split()) >= 6 and inside.rstrip()[-1:] in ".!?"):
-            return k  # '(He did not even count the leaves that fell in four autumns.)': a sentence of its own
+        closed = inside.rstrip()[-1:] in ".!?"
+        if len(inside.split()) > 12 or closed and (len(inside.split()) >= 6 or len(inside.split()) >= 3 and len(
+                re.findall(r"\b[a-z]{3,}\b", inside)) >= 2):
+            # '(He did not even count the leaves that fell in four autumns.)', '(Krueger, sadly, died in 2019.)':
+            # a sentence of its own
+            return k
         after = close + 1
         if after < end and text[after] == ".":
             after += 1
