@@ -76,6 +76,8 @@ DEMONSTRATIVE = re.compile(
     r"\b(?:[Oo]f|[Aa]mong|[Bb]etween|[Bb]oth|[Aa]ll)\s+(?:these|those)\b(?=\s*[,.;:)—–]|\s+(?:by|in|was|were|is|are|had|have)\b)|"
     # 'Historians therefore distinguish …': a conclusion drawn from what the sentence before said
     r"\b(?<=[a-z] )therefore\b|"
+    # 'The first woman to do so was Nancy Astor': to do what the sentence before told
+    r"\b(?:do|did|does|doing|done)\s+so\b(?!\s+(?:much|many|far|well|little|often|quickly|that)\b)|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
     r"\bthe (?:relation|relationship|phenomenon|discovery|finding|idea|theory|evidence|data)\b(?!\s+(?:of|between|that|which|who|for)\b)|"
     # 'resigned soon afterwards': after what the sentence before told ('had derived it from theory' is
@@ -89,7 +91,8 @@ DEMONSTRATIVE = re.compile(
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
-FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b")
+# 'I am …', 'our century' … and at a sentence's start 'Our entire Climate Action Plan …', 'We …' ('US' is a country)
+FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b|(?:^|(?<=[“\"(]))(?:My|We|Our|Us|Me)\b")
 # 'But read the whole report.', 'Remember that a "book" meant a papyrus roll': the writer speaking to the reader
 TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet),?\s+)?(?:read|consider|note|remember|look|see|think|"
                            r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b", re.I)
@@ -250,4 +253,6 @@ def dangling_pronoun(text: str, person_names: set[str]) -> bool:
 
 _IRREGULAR_PLURAL = re.compile(r"\b(?:mice|men|women|children|people|feet|teeth|geese|oxen|police|cattle|staff|crew)\b")
 _NOT_PLURAL = {"was", "has", "is", "this", "thus", "its", "his", "hers", "less", "unless", "process", "always",
-               "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards"}
+               "was", "does", "goes", "as", "whereas", "perhaps", "across", "besides", "towards",
+               # 'For six hours they were assaulted': a span of time is no 'they'
+               "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries", "times"}

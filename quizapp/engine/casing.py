@@ -65,6 +65,9 @@ def with_attribution(attribution: str, text: str, keep_case: bool = False, doc_t
     if not keep_case and doc_text and _written_lower(text, doc_text):
         return attribution + text[0].lower() + text[1:]
     first = re.match(r"[A-Z][a-z]+", text)
+    label = re.match(r"([A-Z][a-z]+)\s+(?:\d|_)", text)
+    if label and lexicon.LABEL_WORDS.fullmatch(label.group(1)):
+        return attribution + text  # 'Unit 1 entered service in 1985': a name with its number
     if keep_case or text.startswith(BLANK) or starts_with_proper_noun(text) or \
             first and doc_text and (capitalised_mid_sentence(first.group(0), doc_text)
                                     or _surname_in(first.group(0), doc_text) or _mostly_a_name(first.group(0), doc_text)

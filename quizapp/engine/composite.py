@@ -429,8 +429,13 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             continue  # birth comes first, death last: ordered without the text
         if STATISTIC_START.match(event):
             continue  # 'About 516 million tons of cargo passed through the canal': a year's figure, not an event
-        if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same|him|them)\b", event) or not (5 <= len(event.split()) <= 24):
-            continue  # ('Fust sued him': who is he, among the other events?)
+        # 'On 18 November 1910, a day remembered as "Black Friday", some 300 women marched': the date's apposition
+        event = re.sub(r"^(?:a|the)\s+(?:day|date|night|morning|evening|week|weekend)\b[^,]{0,60},\s*", "", event)
+        if re.search(r"\d{4}|\b(?:this|that|these|those|then|the same|him|them)\b|\b(?:January|February|March|April|"
+                     r"May|June|July|August|September|October|November|December)\s+\d|\b\d{1,2}\s+(?:January|"
+                     r"February|March|April|May|June|July|August|September|October|November|December)\b", event) \
+                or not (5 <= len(event.split()) <= 24):
+            continue  # ('Fust sued him': who is he, among the other events?; '… on 27 July': a date of its own)
         event = re.sub(r"\s+(?:also|too)\b(?=[\s,.])", "", event)  # 'Venice also built …': also beside what?
         if event[0].islower():
             event = event[0].upper() + event[1:]

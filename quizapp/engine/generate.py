@@ -200,6 +200,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
     if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
+    if fact.kind in NAME_KINDS and fact.text in UNIT_SYMBOLS:
+        return "a unit's symbol ('2,240 MW'), not a name"
     if fact.kind == "person" and re.search(r"['’]s\s+[A-Z]", fact.text):
         return "a work named with its maker ('Carl Sagan's Cosmos'), not a person"
     opened = before.rfind("(")
@@ -220,7 +222,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the years in brackets after a name ('Cyrus West Field (1819–1892)', 'the Civil War (1861–1865)'): an aside"
     named = re.search(r"\b([A-Z][A-Za-z]+)\s+$", before)
     if fact.kind in ("quantity", "number") and named and re.fullmatch(r"\d+", fact.text) and (
-            not fact.unit or (doc.title + " " + doc.text).count(f"{named.group(1)} {fact.text}") >= 2):  # 'Apollo 11' again and again
+            not fact.unit or (doc.title + " " + doc.text).count(f"{named.group(1)} {fact.text}") >= 2
+            or lexicon.LABEL_WORDS.fullmatch(named.group(1))):  # 'Apollo 11' again and again; 'Unit 1 entered service'
         return "a model's number ('the Intel _____'): part of a name, not a quantity"
     if fact.kind == "person" and fact.text in lexicon.PERSON_TITLES:
         return "a title, not a person ('the Lord _____')"
@@ -282,6 +285,12 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "the period follows from 'preceding'/'following' in the sentence"
     if fact.kind in ("quantity", "percent") and _computable(fact, sentence_facts, sent.text):
         return "the answer can be computed from other numbers in the sentence"
+    if fact.kind in ("quantity", "number", "percent") and _SHOWN_CALCULATION.search(sent.text):
+        return "a figure of a calculation the sentence shows ('2,240 MW x 8,760 hours x 0.924 comes to …')"
+    multiplied = _MULTIPLIED.search(sent.text)
+    if fact.kind in ("quantity", "number") and multiplied and fact.start >= sent.start + multiplied.end() and sum(
+            1 for f in sentence_facts if f.kind in ("quantity", "number") and f.start >= sent.start + multiplied.end()) >= 2:
+        return "one figure of two the sentence says 'doubled'/'trebled' between: the other gives it"
     if fact.kind == "percent" and _percent_change_computable(fact, sent.text):
         return "the percentage follows from the two figures beside it ('from $4.25 to $5.05, an increase of _____')"
     if fact.kind == "fraction" and any(f.kind in ("quantity", "percent", "ratio") for f in sentence_facts):
@@ -367,6 +376,9 @@ def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
     return False
 
 
+_SHOWN_CALCULATION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%]{1,8}\s+)?[x×*]\s*\d|\d\s*[x×*]\s*\d")
+_MULTIPLIED = re.compile(r"(?i)\b(?:doubled|trebled|tripled|quadrupled|halved|doubling|trebling|tripling|quadrupling|"
+                         r"halving)\b")
 _FIGURE = re.compile(r"(?<![\w.,])[$£€]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]\d|\s*(?:%|per\s?cent))")
 
 
@@ -931,6 +943,9 @@ def _just_after_a_stem_year(fact: Fact, before: str) -> bool:
     return bool(years and key) and 0 < int(key.group(0)) - years[-1] <= 2
 
 
+# Symbols of units and abbreviations of measures, which the name finder takes for bodies or terms
+UNIT_SYMBOLS = frozenset("""MW GW kW TW MWh GWh kWh TWh Wh W V kV A mA Hz kHz MHz GHz dB km cm mm nm µm kg mg
+    g Pa kPa hPa MPa psi mph kph rpm PV AC DC GDP GNP CO2 ppm ppb pH IQ BTU TNT""".split())
 BEFORE_STEM_YEAR = ("a year just before a later year its sentence gives after it ('…, and on 8 May 1980 …'): "
                     "the nearest earlier option is the key")
 

@@ -14,6 +14,11 @@ _THREAD_MARKS = re.compile(
 _SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev|Sir)\.?\s+")
+# A letter signed under its sign-off: 'Sincerely,' and, on a line of its own, the writer's name
+_SIGNATURE = re.compile(r"(?im)^[ \t]*(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?[ \t]*\n(?:[ \t]*\n)*"
+                        r"[ \t]*((?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4}(?:,[ \t]*[A-Z][A-Za-z.]{0,6})*)[ \t]*$")
+_DATE_NEAR_TOP = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}[ \t]*$")
 # How many marks of a thread, and how many first-person words in a signed piece, decide the kind.
 THREAD_MARKS = 2
 FIRST_PERSON_WORDS = 4
@@ -43,6 +48,11 @@ def infer_kind(text: str, byline: tuple[str, str] | None) -> tuple[str, str] | N
         site = _SITE.search(text[:2000])
         where = f"the {site.group(1).strip()} thread" if site else "the discussion thread"
         return "discussion", f"one answer in {where}"
+    if not byline:
+        signed = _SIGNATURE.search(text)
+        date = _DATE_NEAR_TOP.search(text[:1500])
+        if signed:
+            byline = (re.sub(r",\s*(?:[A-Z][A-Za-z.]{0,6}\.?,?\s*)+$", "", signed.group(1).strip()), date.group(0) if date else "")
     if byline and len(_FIRST_PERSON.findall(text)) >= FIRST_PERSON_WORDS:
         author = _HONORIFIC.sub("", byline[0])
         year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", byline[1] or "")

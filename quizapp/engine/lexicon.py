@@ -234,3 +234,8 @@ WAR_YEARS = {
     "World War I": (1914, 1918), "Great War": (1914, 1918), "Korean War": (1950, 1953), "Civil War": (1861, 1865),
     "Vietnam War": (1955, 1975),
 }
+
+# Words a number follows as a label, not a count: 'Unit 1 entered service in 1985', 'Platform 9', 'Flight 93'
+LABEL_WORDS = re.compile(r"Unit|Units|Reactor|Block|Line|Platform|Gate|Terminal|Phase|Stage|Flight|Route|Track|Ward|"
+                         r"Room|Building|Pier|Level|Grade|Class|Type|Mark|Model|Chapter|Section|Article|Volume|Part|"
+                         r"Pit|Shaft|Dock|Berth|Lock|Bay|Sector|Zone|Division|Battalion|Regiment|Squadron|Engine|Car")

@@ -236,6 +236,8 @@ _LINK_WORDS = re.compile(
     re.I,
 )
 _NAV_CHARS = frozenset("|•·»›>")
+SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
+                      r"regards,?|yours,")
 # The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
 _COMMENT_SIGNATURE = re.compile(r"\s[–—-]\s+@?[\w.’' -]{2,40}?\s+(?:[A-Z][a-z]{2}\s+\d{1,2}(?:,?\s+'?\d{2,4})?\s+at\s+"
                                 r"\d{1,2}:\d{2}|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\s*$")
@@ -701,6 +703,18 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         if p.kind is None and len(s) <= 600 and (all(_furniture_line(text[a:b]) for a, b in p.lines)
                                                  or _byline_block([text[a:b] for a, b in p.lines])):
             p.kind = "furniture"
+
+    # A letter's sign-off and the signature under it ('Sincerely,' / the name / post, degrees, e-mail):
+    # short lines with no sentence among them, up to the first paragraph of prose ('P.S. …').
+    for k, (p, s) in enumerate(zip(paras, ptext)):
+        if p.kind in (None, "furniture") and SIGN_OFF.fullmatch(s.strip()):
+            p.kind = "furniture"
+            for q, t in zip(paras[k + 1:], ptext[k + 1:]):
+                lines = [line for line in t.strip().split("\n") if line.strip()]
+                if q.kind not in (None, "furniture", "heading") or not lines or len(lines) > 6 or any(
+                        len(line.split()) > 14 or re.search(r"[a-z]{3}[.!?]$", line.strip()) for line in lines):
+                    break
+                q.kind = "furniture"
 
     # 3. Run-in heads: 'STAKHANOVISM: In a …'; and, where two paragraphs or more open so, a short
     #    noun phrase ended by a full stop ('Size. Ancient figures are unreliable.', 'Caesar's fire. It …').

@@ -1,0 +1,88 @@
+"""Rules from the first-sight blind review of new-documents-15 (docs/reviews/verdicts-newdocs15-151-*.md):
+a news feature, an open letter and lecture notes. Each test fails without its rule."""
+from quizapp.engine import pipeline
+from quizapp.engine.reader import document_from_text
+
+from asked import asked_values as asked_keys
+from generating import by_type, generate_reference
+
+LETTER = """OPEN LETTER TO THE CITY COUNCIL OF PORT CALDER
+
+14 March 2025
+
+Dear Mayor Bellweather and Councilmembers,
+
+I am writing to urge you to vote NO on Resolution 2025-17, as I have lived here for 31 years. I believe that would be a serious mistake, and I would like to explain why in plain numbers.
+
+Calder Bend's two units have a combined net capacity of 2,240 MW. In plain terms, the station produces about 18 TWh a year -- 2,240 MW x 8,760 hours x 0.924 comes to roughly 18.1 TWh. Our entire Climate Action Plan aims to cut city-wide emissions by 1.1 million tonnes by 2030.
+
+Unit 1 entered service in 1985 and Unit 2 in 1988. The plant employs about 780 permanent staff in 2024.
+
+Sincerely,
+
+Elaine M. Vasquez-Hart
+
+Dr. Elaine M. Vasquez-Hart, P.E.
+Senior Reliability Engineer (ret.), Tri-County Transmission Authority, 1994-2022
+e.vasquezhart@example.net
+"""
+
+
+def _read(text, doc_id, fmt):
+    doc = document_from_text(text, doc_id=doc_id, source_format=fmt)
+    return doc, pipeline.generate_documents([doc]).results[0]
+
+
+def test_a_signed_letter_is_an_argument_and_its_signature_block_is_furniture():
+    doc, result = _read(LETTER, "letter", "text")
+    assert doc.kind == "argument" and doc.meta["attribution"] == "Elaine M. Vasquez-Hart (2025)"
+    prompts = " ".join(q["prompt"] for q in result.questions)
+    assert "Tri-County" not in prompts and "example.net" not in prompts and "1994-2022" not in prompts
+
+
+def test_a_sentence_that_opens_with_our_or_we_is_the_writers_own():
+    from quizapp.engine.anaphora import FIRST_PERSON
+    assert FIRST_PERSON.search("Our entire Climate Action Plan aims to cut emissions by 2030.")
+    assert FIRST_PERSON.search("We retrace the campaign, 110 years after the 1913 Derby.")
+    assert not FIRST_PERSON.search("US forces landed in 1944.")
+    doc, result = _read(LETTER, "letter", "text")
+    assert "1.1 million" not in asked_keys(result) and "Climate Action Plan" not in asked_keys(result)
+
+
+def test_a_units_symbol_a_labels_number_and_the_figures_of_a_shown_calculation_are_not_asked():
+    doc, result = _read(LETTER, "letter", "text")
+    keys = asked_keys(result)
+    assert not {"MW", "1", "8,760", "0.924", "18.1"} & keys
+    prompts = [q["prompt"] for q in result.questions]
+    assert [p for p in prompts if "Unit 1 entered service in" in p]  # the label keeps its capital
+    assert "1985" in keys or "1988" in keys
+
+
+def test_do_so_points_back_and_a_span_of_hours_is_no_they():
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("The first woman to do so was Nancy Astor, elected at Plymouth in November 1919.", set())
+    assert needs_previous("For six hours they were assaulted by police and bystanders.", set())
+    assert not needs_previous("The women did so much for the cause in 1910.", set())
+
+
+def test_trebled_between_two_figures_gives_one_from_the_other():
+    text = ("= Votes =\n\nAbout 8.4 million women were enfranchised, and the electorate roughly trebled, from c. 7.7 "
+            "million to 21.4 million.\n\nThe campaign had 5,000 members in 1908 and held 30 meetings in 1909.\n")
+    doc, result = generate_reference(text, "votes")
+    keys = asked_keys(result)
+    assert not {"7.7 million", "21.4 million"} & keys
+    assert "8.4 million" in keys
+
+
+def test_an_event_keeps_no_apposition_of_its_date_and_none_with_a_date_of_its_own():
+    text = ("= Suffrage =\n\n== Events ==\n\nIn 1903 Emmeline Pankhurst founded the Women's Social and Political Union "
+            "in Manchester.\n\nIn 1905 Christabel Pankhurst and Annie Kenney interrupted a Liberal meeting at the Free "
+            "Trade Hall.\n\nOn 18 November 1910, a day remembered as Black Friday, some 300 women marched on "
+            "Parliament Square.\n\nIn 1913 Emily Wilding Davison ran onto the course at the Epsom Derby.\n\n"
+            "In 1918 Parliament passed an act that gave the vote to women over 30 on 6 February.\n")
+    doc, result = generate_reference(text, "suff", "text")
+    options = [c["text"] for q in by_type(result, "multiple_choice") if "what happened" in q["prompt"].lower()
+               for c in q["choices"]]
+    assert options
+    assert not [o for o in options if "a day remembered" in o.lower()]
+    assert not [o for o in options if "6 February" in o]
