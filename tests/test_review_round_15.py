@@ -86,3 +86,22 @@ def test_an_event_keeps_no_apposition_of_its_date_and_none_with_a_date_of_its_ow
     assert options
     assert not [o for o in options if "a day remembered" in o.lower()]
     assert not [o for o in options if "6 February" in o]
+
+
+def test_a_list_item_that_is_a_whole_sentence_of_its_own_is_asked_and_others_are_not():
+    text = ("# Lecture 9\n\n## Pigments\n\nBy the end of this lecture students should be able to:\n\n"
+            "1. Write the overall balanced equation for photosynthesis and say where each atom ends up.\n"
+            "2. Compare C3, C4 and CAM plants.\n\n"
+            "- Carotenoids (e.g. beta-carotene) absorb 400–500 nm and protect against excess light.\n"
+            "- Green light is absorbed less well; it is reflected by 70 percent of leaves.\n\n"
+            "## Findings\n\n"
+            "1. The tank had first been fitted to the Apollo 10 service module in 1968.\n"
+            "2. The heater switches were rated for 28 volts. A 1965 change allowed 65-volt ground power at the site.\n")
+    doc, result = generate_reference(text, "notes", "markdown")
+    keys = asked_keys(result)
+    assert "400–500" in keys  # a sentence in a list, standing alone
+    assert "70 percent" not in keys  # 'it is reflected': what 'it' is, the item before says
+    assert "1968" not in keys  # 'The tank …': the thing the list is about
+    assert "1965" not in keys  # the second sentence of an item goes on from its first
+    from quizapp.engine.stems import list_item_stands_alone
+    assert not list_item_stands_alone("Raise the federal floor from $7.25, which has lost value since 2009.", set())

@@ -173,7 +173,12 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     ctx = Context(sentence, quoted, with_section(doc, sentence, attribution_for(doc, quoted, sentence)))
     text = sentence.text
     words = len(text.split())
-    if doc.paragraphs[sentence.paragraph].kind != "prose":
+    kind = doc.paragraphs[sentence.paragraph].kind
+    continues = sentence.index > 0 and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph and \
+        "\n" not in doc.text[doc.sentences[sentence.index - 1].end:sentence.start]
+    if kind != "prose" and not (kind == "list" and not continues and list_item_stands_alone(text, person_names)):
+        # a list item is asked only where it is a whole sentence that stands alone ('Plants use … wavelengths
+        # from 400 to 700 nm.' in lecture notes); an item that leans on the line over the list is not
         ctx.problem = "not prose (heading, list, table, footnote or page furniture)"
     elif text.rstrip("”\"’ ").endswith("?"):
         ctx.problem = "the sentence is a question"
@@ -691,6 +696,24 @@ def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
 
 
 INTRO_PROBLEM = "introduces a quotation: not a complete statement"
+
+
+def list_item_stands_alone(text: str, person_names: set[str]) -> bool:
+    """A list item that is a statement of its own: a whole sentence, no 'it'/'they' or other reference to
+    what the list is about, no arrow or glossary dash, not an instruction ('Raise the federal floor …',
+    'Write the overall equation …')."""
+    if not _LIST_SENTENCE.match(text) or needs_previous(text, person_names):
+        return False
+    if re.search(r"\b(?:it|they|them|its|their)\b|[→⟶⇒]|\s[–—-]\s[A-Z]|^[*_]*[A-Z][\w-]*[*_]*\s*[–—:-]\s", text):
+        return False
+    if re.match(r"[*_]*The\s+[a-z]", text):
+        return False  # 'The tank had first been fitted …': the thing the list is about
+    return not re.match(r"[*_]*[A-Z][a-z]+\s+(?:the|a|an|each|its|their|any|all|one|how|why|what|which|and)\b", text)
+
+# A list item that is a sentence: a capital, eight words or more with a verb among them, a full stop
+_LIST_SENTENCE = re.compile(r"[*_]{0,2}[A-Z][^\n]{30,}?\b(?:is|are|was|were|has|have|had|use|uses|used|absorbs?|"
+                            r"produces?|produced|takes?|took|made|makes?|became|becomes?|showed|shows?|found|"
+                            r"[a-z]{3,}ed)\b[^\n]*[.!?][”\"’)]*$")
 
 
 def quotation_intro_context(doc: Document, ctx: Context, person_names: set[str]) -> Context | None:
