@@ -105,3 +105,32 @@ def test_a_list_item_that_is_a_whole_sentence_of_its_own_is_asked_and_others_are
     assert "1965" not in keys  # the second sentence of an item goes on from its first
     from quizapp.engine.stems import list_item_stands_alone
     assert not list_item_stands_alone("Raise the federal floor from $7.25, which has lost value since 2009.", set())
+
+
+def test_a_value_the_next_sentences_give_for_the_same_thing_is_no_false_value():
+    # post-fix review of new-documents-15 (C3): 'Natural gas … plants come in at about 400 g' offered as false,
+    # where two sentences on the writer takes 'a conservative 400 g per kWh' for gas
+    text = ("= Carbon =\n\n== Arithmetic ==\n\nNatural gas combined-cycle plants come in at about 490 g, coal at about "
+            "820 g. If the station closes, the realistic replacement is gas. Even at a conservative 400 g per kWh, "
+            "replacing the station with gas would add roughly 7.2 million tonnes of CO2 a year.\n\n"
+            "== Other ==\n\nA wind farm emits about 11 g. A solar farm emits about 48 g. Hydro emits about 24 g.\n")
+    doc, result = generate_reference(text, "gas")
+    gas = [q for q in result.questions if "Natural gas" in q["prompt"] or "natural gas" in q["prompt"]]
+    assert gas
+    for q in gas:
+        assert "400 g" not in q["prompt"], q["prompt"]
+        assert not [c for c in q.get("choices", []) if c["text"].startswith("400")]
+
+
+def test_a_country_before_a_noun_and_a_date_in_brackets_after_a_name_are_incidental():
+    text = ("= Power =\n\nFor comparison, the U.S. nuclear fleet has averaged a capacity factor of around 90% since 2004. "
+            "In late 2006, beekeepers in the United States began reporting sudden losses of hives.\n\n"
+            "== History ==\n\nJan Baptist van Helmont (c. 1640s, published 1648) grew a 5 lb willow in 200 lb of soil "
+            "for five years. The system was replaced by Stakhanovism (August 1935) in the mines.\n")
+    doc, result = generate_reference(text, "pw")
+    typed = {q["answer"] for q in by_type(result, "short_answer")}
+    keys = asked_keys(result)
+    assert "U.S." not in typed
+    assert "United States" in typed  # the subject of 'began', not an adjective
+    assert "1648" not in keys
+    assert "August 1935" in keys  # a date in brackets that is the sentence's point

@@ -200,6 +200,15 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "trivial: the country the document is set in ('an artificial waterway in Egypt', then 'occupied _____')"
     if fact.kind in ("org", "group", "term", "place", "person") and re.match(r"\s*\([A-Z][a-z]+(?:ists|ites|iks|ans|s)\)", after):
         return "a name glossed in brackets after it ('the Left Opposition (Trotskyists)'): the gloss gives it away"
+    if fact.kind == "place" and (fact.text in lexicon.COUNTRIES or re.fullmatch(r"U\.?S\.?A?\.?|UK|U\.K\.", fact.text)) \
+            and re.match(r"\s+[a-z]{3,}", after) and not re.match(r"\s+(?:and|or|in|of|to|was|were|is|are|had|"
+                                                                             r"has|as|at|on|for|from|by|with)\b", after) \
+            and re.search(r"(?i)\b(?:several|many|all|most|some|other|its|their|two|three)\s+$|"
+                          r"(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bthroughout )(?<!\bwithin )"
+                          r"(?<!\bby )(?<!\bfor )\b(?:the|a|an)\s+$", before):
+        return "a country used as an adjective ('the U.S. nuclear fleet'): incidental"
+    if inside_bracket_after_name(fact, before, after):
+        return "a date in brackets after a name ('van Helmont (c. 1640s, published 1648)'): incidental"
     if fact.kind in NAME_KINDS and fact.text in UNIT_SYMBOLS:
         return "a unit's symbol ('2,240 MW'), not a name"
     if fact.kind == "person" and re.search(r"['’]s\s+[A-Z]", fact.text):
@@ -374,6 +383,16 @@ def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
             if x <= y and abs(x + y - z - v) <= 0.011 * v:
                 return True
     return False
+
+
+def inside_bracket_after_name(fact: Fact, before: str, after: str) -> bool:
+    """A year or date in the brackets that follow a name: a life's or a work's dates, an aside."""
+    opened = before.rfind("(")
+    if not (fact.kind in ("year", "date", "range", "decade") and opened > before.rfind(")") and ")" in after):
+        return False
+    inside = before[opened + 1:] + fact.text + after[: after.find(")")]
+    return re.search(r"[A-Z][\w’'.-]*[*_]*\s*$", before[:opened]) is not None and \
+        re.search(r"\b(?:c\.|ca\.|published|born|died|b\.|d\.|fl\.|reigned|r\.)", inside) is not None
 
 
 _SHOWN_CALCULATION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%]{1,8}\s+)?[x×*]\s*\d|\d\s*[x×*]\s*\d")
