@@ -16,6 +16,11 @@ ANAPHOR_START = re.compile(
     # 'The third of these, at 10:02 a.m., was the greatest', 'There, James Wallis … recorded': the
     # explosions and the place of the sentence before
     r"The [a-z]+ of (?:these|those|them)\b|There(?=,)|"
+    # 'That is why the AASM …', 'This is why …': the reason the sentence before gave
+    r"(?:That|This) is (?:why|how|because)\b|"
+    # 'Most lived in the countryside': most of the people the sentence before counted
+    r"(?:Most|Many|Some|Few|Others|All|Both|Several|Half)\s+(?:[a-z]+ed|were|was|had|lived|came|went|left|died|became|"
+    r"made|took|fled|stayed|worked|spent|ate|grew|knew|saw)\b|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
     # 'The lines come from "Low Bridge, Everybody Down"': the lines quoted before
@@ -87,7 +92,7 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
-    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|"
+    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
@@ -129,7 +134,12 @@ _OBJECT_IT = re.compile(r"\b(?:of|on|in|within|into|to|about|from|with|for|by|at
                         r"derived|published|proposed|confirmed|explained|measured|"
                         r"discovered|located|reached|sighted|spotted|raised|visited|photographed|explored|"
                         # 'Spain solved it with the Royal Philanthropic Vaccine Expedition': the problem before
-                        r"solved?|tackled?|eradicated?|eliminated?|defeated?|cured?|overcame|overcome)\s+it\b")
+                        r"solved?|tackled?|eradicated?|eliminated?|defeated?|cured?|overcame|overcome|"
+                        # '… announced it had appeared in Ireland': what had appeared, the sentence before says
+                        r"(?:announced|reported|declared|stated|claimed|said|confirmed|noted)(?:\s+that)?)\s+it\b")
+_CALENDAR_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
+                            r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday|Spring|Summer|Autumn|Winter)")
 _PREPOSITION = re.compile(r"(?:of|on|in|within|into|to|about|from|with|for|by|at|over|under|upon|onto|around|inside|"
                           r"behind|through)\b")
 _CONTROL_END = re.compile(r"(?:\s+(?:had|has|have|would|could|will|did|then|later|also|soon|finally|able|set|out|"
@@ -163,6 +173,7 @@ def object_it(text: str, person_names: set[str]) -> bool:
             else:
                 word = t.group(0).split()[-1]
                 if word not in people and word not in lexicon.NATIONALITIES and word not in lexicon.GIVEN_NAMES \
+                        and not _CALENDAR_WORD.fullmatch(word) \
                         and not re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ian|ic)", word) \
                         and not _PERSON_NOUN.fullmatch((re.findall(r"[a-z]+", head[: t.start() + 1]) or [""])[-1]) \
                         and word not in lexicon.COUNTRIES and not re.fullmatch(_ROLE_WORDS + r"|prime|lord|lady|sir|"

@@ -158,6 +158,11 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a decade: too coarse to ask, and its neighbours are anachronistic"
     if fact.kind == "quantity" and re.match(r"years?\b", fact.unit) and _duration_computable(fact, sent.text):
         return "the duration can be worked out from the years in the sentence"
+    short_years = re.findall(r"\d{4}", fact.text) + [m.group(1)[:2] + m.group(2) for m in
+                                                     re.finditer(r"(\d{4})[-–](\d{2})(?!\d)", fact.text)]
+    if fact.kind in ("year", "date", "range") and any(f"'{y[2:]}" in sent.text or f"’{y[2:]}" in sent.text
+                                                    for y in short_years):
+        return "the year is in the sentence in short ('Black '47'): it gives the answer"
     if fact.kind in ("year", "date") and _year_computable(fact, sent.text):
         return "the year can be worked out from a duration in the sentence"
     if fact.kind in ("year", "date") and re.match(r"\s*[–—,(-]\s*the\s+\w+\s+year\s+of\b", after):

@@ -10,7 +10,10 @@ import re
 # 'Improve this answer', '3 Answers'.
 _THREAD_MARKS = re.compile(
     r"(?im)^[ \t]*(?:(?:asked|answered|edited)[ \t]+(?:[A-Z][a-z]{2}[ \t]+\d{1,2}(?:[ \t]+'\d\d)?[ \t]+at[ \t]+\d"
-    r"|\d+[ \t]+\w+[ \t]+ago)|[✓✔]?[ \t]*accepted answer\b|.*\bimprove this (?:answer|question)\b|\d+[ \t]+answers?\b)")
+    r"|\d+[ \t]+\w+[ \t]+ago)|[✓✔]?[ \t]*accepted answer\b|.*\bimprove this (?:answer|question)\b|\d+[ \t]+answers?\b"
+    # a Reddit-like forum: 'submitted 3 years ago by u/…', 'u/… 2,836 points · 3 years ago', 'permalink reply share report'
+    r"|submitted[ \t]+\d+[ \t]+\w+[ \t]+ago|.*\b\d[\d,]*[ \t]+points?\b.*\bago\b|(?:permalink[ \t]+)?(?:parent[ \t]+)?reply[ \t]+share"
+    r"[ \t]+report\b)")
 _SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev|Sir)\.?\s+")
@@ -24,7 +27,7 @@ THREAD_MARKS = 2
 FIRST_PERSON_WORDS = 4
 
 
-_ANSWERS_BEGIN = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+answers?\b|(?:\d+[ \t]+)?[✓✔]?[ \t]*accepted answer\b)")
+_ANSWERS_BEGIN = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+answers?\b|(?:\d+[ \t]+)?[✓✔]?[ \t]*accepted answer\b|\d[\d,]*[ \t]+comments?\b)")
 
 
 def answers_start(text: str) -> int | None:
@@ -33,11 +36,32 @@ def answers_start(text: str) -> int | None:
     return m.start() if m else None
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:.*\n){1,40}?)---[ \t]*(?:\n|\Z)")
+_FRONT_FIELD = re.compile(r"(?m)^([A-Za-z_]+):[ \t]*(.*?)[ \t]*$")
+FRONT_MATTER_KEYS = ("title", "author", "date", "publication", "kind")
+
+
+def front_matter(text: str) -> tuple[dict, int] | None:
+    """The fields of a Markdown file's YAML front matter ('title: "…"', 'author: …', 'date: 2024-03-08')
+    and where the block ends; only simple 'key: value' lines are read."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    fields = {}
+    for key, value in _FRONT_FIELD.findall(m.group(1)):
+        value = value.strip().strip("\"'")
+        if key.lower() in FRONT_MATTER_KEYS and value:
+            fields[key.lower()] = value
+    return fields, m.end()
+
+
 def thread_question(text: str) -> str | None:
     """The thread's question, a line of its own near the top that ends with a question mark."""
-    for line in text[:1500].splitlines()[:12]:
+    for line in text[:4000].splitlines()[:60]:
         line = line.strip().strip("#*_ ").strip()
-        if line.endswith("?") and 3 <= len(line.split()) <= 25:
+        # 'How bad was the Dutch "tulip mania" really? Did people … everything? Early Modern': a forum's flair after it
+        line = re.sub(r"(?<=\?)\s+(?:[A-Z][\w&-]*\s*){1,3}$", "", line)
+        if line.endswith("?") and 4 <= len(line.split()) <= 25:
             return line
     return None
 

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .genre import answers_start, infer_kind, thread_question
+from .genre import answers_start, front_matter, infer_kind, thread_question
 from .model import Document
 from .structure import analyse
 
@@ -403,8 +403,13 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
         meta["author"] = structure.byline[0]
         if structure.byline[1] and not meta.get("date"):
             meta["date"] = structure.byline[1]
+    fm = front_matter(text) if fmt == "markdown" else None
+    for key, value in (fm[0].items() if fm else ()):
+        if key != "kind" or value in ("reference", "discussion", "argument"):
+            meta.setdefault(key, value)
     if not meta.get("kind"):
-        inferred = infer_kind(text, structure.byline)
+        byline = structure.byline or ((meta["author"], str(meta.get("date") or "")) if meta.get("author") else None)
+        inferred = infer_kind(text, byline)
         if inferred:
             meta["kind"] = inferred[0]
             meta.setdefault("attribution", inferred[1])

@@ -25,7 +25,7 @@ _ROMAN = re.compile(r"[ivxlcIVXLC]{1,5}")
 # never the end of a sentence
 _ALWAYS_ABBR = frozenset(
     """mr mrs ms messrs mme mlle dr prof st mt ft gen col lt maj capt cmdr sgt adm
-    gov sen rep rev hon pres supt esq jr sr fr vs viz cf al approx op loc
+    gov sen rep rev hon pres supt esq jr sr fr vs viz cf al approx op loc co
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 ALWAYS_ABBREVIATIONS = _ALWAYS_ABBR

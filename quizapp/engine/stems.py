@@ -95,7 +95,8 @@ def with_section(doc: Document, sentence: Sentence, attribution: str) -> str:
     """'According to X, ' -> 'According to X, in the section “The December 1938 laws”, ': the
     section a sentence stands in often names the law, period or place it speaks of."""
     title = doc.section_title(sentence.section)
-    if not attribution.endswith(", ") or not title or title == doc.title or len(title.split()) > 12:
+    if not attribution.endswith(", ") or not title or title == doc.title or len(title.split()) > 12 \
+            or doc.title.startswith(title + ":"):  # the document's own heading under a longer title
         return attribution
     if doc.kind == "discussion" and doc.meta.get("answers_start") is not None:
         return attribution  # a thread's answers run on under one answer's heads: no section to name

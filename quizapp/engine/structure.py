@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
+from .genre import front_matter
 from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
 
 __all__ = ["parse_structure", "analyse", "Structure", "GLOSS_ENTRY"]
@@ -85,7 +86,9 @@ POINTER = re.compile(r"(?i)(?:for\s+)?(?:more|further|visitor|additional|full)?\
                       r"\b(?:(?:is|are)\s+available|see|visit|contact|go\s+to)\b")
 # 'Caldera - a large, bowl-shaped hollow …', 'Gutta-percha – A natural latex …': a glossary's entry, a term
 # of one to four words (no figures) and its meaning after a spaced dash or a colon
-GLOSS_ENTRY = re.compile(r"([A-Z][A-Za-z’'-]*(?:[ \t]+(?:[A-Za-z’'-]+|\([A-Za-z]{1,12}\))){0,3})[ \t]+[-–—:][ \t]+([A-Za-z“\"‘'].{7,})")
+GLOSS_ENTRY = re.compile(r"([A-Za-z][A-Za-z’'-]*(?:[ \t]+(?:[A-Za-z’'-]+|\([A-Za-z]{1,12}\))){0,3})[ \t]*(?:[ \t][-–—:]|[ \t]?\.{3,})[ \t]+"
+                         r"([A-Za-z“\"‘'].{7,})")  # (dot leaders too: 'outdoor relief ....... help given outside')
+_TIMELINE_ENTRY = re.compile(r"[ \t]*(?:c\.\s*|ca\.\s*)?\d{3,4}s?(?:[-–/]\d{2,4})?[ \t]+[-–—:][ \t]+\S")
 _NUMBERED_HEAD = re.compile(r"\d{1,2}\.[ \t]+([A-Z][^\n.!:;]{2,60}\??)[ \t]*")
 # 'Page 2 of 4', '- 3 -', 'p. 12': a page's counter left in pasted text
 _PAGE_LINE = re.compile(r"(?i)(?:[-–—]\s*)?(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?"
@@ -99,7 +102,9 @@ _CHROME = re.compile(
     r"|click here|back to top|top of page|skip to (?:main )?content|table of contents"
     r"|sign up|log ?in|sign in|subscribe|advertisement|sponsored content|print(?: this page)?"
     r"|e-?mail this|\d+ comments?|comments?|loading|sorted by.*|(?:asked|answered|edited|modified) \d.*"
-    r"|(?:previous|next) (?:post|page|article|chapter)|home|menu|navigation)[\s:.…]*",
+    r"|(?:previous|next) (?:post|page|article|chapter)|home|menu|navigation"
+    r"|(?:\d[\d,]* comments? )?(?:(?:permalink|parent|reply|share|save|hide|report|embed|give award)\s*){2,}"
+    r"|(?:submitted )?\d+ \w+ ago(?: by \S+)?|.*\bu/\S+.*\b\d[\d,]* points?\b.*)[\s:.…]*",
     re.I,
 )
 _SOURCE_LINE = re.compile(
@@ -236,6 +241,16 @@ _LINK_WORDS = re.compile(
     re.I,
 )
 _NAV_CHARS = frozenset("|•·»›>")
+_LABEL_LINE = re.compile(r"(?:[A-Z][A-Za-z]+(?:[ \t][A-Za-z]+)?):[ \t]+\S")
+
+
+def first_prose_index(paras: list) -> int:
+    return next((k for k, p in enumerate(paras) if p.kind is None and not p.short), len(paras))
+
+
+_AUTHOR_NOTE = re.compile(r"(?i)\b(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:professor|writer|journalist|editor|"
+                          r"researcher|scientist|lecturer|director|fellow|author|correspondent|columnist|historian)\b|"
+                          r"\b(?:views|opinions)\s+expressed\b")
 SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
                       r"regards,?|yours,")
 # The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
@@ -458,6 +473,8 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             return [_P(a, b, lines, kind="furniture")]
         return [_P(a, b, lines, kind="list" if _LIST_ITEM.match(line) else None)]
     if fmt == "text":
+        if len(lines) >= 3 and all(_TIMELINE_ENTRY.match(text, a, b) for a, b in lines):
+            return [_P(lines[0][0], lines[-1][1], lines, kind="list")]  # '1845 - blight first appears …': a timeline
         first = text[lines[0][0]:lines[0][1]]
         second = text[lines[1][0]:lines[1][1]]
         if len(first) <= 80 and _title_like(first) and not _LIST_ITEM.match(first) and not _SETEXT.fullmatch(second) and (
@@ -671,7 +688,10 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         paras.extend(_split_block(text, tag, lines, fmt, hint))
 
     ptext = [text[p.start:p.end] for p in paras]
+    fm = front_matter(text) if fmt == "markdown" else None
     for p, s in zip(paras, ptext):
+        if fm and p.end <= fm[1]:
+            p.kind = "furniture"  # YAML front matter: the file's metadata, read by the reader
         if p.kind is None:
             p.short = _is_short(s)
 
@@ -702,6 +722,22 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     for p, s in zip(paras, ptext):
         if p.kind is None and len(s) <= 600 and (all(_furniture_line(text[a:b]) for a, b in p.lines)
                                                  or _byline_block([text[a:b] for a, b in p.lines])):
+            p.kind = "furniture"
+
+    # A header of labelled lines over the text ('Teacher: Mr. D. Ó Súilleabháin', 'Class: 5th Year History'):
+    # the school's, the author's or the form's details, not statements.
+    for p, s in zip(paras[:first_prose_index(paras) + 1], ptext[:first_prose_index(paras) + 1]):
+        lines = [line.strip() for line in s.strip().split("\n") if line.strip()]
+        if p.kind is None and 2 <= len(lines) <= 8 and sum(bool(_LABEL_LINE.match(line)) for line in lines) >= 2 and all(
+                _LABEL_LINE.match(line) or (len(line.split()) <= 10 and not re.search(r"[a-z]{2}[.!?]$", line))
+                for line in lines):
+            p.kind = "furniture"
+
+    # An author's note in italics under the title ('*Dr. Helena M. Vance is a professor of sleep medicine …
+    # The views expressed are her own.*'): who wrote it, not what it says.
+    first_prose = next((k for k, p in enumerate(paras) if p.kind is None and not p.short), len(paras))
+    for p, s in zip(paras[:first_prose + 1], ptext[:first_prose + 1]):
+        if p.kind is None and _EMPHASIS_LINE.fullmatch(s.strip().replace("\n", " ")) and _AUTHOR_NOTE.search(s):
             p.kind = "furniture"
 
     # A letter's sign-off and the signature under it ('Sincerely,' / the name / post, degrees, e-mail):
