@@ -108,3 +108,28 @@ def test_a_glossary_line_with_dot_leaders_is_a_glossary_entry():
     from quizapp.engine.structure import GLOSS_ENTRY
     assert GLOSS_ENTRY.fullmatch("outdoor relief ......... help (food, money) given outside the workhouse")
     assert GLOSS_ENTRY.fullmatch("Caldera - a large, bowl-shaped hollow formed when the ground collapses")
+
+
+def test_the_documents_own_year_a_task_set_moderation_and_dot_leader_lines_are_not_asked():
+    from quizapp.engine.anaphora import TO_THE_READER
+    assert TO_THE_READER.match("Homework: answer (c) and (d), approx. 150-200 words each, due Mon.")
+    text = ("= Tulips =\n\nThe mania peaked in 1637. Prices collapsed in February 1637. Courts sat in 1637 and again "
+            "in 1637. The story was retold in 1637 by pamphleteers, and the bulbs of 1634 were cheap.\n\n"
+            "== Glossary ==\n\noutdoor relief ......... help (food, money) given outside the workhouse after 1847.\n")
+    doc, result = generate_reference(text, "tul")
+    keys = asked_keys(result)
+    assert "1637" not in keys  # named all through: the year a student types into any blank year
+    assert "1847" not in keys  # a glossary line with dot leaders
+    thread = THREAD.replace("</body>", "<div class=\"comment\"><p class=\"tagline\">u/mod 5 points &middot; 3 years "
+                            "ago</p><p>Top-level answers here need to be in-depth; this comment was removed by the "
+                            "moderators in 2021 under rule 3.</p></div></body>")
+    doc, result = _read(thread, "tulips2", "html")
+    assert not [q for q in result.questions if "moderators" in q["prompt"] or "Top-level" in q["prompt"]
+                or "top-level" in q["prompt"]]
+
+
+def test_a_hedged_likewise_sets_no_second_answer_beside_the_first():
+    text = ("= Migration =\n\nThere was direct migration from Finland to the USSR during the depression era. Presumably "
+            "similar proportions of the Polish, Romanian and Baltic state populations did likewise.\n")
+    doc, result = generate_reference(text, "fin")
+    assert "Finland" in asked_keys(result)

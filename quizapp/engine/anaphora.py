@@ -100,7 +100,9 @@ DEMONSTRATIVE = re.compile(
 FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b|(?:^|(?<=[“\"(]))(?:My|We|Our|Us|Me)\b")
 # 'But read the whole report.', 'Remember that a "book" meant a papyrus roll': the writer speaking to the reader
 TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet),?\s+)?(?:read|consider|note|remember|look|see|think|"
-                           r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b", re.I)
+                           r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b"
+                           # 'Homework: answer (c) and (d), approx. 150-200 words each, due Mon.': a task set
+                           r"|^[\s*_]*(?:homework|task|exercise|assignment|activity|reminder|note to students)[*_]*\s*:", re.I)
 TRAILING_CITATION = re.compile(
     r"\s*\((?:[^()]*(?:\bPravda\b|\bIdem\b|\bcit\.|\bNews\b|\bTrotsky\b|\bemphasis\b)[^()]*)\)\s*(?=[.”\"]*\s*$)"
 )

@@ -231,6 +231,7 @@ def _named_bare_first(doc: Document, fact: Fact) -> bool:
 
 
 _LIKEWISE = re.compile(r"(?i)\b(?:likewise|similarly|in the same way|the same is true|the same was true)\b")
+_HEDGED = re.compile(r"(?i)\b(?:presumably|perhaps|possibly|probably|maybe|might|may have|could have|it is likely)\b")
 LIKEWISE_LEANS_BACK = "a name in a 'likewise' sentence: what it says leans on another named before it"
 LIKEWISE_FITS_BOTH = "what the text says of it, it says 'likewise' of another soon after: both fit the blank"
 # How many sentences back a 'likewise' may reach within its paragraph.
@@ -254,6 +255,8 @@ def compared_by_likewise(doc: Document, by_sentence: dict[int, list[Fact]]) -> d
         for f in here:
             out[(sent.index, f.start)] = LIKEWISE_LEANS_BACK
         kinds = {f.kind for f in here}
+        if _HEDGED.search(sent.text[: m.start()]):
+            continue  # 'Presumably … the Baltic state populations did likewise': a guess, not a second answer
         for back in range(max(0, sent.index - LIKEWISE_REACH), sent.index):
             if doc.sentences[back].paragraph != sent.paragraph:
                 continue

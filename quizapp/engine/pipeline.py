@@ -265,6 +265,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     likewise = compared_by_likewise(doc, by_sentence)
     guesses = {kind: max((f.text for f in doc_facts if f.kind == kind), key=lambda n: (name_counts[n], n))
                for kind in ("work", "org") if any(f.kind == kind for f in doc_facts)}
+    year_guess = _the_documents_year(doc)
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
@@ -286,6 +287,8 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
                 fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS) or (
                 fact.kind == "quote" and not why_not and name_counts.get(fact.text, 0) >= 2)
+            if not why_not and fact.kind == "year" and fact.text == year_guess:
+                why_not = "the document's own year, named all through it ('1637' in a thread on the tulip mania): a guess"
             if once and fact.kind in guesses and fact.text == guesses[fact.kind] and why_not:
                 why_not = "the most-named of its kind in the document: a guess, not a reading"
             elif once:
@@ -382,6 +385,19 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
 
 def _order(c: Candidate) -> tuple:
     return (c.cite_start, c.sentence.index, bank.TYPE_ORDER.index(c.qtype), c.key_text, c.prompt)
+
+
+# A year the document names this many times, and twice as often as any other, is the one a student
+# types into any blank year of it.
+DOCUMENT_YEAR_MENTIONS = 5
+
+
+def _the_documents_year(doc: Document) -> str | None:
+    counts = Counter(re.findall(r"(?<![\d,.$£])(1[0-9]\d\d|20\d\d)(?![\d%])", doc.title + " " + doc.text))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= DOCUMENT_YEAR_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _rejected_sentence(doc: Document, text: str, reason: str) -> dict:

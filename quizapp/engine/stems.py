@@ -201,6 +201,10 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "the writer speaking to the reader ('Remember that …'): not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
         ctx.problem = "malformed: two sentences run together"
+    elif doc.kind == "discussion" and _MODERATION.search(text):
+        ctx.problem = "a forum's moderation or rules, not a fact of the discussion"
+    elif re.search(r"\w[ \t]*\.{4,}[ \t]*\w", text):
+        ctx.problem = "a line with dot leaders (a glossary or a table of contents), not a sentence"
     elif re.search(r"[a-z]\d[a-z]", text):
         ctx.problem = "a typo in the source (a digit inside a word)"
     elif re.match(r"^\w+ dated\b", text):
@@ -697,6 +701,8 @@ def _quotation_source(doc: Document, sentence: Sentence) -> str | None:
 
 
 INTRO_PROBLEM = "introduces a quotation: not a complete statement"
+_MODERATION = re.compile(r"(?i)\b(?:comment (?:has been )?removed|removed by|moderators?|subreddit|top-level (?:answers|comments)|"
+                         r"our rules|rule \d|this sub\b|flair)\b")
 
 
 def list_item_stands_alone(text: str, person_names: set[str]) -> bool:
