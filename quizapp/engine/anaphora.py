@@ -18,6 +18,8 @@ ANAPHOR_START = re.compile(
     r"The [a-z]+ of (?:these|those|them)\b|There(?=,)|"
     # 'That is why the AASM …', 'This is why …': the reason the sentence before gave
     r"(?:That|This) is (?:why|how|because)\b|"
+    # 'Totals range from about 45,000 to more than 90,000': totals of what the sentence before counted
+    r"(?:Totals|Estimates|Figures|Numbers|Counts)\b(?!\s+(?:of|for)\b)|"
     # 'Most lived in the countryside': most of the people the sentence before counted
     r"(?:Most|Many|Some|Few|Others|All|Both|Several|Half)\s+(?:[a-z]+ed|were|was|had|lived|came|went|left|died|became|"
     r"made|took|fled|stayed|worked|spent|ate|grew|knew|saw)\b|"

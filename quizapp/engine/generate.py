@@ -23,6 +23,8 @@ from quizapp.engine.normalize import NUMBER_WORDS, fold, parse_number, words_to_
 from quizapp.engine.stems import Context, stem_text
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
+# 'the Lieutenant-Governor, Sir _____': the title before the blank says a man or a woman
+_GENDERED_TITLE_BEFORE = re.compile(r"\b(?:Sir|Lady|Dame|Lord|King|Queen|Prince|Princess|Mr|Ms|Mrs|Miss)\.?\s+$")
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
 LANDMARK_YEARS = {
     1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
@@ -615,7 +617,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "a people in a discussion thread: general knowledge picks it from other peoples"
     elif fact.kind == "person" and doc.kind == "discussion":
         mc.reject = "people in a discussion thread: several fit the same description"
-    elif fact.kind == "person" and _GENDER_CUE.search(full):
+    elif fact.kind == "person" and (_GENDER_CUE.search(full) or _GENDERED_TITLE_BEFORE.search(sent.text[: fact.start - sent.start])):
         mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
     mc.choices = [{"text": t, "correct": t == fact.text,

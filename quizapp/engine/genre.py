@@ -13,7 +13,9 @@ _THREAD_MARKS = re.compile(
     r"|\d+[ \t]+\w+[ \t]+ago)|[✓✔]?[ \t]*accepted answer\b|.*\bimprove this (?:answer|question)\b|\d+[ \t]+answers?\b"
     # a Reddit-like forum: 'submitted 3 years ago by u/…', 'u/… 2,836 points · 3 years ago', 'permalink reply share report'
     r"|submitted[ \t]+\d+[ \t]+\w+[ \t]+ago|.*\b\d[\d,]*[ \t]+points?\b.*\bago\b|(?:permalink[ \t]+)?(?:parent[ \t]+)?reply[ \t]+share"
-    r"[ \t]+report\b)")
+    r"[ \t]+report\b"
+    # a message board: 'Posted 12/09/2023 21:14', 'Quote | Report', 'Started by … | 7 replies'
+    r"|posted[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}|quote[ \t]*\|?[ \t]*report[ \t]*$|started by .*\breplies\b)")
 _SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev|Sir)\.?\s+")
@@ -27,7 +29,8 @@ THREAD_MARKS = 2
 FIRST_PERSON_WORDS = 4
 
 
-_ANSWERS_BEGIN = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+answers?\b|(?:\d+[ \t]+)?[✓✔]?[ \t]*accepted answer\b|\d[\d,]*[ \t]+comments?\b)")
+_ANSWERS_BEGIN = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+answers?\b|(?:\d+[ \t]+)?[✓✔]?[ \t]*accepted answer\b|\d[\d,]*[ \t]+comments?\b"
+                            r"|quote[ \t]*\|?[ \t]*report[ \t]*$)")  # (a board: the opening post ends at its first 'Quote | Report')
 
 
 def answers_start(text: str) -> int | None:
@@ -61,6 +64,10 @@ def thread_question(text: str) -> str | None:
         line = line.strip().strip("#*_ ").strip()
         # 'How bad was the Dutch "tulip mania" really? Did people … everything? Early Modern': a forum's flair after it
         line = re.sub(r"(?<=\?)\s+(?:[A-Z][\w&-]*\s*){1,3}$", "", line)
+        line = re.sub(r"^(?:thread|topic|subject|re|question)\s*:\s*", "", line, flags=re.I)  # 'THREAD: £286 for …?'
+        line = re.sub(r"[?!]+[!?]*$", "?", line)  # '… uniform?!'
+        if "?" in line[:-1] and not line.endswith("?"):
+            continue
         if line.endswith("?") and 4 <= len(line.split()) <= 25:
             return line
     return None

@@ -43,7 +43,9 @@ PLACE_ALIASES = [
     {"West Germany", "FRG", "Federal Republic of Germany"},
     {"USSR", "Soviet Union", "U.S.S.R."},
     {"United States", "USA", "US", "U.S.", "America", "United States of America"},
-    {"United Kingdom", "UK", "Britain", "Great Britain"},
+    # (Britain is not the United Kingdom: Roman Britain, Britain before 1707, Great Britain without Northern Ireland)
+    {"United Kingdom", "UK", "U.K."},
+    {"Britain", "Great Britain"},
     {"North Korea", "DPRK"},
     {"New York", "New York City", "NYC"},
 ]

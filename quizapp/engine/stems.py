@@ -713,8 +713,8 @@ def list_item_stands_alone(text: str, person_names: set[str]) -> bool:
         return False
     if re.search(r"\b(?:it|they|them|its|their)\b|[→⟶⇒]|\s[–—-]\s[A-Z]|^[*_]*[A-Z][\w-]*[*_]*\s*[–—:-]\s", text):
         return False
-    if re.match(r"[*_]*The\s+[a-z]", text):
-        return False  # 'The tank had first been fitted …': the thing the list is about
+    if re.match(r"[*_]*The\s+[a-z]", text) or re.match(r"[*_]*[A-Z][\w’' -]{0,30}[*_]*:[*_]*\s", text):
+        return False  # 'The tank had first been fitted …': the thing the list is about; 'Epidemic disease: …' a label
     return not re.match(r"[*_]*[A-Z][a-z]+\s+(?:the|a|an|each|its|their|any|all|one|how|why|what|which|and)\b", text)
 
 # A list item that is a sentence: a capital, eight words or more with a verb among them, a full stop

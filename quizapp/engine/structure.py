@@ -104,7 +104,10 @@ _CHROME = re.compile(
     r"|e-?mail this|\d+ comments?|comments?|loading|sorted by.*|(?:asked|answered|edited|modified) \d.*"
     r"|(?:previous|next) (?:post|page|article|chapter)|home|menu|navigation"
     r"|(?:\d[\d,]* comments? )?(?:(?:permalink|parent|reply|share|save|hide|report|embed|give award)\s*){2,}"
-    r"|(?:submitted )?\d+ \w+ ago(?: by \S+)?|.*\bu/\S+.*\b\d[\d,]* points?\b.*)[\s:.…]*",
+    r"|(?:submitted )?\d+ \w+ ago(?: by \S+)?|.*\bu/\S+.*\b\d[\d,]* points?\b.*"
+    r"|quote\s*\|?\s*report|posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*"
+    # a table's or figure's caption on a line of its own: 'Table 9.1 Approximate conditions in summer 1816.'
+    r"|[*_]*(?:table|figure|fig\.|chart|map|plate)\s+\d+(?:\.\d+)?[a-z]?\b.*)[\s:.…]*",
     re.I,
 )
 _SOURCE_LINE = re.compile(

@@ -1,0 +1,67 @@
+"""Rules from the first-sight blind review of new-documents-17 (docs/reviews/verdicts-newdocs17-171-*.md):
+a heritage-site page, a parents' message board in plain text, a textbook chapter. Each test fails without
+its rule."""
+from quizapp.engine import pipeline
+from quizapp.engine.reader import document_from_text
+
+from asked import asked_values as asked_keys
+from generating import by_type, generate_reference
+
+BOARD = """Ashbrook Parents' Community Board
+Forums > Secondary School Chat > Uniform
+
+THREAD: £286 for Year 7 uniform?! Are branded items even allowed any more?
+Started by BusyMumOfThree | 7 replies | 1,412 views
+
+BusyMumOfThree
+Posted 12/09/2023 21:14
+
+My eldest has just started Year 7 and I've added up what the uniform cost us: £286.40.
+
+Quote | Report
+
+DadAtTheGates
+Posted 12/09/2023 21:37
+
+There IS a law: the Education (Guidance about Costs of School Uniforms) Act 2021. It got Royal Assent in April 2021, and schools in England were expected to follow the guidance by the autumn term of 2022.
+
+Quote | Report
+"""
+
+
+def test_a_message_board_in_plain_text_is_a_discussion():
+    doc = document_from_text(BOARD, doc_id="board", source_format="text")
+    assert doc.kind == "discussion"
+    assert doc.title == "£286 for Year 7 uniform?! Are branded items even allowed any more?"
+    result = pipeline.generate_documents([doc]).results[0]
+    prompts = " ".join(q["prompt"] for q in result.questions)
+    assert "Quote | Report" not in prompts and "Posted 12/09" not in prompts
+    assert all("one answer in the discussion thread" in q["prompt"] or "the question in" in q["prompt"]
+               for q in result.questions if q["prompt"].startswith("According"))
+
+
+def test_britain_is_not_the_united_kingdom_and_a_title_before_the_blank_is_a_gender_cue():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.model import Fact
+    assert "UK" not in name_accepts(Fact(kind="place", text="Britain", start=0, end=7, sentence=0))
+    assert "UK" in name_accepts(Fact(kind="place", text="United Kingdom", start=0, end=14, sentence=0))
+    text = ("= Java =\n\nThe Lieutenant-Governor of Java, Sir Stamford Raffles, described the eruption in 1815. "
+            "Mary Godwin wrote a novel in 1816. John Polidori was a physician in 1816. Karl Drais built a running "
+            "machine in 1817. Lord Byron rented a villa in 1816.\n")
+    doc, result = generate_reference(text, "java")
+    assert not [q for q in by_type(result, "multiple_choice") if "Sir _____" in q["prompt"]]
+
+
+def test_a_caption_totals_without_their_noun_and_a_labelled_list_item_are_not_asked():
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.stems import list_item_stands_alone
+    assert needs_previous("Totals range from about 45,000 to more than 90,000.", set())
+    assert not needs_previous("Totals of deaths range from about 45,000 to more than 90,000.", set())
+    assert not list_item_stands_alone("**Epidemic disease:** a typhus epidemic in Ireland killed about 65,000 people.", set())
+    text = ("# Chapter 9\n\n## Conditions\n\n*Table 9.1 Approximate conditions in summer (June–August) 1816.*\n\n"
+            "Snow fell in New England on 6–7 June 1816, and about 30 cm fell at Quebec City.\n")
+    from quizapp.engine.structure import _furniture_line
+    assert _furniture_line("*Table 9.1 Approximate conditions in summer (June–August) 1816.*")
+    doc, result = generate_reference(text, "ch9", "markdown")
+    assert not [q for q in result.questions if "Table 9.1" in q["prompt"] or "Table 9.1" in " ".join(
+        c["text"] for c in q.get("choices", []))]
