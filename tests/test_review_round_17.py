@@ -65,3 +65,19 @@ def test_a_caption_totals_without_their_noun_and_a_labelled_list_item_are_not_as
     doc, result = generate_reference(text, "ch9", "markdown")
     assert not [q for q in result.questions if "Table 9.1" in q["prompt"] or "Table 9.1" in " ".join(
         c["text"] for c in q.get("choices", []))]
+
+
+def test_a_forums_back_to_footer_is_furniture_and_a_facts_box_is_no_glossary():
+    from quizapp.engine.structure import _furniture_line
+    assert _furniture_line("Back to Uniform, PE kit & equipment")
+    assert not _furniture_line("Back to the question of cost, the Act of 2021 capped nothing.")
+    html = ("<html><body><h1>Hadrian's Wall</h1><p>The Wall was begun in AD 122 on the orders of the emperor.</p>"
+            "<h2>At a glance</h2><dl><dt>Built by</dt><dd>Soldiers of the II, VI and XX legions</dd>"
+            "<dt>Length</dt><dd>73 Roman miles (c. 117 km)</dd><dt>World Heritage</dt><dd>UNESCO, 1987</dd></dl>"
+            "<h2>Key terms</h2><dl><dt>Milecastle</dt><dd>A small fortlet placed at every Roman mile.</dd>"
+            "<dt>Vallum</dt><dd>A great ditch with mounds, south of the Wall.</dd>"
+            "<dt>Turret</dt><dd>A watchtower between two milecastles.</dd></dl></body></html>")
+    doc, result = generate_reference(html, "hw", "html")
+    pairs = [p for q in by_type(result, "matching") for p in q["pairs"]]
+    assert ["Turret", "A watchtower between two milecastles"] in pairs
+    assert not [p for p in pairs if p[0] in ("Built by", "Length", "World Heritage")]

@@ -268,6 +268,9 @@ def quotation_speakers(doc: Document, facts_by_sentence: dict[int, list[Fact]]) 
     return found
 
 
+_GLOSSARY_HEAD = re.compile(r"(?i)\b(?:key terms|glossary|terms|definitions|vocabulary|key ?words|word bank)\b")
+
+
 def glossary_entries(doc: Document) -> list[tuple[Fact, str, Sentence]]:
     """A glossary's entries, each an item of a list ('Caldera - a large, bowl-shaped hollow …', an HTML
     definition list's 'Gutta-percha – A natural latex …'): the term, its meaning up to its first
@@ -279,6 +282,8 @@ def glossary_entries(doc: Document) -> list[tuple[Fact, str, Sentence]]:
         m = GLOSS_ENTRY.fullmatch(sent.text)
         if not m:
             continue
+        if not (_GLOSSARY_HEAD.search(doc.section_title(sent.section)) or re.match(r"(?:[a-z]|(?:A|An|The)\s)", m.group(2))):
+            continue  # a facts box ('Built by – Soldiers of three legions', 'Length – 73 Roman miles'), not meanings
         meaning = m.group(2).split(";")[0].strip().rstrip(".")
         term = Fact(kind="term", text=m.group(1), start=sent.start + m.start(1), end=sent.start + m.end(1),
                     sentence=sent.index, norm=m.group(1).lower(), unit=meaning)

@@ -106,6 +106,7 @@ _CHROME = re.compile(
     r"|(?:\d[\d,]* comments? )?(?:(?:permalink|parent|reply|share|save|hide|report|embed|give award)\s*){2,}"
     r"|(?:submitted )?\d+ \w+ ago(?: by \S+)?|.*\bu/\S+.*\b\d[\d,]* points?\b.*"
     r"|quote\s*\|?\s*report|posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*"
+    r"|(?:«|<|←)?\s*back to .{1,60}"
     # a table's or figure's caption on a line of its own: 'Table 9.1 Approximate conditions in summer 1816.'
     r"|[*_]*(?:table|figure|fig\.|chart|map|plate)\s+\d+(?:\.\d+)?[a-z]?\b.*)[\s:.…]*",
     re.I,
