@@ -18,6 +18,9 @@ ANAPHOR_START = re.compile(
     r"The [a-z]+ of (?:these|those|them)\b|There(?=,)|"
     # 'That is why the AASM …', 'This is why …': the reason the sentence before gave
     r"(?:That|This) is (?:why|how|because)\b|"
+    # 'Forty-nine survive in whole or in part': forty-nine of the things the sentence before named
+    r"(?:\d[\d,]*|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|"
+    r"Seventy|Eighty|Ninety|A hundred)(?:-[a-z]+)?)\s+(?:survive|survived|remain|remained|exist|existed|are|were)\b|"
     # 'Totals range from about 45,000 to more than 90,000': totals of what the sentence before counted
     r"(?:Totals|Estimates|Figures|Numbers|Counts)\b(?!\s+(?:of|for)\b)|"
     # 'Most lived in the countryside': most of the people the sentence before counted

@@ -216,6 +216,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a country used as an adjective ('the U.S. nuclear fleet'): incidental"
     if inside_bracket_after_name(fact, before, after):
         return "a date in brackets after a name ('van Helmont (c. 1640s, published 1648)'): incidental"
+    if fact.kind in ("quantity", "number") and re.match(r"\s*(?:a\.?m\b\.?|p\.?m\b\.?)", after) \
+            or fact.kind in ("quantity", "number") and re.search(r"\d[.:]$", before) and re.match(r"\s*[ap]\.?m\b", after):
+        return "a clock time ('11.40 p.m.'), not a quantity"
     if fact.kind in NAME_KINDS and fact.text in UNIT_SYMBOLS:
         return "a unit's symbol ('2,240 MW'), not a name"
     if fact.kind == "person" and re.search(r"['’]s\s+[A-Z]", fact.text):

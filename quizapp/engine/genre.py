@@ -15,14 +15,16 @@ _THREAD_MARKS = re.compile(
     r"|submitted[ \t]+\d+[ \t]+\w+[ \t]+ago|.*\b\d[\d,]*[ \t]+points?\b.*\bago\b|(?:permalink[ \t]+)?(?:parent[ \t]+)?reply[ \t]+share"
     r"[ \t]+report\b"
     # a message board: 'Posted 12/09/2023 21:14', 'Quote | Report', 'Started by … | 7 replies'
-    r"|posted[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}|quote[ \t]*\|?[ \t]*report[ \t]*$|started by .*\breplies\b)")
+    r"|posted[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}|quote[ \t]*\|?[ \t]*report[ \t]*$|started by .*\breplies\b"
+    # a Quora-like page: 'Answered by Eleanor M. Whitcombe, … · Updated 2y', '1.2K upvotes', 'View 14 comments'
+    r"|answered by\s|.*\b\d[\d.,]*K?[ \t]+upvotes?\b|view[ \t]+\d+[ \t]+comments?\b)")
 _SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev|Sir)\.?\s+")
 # A letter signed under its sign-off: 'Sincerely,' and, on a line of its own, the writer's name
 _SIGNATURE = re.compile(r"(?im)^[ \t]*(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?[ \t]*\n(?:[ \t]*\n)*"
                         r"[ \t]*((?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4}(?:,[ \t]*[A-Z][A-Za-z.]{0,6})*)[ \t]*$")
-_DATE_NEAR_TOP = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+_DATE_NEAR_TOP = re.compile(r"(?m)^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}[ \t]*$")
 # How many marks of a thread, and how many first-person words in a signed piece, decide the kind.
 THREAD_MARKS = 2
@@ -84,6 +86,9 @@ def infer_kind(text: str, byline: tuple[str, str] | None) -> tuple[str, str] | N
         date = _DATE_NEAR_TOP.search(text[:1500])
         if signed:
             byline = (re.sub(r",\s*(?:[A-Z][A-Za-z.]{0,6}\.?,?\s*)+$", "", signed.group(1).strip()), date.group(0) if date else "")
+    if byline and not byline[1]:
+        date = _DATE_NEAR_TOP.search(text[:1500])  # 'Friday 8 March 2024' on a line of its own under the byline
+        byline = (byline[0], date.group(0) if date else "")
     if byline and len(_FIRST_PERSON.findall(text)) >= FIRST_PERSON_WORDS:
         author = _HONORIFIC.sub("", byline[0])
         year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", byline[1] or "")

@@ -77,7 +77,8 @@ _MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _DATE_LINE = re.compile(
-    rf"\(?\s*(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    rf"\(?\s*(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTHS}\s+"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
     rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:Spring|Summer|Autumn|Fall|Winter)\s+\d{{4}})\s*\)?\.?",
     re.I,
 )
@@ -106,7 +107,8 @@ _CHROME = re.compile(
     r"|(?:\d[\d,]* comments? )?(?:(?:permalink|parent|reply|share|save|hide|report|embed|give award)\s*){2,}"
     r"|(?:submitted )?\d+ \w+ ago(?: by \S+)?|.*\bu/\S+.*\b\d[\d,]* points?\b.*"
     r"|quote\s*\|?\s*report|posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*"
-    r"|(?:«|<|←)?\s*back to .{1,60}"
+    r"|(?:«|<|←)?\s*back to .{1,60}|answered by .*|.*\b\d[\d.,]*k? upvotes?\b.*|view \d+ comments?.*"
+
     # a table's or figure's caption on a line of its own: 'Table 9.1 Approximate conditions in summer 1816.'
     r"|[*_]*(?:table|figure|fig\.|chart|map|plate)\s+\d+(?:\.\d+)?[a-z]?\b.*)[\s:.…]*",
     re.I,
@@ -255,6 +257,8 @@ def first_prose_index(paras: list) -> int:
 _AUTHOR_NOTE = re.compile(r"(?i)\b(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:professor|writer|journalist|editor|"
                           r"researcher|scientist|lecturer|director|fellow|author|correspondent|columnist|historian)\b|"
                           r"\b(?:views|opinions)\s+expressed\b")
+_COMMENT_BYLINE = re.compile(r"[*_]*[A-Z][\w.’' -]{1,40}[*_]*\s+[—–-]\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+                             r"(?:,?\s+at\s+\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?")
 SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
                       r"regards,?|yours,")
 # The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
@@ -268,6 +272,8 @@ def _furniture_line(line: str) -> bool:
         return True
     if len(s) <= 700 and _COMMENT_SIGNATURE.search(s):
         return True  # a comment under a forum post: '… – kerkyra_91 Mar 3 '19 at 19:30'
+    if len(s) <= 80 and _COMMENT_BYLINE.fullmatch(s):
+        return True  # a comment's byline: '**Dennis O'Rourke** — 15 June 2023 at 9:42 am'
     words = s.count(" ") + 1  # an upper bound on the word count is enough for the limits below
     if words > 40:
         return False
@@ -911,9 +917,16 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     found = next((b for p, t in zip(paras[:first_prose], ptext[:first_prose])
                   if p.kind == "furniture" and ("\n" not in t.strip() or _byline_block(t.strip().split("\n")))
                   and (b := byline_of(t.strip().split("\n")[0]))), None)
+    if found is None and first_prose < len(paras):
+        # a standfirst over the byline that names the writer: 'The evidence … is weaker than we are told,
+        # argues Priya Raman.' then 'By Priya Raman, Year 12'
+        second = next((k for k, p in enumerate(paras) if p.kind == "prose" and k > first_prose), len(paras))
+        found = next((b for p, t in zip(paras[first_prose + 1:second], ptext[first_prose + 1:second])
+                      if p.kind == "furniture" and "\n" not in t.strip() and (b := byline_of(t.strip()))
+                      and b[0].split()[-1] in ptext[first_prose]), None)
     if found and not found[1]:  # the date on a line of the block of its own
-        block = next(t for p, t in zip(paras[:first_prose], ptext[:first_prose])
-                     if p.kind == "furniture" and byline_of(t.strip().split("\n")[0]) == found)
+        block = next((t for p, t in zip(paras, ptext)
+                      if p.kind == "furniture" and byline_of(t.strip().split("\n")[0]) == found), "")
         date = next((m.group(0).strip("()*_. ") for line in block.split("\n")[1:]
                      if (m := _DATE_LINE.fullmatch(_unemphasised(line)))), "")
         found = (found[0], date)
