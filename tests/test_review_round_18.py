@@ -57,3 +57,19 @@ def test_a_number_standing_for_things_named_before_needs_the_sentence_before():
     from quizapp.engine.anaphora import needs_previous
     assert needs_previous("Forty-nine survive in whole or in substantial part.", set())
     assert not needs_previous("Twelve men were hanged in 1830 at Tyburn.", set())
+
+
+def test_a_thread_read_without_metadata_cites_no_section_and_a_standfirst_may_name_no_one():
+    from quizapp.engine import pipeline
+    doc = document_from_text(QUORA + "\nAnswer 2\n\nDr. Hyun-woo Park\nAnswered by Dr. Hyun-woo Park\n\n"
+                             "Movable type was first recorded in China, where Bi Sheng made clay type in about 1040.\n",
+                             doc_id="quora", source_format="text")
+    result = pipeline.generate_documents([doc]).results[0]
+    assert result.questions and all(q["citation"]["section"] == "" for q in result.questions)
+    column = COLUMN.replace("argues Priya Raman.", "argues our columnist.")
+    doc = document_from_text(column, doc_id="column", source_format="html")
+    assert doc.kind == "argument" and doc.meta["attribution"] == "Priya Raman (2024)"
+    from quizapp.engine.structure import byline_of, _furniture_line
+    assert byline_of("*By Margaret A. Hollis, Hon. Secretary, Bermondsey Local History Society — 14 June 2023*") == \
+        ("Margaret A. Hollis", "14 June 2023")
+    assert _furniture_line("Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y")

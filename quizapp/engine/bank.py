@@ -76,7 +76,9 @@ def to_question(c: Candidate, quality: float, difficulty: float, status: str) ->
         "start": c.cite_start,
         "end": c.cite_end,
         "quote": doc.text[c.cite_start:c.cite_end],
-        "section": doc.section_title(sentence.section),
+        # a thread read without metadata has no sections of its own: its answers' name lines and heads are not
+        "section": "" if doc.kind == "discussion" and doc.meta.get("answers_start") is not None
+        else doc.section_title(sentence.section),
         "paragraph": paragraph.number,
         "sentence": {"start": sentence.start, "end": sentence.end},
         "answer": {"start": c.answer_span[0], "end": c.answer_span[1]} if c.answer_span else None,

@@ -135,7 +135,7 @@ _BYLINE = re.compile(r"(?:by|posted by|written by|author:)\s+[A-Z][\w.’'-]*(?:
 # Air" is a heading.
 _NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|da|del|van|von|der|la|le))+"
 _BYLINE_HEAD = rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+(?!{_MONTHS}\b|\d){_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
-_BYLINE_SEGMENT = r"\s*[,|·•–—-]\s*[^.!?|·•\s][^.!?|·•]{0,60}"
+_BYLINE_SEGMENT = r"\s*[,|·•–—-]\s*[^.!?|·•\s](?:[^.!?|·•]|\.(?=\s+[A-Z&])){0,60}"
 _BYLINE_MORE = re.compile(
     rf"{_BYLINE_HEAD}(?:(?:{_BYLINE_SEGMENT})+(?<=\d{{4}})\.?|(?:{_BYLINE_SEGMENT})+(?<![.!?])"
     rf"|\s+on\s+{_DATE_LINE.pattern}|\s+on\s+{_DATE_LINE.pattern}(?:{_BYLINE_SEGMENT})+(?<![.!?]))"
@@ -257,6 +257,8 @@ def first_prose_index(paras: list) -> int:
 _AUTHOR_NOTE = re.compile(r"(?i)\b(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:professor|writer|journalist|editor|"
                           r"researcher|scientist|lecturer|director|fellow|author|correspondent|columnist|historian)\b|"
                           r"\b(?:views|opinions)\s+expressed\b")
+_THREAD_CHROME_LINE = re.compile(r"(?i)answered by .+|.*\b\d[\d.,]*k? upvotes?\b.*|view \d+ comments?.*|"
+                                 r"posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*")
 _COMMENT_BYLINE = re.compile(r"[*_]*[A-Z][\w.’' -]{1,40}[*_]*\s+[—–-]\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
                              r"(?:,?\s+at\s+\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?")
 SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
@@ -272,6 +274,8 @@ def _furniture_line(line: str) -> bool:
         return True
     if len(s) <= 700 and _COMMENT_SIGNATURE.search(s):
         return True  # a comment under a forum post: '… – kerkyra_91 Mar 3 '19 at 19:30'
+    if len(s) <= 160 and _THREAD_CHROME_LINE.fullmatch(s):
+        return True  # 'Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y'
     if len(s) <= 80 and _COMMENT_BYLINE.fullmatch(s):
         return True  # a comment's byline: '**Dennis O'Rourke** — 15 June 2023 at 9:42 am'
     words = s.count(" ") + 1  # an upper bound on the word count is enough for the limits below
@@ -298,10 +302,10 @@ def _furniture_line(line: str) -> bool:
         return True  # 'Published April 14, 2020' under a title
     if words <= 8 and (_DATE_LINE.fullmatch(s) or _BYLINE.fullmatch(s)):
         return True
-    if s[:1] in "*_" and words <= 15:
+    if s[:1] in "*_" and words <= 20:
         m = _EMPHASIS_LINE.fullmatch(s)
         s = m.group(2) if m else s
-    if words <= 15 and s[:1] in "BbPpWwAa" and _BYLINE_MORE.fullmatch(s):
+    if words <= 20 and s[:1] in "BbPpWwAa" and _BYLINE_MORE.fullmatch(s):
         return True
     if words <= 12 and _HERE_END.search(s) and _LINK_WORDS.search(s):
         return True
@@ -923,7 +927,8 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         second = next((k for k, p in enumerate(paras) if p.kind == "prose" and k > first_prose), len(paras))
         found = next((b for p, t in zip(paras[first_prose + 1:second], ptext[first_prose + 1:second])
                       if p.kind == "furniture" and "\n" not in t.strip() and (b := byline_of(t.strip()))
-                      and b[0].split()[-1] in ptext[first_prose]), None)
+                      and (b[0].split()[-1] in ptext[first_prose]
+                           or re.search(r"\b(?:argues|writes|says|asks)\b", ptext[first_prose]))), None)
     if found and not found[1]:  # the date on a line of the block of its own
         block = next((t for p, t in zip(paras, ptext)
                       if p.kind == "furniture" and byline_of(t.strip().split("\n")[0]) == found), "")
