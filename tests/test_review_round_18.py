@@ -73,3 +73,14 @@ def test_a_thread_read_without_metadata_cites_no_section_and_a_standfirst_may_na
     assert byline_of("*By Margaret A. Hollis, Hon. Secretary, Bermondsey Local History Society — 14 June 2023*") == \
         ("Margaret A. Hollis", "14 June 2023")
     assert _furniture_line("Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y")
+
+
+def test_an_ordinal_volume_the_group_and_a_list_connective_opening():
+    # post-fix review of new-documents-18 and -17: 'Only the second volume survives …' (of what?), 'the group'
+    # (which?), and 'second, Gutenberg was not …' carried into the stem
+    from quizapp.engine.anaphora import needs_previous
+    from quizapp.engine.stems import strip_discourse
+    assert needs_previous("Only the second volume survives, in the Bibliothèque nationale de France.", set())
+    assert not needs_previous("The second volume of the Jikji survives in Paris.", set())
+    assert needs_previous("Kept indoors by storms, the group read ghost stories aloud in June 1816.", set())
+    assert strip_discourse("Second, Gutenberg was not a lone genius.") == "Gutenberg was not a lone genius."

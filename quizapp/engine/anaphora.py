@@ -18,6 +18,9 @@ ANAPHOR_START = re.compile(
     r"The [a-z]+ of (?:these|those|them)\b|There(?=,)|"
     # 'That is why the AASM …', 'This is why …': the reason the sentence before gave
     r"(?:That|This) is (?:why|how|because)\b|"
+    # 'Only the second volume survives': the second volume of the work the sentence before named
+    r"(?:Only\s+)?[Tt]he (?:first|second|third|last|final|other|remaining) (?:volume|part|book|edition|copy|half|"
+    r"stage|phase|tablet|page|chapter)\b(?!\s+of\b)|"
     # 'Forty-nine survive in whole or in part': forty-nine of the things the sentence before named
     r"(?:\d[\d,]*|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|"
     r"Seventy|Eighty|Ninety|A hundred)(?:-[a-z]+)?)\s+(?:survive|survived|remain|remained|exist|existed|are|were)\b|"
@@ -97,7 +100,7 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
-    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"
+    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|group|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )

@@ -21,7 +21,8 @@ from quizapp.engine.structure import POINTER
 
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
-    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,)\s+(?=[A-Za-z“\d])"
+    r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,|"
+    r"First(?:ly)?,|Second(?:ly)?,|Third(?:ly)?,|Finally,|Lastly,)\s+(?=[A-Za-z“\d])"
 )
 # A context sentence set against the one before it ('Even so, smallpox persisted …') is shown without
 # its opening: what the stem needs of it is what it states.
