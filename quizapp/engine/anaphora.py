@@ -89,6 +89,8 @@ DEMONSTRATIVE = re.compile(
     r"\b(?:[Oo]f|[Aa]mong|[Bb]etween|[Bb]oth|[Aa]ll)\s+(?:these|those)\b(?=\s*[,.;:)—–]|\s+(?:by|in|was|were|is|are|had|have)\b)|"
     # 'Historians therefore distinguish …': a conclusion drawn from what the sentence before said
     r"\b(?<=[a-z] )therefore\b|"
+    # 'Kept indoors by storms, the group read ghost stories': the group as the subject, named before
+    r"(?:^|,\s)[Tt]he group\s+(?!of\b)[a-z]+(?:ed|s)?\b|"
     # 'The first woman to do so was Nancy Astor': to do what the sentence before told
     r"\b(?:do|did|does|doing|done)\s+so\b(?!\s+(?:much|many|far|well|little|often|quickly|that)\b)|"
     # 'Hubble was not the first to describe the relation': the relation the paragraph before named
@@ -100,7 +102,7 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
-    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|group|"
+    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
