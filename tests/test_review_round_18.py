@@ -84,3 +84,11 @@ def test_an_ordinal_volume_the_group_and_a_list_connective_opening():
     assert not needs_previous("The second volume of the Jikji survives in Paris.", set())
     assert needs_previous("Kept indoors by storms, the group read ghost stories aloud in June 1816.", set())
     assert strip_discourse("Second, Gutenberg was not a lone genius.") == "Gutenberg was not a lone genius."
+
+
+def test_the_low_end_and_another_answer_of_the_thread_point_back():
+    from quizapp.engine.anaphora import needs_previous
+    assert needs_previous("The low end is probably closer to the truth, at 8 million.", set())
+    assert needs_previous("A caveat on the numbers in Answer 1: 270 cities is a floor, not a ceiling.", set())
+    assert needs_previous("As the accepted answer says, the press reached Venice in 1469.", set())
+    assert not needs_previous("The low end of the range is 8 million copies.", set())

@@ -89,6 +89,10 @@ DEMONSTRATIVE = re.compile(
     r"\b(?:[Oo]f|[Aa]mong|[Bb]etween|[Bb]oth|[Aa]ll)\s+(?:these|those)\b(?=\s*[,.;:)—–]|\s+(?:by|in|was|were|is|are|had|have)\b)|"
     # 'Historians therefore distinguish …': a conclusion drawn from what the sentence before said
     r"\b(?<=[a-z] )therefore\b|"
+    # 'the low end is probably closer to the truth': the low end of a range the sentence before gave
+    r"\b[Tt]he (?:low|high|lower|upper|bottom|top) end\b(?!\s+of\b)|"
+    # 'on the numbers in Answer 1': another answer of the thread, which the student does not see
+    r"\b(?:in|of|from) (?:Answer|answer) \d\b|\b(?:the|my) (?:accepted|top|other|previous|earlier) answer\b|"
     # 'Kept indoors by storms, the group read ghost stories': the group as the subject, named before
     r"(?:^|,\s)[Tt]he group\s+(?!of\b)[a-z]+(?:ed|s)?\b|"
     # 'The first woman to do so was Nancy Astor': to do what the sentence before told
