@@ -11,7 +11,7 @@ from quizapp.engine.facts import _ROLES
 
 
 ANAPHOR_START = re.compile(
-    r"^(?:[“\"‘]\s*)?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
+    r"^(?:[“\"‘]\s*)?(?:(?:And|But|Yet|Or)\s+(?=[a-z]))?(?:He|She|It|They|This|That|These|Those|Such|His|Her|Its|Their|Him|Them|Both|"
     r"Of those|Of these|The two|In this|By this|At this|Here|All of which|The latter|The former|"
     # 'The third of these, at 10:02 a.m., was the greatest', 'There, James Wallis … recorded': the
     # explosions and the place of the sentence before
@@ -27,8 +27,15 @@ ANAPHOR_START = re.compile(
     # 'Totals range from about 45,000 to more than 90,000': totals of what the sentence before counted
     r"(?:Totals|Estimates|Figures|Numbers|Counts)\b(?!\s+(?:of|for)\b)|"
     # 'Most lived in the countryside': most of the people the sentence before counted
-    r"(?:Most|Many|Some|Few|Others|All|Both|Several|Half)\s+(?:[a-z]+ed|were|was|had|lived|came|went|left|died|became|"
-    r"made|took|fled|stayed|worked|spent|ate|grew|knew|saw)\b|"
+    r"(?:[Mm]ost|[Mm]any|[Ss]ome|[Ff]ew|[Aa]ll|[Bb]oth|[Ss]everal|[Hh]alf)\s+(?:[a-z]+ed|were|was|had|lived|came|went|left|"
+    r"died|became|made|took|fled|stayed|worked|spent|ate|grew|knew|saw|ran|think|thought|argue|say|said|believe|claim|"
+    r"suggest|hold|held|regard|prefer|put)\b|[Oo]thers\b|"
+    # 'The first one, called "Victory", was installed …', 'The improved version, "Agnus", came …': one of
+    # the things the sentence before named
+    r"The (?:first|second|third|last|next|new|newer|improved|original|later|earlier|older|other|final|updated|revised)"
+    r" (?:one|ones|version|versions|model|models)\b(?!\s+of\b)|"
+    # 'The engineer was Tommy Flowers': the engineer of the machine the sentence before named
+    r"The (?:[a-z]+ )?(?:engineer|designer|architect|builder|inventor|maker|manufacturer|winner)s? (?:was|were|is|are)\b|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
     # 'The lines come from "Low Bridge, Everybody Down"': the lines quoted before
@@ -111,7 +118,7 @@ DEMONSTRATIVE = re.compile(
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )
 # 'I am …', 'our century' … and at a sentence's start 'Our entire Climate Action Plan …', 'We …' ('US' is a country)
-FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b|(?:^|(?<=[“\"(]))(?:My|We|Our|Us|Me)\b")
+FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\bI[’'](?:d|ll|m|ve)\b|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b|(?:^|(?<=[“\"(]))(?:My|We|Our|Us|Me)\b")
 # 'But read the whole report.', 'Remember that a "book" meant a papyrus roll': the writer speaking to the reader
 TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet),?\s+)?(?:read|consider|note|remember|look|see|think|"
                            r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b"
@@ -256,11 +263,17 @@ def strip_quotes_inner(text: str) -> str:
     return re.sub(r"“[^”]*”", "", text)
 
 
+_SHARE_OF = re.compile(r"\b(?:[\w-]*(?:quarters|thirds|fifths|tenths|halves|hundreds|thousands|dozens|millions)|"
+                       r"most|many|some|all|both|several|none|each|few|\d[\d,.]*\s*(?:%|per\s*cent|percent)?)\s+of\s+$")
+
+
 def dangling_pronoun(text: str, person_names: set[str]) -> bool:
     """A he/she/they with nothing before it in the sentence that it could refer to."""
     for m in PRONOUN_MID.finditer(text):
         before = text[: m.start()]
         if m.group(0) in ("they", "them", "their"):
+            # 'three-quarters of them', 'most of them': the share is no antecedent of its own 'them'
+            before = _SHARE_OF.sub("", before) if m.group(0) == "them" else before
             plural = [w for w in re.findall(r"\b[A-Za-z][a-z-]*[a-z]s\b", before) if w.lower() not in _NOT_PLURAL] \
                 or _IRREGULAR_PLURAL.search(before)
             if not plural:

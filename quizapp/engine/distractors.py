@@ -794,6 +794,10 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
         return  # spans of years overlap or run into other periods: no clean wrong answer
     lo_style, sep, hi_style = NumberStyle.of(m.group(1)), m.group(2), NumberStyle.of(m.group(3))
     width = hi - lo
+    decimals = [len(x.split(".")[1]) for x in (m.group(1), m.group(3)) if re.fullmatch(r"[^\d]*\d+\.\d+[^\d]*", x.strip())]
+    if decimals and 0 < width < 2:
+        _decimal_range_distractors(key, offer, seed, m.group(2), width, max(decimals), min(decimals))
+        return
     if width >= 2:
         step = 5 if lo % 5 == 0 and width % 5 == 0 else 1
         offsets = [width * k for k in (-2, -1.5, 1.5, 2, 2.5, 3, -2.5, 4)]
@@ -820,6 +824,26 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
             low = hi_style.format(new_lo).removesuffix(scale.group(0).rstrip()).rstrip()
         text = low + sep + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
+            return
+
+
+def _decimal_range_distractors(key: Fact, offer, seed: int, sep: str, width: float, places: int, least: int) -> None:
+    """'1.75–2.0' (metres tall) -> '1.25–1.5', '2.25–2.5': ranges of the same width a few widths away, as
+    precise as the key; not whole numbers away, which would make a soldier five metres tall."""
+    lo = key.value
+    taken = [(lo, key.high)]
+    for k in _spread(seed, [-2, 2, -4, 4, 6]):
+        new_lo = round(lo + k * width, places)
+        new_hi = round(new_lo + width, places)
+        if new_lo <= 0 or any(new_lo <= b and a <= new_hi for a, b in taken):
+            continue
+        taken.append((new_lo, new_hi))
+
+        def fmt(v: float) -> str:
+            text = f"{v:.{places}f}".rstrip("0")
+            return text + "0" * max(0, least - len(text.split(".")[1])) if "." in text and text[-1] != "." \
+                else f"{v:.{least}f}" if least else text.rstrip(".")
+        if offer(fmt(new_lo) + sep + fmt(new_hi), f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return
 
 

@@ -32,6 +32,7 @@ class Paragraph:
     end: int
     section: int  # Section.index
     kind: ParagraphKind
+    speaker: str = ""  # in a transcript, who speaks ('Adaeze Okafor (2024)'), as a stem attributes it
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,11 @@ def _ordinals_as_numerals(t: str) -> str:
 def normalize_answer(text: str) -> str:
     """Canonical form of a typed answer for comparison (British and American spellings as one, ordinals
     in words as numerals)."""
-    return _ordinals_as_numerals(_british_to_american(answer_key(text)))
+    t = _ordinals_as_numerals(_british_to_american(answer_key(text)))
+    return _TRAILING_ZEROS.sub(lambda m: m.group(1) + ("." + m.group(2) if m.group(2) else ""), t)  # '2.0' = '2'
+
+
+_TRAILING_ZEROS = re.compile(r"(?<![\d.])(\d+)\.(\d*?)0+(?![\d.])")
 
 
 @lru_cache(maxsize=200_000)

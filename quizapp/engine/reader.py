@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .genre import answers_start, front_matter, infer_kind, thread_question
+from .transcript import transcript_title
 from .model import Document
 from .structure import analyse
 
@@ -72,6 +73,7 @@ def _slug(s: str) -> str:
 # HTML
 # ---------------------------------------------------------------------------
 
+_EDIT_LINK_CLASS = re.compile(r"\beditsection\b|\bmw-editsection\b")
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select", "textarea"}
 _FURNITURE_TAGS = {"nav", "footer", "aside", "figcaption", "caption"}  # captions are no prose of the text
 _BLOCK_TAGS = {
@@ -112,6 +114,7 @@ class _HTMLText(HTMLParser):
         self.furniture = 0
         self.quote = 0  # inside a <blockquote>: someone else's words
         self.sup = 0  # inside a <sup>: a footnote's marker ('granodiorite<sup>1</sup>') is left out
+        self.chrome = 0  # inside a wiki's '[edit]' link beside a heading (<span class="mw-editsection">)
         self.lists: list[list] = []  # [ordered, counter]
         self.list_group = 0
         self.table = 0
@@ -163,6 +166,9 @@ class _HTMLText(HTMLParser):
 
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs) -> None:
+        if self.chrome or (tag == "span" and _EDIT_LINK_CLASS.search(dict(attrs).get("class") or "")):
+            self.chrome += tag == "span"
+            return
         if tag in _SKIP_TAGS:
             if tag not in _VOID:
                 self.skip += 1
@@ -252,6 +258,9 @@ class _HTMLText(HTMLParser):
         self.row = []
 
     def handle_endtag(self, tag: str) -> None:
+        if self.chrome:
+            self.chrome -= tag == "span"
+            return
         if tag in _SKIP_TAGS:
             if tag not in _VOID and self.skip:
                 self.skip -= 1
@@ -318,7 +327,7 @@ class _HTMLText(HTMLParser):
             self.flush()
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.chrome:
             return
         if self.sup and _FOOTNOTE_MARK.fullmatch(data) and self.cell is None and not self.in_title:
             tail = "".join(self.buf[-3:])[-6:]
@@ -407,6 +416,15 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
     for key, value in (fm[0].items() if fm else ()):
         if key != "kind" or value in ("reference", "discussion", "argument"):
             meta.setdefault(key, value)
+    if structure.transcript and not meta.get("kind"):
+        # a transcript of questions and answers: each answer is its speaker's claim; the doc-wide attribution
+        # (for questions drawn from several sentences) is the speaker who answers most
+        speakers = [p.speaker for p in structure.paragraphs if p.speaker and p.kind == "prose"]
+        meta["kind"], meta["transcript"] = "discussion", True
+        if speakers:
+            meta.setdefault("attribution", max(speakers, key=speakers.count))
+        if not meta.get("title") and transcript_title(text):
+            meta["title"] = transcript_title(text)
     if not meta.get("kind"):
         byline = structure.byline or ((meta["author"], str(meta.get("date") or "")) if meta.get("author") else None)
         inferred = infer_kind(text, byline)

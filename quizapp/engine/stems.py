@@ -15,6 +15,7 @@ from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TO
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
+from quizapp.engine.transcript import is_reply
 from quizapp.engine.model import Document, Sentence
 from quizapp.engine.structure import POINTER
 
@@ -81,6 +82,11 @@ def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = Non
     who = doc.meta.get("attribution") or doc.meta.get("author") or ""
     if kind == "argument" and who:
         return f"According to a source quoted by {who}, " if quoted else f"According to {who}, "
+    speaker = doc.paragraphs[sentence.paragraph].speaker if sentence is not None else ""
+    if speaker:  # a speaker's answer in a transcript: 'According to Adaeze Okafor (2024), …'
+        return f"According to a source quoted by {speaker}, " if quoted else f"According to {speaker}, "
+    if kind == "discussion" and doc.meta.get("transcript") and who:
+        return f"According to {who}, "  # a transcript's questions of several sentences: its main speaker
     if kind == "discussion":
         # the thread's question tells the student what the answer speaks of ('two main types' of what)
         on = f" on “{doc.title}”" if doc.title and len(doc.title.split()) <= 16 else ""
@@ -202,6 +208,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "the writer speaking to the reader ('Remember that …'): not a fact of the text"
     elif re.search(r"[a-z,] (?:From|The|This|In|It|But|And|When|What) [a-z]", text[1:]):
         ctx.problem = "malformed: two sentences run together"
+    elif doc.paragraphs[sentence.paragraph].speaker and is_reply(text, not continues):
+        ctx.problem = "a reply in a transcript: what it answers is in the question, which the stem does not show"
     elif doc.kind == "discussion" and _MODERATION.search(text):
         ctx.problem = "a forum's moderation or rules, not a fact of the discussion"
     elif re.search(r"\w[ \t]*\.{4,}[ \t]*\w", text):
@@ -285,7 +293,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
             ctx.problem = "unresolved reference: the sentence before is a fragment"
             return ctx
         if FIRST_PERSON.search(strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?") \
-                or TO_THE_READER.match(prev.text):
+                or TO_THE_READER.match(prev.text) or (doc.paragraphs[prev.paragraph].speaker and is_reply(
+                    prev.text, prev.index == 0 or doc.sentences[prev.index - 1].paragraph != prev.paragraph)):
             ctx.problem = "unresolved reference: the sentence before is a remark or a question"
             return ctx
         if in_quotation(doc, prev) != quoted:

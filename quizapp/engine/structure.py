@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
+from . import transcript
 from .genre import front_matter
 from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
 
@@ -179,6 +180,7 @@ def _is_numeric(s: str) -> bool:
 
 def _title_like(s: str) -> bool:
     """A lone line that reads like a heading: short, capitalised, unpunctuated."""
+    s = _EDIT_LINK.sub("", s)  # 'The pits[edit]'
     if "\n" in s or len(s) > 100 or "|" in s:
         return False
     words = s.split()
@@ -205,6 +207,7 @@ def _title_like(s: str) -> bool:
 
 def _sentence_case_head(s: str) -> bool:
     """"Kinds of volcano": a short line of words in sentence case, unpunctuated."""
+    s = _EDIT_LINK.sub("", s)
     words = s.split()
     if not 2 <= len(words) <= 8 or len(s) > 70 or not s[0].isupper():
         return False
@@ -247,6 +250,7 @@ _LINK_WORDS = re.compile(
     re.I,
 )
 _NAV_CHARS = frozenset("|•·»›>")
+_EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$", re.I)
 _LABEL_LINE = re.compile(r"(?:[A-Z][A-Za-z]+(?:[ \t][A-Za-z]+)?):[ \t]+\S")
 
 
@@ -343,6 +347,8 @@ class _P:
     runin: bool = False
     short: bool = False
     hinted: bool = False
+    turn: bool = False  # a turn of a transcript ('A (Dr. Okafor): …'), or a paragraph that goes on with one
+    speaker: str = ""  # who speaks in that turn, as a stem attributes it ("" where the turn asks)
 
 
 @dataclass
@@ -353,6 +359,7 @@ class Structure:
     title: str = ""  # the document's own title if the text states one ("" if not)
     title_candidates: list[str] = field(default_factory=list)
     byline: tuple[str, str] | None = None  # (author, date) of a byline before the first prose paragraph
+    transcript: bool = False  # the text is a transcript of spoken turns (see transcript.py)
 
 
 def _unemphasised(line: str) -> str:
@@ -766,14 +773,24 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                     break
                 q.kind = "furniture"
 
+    # Turns of a transcript ('A (Dr. Okafor): Both, in a sense …'): a speaker's label is no run-in head, and
+    # what the audience, a moderator or an interviewer says is a question, not a claim of the talk.
+    spoken = transcript.turns(text, [(p.start, p.end) for p in paras if p.kind is None])
+    for p in paras:
+        t = spoken.get(p.start) if spoken and p.kind is None else None
+        if t:
+            p.turn, p.speaker, p.body = True, t.speaker, t.body
+            if t.asks:
+                p.kind = "furniture"
+
     # 3. Run-in heads: 'STAKHANOVISM: In a …'; and, where two paragraphs or more open so, a short
     #    noun phrase ended by a full stop ('Size. Ancient figures are unreliable.', 'Caesar's fire. It …').
     for p in paras:
-        if p.kind is None and not p.short:
+        if p.kind is None and not p.short and not p.turn:
             r = _runin_head(text, p)
             if r:
                 p.runin, p.title, p.body = True, r[0], r[1]
-    stopped = [(p, r) for p in paras if p.kind is None and not p.short and not p.runin
+    stopped = [(p, r) for p in paras if p.kind is None and not p.short and not p.runin and not p.turn
                and (r := _stop_head(text, p))]
     if len(stopped) >= 2:
         for p, r in stopped:
@@ -812,7 +829,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                     (_title_like(head.group(1)) or _sentence_case_head(head.group(1).rstrip("?"))):
                 numbered.append((p, head.group(1)))  # '3. Light and air' over a paragraph of prose
             asks = s.endswith("?") and _title_like(s[:-1])  # 'Where Was Krakatoa?' over its answer
-            if (p.kind is None or lead_head) and (p.short or asks) and len(p.lines) == 1 and k + 1 < n:
+            if (p.kind is None or lead_head) and (p.short or asks) and len(p.lines) == 1 and k + 1 < n and not p.turn:
                 nxt = paras[k + 1]
                 if nxt.kind == "furniture" and k + 2 < n:
                     nxt = paras[k + 2]  # 'THE OVERALL EQUATION' over a formula, then prose
@@ -868,8 +885,8 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         if (p.kind == "heading" or p.runin) and not (merge_title and k == first_h):
             if p.runin:
                 sections.append([readable_case(p.title, counts), 3, p.start])
-            else:
-                sections.append([p.title, p.level, p.start])
+            else:  # 'Discovery[edit]': a wiki page copied with its edit links
+                sections.append([_EDIT_LINK.sub("", p.title), p.level, p.start])
         sec_of.append(len(sections) - 1)
     ends = [len(text)] * len(sections)
     stack: list[int] = []
@@ -903,7 +920,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         visible = p.kind not in ("furniture", "heading")
         if visible:
             number += 1
-        paragraphs.append(Paragraph(idx, number if visible else 0, p.start, p.end, k, p.kind))
+        paragraphs.append(Paragraph(idx, number if visible else 0, p.start, p.end, k, p.kind, p.speaker))
         if p.kind == "prose":
             regions = [(p.body if p.body >= 0 else p.start, p.end)]
         elif p.kind == "list":
@@ -935,4 +952,4 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         date = next((m.group(0).strip("()*_. ") for line in block.split("\n")[1:]
                      if (m := _DATE_LINE.fullmatch(_unemphasised(line)))), "")
         found = (found[0], date)
-    return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found)
+    return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found, bool(spoken))

@@ -1,0 +1,124 @@
+"""Transcripts of spoken questions and answers: a talk's question time, an interview, a panel.
+
+Each turn opens with its speaker's label ('Q (woman in the second row):', 'A (Dr. Okafor):',
+'MODERATOR:', 'SMITH:'). The label is not part of what is said, and it is no section's title.
+What the audience, a moderator or an interviewer says is a question or a link between questions,
+not a claim of the talk; what a speaker answers is a claim of that speaker, and a question
+attributes it to them ('According to Adaeze Okafor (2024), …').
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 'Q (woman in the second row): ', 'A (Dr. Okafor): ', 'MODERATOR: ', 'Dr. Okafor: ', 'JOHN SMITH: '
+_LABEL = re.compile(r"[ \t]*(?P<role>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,3})"
+                    r"(?:[ \t]*\((?P<who>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)")
+# Roles that ask, introduce or thank: their turns are not claims of the talk.
+ASKING_ROLES = frozenset({
+    "q", "question", "questioner", "audience", "audience member", "moderator", "chair", "chairman", "chairwoman",
+    "chairperson", "host", "interviewer", "presenter", "anchor", "reporter", "student", "caller"})
+ANSWERING_ROLES = frozenset({"a", "answer"})
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Rev|Sir|Dame)\.?\s+")
+# 'Speaker: Dr. Adaeze Okafor (historian …)', 'Guest: …', 'Interviewee: …'
+_HEADER_ROLE = re.compile(r"(?im)^[ \t]*(speaker|guest|interviewee|lecturer|panellist|panelist|moderator|chair|host|"
+                          r"interviewer|presenter)[ \t]*:[ \t]*(.+?)[ \t]*$")
+_TITLE_LINE = re.compile(r"(?im)^[ \t]*transcript(?:[ \t]*:|[ \t]+of\b)[ \t]*(.+?)[ \t]*$")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+# A speaker's first words that answer the question asked, which the stem does not show.
+_REPLY_OPENING = re.compile(r"(?i)^\s*(?:\[[^\]]*\]\s*)?(?:yes|no|yeah|nope|both|neither|absolutely|exactly|indeed|right|correct|"
+                            r"not quite|not really|partly|sort of|fair point|good question|well|it depends|that's|that is)\b")
+_REPLY_INSIDE = re.compile(r"(?i)(?:,|;|--|[—–])[ \t]*(?:yes|no)\b(?![ \t]+(?:one|longer|more|less|fewer)\b)")
+# How many labelled turns, and which share of the paragraphs they must be, make a transcript.
+MIN_TURNS = 4
+TURN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Turn:
+    body: int  # where the spoken text begins, after the label
+    speaker: str  # who says it, as a stem attributes it ('Adaeze Okafor (2024)'); "" where it asks
+    asks: bool
+
+
+def _role(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", m.group("role")).strip().lower()
+
+
+def _readable(name: str) -> str:
+    """'OKAFOR' -> 'Okafor'; 'Dr. Okafor' stays."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split())
+
+
+def _full_name(short: str, header: str) -> str:
+    """'Dr. Okafor' -> 'Adaeze Okafor' where the header names her in full; the honorific goes."""
+    bare = _HONORIFIC.sub("", short).strip()
+    surname = bare.split()[-1] if bare.split() else ""
+    best = bare
+    if surname:
+        for m in re.finditer(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,3}}){re.escape(surname)}\b", header):
+            name = _HONORIFIC.sub("", (m.group(1) + surname).strip())
+            if len(name) > len(best):
+                best = name
+    return best
+
+
+def transcript_title(text: str) -> str:
+    """'Transcript: Questions and answers following “Station X”' -> the words after 'Transcript:'."""
+    m = _TITLE_LINE.search(text[:1500])
+    return m.group(1).strip() if m and len(m.group(1).split()) >= 2 else ""
+
+
+def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | None:
+    """The turns of a transcript, by the start of their paragraph; None when ``text`` is no transcript.
+
+    ``paragraphs`` are the (start, end) of the paragraphs that may be prose. Paragraphs without a
+    label after the first turn go on the turn before them (an answer of several paragraphs)."""
+    labelled = [(start, m) for start, end in paragraphs if (m := _LABEL.match(text, start, end))]
+    roles = [_role(m) for _, m in labelled]
+    counts = {r: roles.count(r) for r in roles}
+    first = labelled[0][0] if labelled else 0
+    after = [p for p in paragraphs if p[0] >= first]
+    if len(labelled) < MIN_TURNS or len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2 \
+            or len(labelled) < TURN_SHARE * len(after) or not any(r in ASKING_ROLES or r in ANSWERING_ROLES
+                                                                   for r in counts):
+        return None
+    header = text[:first]
+    year = next((y.group(1) for line in header.splitlines() if re.search(r"(?i)\bdate\b|\d{4}\s*$", line)
+                 and (y := _YEAR.search(line))), "")
+    main = next((m.group(2) for m in _HEADER_ROLE.finditer(header)
+                 if m.group(1).lower() in ("speaker", "guest", "interviewee", "lecturer", "panellist", "panelist")), "")
+    main = re.split(r"\s*[(,]", main)[0].strip()
+    askers = {_HONORIFIC.sub("", re.split(r"\s*[(,]", m.group(2))[0]).strip().lower()
+              for m in _HEADER_ROLE.finditer(header)
+              if m.group(1).lower() in ASKING_ROLES}
+
+    def who(name: str) -> str:
+        full = _full_name(name, header)
+        return f"{full} ({year})" if year else full
+
+    out: dict[int, Turn] = {}
+    for start, m in labelled:
+        role = _role(m)
+        named = (m.group("who") or "").strip()
+        if role in ASKING_ROLES or _HONORIFIC.sub("", m.group("role")).strip().lower() in askers \
+                or any(_full_name(m.group("role"), header).lower().endswith(a.split()[-1]) for a in askers if a):
+            out[start] = Turn(m.end(), "", True)
+        elif role in ANSWERING_ROLES:
+            name = named if named and re.match(r"[A-Z]", named) else main
+            out[start] = Turn(m.end(), who(name) if name else "the speaker", False)
+        else:
+            out[start] = Turn(m.end(), who(_readable(m.group("role"))), False)
+    current: Turn | None = None
+    for start, _ in paragraphs:
+        if start in out:
+            current = out[start]
+        elif current is not None and start > first:
+            out[start] = Turn(start, current.speaker, current.asks)
+    return out
+
+
+def is_reply(sentence: str, opens_turn: bool) -> bool:
+    """'Both, in a sense, but the order matters.' (the turn's first words), 'By early 1945, yes -- roughly
+    10,000': the words answer a question the stem does not show."""
+    return bool((opens_turn and _REPLY_OPENING.match(sentence)) or _REPLY_INSIDE.search(sentence))
