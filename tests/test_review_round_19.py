@@ -131,3 +131,13 @@ def test_a_date_inside_an_inserted_phrase_is_not_the_sentences_event():
     events = [p[1] for q in result.questions if q["type"] == "matching" for p in q["pairs"]] + \
         [e for q in result.questions if q["type"] == "ordering" for e in q["sequence"]]
     assert events and not any("found two" in e or "chariots" in e for e in events)
+
+
+def test_a_person_the_text_names_twice_accepts_either_name():
+    from quizapp.engine.pipeline import _other_names
+    text = ("Joan Clarke worked in Hut 8; Mavis Lever, later Mavis Batey, broke Italian naval messages in 1941. "
+            "Nearby stayed Percy Bysshe Shelley, Mary Godwin (who married Shelley that December) and Claire Clairmont.")
+    assert _other_names("Mavis Lever", text, ["Lever", "Mavis Lever"]) == {"Mavis Batey", "Batey"}
+    assert _other_names("Mavis Batey", text, ["Mavis Batey"]) == {"Mavis Lever"}
+    assert _other_names("Mary Godwin", text, ["Godwin", "Mary Godwin"]) == {"Mary Shelley"}  # not 'Shelley' alone
+    assert _other_names("Joan Clarke", text, ["Clarke"]) == set()

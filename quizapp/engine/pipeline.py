@@ -186,6 +186,29 @@ def _known_names(per_sentence: list) -> dict[str, str]:
     return {name: next(iter(k)) for name, k in sorted(kinds.items()) if len(k) == 1}
 
 
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_NAME_LINK = r"(?:,\s*|\s*\(\s*)(?:later|afterwards|née|nee|born|formerly|(?:better |also )?known as|married name)\s+"
+
+
+def _other_names(name: str, text: str, accepted: list[str]) -> set[str]:
+    """'Mary Godwin (later Mary Shelley)', 'Mavis Lever, later Mavis Batey', 'Marie Curie (née Skłodowska)': the
+    other name the text gives the same person, and its surname where the key's surname alone is accepted."""
+    out: set[str] = set()
+    married: set[str] = set()
+    for m in re.finditer(rf"\b{re.escape(name)}{_NAME_LINK}({_NAME})", text):
+        out.add(m.group(1))
+    for m in re.finditer(rf"\b({_NAME}){_NAME_LINK}{re.escape(name)}\b", text):
+        out.add(m.group(1))
+    if len(name.split()) == 2:  # 'Mary Godwin (who married Shelley that December)': also 'Mary Shelley'
+        for m in re.finditer(rf"\b{re.escape(name)}\s*[,(]\s*(?:who|she)\s+(?:later\s+)?married\s+(?:[A-Z][\w’'.-]*\s+)*?"
+                             rf"([A-Z][\w’'-]+)\b(?!\s+[A-Z])", text):
+            married.add(name.split()[0] + " " + m.group(1))  # (not 'Shelley' alone: that may be her husband)
+    surname = name.split()[-1]
+    if surname in accepted:
+        out |= {o.split()[-1] for o in out if len(o.split()) >= 2}
+    return {o for o in out | married if o != name}
+
+
 def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str = "") -> None:
     """A typed name also accepts the document's longer or shorter form of it: 'the Union Pacific'
     where the text also says 'the Union Pacific Railroad', and the other way round; 'the Opposition'
@@ -200,6 +223,8 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
             full = {n for n in people if n.split()[-1] == c.fact.text}
             if len(full) == 1:  # 'Captain _____' (Smith), where the text also says 'Captain Edward Smith'
                 c.accept = sorted(set(c.accept) | full)
+        if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "person":
+            c.accept = sorted(set(c.accept) | _other_names(c.fact.text, text, c.accept))
         if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "term" and c.fact.text.endswith("ism"):
             movement = re.search(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b", text)
             if movement:  # 'Stakhanovism' is also 'the Stakhanov movement' in the text
