@@ -312,6 +312,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     if fact.kind in ("quantity", "number") and multiplied and fact.start >= sent.start + multiplied.end() and sum(
             1 for f in sentence_facts if f.kind in ("quantity", "number") and f.start >= sent.start + multiplied.end()) >= 2:
         return "one figure of two the sentence says 'doubled'/'trebled' between: the other gives it"
+    if fact.kind in ("quantity", "number", "percent") and _share_computable(fact, sent.text):
+        return "the figure follows from the share beside it ('56 of the 61 firms (c. 92%)')"
     if fact.kind == "percent" and _percent_change_computable(fact, sent.text):
         return "the percentage follows from the two figures beside it ('from $4.25 to $5.05, an increase of _____')"
     if fact.kind == "fraction" and any(f.kind in ("quantity", "percent", "ratio") for f in sentence_facts):
@@ -372,6 +374,24 @@ def _duration_computable(fact: Fact, text: str) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w.,$£])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]\d|\s*(?:%|per\s?cent))")
+
+
+_PERCENT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
+
+
+def _share_computable(fact: Fact, text: str) -> bool:
+    """'56 of the 61 firms (c. 92%)': a part, its whole and the share, of which any two give the third."""
+    percents = [float(m.group(1)) for m in _PERCENT_IN_TEXT.finditer(text)]
+    if not percents or fact.value is None:
+        return False
+    numbers = [n for m in _BARE_NUMBER.finditer(text) if (n := parse_number(m.group(0)))]  # (no years: 4 digits)
+    for part, whole in itertools.permutations(numbers, 2):
+        if 0 < part < whole:
+            share = 100 * part / whole
+            for p in percents:
+                if abs(share - p) <= 1.0 and fact.value in (part, whole, p):
+                    return True
+    return False
 
 
 def _computable(fact: Fact, facts: list[Fact], text: str = "") -> bool:
