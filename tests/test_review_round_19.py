@@ -151,3 +151,39 @@ def test_a_part_its_whole_and_their_share_are_not_asked_beside_each_other():
     asked = asked_values(result)
     assert not {"56", "61", "92%", "c. 92%"} & asked
     assert "2,900" in asked or "18" in asked  # the sentence's other figures are still asked
+
+
+INTERVIEW = """# Keeping bees in the city
+
+*A beekeeper on hives, honey and mites.*
+
+By Jane Doe, 3 May 2023
+
+**Q:** How many hives do you keep now?
+
+We keep 40 hives on six rooftops in Leeds, and in a good year they give about 900 kg of honey.
+
+**Q:** And the winter losses?
+
+Yes, they were bad. In 2021 we lost 30% of our colonies to the varroa mite.
+
+**Q:** When did you start?
+
+The first hive went up on the library roof in 2009, after a course run by the county association.
+
+**Q:** What do you tell new beekeepers?
+
+The British Beekeepers Association runs an exam, the Basic Assessment, which most new keepers take in their second year.
+"""
+
+
+def test_a_markdown_interview_with_bold_questions_over_unlabelled_answers_is_a_transcript():
+    doc = document_from_text(INTERVIEW, doc_id="bees", source_format="markdown")
+    assert doc.kind == "discussion"
+    first_q = doc.text.index("**Q:**")
+    speakers = {doc.paragraphs[s.paragraph].speaker for s in doc.sentences if s.start > first_q}
+    assert speakers == {"the speaker"}  # every sentence is an answer's; the questions are not asked
+    result = pipeline.generate_documents([doc]).results[0]
+    shown = " ".join(q["prompt"] for q in result.questions if q["status"] == "published")
+    assert "How many hives" not in shown and "Yes, they were bad" not in shown
+    assert "2009" in shown or "Basic Assessment" in shown

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 # 'Q (woman in the second row): ', 'A (Dr. Okafor): ', 'MODERATOR: ', 'Dr. Okafor: ', 'JOHN SMITH: '
-_LABEL = re.compile(r"[ \t]*(?P<role>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,3})"
-                    r"(?:[ \t]*\((?P<who>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)")
+# (in Markdown the label is often bold: '**Q:**', '**Marta Kowalczyk:**', '**Interviewer**:')
+_LABEL = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?(?P<role>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,3})"
+                    r"(?:[ \t]*\((?P<who>[^()\n]{1,80})\))?(?:\*\*|__|\*|_)?[ \t]*:(?:\*\*|__|\*|_)?[ \t]+(?=\S)")
 # Roles that ask, introduce or thank: their turns are not claims of the talk.
 ASKING_ROLES = frozenset({
     "q", "question", "questioner", "audience", "audience member", "moderator", "chair", "chairman", "chairwoman",
@@ -79,9 +80,13 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     counts = {r: roles.count(r) for r in roles}
     first = labelled[0][0] if labelled else 0
     after = [p for p in paragraphs if p[0] >= first]
-    if len(labelled) < MIN_TURNS or len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2 \
-            or len(labelled) < TURN_SHARE * len(after) or not any(r in ASKING_ROLES or r in ANSWERING_ROLES
-                                                                   for r in counts):
+    # '**Q:** How did you start?' over an answer with no label of its own: the answer is a turn too
+    asked = {start for start, m in labelled if _role(m) in ASKING_ROLES}
+    answered = sum(1 for k, p in enumerate(after) if k and after[k - 1][0] in asked and p[0] not in dict(labelled))
+    single_voice = len(counts) == 1 and next(iter(counts)) in ASKING_ROLES and answered >= MIN_TURNS
+    if not single_voice and (len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2) \
+            or len(labelled) < MIN_TURNS or len(labelled) + answered < TURN_SHARE * len(after) \
+            or not any(r in ASKING_ROLES or r in ANSWERING_ROLES for r in counts):
         return None
     header = text[:first]
     year = next((y.group(1) for line in header.splitlines() if re.search(r"(?i)\bdate\b|\d{4}\s*$", line)
@@ -109,12 +114,16 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
             out[start] = Turn(m.end(), who(name) if name else "the speaker", False)
         else:
             out[start] = Turn(m.end(), who(_readable(m.group("role"))), False)
+    answers = [t.speaker for t in out.values() if not t.asks and t.speaker != "the speaker"]
+    answerer = max(answers, key=answers.count) if answers else (who(main) if main else "the speaker")
     current: Turn | None = None
     for start, _ in paragraphs:
         if start in out:
             current = out[start]
         elif current is not None and start > first:
-            out[start] = Turn(start, current.speaker, current.asks)
+            # an answer goes on over several paragraphs; after a question, the one who answers speaks
+            out[start] = Turn(start, answerer, False) if current.asks else Turn(start, current.speaker, False)
+            current = out[start]
     return out
 
 
