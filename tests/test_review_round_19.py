@@ -155,7 +155,7 @@ def test_a_part_its_whole_and_their_share_are_not_asked_beside_each_other():
 
 INTERVIEW = """# Keeping bees in the city
 
-*A beekeeper on hives, honey and mites.*
+*Marta Kowalczyk on hives, honey and mites.*
 
 By Jane Doe, 3 May 2023
 
@@ -182,7 +182,7 @@ def test_a_markdown_interview_with_bold_questions_over_unlabelled_answers_is_a_t
     assert doc.kind == "discussion"
     first_q = doc.text.index("**Q:**")
     speakers = {doc.paragraphs[s.paragraph].speaker for s in doc.sentences if s.start > first_q}
-    assert speakers == {"the speaker"}  # every sentence is an answer's; the questions are not asked
+    assert speakers == {"Marta Kowalczyk (2023)"}  # every sentence is an answer's; the questions are not asked
     result = pipeline.generate_documents([doc]).results[0]
     shown = " ".join(q["prompt"] for q in result.questions if q["status"] == "published")
     assert "How many hives" not in shown and "Yes, they were bad" not in shown

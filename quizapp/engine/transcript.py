@@ -64,6 +64,18 @@ def _full_name(short: str, header: str) -> str:
     return best
 
 
+_PERSON = re.compile(r"\b(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]{2,}\b")
+
+
+def _named_in_header(header: str) -> str:
+    """The person the lines over the first turn name most often (the byline's writer aside): in an interview,
+    the one who answers ('Marta Kowalczyk has kept bees on Warsaw's roofs for twenty years')."""
+    lines = [line for line in header.splitlines() if not re.match(r"[\s*_]*(?:by|words by|interview by)\b", line, re.I)]
+    names = [_HONORIFIC.sub("", m.group(0)) for m in _PERSON.finditer("\n".join(lines))]
+    names = [n for n in names if n.split()[0] not in ("The", "A", "An", "In", "On", "At", "By", "For")]
+    return max(names, key=names.count) if names else ""
+
+
 def transcript_title(text: str) -> str:
     """'Transcript: Questions and answers following “Station X”' -> the words after 'Transcript:'."""
     m = _TITLE_LINE.search(text[:1500])
@@ -93,7 +105,7 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
                  and (y := _YEAR.search(line))), "")
     main = next((m.group(2) for m in _HEADER_ROLE.finditer(header)
                  if m.group(1).lower() in ("speaker", "guest", "interviewee", "lecturer", "panellist", "panelist")), "")
-    main = re.split(r"\s*[(,]", main)[0].strip()
+    main = re.split(r"\s*[(,]", main)[0].strip() or _named_in_header(header)
     askers = {_HONORIFIC.sub("", re.split(r"\s*[(,]", m.group(2))[0]).strip().lower()
               for m in _HEADER_ROLE.finditer(header)
               if m.group(1).lower() in ASKING_ROLES}
