@@ -36,6 +36,8 @@ ANAPHOR_START = re.compile(
     r" (?:one|ones|version|versions|model|models)\b(?!\s+of\b)|"
     # 'The engineer was Tommy Flowers': the engineer of the machine the sentence before named
     r"The (?:[a-z]+ )?(?:engineer|designer|architect|builder|inventor|maker|manufacturer|winner)s? (?:was|were|is|are)\b|"
+    # 'Then there is Iceland, which gets cited …': the next of the examples the text goes through
+    r"Then (?:there (?:is|are|was|were|comes)|comes|came)\b|"
     r"The same|Later|Afterwards|Now|So|Another|At the time|At that time|The (?:following|next|previous) (?:year|day|month|week)|"
     r"The (?:most|least|[a-z]+est) (?:[a-z]+ )?(?:form|type|kind|variety|strain|version)\b(?!\s+of\b)|"
     # 'The lines come from "Low Bridge, Everybody Down"': the lines quoted before
@@ -113,7 +115,7 @@ DEMONSTRATIVE = re.compile(
     r"November|December)\b(?![\s,]*\d)|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
-    r"paper|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"
+    r"paper|report|pilot|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"
     r"breakdown|mishap|setback)\b(?!\s+(?:of|in|for|on)\b|\s+\()|"
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|seems?|remains?|remained|appears?|cannot)\b)"
 )

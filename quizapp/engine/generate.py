@@ -31,7 +31,7 @@ _GENDERED_TITLE_BEFORE = re.compile(r"\b(?:Sir|Lady|Dame|Lord|King|Queen|Prince|
 LANDMARK_YEARS = {
     1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
-    1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi",
+    1918: r"(?i)\bwar\b|armistice", 1929: r"(?i)crash|depression|Wall Street", 1939: r"(?i)\bwar\b|pact|Hitler|Nazi|invasion of Poland",
     1941: r"(?i)\bwar\b|Hitler|invasion", 1944: r"D-Day|(?i:landings? in Normandy)", 1945: r"(?i)\bwar\b|Hitler|Hiroshima",
     1969: r"(?i)\bmoon\b|Apollo", 1883: r"Krakatoa", 1980: r"St\.? Helens", 1986: r"Chernobyl", 2021: r"Ever Given", 1967: r"Six-Day War",
     1066: r"Hastings|Norman [Cc]onquest", 1215: r"Magna Carta", 1453: r"Constantinople", 1492: r"Columbus",
