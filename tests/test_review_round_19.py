@@ -201,3 +201,18 @@ def test_post_fix_review_a_report_an_enumeration_and_a_date_set_by_a_landmark():
     asked = asked_values(result)
     assert not {"July 1939", "1939"} & asked and "March 1940" in asked | {q["answer"] for q in result.questions if q.get("answer")} | {
         c["text"] for q in result.questions for c in q.get("choices") or [] if c["correct"]}
+
+
+def test_readers_comments_under_a_post_are_not_asked():
+    text = ("# The Great Stink\n\nIn 1858 the Thames smelt so bad that Parliament passed a bill for new sewers in 18 days.\n\n"
+            "## Comments (2)\n\n**Priyanka S.** — 17 June 2023 at 8:18 pm\n\n"
+            "One small point: some books give the 1849 London figure as nearer 14,800 deaths from cholera.\n")
+    doc, result = generate_reference(text, "stink", "markdown")
+    assert "14,800" not in asked_values(result)
+    assert all(doc.paragraphs[s.paragraph].kind != "prose" for s in doc.sentences if "14,800" in s.text)
+
+
+def test_a_place_named_after_a_person_is_no_person():
+    from quizapp.engine.facts import classify_name
+    assert classify_name("Albert Embankment") == "place" and classify_name("Albert Dock") == "place"
+    assert classify_name("William Farr") == "person"

@@ -80,7 +80,10 @@ PLACES = CITIES | REGIONS
 PLACE_HEADS = {"Canal", "Lake", "Dam", "River", "Ocean", "Sea", "Bay", "Gulf", "Island", "Islands", "Mountains",
                 "Mountain", "Strait", "Straits", "Reef", "Cut", "Valley", "Desert", "Peninsula", "Coast", "Zone",
                 "Falls", "Harbor", "Harbour", "Basin", "Channel", "Plateau", "Glacier", "Forest", "Delta",
-                "Province", "County", "Region", "Territory", "Street", "Square", "Bridge", "Park"}
+                "Province", "County", "Region", "Territory", "Street", "Square", "Bridge", "Park",
+                # ('the Albert Embankment', 'the Albert Dock': a place named after someone is no person)
+                "Embankment", "Dock", "Docks", "Road", "Avenue", "Quay", "Wharf", "Pier", "Gardens", "Marsh",
+                "Fjord", "Crescent", "Terrace"}
 PLACE_LEADS = {"Lake", "Mount", "Isthmus", "Gulf", "Cape", "Strait", "Straits", "Bay", "Sea", "Port", "Fort",
                 "Mont", "Lac", "Rio"}
 NATIONALITIES = {

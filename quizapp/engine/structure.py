@@ -147,7 +147,8 @@ _PUBLISHED = re.compile(r"(?i)(?:first\s+)?(?:published|posted)(?:\s+on)?:?\s+(?
 _NAV_SEP = re.compile(r"\s[|•·»›>]\s|\s*\|\s*")
 _FURNITURE_SECTIONS = frozenset(
     """see also|external links|further reading|related|related articles|related posts|navigation
-    |references|bibliography|sources|citations|works cited""".replace("\n", "").split("|")
+    |references|bibliography|sources|citations|works cited|comments|comment|reader comments|responses
+    |leave a reply|leave a comment|join the discussion""".replace("\n", "").split("|")
 )
 _FURNITURE_SECTIONS = frozenset(s.strip() for s in _FURNITURE_SECTIONS)
 _FOOTNOTE_SECTIONS = frozenset({"notes", "footnotes", "endnotes"})
@@ -905,7 +906,8 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                 ptext[k - 1].strip().rstrip(":").lower() in _FURNITURE_SECTIONS:
             paras[k].kind = "furniture"
     for p, k in zip(paras, sec_of):
-        title = section_objs[k].title.strip().lower()
+        # ('Comments (2)', '14 comments': readers' comments under a post, not the post's claims)
+        title = re.sub(r"^\d+\s+|\s*\(\d+\)$", "", section_objs[k].title.strip().lower())
         if p.kind != "heading":
             if title in _FURNITURE_SECTIONS:
                 p.kind = "furniture"
