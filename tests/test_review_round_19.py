@@ -216,3 +216,15 @@ def test_a_place_named_after_a_person_is_no_person():
     from quizapp.engine.facts import classify_name
     assert classify_name("Albert Embankment") == "place" and classify_name("Albert Dock") == "place"
     assert classify_name("William Farr") == "person"
+
+
+def test_a_boards_chrome_inside_a_paragraph_and_c_before_an_era_are_read_right():
+    from quizapp.engine.structure import furniture_line
+    assert furniture_line("Started by BusyMumOfThree | 7 replies | 1,412 views")
+    assert furniture_line("Page 1 of 1 | Back to Uniform, PE kit & equipment")
+    assert furniture_line("You must be logged in to reply. Log in | Register")
+    assert not furniture_line("The board had 7 members and met 1,412 times.")
+    from quizapp.engine.sentences import split_sentences
+    text = "It was first garrisoned c. AD 85, almost 40 years before the Wall was begun. It was rebuilt nine times."
+    assert len(split_sentences(text, 0, len(text))) == 2
+    assert needs_previous("Strictly speaking it is not a Wall fort: it stands on the Stanegate, an earlier road.", set())

@@ -141,7 +141,8 @@ _IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\
 # something named before (unless it only stands in for a clause after it: 'By 1900, it was clear that …').
 # Without the comma after a phrase of time: 'During 1348 it swept …', 'About 12 minutes later it was …'.
 FRONTED_IT = re.compile(r"^(?:[“\"‘]\s*)?(?:[A-Z][^.;:,“”()]{2,80},\s+(?=it\s+[a-z])|(?:In|During|By|After|Before|Within|"
-                         r"About|Around|Some|Soon|Shortly|Later|Until|Over)\b[^.;:,“”()]{1,60}?\s+"
+                         r"About|Around|Some|Soon|Shortly|Later|Until|Over|Strictly speaking|Technically|Today|Now|"
+                         r"At first|Originally|In fact|Indeed|Still|Even so|Nevertheless|Yet)\b[^.;:,“”()]{0,60}?\s+"
                          r"(?=it\s+[a-z]))")
 
 

@@ -78,6 +78,8 @@ def _period_ends(text: str, i: int, seg_start: int, nxt: int) -> bool:
         return False
     if low in _NUM_ABBR and text[nxt].isdigit():
         return False
+    if low in ("c", "ca") and re.match(r"(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\s*\d", text[nxt:nxt + 8]):
+        return False  # 'first garrisoned c. AD 85'
     if len(tok) == 1 and tok.isalpha() and tok.isupper():  # an initial: "P. Moskatov"
         return False
     if _DOTTED.fullmatch(tok):  # U.S. / e.g. / i.e.

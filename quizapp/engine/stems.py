@@ -17,7 +17,7 @@ from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TO
 from quizapp.engine.casing import with_attribution
 from quizapp.engine.transcript import is_reply
 from quizapp.engine.model import Document, Sentence
-from quizapp.engine.structure import POINTER
+from quizapp.engine.structure import POINTER, furniture_line
 
 
 _DISCOURSE_START = re.compile(
@@ -202,6 +202,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "a pointer to elsewhere ('Visitor information is available from …'), not a fact of the text"
     elif re.match(r"^\s*[—―–-]\s*[A-Z]", text):
         ctx.problem = "the signature under a quotation ('— Professor Terry Hughes, …'), not a statement"
+    elif len(text) <= 160 and furniture_line(text):
+        ctx.problem = "page furniture inside a paragraph ('Started by … | 7 replies | 1,412 views')"
     elif FIRST_PERSON.search(strip_quotes_inner(text)):
         ctx.problem = "first-person remark: not a fact of the text"
     elif TO_THE_READER.match(text):

@@ -263,7 +263,10 @@ _AUTHOR_NOTE = re.compile(r"(?i)\b(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3
                           r"researcher|scientist|lecturer|director|fellow|author|correspondent|columnist|historian)\b|"
                           r"\b(?:views|opinions)\s+expressed\b")
 _THREAD_CHROME_LINE = re.compile(r"(?i)answered by .+|.*\b\d[\d.,]*k? upvotes?\b.*|view \d+ comments?.*|"
-                                 r"posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*")
+                                 r"posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*|"
+                                 # 'Page 1 of 1 | Back to Uniform, PE kit & equipment', 'You must be logged in to reply.'
+                                 r"page \d+ of \d+\b.*|you must be (?:logged|signed) in\b.*|.*\blog in \| register\b.*|"
+                                 r".*\|\s*\d[\d,]*\s+(?:replies|views|posts|reactions)\b.*")
 _COMMENT_BYLINE = re.compile(r"[*_]*[A-Z][\w.’' -]{1,40}[*_]*\s+[—–-]\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
                              r"(?:,?\s+at\s+\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?")
 SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
@@ -271,6 +274,11 @@ SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfu
 # The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
 _COMMENT_SIGNATURE = re.compile(r"\s[–—-]\s+@?[\w.’' -]{2,40}?\s+(?:[A-Z][a-z]{2}\s+\d{1,2}(?:,?\s+'?\d{2,4})?\s+at\s+"
                                 r"\d{1,2}:\d{2}|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\s*$")
+
+
+def furniture_line(line: str) -> bool:
+    """A line of page furniture (navigation, credits, a byline, forum chrome), not a statement."""
+    return _furniture_line(line)
 
 
 def _furniture_line(line: str) -> bool:
