@@ -228,3 +228,14 @@ def test_a_boards_chrome_inside_a_paragraph_and_c_before_an_era_are_read_right()
     text = "It was first garrisoned c. AD 85, almost 40 years before the Wall was begun. It was rebuilt nine times."
     assert len(split_sentences(text, 0, len(text))) == 2
     assert needs_previous("Strictly speaking it is not a Wall fort: it stands on the Stanegate, an earlier road.", set())
+
+
+def test_a_persons_name_ends_at_the_possessive_but_a_bodys_name_goes_on():
+    from quizapp.engine.facts import extract_facts
+    from quizapp.engine.model import Sentence
+
+    def names(t):
+        return [(f.kind, f.text) for f in extract_facts(Sentence(0, 0, len(t), 0, 0, t)) if f.kind in ("person", "org")]
+    assert ("person", "Robert Peel") in names("Sir Robert Peel's Conservative government bought corn from America in 1845.")
+    assert not [n for n in names("By 1897 the societies had merged into the National Union of Women's Suffrage "
+                                 "Societies under Millicent Fawcett.") if n[1] == "National Union of Women"]

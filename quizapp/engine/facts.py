@@ -447,10 +447,16 @@ def _names(sentence: Sentence, taken: list[tuple[int, int]]) -> list[Fact]:
             toks = toks[1:]
         if not toks:
             continue
+        owner = next((i for i, t in enumerate(toks[:-1]) if re.search(r"[’']s$", t)), None)
+        if owner is not None and classify_name(re.sub(r"[’']s$", "", " ".join(toks[:owner + 1])),
+                                               text[max(0, s - 24):s]) == "person" \
+                and not any(re.sub(r"[’']s$", "", t) in lexicon.ORG_WORDS for t in toks[owner + 1:]):
+            # (not 'the National Union of Women's Suffrage Societies', the name of a body)
+            toks = toks[:owner + 1]  # "Sir Robert Peel's Conservative government": the name is the owner's
         name = " ".join(toks)
         e = s + len(text[s:].split(toks[-1], 1)[0]) + len(toks[-1]) if len(toks) > 1 else s + len(toks[0])
         name = text[s:e]
-        name = re.sub(r"’s$", "", name)
+        name = re.sub(r"[’']s$", "", name)
         e = s + len(name)
         if _overlaps(taken, s, e) or len(name) < 2:
             continue
