@@ -239,3 +239,10 @@ def test_a_persons_name_ends_at_the_possessive_but_a_bodys_name_goes_on():
     assert ("person", "Robert Peel") in names("Sir Robert Peel's Conservative government bought corn from America in 1845.")
     assert not [n for n in names("By 1897 the societies had merged into the National Union of Women's Suffrage "
                                  "Societies under Millicent Fawcett.") if n[1] == "National Union of Women"]
+
+
+def test_a_city_opening_the_sentence_keeps_its_capital_after_the_attribution():
+    from quizapp.engine.casing import with_attribution
+    shown = with_attribution("According to one answer in the Quora thread, ",
+                             "Venice alone had well over a hundred printers before 1500.", doc_text="")
+    assert shown.endswith("Venice alone had well over a hundred printers before 1500.")

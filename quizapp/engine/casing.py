@@ -38,7 +38,7 @@ def starts_with_proper_noun(text: str) -> bool:
     if word in lexicon.NOT_NAMES:
         return False
     if word in lexicon.NATIONALITIES or word in lexicon.COUNTRIES or word in lexicon.FAMOUS_PEOPLE \
-            or word in lexicon.INSTITUTIONS:
+            or word in lexicon.INSTITUTIONS or word in lexicon.WORLD_CITIES:
         return True
     if word in lexicon.MONTH_NAMES:
         return True

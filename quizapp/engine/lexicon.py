@@ -70,6 +70,15 @@ CITIES = {
     "Helsinki", "Stockholm", "Tokyo", "Beijing", "Washington", "New York", "Chicago",
     "Odessa", "Minsk", "Baku", "Tbilisi", "Sverdlovsk", "Gorky", "Novosibirsk",
 }
+# Cities a sentence may open with, whose capital a stem keeps ('Venice alone had …'); for casing only, not
+# for the kinds of options (CITIES above).
+WORLD_CITIES = frozenset("""Venice Florence Milan Naples Genoa Turin Rome Paris Lyon Marseille London Manchester
+    Liverpool Birmingham Edinburgh Glasgow Dublin Belfast Amsterdam Rotterdam Antwerp Bruges Brussels Lisbon Seville
+    Barcelona Madrid Berlin Hamburg Munich Cologne Frankfurt Mainz Nuremberg Strasbourg Vienna Prague Budapest Krakow
+    Warsaw Athens Constantinople Istanbul Alexandria Cairo Baghdad Damascus Jerusalem Tehran Delhi Mumbai Bombay
+    Calcutta Kolkata Beijing Shanghai Canton Guangzhou Kyoto Tokyo Osaka Edo Seoul Manila Jakarta Batavia Singapore
+    Sydney Melbourne Boston Philadelphia Chicago Toronto Montreal Quebec Havana Lima Cusco Mexico Moscow Leningrad
+    Stockholm Copenhagen Oslo Helsinki Haarlem Leiden Delft Utrecht Ghent Bologna Padua Pisa Siena Verona""".split())
 REGIONS = {
     "Siberia", "Urals", "Europe", "Asia", "Africa", "Kuzbass", "Donbas", "Don Basin",
     "Baltic", "Caucasus", "Crimea",
