@@ -246,3 +246,15 @@ def test_a_city_opening_the_sentence_keeps_its_capital_after_the_attribution():
     shown = with_attribution("According to one answer in the Quora thread, ",
                              "Venice alone had well over a hundred printers before 1500.", doc_text="")
     assert shown.endswith("Venice alone had well over a hundred printers before 1500.")
+
+
+def test_a_false_value_after_fallen_to_falls_too():
+    from quizapp.engine.generate import _keeps_trend
+    from quizapp.engine.model import Fact
+    fact = Fact(kind="percent", text="42%", start=0, end=3, sentence=0, value=42)
+    shown = "Polls showed about 79% approval in December 1973. By February, support had fallen to around 42%."
+    before = "By February, support had fallen to around "
+    assert not _keeps_trend(fact, shown, before, "84%") and _keeps_trend(fact, shown, before, "21%")
+    rose = "Polls showed about 19% approval in 1973. By 1975, support had risen to about 42%."
+    assert not _keeps_trend(fact, rose, "By 1975, support had risen to about ", "6%")
+    assert _keeps_trend(fact, "Support stood at 42% in 1975.", "Support stood at ", "84%")

@@ -379,6 +379,31 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,$£])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]
 _PERCENT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 
 
+_FELL_TO = re.compile(r"(?i)\b(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|slipped|sank|sunk|slumped|plunged|"
+                      r"dipped)\s+(?:back\s+)?to\s+(?:about\s+|around\s+|roughly\s+|some\s+|c\.\s*|just\s+)?$")
+_ROSE_TO = re.compile(r"(?i)\b(?:rose|risen|grew|grown|increased|climbed|jumped|soared|swelled)\s+to\s+"
+                      r"(?:about\s+|around\s+|roughly\s+|some\s+|c\.\s*|nearly\s+|almost\s+|over\s+)?$")
+_FIGURE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|per\s*cent|percent)?")
+
+
+def _keeps_trend(fact: Fact, shown: str, before: str, option: str) -> bool:
+    """'79% approval in December 1973. By February, support had fallen to around _____': a false value
+    must fall too (not 84%), or the words 'fallen to' give it away; 'rose to' the other way round."""
+    fell, rose = _FELL_TO.search(before), _ROSE_TO.search(before)
+    if not (fell or rose):
+        return True
+    percent = fact.kind == "percent"
+    earlier = [m for m in _FIGURE.finditer(shown[: shown.rfind(fact.text)]) if bool(m.group(2)) == percent
+               and not (not percent and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group(1)))]
+    value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", option))
+    if not earlier or value is None:
+        return True
+    previous = parse_number(earlier[-1].group(1))
+    if previous is None:
+        return True
+    return value < previous if fell else value > previous
+
+
 def _share_computable(fact: Fact, text: str) -> bool:
     """'56 of the 61 firms (c. 92%)': a part, its whole and the share, of which any two give the third."""
     percents = [float(m.group(1)) for m in _PERCENT_IN_TEXT.finditer(text)]
@@ -586,6 +611,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         typed = _typed_question(fact, blanked, base, features) if want_typed else None
         return [typed] if typed else out
     distractors = choose_distractors(fact, doc.id, full, index, direction=direction)
+    if fact.kind in ("percent", "quantity"):
+        distractors = [d for d in distractors if _keeps_trend(fact, full, sent.text[: fact.start - sent.start], d)]
     if fact.kind == "person" and doc.subject:
         # 'married the French physicist Maria Skłodowska': the biography's subject, under any of her
         # names, is never a wrong option, and never the swap of a false statement
