@@ -60,17 +60,17 @@ def test_a_caption_totals_without_their_noun_and_a_labelled_list_item_are_not_as
     assert not list_item_stands_alone("**Epidemic disease:** a typhus epidemic in Ireland killed about 65,000 people.", set())
     text = ("# Chapter 9\n\n## Conditions\n\n*Table 9.1 Approximate conditions in summer (June–August) 1816.*\n\n"
             "Snow fell in New England on 6–7 June 1816, and about 30 cm fell at Quebec City.\n")
-    from quizapp.engine.structure import _furniture_line
-    assert _furniture_line("*Table 9.1 Approximate conditions in summer (June–August) 1816.*")
+    from quizapp.engine.structure import furniture_line
+    assert furniture_line("*Table 9.1 Approximate conditions in summer (June–August) 1816.*")
     doc, result = generate_reference(text, "ch9", "markdown")
     assert not [q for q in result.questions if "Table 9.1" in q["prompt"] or "Table 9.1" in " ".join(
         c["text"] for c in q.get("choices", []))]
 
 
 def test_a_forums_back_to_footer_is_furniture_and_a_facts_box_is_no_glossary():
-    from quizapp.engine.structure import _furniture_line
-    assert _furniture_line("Back to Uniform, PE kit & equipment")
-    assert not _furniture_line("Back to the question of cost, the Act of 2021 capped nothing.")
+    from quizapp.engine.structure import furniture_line
+    assert furniture_line("Back to Uniform, PE kit & equipment")
+    assert not furniture_line("Back to the question of cost, the Act of 2021 capped nothing.")
     html = ("<html><body><h1>Hadrian's Wall</h1><p>The Wall was begun in AD 122 on the orders of the emperor.</p>"
             "<h2>At a glance</h2><dl><dt>Built by</dt><dd>Soldiers of the II, VI and XX legions</dd>"
             "<dt>Length</dt><dd>73 Roman miles (c. 117 km)</dd><dt>World Heritage</dt><dd>UNESCO, 1987</dd></dl>"

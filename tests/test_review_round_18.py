@@ -40,9 +40,9 @@ def test_a_quora_page_is_a_discussion_and_a_column_with_a_standfirst_over_its_by
 
 
 def test_a_dateline_with_its_weekday_a_comments_byline_and_a_clock_time_are_not_asked():
-    from quizapp.engine.structure import _furniture_line
-    assert _furniture_line("Friday 8 March 2024")
-    assert _furniture_line("**Dennis O'Rourke** — 15 June 2023 at 9:42 am")
+    from quizapp.engine.structure import furniture_line
+    assert furniture_line("Friday 8 March 2024")
+    assert furniture_line("**Dennis O'Rourke** — 15 June 2023 at 9:42 am")
     doc = document_from_text(COLUMN, doc_id="column", source_format="html")
     from quizapp.engine import pipeline
     result = pipeline.generate_documents([doc]).results[0]
@@ -69,10 +69,10 @@ def test_a_thread_read_without_metadata_cites_no_section_and_a_standfirst_may_na
     column = COLUMN.replace("argues Priya Raman.", "argues our columnist.")
     doc = document_from_text(column, doc_id="column", source_format="html")
     assert doc.kind == "argument" and doc.meta["attribution"] == "Priya Raman (2024)"
-    from quizapp.engine.structure import byline_of, _furniture_line
+    from quizapp.engine.structure import byline_of, furniture_line
     assert byline_of("*By Margaret A. Hollis, Hon. Secretary, Bermondsey Local History Society — 14 June 2023*") == \
         ("Margaret A. Hollis", "14 June 2023")
-    assert _furniture_line("Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y")
+    assert furniture_line("Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y")
 
 
 def test_an_ordinal_volume_the_group_and_a_list_connective_opening():

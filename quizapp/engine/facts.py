@@ -563,12 +563,13 @@ _BRACKETED_NAME_TERM = re.compile(r"\b([a-z]{3,})\s+\(([a-z]{3,})\)\s+([a-z]{3,}
 
 
 # 'villagers from Xiyang (among them Yang Zhifa)': an aside on who or what, not what the word means
-_NOT_A_GLOSS = re.compile(r"(?i)\s*(?:among|including|includ|e\.g\.|eg\b|see\b|cf\.|such as|like\b|with\b|without\b|"
+_NOT_A_GLOSS = re.compile(r"(?i)\s*(?:among|includ|e\.g\.|eg\b|see\b|cf\.|such as|like\b|with\b|without\b|"
                           r"especially|notably|mainly|mostly|chiefly|both\b|all\b|some\b|most\b|many\b|several\b|"
-                          r"now\b|then\b|later\b|today\b|still\b|then\b|at\b|in\b|on\b|from\b|by\b|near\b)")
+                          r"now\b|then\b|later\b|today\b|still\b|at\b|in\b|on\b|from\b|by\b|near\b)")
 
 
-_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "of", "by", "for", "from", "to", "with", "and", "or", "but", "as", "its",
+# lower-cased words that may stand capitalised before a term without being part of its name
+_CAPITALISED_NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "by", "for", "from", "to", "with", "and", "or", "but", "as", "its",
               "his", "her", "their", "this", "that", "these", "those", "called", "named", "term", "word"}
 
 
@@ -576,11 +577,11 @@ def gloss_of(sentence_text: str, term_start: int, term_end: int) -> str | None:
     """The explanation a text gives a term in brackets, either way round."""
     after = re.match(r"\s*\(([^()]{3,80})\)", sentence_text[term_end:])
     name_before = re.search(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$", sentence_text[:term_start])
-    if name_before and not name_before.group(1).endswith(("'s", "’s")) and name_before.group(1).lower() not in _NOT_NAMES:
+    if name_before and not name_before.group(1).endswith(("'s", "’s")) and name_before.group(1).lower() not in _CAPITALISED_NOT_NAME:
         return None  # 'Shi Huangdi ("First Emperor")': the brackets gloss the whole name, not its last word
     if after and not re.search(r"\d", after.group(1)) and not re.fullmatch(r"(?:\s*[A-Za-z]{1,5}\.)+\s*", after.group(1)) \
             and not _NOT_A_GLOSS.match(after.group(1)):
-        return after.group(1).strip()  # not an abbreviation: 'Donald J. Harreld (ed.)''
+        return after.group(1).strip()  # not an abbreviation: 'Donald J. Harreld (ed.)'
     if term_start > 0 and sentence_text[term_start - 1] == "(" and sentence_text[term_end:term_end + 1] == ")":
         before = sentence_text[:term_start - 1].rstrip()
         m = re.search(r"(?<![A-Za-z])((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)$", before)  # whole words: not 'njer' of 'Anjer'

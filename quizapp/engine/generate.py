@@ -376,9 +376,6 @@ def _duration_computable(fact: Fact, text: str) -> bool:
 _BARE_NUMBER = re.compile(r"(?<![\w.,$£])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?!\w|[.,]\d|\s*(?:%|per\s?cent))")
 
 
-_PERCENT_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
-
-
 _FELL_TO = re.compile(r"(?i)\b(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|slipped|sank|sunk|slumped|plunged|"
                       r"dipped)\s+(?:back\s+)?to\s+(?:about\s+|around\s+|roughly\s+|some\s+|c\.\s*|just\s+)?$")
 _ROSE_TO = re.compile(r"(?i)\b(?:rose|risen|grew|grown|increased|climbed|jumped|soared|swelled)\s+to\s+"
@@ -393,7 +390,7 @@ def _keeps_trend(fact: Fact, shown: str, before: str, option: str) -> bool:
     if not (fell or rose):
         return True
     percent = fact.kind == "percent"
-    earlier = [m for m in _FIGURE.finditer(shown[: shown.rfind(fact.text)]) if bool(m.group(2)) == percent
+    earlier = [m for m in _FIGURE.finditer(shown[: max(0, shown.rfind(fact.text))]) if bool(m.group(2)) == percent
                and not (not percent and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group(1)))]
     value = parse_number(re.sub(r"(?i)\s*(%|per\s*cent|percent)$", "", option))
     if not earlier or value is None:
@@ -406,7 +403,7 @@ def _keeps_trend(fact: Fact, shown: str, before: str, option: str) -> bool:
 
 def _share_computable(fact: Fact, text: str) -> bool:
     """'56 of the 61 firms (c. 92%)': a part, its whole and the share, of which any two give the third."""
-    percents = [float(m.group(1)) for m in _PERCENT_IN_TEXT.finditer(text)]
+    percents = [v for m in _FIGURE.finditer(text) if m.group(2) and (v := parse_number(m.group(1))) is not None]
     if not percents or fact.value is None:
         return False
     numbers = [n for m in _BARE_NUMBER.finditer(text) if (n := parse_number(m.group(0)))]  # (no years: 4 digits)

@@ -20,7 +20,7 @@ _THREAD_MARKS = re.compile(
     r"|answered by\s|.*\b\d[\d.,]*K?[ \t]+upvotes?\b|view[ \t]+\d+[ \t]+comments?\b)")
 _SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev|Sir)\.?\s+")
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Rev|Sir|Dame)\.?\s+")  # left out of an attribution
 # A letter signed under its sign-off: 'Sincerely,' and, on a line of its own, the writer's name
 _SIGNATURE = re.compile(r"(?im)^[ \t]*(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?[ \t]*\n(?:[ \t]*\n)*"
                         r"[ \t]*((?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4}(?:,[ \t]*[A-Z][A-Za-z.]{0,6})*)[ \t]*$")
@@ -90,7 +90,7 @@ def infer_kind(text: str, byline: tuple[str, str] | None) -> tuple[str, str] | N
         date = _DATE_NEAR_TOP.search(text[:1500])  # 'Friday 8 March 2024' on a line of its own under the byline
         byline = (byline[0], date.group(0) if date else "")
     if byline and len(_FIRST_PERSON.findall(text)) >= FIRST_PERSON_WORDS:
-        author = _HONORIFIC.sub("", byline[0])
+        author = HONORIFIC.sub("", byline[0])
         year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", byline[1] or "")
         return "argument", f"{author} ({year.group(1)})" if year else author
     return None

@@ -423,8 +423,9 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
         meta["kind"], meta["transcript"] = "discussion", True
         if speakers:
             meta.setdefault("attribution", max(speakers, key=speakers.count))
-        if not meta.get("title") and transcript_title(text):
-            meta["title"] = transcript_title(text)
+        named = transcript_title(text)  # 'Transcript: Questions and answers following …'
+        if named and not meta.get("title"):
+            meta["title"] = named
     if not meta.get("kind"):
         byline = structure.byline or ((meta["author"], str(meta.get("date") or "")) if meta.get("author") else None)
         inferred = infer_kind(text, byline)

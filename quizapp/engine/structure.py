@@ -278,10 +278,6 @@ _COMMENT_SIGNATURE = re.compile(r"\s[–—-]\s+@?[\w.’' -]{2,40}?\s+(?:[A-Z][
 
 def furniture_line(line: str) -> bool:
     """A line of page furniture (navigation, credits, a byline, forum chrome), not a statement."""
-    return _furniture_line(line)
-
-
-def _furniture_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return True
@@ -508,7 +504,7 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
         first = text[lines[0][0]:lines[0][1]]
         second = text[lines[1][0]:lines[1][1]]
         if len(first) <= 80 and _title_like(first) and not _LIST_ITEM.match(first) and not _SETEXT.fullmatch(second) and (
-                len(second) >= 1.6 * len(first) or all(_furniture_line(text[a:b]) for a, b in lines[1:])):
+                len(second) >= 1.6 * len(first) or all(furniture_line(text[a:b]) for a, b in lines[1:])):
             # 'How The Grasslands Were Plowed' over its paragraph with no blank line between; a title
             # over its byline and dates: the heading line stands alone, and later steps say what it is
             return [_P(lines[0][0], lines[0][1], lines[:1])] + _split_block(text, tag, lines[1:], fmt, hint)
@@ -750,7 +746,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     # 2. Furniture lines; and a byline block ('**By Dr. Helen R. Marchetti**', then her post and the
     #    date, each on a line of its own, no sentence among them).
     for p, s in zip(paras, ptext):
-        if p.kind is None and len(s) <= 600 and (all(_furniture_line(text[a:b]) for a, b in p.lines)
+        if p.kind is None and len(s) <= 600 and (all(furniture_line(text[a:b]) for a, b in p.lines)
                                                  or _byline_block([text[a:b] for a, b in p.lines])):
             p.kind = "furniture"
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .genre import HONORIFIC
+
 # 'Q (woman in the second row): ', 'A (Dr. Okafor): ', 'MODERATOR: ', 'Dr. Okafor: ', 'JOHN SMITH: '
 # (in Markdown the label is often bold: '**Q:**', '**Marta Kowalczyk:**', '**Interviewer**:')
 _LABEL = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?(?P<role>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,3})"
@@ -20,7 +22,6 @@ ASKING_ROLES = frozenset({
     "q", "question", "questioner", "audience", "audience member", "moderator", "chair", "chairman", "chairwoman",
     "chairperson", "host", "interviewer", "presenter", "anchor", "reporter", "student", "caller"})
 ANSWERING_ROLES = frozenset({"a", "answer"})
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Rev|Sir|Dame)\.?\s+")
 # 'Speaker: Dr. Adaeze Okafor (historian …)', 'Guest: …', 'Interviewee: …'
 _HEADER_ROLE = re.compile(r"(?im)^[ \t]*(speaker|guest|interviewee|lecturer|panellist|panelist|moderator|chair|host|"
                           r"interviewer|presenter)[ \t]*:[ \t]*(.+?)[ \t]*$")
@@ -53,12 +54,12 @@ def _readable(name: str) -> str:
 
 def _full_name(short: str, header: str) -> str:
     """'Dr. Okafor' -> 'Adaeze Okafor' where the header names her in full; the honorific goes."""
-    bare = _HONORIFIC.sub("", short).strip()
+    bare = HONORIFIC.sub("", short).strip()
     surname = bare.split()[-1] if bare.split() else ""
     best = bare
     if surname:
         for m in re.finditer(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,3}}){re.escape(surname)}\b", header):
-            name = _HONORIFIC.sub("", (m.group(1) + surname).strip())
+            name = HONORIFIC.sub("", (m.group(1) + surname).strip())
             if len(name) > len(best):
                 best = name
     return best
@@ -71,7 +72,7 @@ def _named_in_header(header: str) -> str:
     """The person the lines over the first turn name most often (the byline's writer aside): in an interview,
     the one who answers ('Marta Kowalczyk has kept bees on Warsaw's roofs for twenty years')."""
     lines = [line for line in header.splitlines() if not re.match(r"[\s*_]*(?:by|words by|interview by)\b", line, re.I)]
-    names = [_HONORIFIC.sub("", m.group(0)) for m in _PERSON.finditer("\n".join(lines))]
+    names = [HONORIFIC.sub("", m.group(0)) for m in _PERSON.finditer("\n".join(lines))]
     names = [n for n in names if n.split()[0] not in ("The", "A", "An", "In", "On", "At", "By", "For")]
     return max(names, key=names.count) if names else ""
 
@@ -94,7 +95,8 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     after = [p for p in paragraphs if p[0] >= first]
     # '**Q:** How did you start?' over an answer with no label of its own: the answer is a turn too
     asked = {start for start, m in labelled if _role(m) in ASKING_ROLES}
-    answered = sum(1 for k, p in enumerate(after) if k and after[k - 1][0] in asked and p[0] not in dict(labelled))
+    starts = {start for start, _ in labelled}
+    answered = sum(1 for k, p in enumerate(after) if k and after[k - 1][0] in asked and p[0] not in starts)
     single_voice = len(counts) == 1 and next(iter(counts)) in ASKING_ROLES and answered >= MIN_TURNS
     if not single_voice and (len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2) \
             or len(labelled) < MIN_TURNS or len(labelled) + answered < TURN_SHARE * len(after) \
@@ -106,7 +108,7 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     main = next((m.group(2) for m in _HEADER_ROLE.finditer(header)
                  if m.group(1).lower() in ("speaker", "guest", "interviewee", "lecturer", "panellist", "panelist")), "")
     main = re.split(r"\s*[(,]", main)[0].strip() or _named_in_header(header)
-    askers = {_HONORIFIC.sub("", re.split(r"\s*[(,]", m.group(2))[0]).strip().lower()
+    askers = {HONORIFIC.sub("", re.split(r"\s*[(,]", m.group(2))[0]).strip().lower()
               for m in _HEADER_ROLE.finditer(header)
               if m.group(1).lower() in ASKING_ROLES}
 
@@ -118,7 +120,7 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     for start, m in labelled:
         role = _role(m)
         named = (m.group("who") or "").strip()
-        if role in ASKING_ROLES or _HONORIFIC.sub("", m.group("role")).strip().lower() in askers \
+        if role in ASKING_ROLES or HONORIFIC.sub("", m.group("role")).strip().lower() in askers \
                 or any(_full_name(m.group("role"), header).lower().endswith(a.split()[-1]) for a in askers if a):
             out[start] = Turn(m.end(), "", True)
         elif role in ANSWERING_ROLES:
