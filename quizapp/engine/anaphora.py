@@ -175,7 +175,11 @@ _SUBJECT_END = re.compile(r"(?:\b(?:the|a|an|this|that|its|his|her|their)\s+)?(?
                           r"|\b(?:the|a|an|this|that|its|his|her|their)\s+(?:(?!(?:and|or|but|then)\b)[a-z-]+\s+){0,2}"
                           r"(?!(?:and|or|but|then)\b)[a-z]+\s*$")
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,})\b|[a-z]\s+[A-Z][a-z]+")
-_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)")
+# 'better', 'equally strong', 'about ten times larger.' with no 'than' or 'as': compared with what the text said before
+_COMPARATIVE = (r"(?:larger|smaller|bigger|higher|lower|greater|longer|shorter|faster|slower|heavier|lighter|older|younger|"
+                r"wider|narrower|deeper|shallower|stronger|weaker|cheaper|dearer|richer|poorer|hotter|colder|warmer|cooler)")
+_COMPARED_BACK = re.compile(r"\b(?:better|worse)\b(?![^.;]*\bthan\b)|\bequally\s+[a-z]+\b(?![^.;]*\bas\b)"
+                            rf"|\b{_COMPARATIVE}\s*(?:[.;!]|,\s+(?:and|but)\b|$)")
 
 
 # 'the Flemish mapmaker Abraham Ortelius remarked on it': a word for a person is no antecedent of 'it'

@@ -421,6 +421,7 @@ def _build(text: str, *, doc_id: str, fmt: str, meta: dict | None, sha: str, nam
         # (for questions drawn from several sentences) is the speaker who answers most
         speakers = [p.speaker for p in structure.paragraphs if p.speaker and p.kind == "prose"]
         meta["kind"], meta["transcript"] = "discussion", True
+        meta["turns_start"] = structure.turns_start
         if speakers:
             meta.setdefault("attribution", max(speakers, key=speakers.count))
         named = transcript_title(text)  # 'Transcript: Questions and answers following …'

@@ -23,7 +23,7 @@ from quizapp.engine.structure import POINTER, furniture_line
 _DISCOURSE_START = re.compile(
     r"^(?:But|And|Yet|So|Thus,?|Hence,?|However,|Nevertheless,?|Nonetheless,?|Similarly,|Subsequently,|"
     r"Therefore,?|Indeed,|In fact,|Of course,|Moreover,|Furthermore,|Still,|Meanwhile,?|In addition,|Likewise,|Also,|"
-    r"First(?:ly)?,|Second(?:ly)?,|Third(?:ly)?,|Finally,|Lastly,)\s+(?=[A-Za-z“\d])"
+    r"First(?:ly)?,|Second(?:ly)?,|Third(?:ly)?,|Finally,|Lastly,|Then,?(?!\s+(?:there|comes?|came)\b))\s+(?=[A-Za-z“\d])"
 )
 # A context sentence set against the one before it ('Even so, smallpox persisted …') is shown without
 # its opening: what the stem needs of it is what it states.
@@ -85,6 +85,9 @@ def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = Non
     speaker = doc.paragraphs[sentence.paragraph].speaker if sentence is not None else ""
     if speaker:  # a speaker's answer in a transcript: 'According to Adaeze Okafor (2024), …'
         return f"According to a source quoted by {speaker}, " if quoted else f"According to {speaker}, "
+    if kind == "discussion" and sentence is not None and sentence.start < doc.meta.get("turns_start", -1):
+        # a transcript's header ('Marta Kowalczyk has kept bees …' over the first question): the publication's words
+        return f"According to “{doc.title}”, " if doc.title else ""
     if kind == "discussion" and doc.meta.get("transcript") and who:
         return f"According to {who}, "  # a transcript's questions of several sentences: its main speaker
     if kind == "discussion":

@@ -365,6 +365,7 @@ class Structure:
     title_candidates: list[str] = field(default_factory=list)
     byline: tuple[str, str] | None = None  # (author, date) of a byline before the first prose paragraph
     transcript: bool = False  # the text is a transcript of spoken turns (see transcript.py)
+    turns_start: int = -1  # in a transcript, where its first turn begins (what is before is its header)
 
 
 def _unemphasised(line: str) -> str:
@@ -787,6 +788,14 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             p.turn, p.speaker, p.body = True, t.speaker, t.body
             if t.asks:
                 p.kind = "furniture"
+    if spoken:
+        # the lines over the first turn that name the programme, the station, the broadcast, the episode
+        # ('Pacific Northwest Public Radio, 91.7 FM', 'Broadcast: Monday 18 May 2020, 7:00 p.m.'): no claims
+        for p, s in zip(paras, ptext):
+            if p.start >= min(spoken):
+                break
+            if p.kind is None and transcript.header_lines(s):
+                p.kind = "furniture"
 
     # 3. Run-in heads: 'STAKHANOVISM: In a …'; and, where two paragraphs or more open so, a short
     #    noun phrase ended by a full stop ('Size. Ancient figures are unreliable.', 'Caesar's fire. It …').
@@ -958,4 +967,5 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         date = next((m.group(0).strip("()*_. ") for line in block.split("\n")[1:]
                      if (m := _DATE_LINE.fullmatch(_unemphasised(line)))), "")
         found = (found[0], date)
-    return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found, bool(spoken))
+    return Structure(section_objs, paragraphs, sentences, level1, title_candidates, found, bool(spoken),
+                     min(spoken) if spoken else -1)

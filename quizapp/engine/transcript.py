@@ -25,7 +25,7 @@ ANSWERING_ROLES = frozenset({"a", "answer"})
 # 'Speaker: Dr. Adaeze Okafor (historian …)', 'Guest: …', 'Interviewee: …'
 _HEADER_ROLE = re.compile(r"(?im)^[ \t]*(speaker|guest|interviewee|lecturer|panellist|panelist|moderator|chair|host|"
                           r"interviewer|presenter)[ \t]*:[ \t]*(.+?)[ \t]*$")
-_TITLE_LINE = re.compile(r"(?im)^[ \t]*transcript(?:[ \t]*:|[ \t]+of\b)[ \t]*(.+?)[ \t]*$")
+_TITLE_LINE = re.compile(r"(?im)^[ \t]*(?:transcript(?:[ \t]*:|[ \t]+of\b)|episode[ \t]+\d+[ \t]*:)[ \t]*(.+?)[ \t]*$")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 # A speaker's first words that answer the question asked, which the stem does not show.
 _REPLY_OPENING = re.compile(r"(?i)^\s*(?:\[[^\]]*\]\s*)?(?:yes|no|yeah|nope|both|neither|absolutely|exactly|indeed|right|correct|"
@@ -77,6 +77,14 @@ def _named_in_header(header: str) -> str:
     return max(names, key=names.count) if names else ""
 
 
+def header_lines(block: str) -> bool:
+    """'Pacific Northwest Public Radio, 91.7 FM / Broadcast: Monday 18 May 2020, 7:00 p.m. / Episode 212: …':
+    short lines over a transcript's first turn, none of them a sentence, name the programme, not its claims."""
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    return bool(lines) and all(len(line.split()) <= 14 and not re.search(r"[a-z]{3}[.!?][\"”’')\]]*$", line)
+                               for line in lines)
+
+
 def transcript_title(text: str) -> str:
     """'Transcript: Questions and answers following “Station X”' -> the words after 'Transcript:'."""
     m = _TITLE_LINE.search(text[:1500])
@@ -103,7 +111,8 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
             or not any(r in ASKING_ROLES or r in ANSWERING_ROLES for r in counts):
         return None
     header = text[:first]
-    year = next((y.group(1) for line in header.splitlines() if re.search(r"(?i)\bdate\b|\d{4}\s*$", line)
+    year = next((y.group(1) for line in header.splitlines()
+                 if re.search(r"(?i)\b(?:date|broadcast|aired|recorded)\b|\d{4}[\s*_]*$", line)
                  and (y := _YEAR.search(line))), "")
     main = next((m.group(2) for m in _HEADER_ROLE.finditer(header)
                  if m.group(1).lower() in ("speaker", "guest", "interviewee", "lecturer", "panellist", "panelist")), "")
@@ -112,8 +121,11 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
               for m in _HEADER_ROLE.finditer(header)
               if m.group(1).lower() in ASKING_ROLES}
 
+    # the header, and the host's words that introduce the guest ('With me is Dr. Karen Halvorsen, …')
+    intro = text[:next((start for start, m in labelled if _role(m) not in ASKING_ROLES), first)]
+
     def who(name: str) -> str:
-        full = _full_name(name, header)
+        full = _full_name(name, intro)
         return f"{full} ({year})" if year else full
 
     out: dict[int, Turn] = {}
@@ -141,7 +153,16 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     return out
 
 
+# A word that may be a sentence's verb: an auxiliary, a past in -ed, a common irregular past, a present in -s.
+_VERB_LIKE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|"
+                        r"must|shall|should|began|became|came|went|took|made|struck|fell|rose|grew|saw|built|found|gave|"
+                        r"got|left|lost|ran|said|sent|told|thought|won|wrote|brought|held|kept|knew|led|met|paid|put|"
+                        r"set|stood|\w+ed|\w+[^s']s)\b")
+
+
 def is_reply(sentence: str, opens_turn: bool) -> bool:
     """'Both, in a sense, but the order matters.' (the turn's first words), 'By early 1945, yes -- roughly
-    10,000': the words answer a question the stem does not show."""
-    return bool((opens_turn and _REPLY_OPENING.match(sentence)) or _REPLY_INSIDE.search(sentence))
+    10,000', 'At 8:32 in the morning, on Sunday the 18th of May, 1980.' (no verb: the question asked has it):
+    the words answer a question the stem does not show."""
+    return bool((opens_turn and (_REPLY_OPENING.match(sentence) or not _VERB_LIKE.search(sentence)))
+                or _REPLY_INSIDE.search(sentence))

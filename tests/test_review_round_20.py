@@ -1,0 +1,101 @@
+"""Rules from reading the first-sight output of new-documents-20 and -21 (docs/reviews/verdicts-newdocs2*-first-*.md):
+a radio interview's transcript, a beekeeper interview in Markdown, an article, a textbook chapter, news pages.
+Each test fails without its rule."""
+from quizapp.engine import pipeline
+from quizapp.engine.anaphora import needs_previous
+from quizapp.engine.reader import document_from_text
+from quizapp.engine.transcript import is_reply
+
+RADIO = """EARTH MATTERS
+Pacific Northwest Public Radio, 91.7 FM
+Broadcast: Monday 18 May 2020, 7:00 p.m.
+Episode 212: "This Is It" - Forty Years On at Mount St. Helens
+Transcript (lightly edited for clarity)
+
+PRESENTER: Good evening. With me in the studio is Dr. Karen Halvorsen, a volcanologist who has spent most of her career studying the mountain.
+
+DR. HALVORSEN: Thank you for having me. It is an important anniversary to remember.
+
+PRESENTER: When exactly did the eruption happen?
+
+DR. HALVORSEN: At 8:32 in the morning, local time, on Sunday the 18th of May, 1980. A magnitude 5.1 earthquake struck beneath the volcano, and within seconds the whole north face began to slide away.
+
+PRESENTER: And the mountain itself?
+
+DR. HALVORSEN: Then magma pushing up inside created a huge bulge on the north flank, which by mid-May had pushed outward roughly 140 metres. Before the eruption the summit stood at around 2,950 metres; afterwards it was about 2,550.
+
+PRESENTER: How big was it?
+
+DR. HALVORSEN: It ejected roughly one cubic kilometre of material. Pinatubo in 1991 was about ten times larger.
+"""
+
+
+def _published(text, doc_id="radio"):
+    doc = document_from_text(text, doc_id=doc_id)
+    return doc, [q["prompt"] for q in pipeline.generate_documents([doc]).results[0].questions
+                 if q["status"] == "published"]
+
+
+def test_the_header_of_a_broadcast_is_no_claim_and_the_speaker_has_her_full_name_and_year():
+    doc, prompts = _published(RADIO)
+    shown = " ".join(prompts)
+    assert "Public Radio" not in shown and "Broadcast" not in shown and "Episode" not in shown
+    # 'Dr. Karen Halvorsen' is named in full by the presenter; the year comes from the broadcast line
+    assert prompts and all(p.startswith("According to Karen Halvorsen (2020), ") for p in prompts)
+    assert doc.title == '"This Is It" - Forty Years On at Mount St. Helens'
+
+
+def test_a_verbless_answer_opening_a_turn_is_a_reply():
+    assert is_reply("At 8:32 in the morning, local time, on Sunday the 18th of May, 1980.", True)
+    assert not is_reply("A magnitude 5.1 earthquake struck beneath the volcano.", True)
+    assert not is_reply("In May 1980 the mountain lost about 400 metres of height.", True)
+    _, prompts = _published(RADIO)
+    assert not any("8:32" in p for p in prompts)
+
+
+def test_then_opening_a_sentence_is_left_out_of_the_stem():
+    _, prompts = _published(RADIO)
+    bulge = [p for p in prompts if "bulge" in p]
+    assert bulge and not any(", then magma" in p for p in bulge)
+
+
+def test_a_comparison_without_its_second_term_needs_the_sentence_before():
+    assert needs_previous("Pinatubo in 1991 was about ten times larger.", set())
+    assert needs_previous("The second bridge was much longer, and it cost twice as much.", set())
+    assert not needs_previous("Pinatubo in 1991 was about ten times larger than Mount St. Helens.", set())
+    assert not needs_previous("The larger ships sailed from Lisbon in 1498.", set())
+    _, prompts = _published(RADIO)
+    assert not any("ten times larger" in p for p in prompts)
+
+
+INTERVIEW = """# "The bees don't read the calendar": a year on the hives with Marta Kowalczyk
+
+*By Tomasz Nowak, 12 June 2024*
+
+Marta Kowalczyk has kept bees on the roofs of Warsaw for twenty years. She now looks after 36 colonies across the city.
+
+**Q: How did you start?**
+
+My grandfather kept bees in a village near Lublin, and I helped him every summer from the age of eight.
+
+**Q: What is the biggest threat?**
+
+The varroa mite. It came over from the Asian honey bee, Apis cerana, and reached Poland around 1980.
+
+**Q: And wild bees?**
+
+Poland has around 470 species of wild bees, from bumblebees to small solitary species most people never notice.
+
+**Q: What do you do in winter?**
+
+The colonies cluster inside the hive, and a strong colony eats about 15 kilograms of honey before March.
+"""
+
+
+def test_an_interview_standfirst_is_the_publication_s_not_the_speaker_s():
+    doc, prompts = _published(INTERVIEW, "bees")
+    standfirst = [p for p in prompts if "36 colonies" in p or "twenty years" in p or "_____ colonies" in p]
+    assert standfirst, prompts
+    assert all(p.startswith("According to “") for p in standfirst)
+    answers = [p for p in prompts if "470" in p or "Lublin" in p or "1980" in p]
+    assert answers and all(p.startswith("According to Marta Kowalczyk (2024), ") for p in answers)
