@@ -1,6 +1,8 @@
 """Rules from reading the first-sight output of new-documents-20 and -21 (docs/reviews/verdicts-newdocs2*-first-*.md):
 a radio interview's transcript, a beekeeper interview in Markdown, an article, a textbook chapter, news pages.
 Each test fails without its rule."""
+import re
+
 from quizapp.engine import pipeline
 from quizapp.engine.anaphora import needs_previous
 from quizapp.engine.reader import document_from_text
@@ -99,3 +101,77 @@ def test_an_interview_standfirst_is_the_publication_s_not_the_speaker_s():
     assert all(p.startswith("According to “") for p in standfirst)
     answers = [p for p in prompts if "470" in p or "Lublin" in p or "1980" in p]
     assert answers and all(p.startswith("According to Marta Kowalczyk (2024), ") for p in answers)
+
+
+def _asked(text, doc_id="doc"):
+    doc = document_from_text(text, doc_id=doc_id)
+    result = pipeline.generate_documents([doc]).results[0]
+    return [q for q in result.questions if q["status"] == "published"]
+
+
+RIVER = """= The Congo =
+
+== Course ==
+
+Upstream of Boyoma Falls (formerly Stanley Falls), near the city of Kisangani, the main river is generally called the Lualaba, a stretch of some 1,800 km.
+
+The average discharge at the mouth is about 41,000 m3/s (1,450,000 cu ft/s), while the Amazon carries some 209,000 m3/s into the Atlantic Ocean.
+
+Recorded flows at Kinshasa have ranged from roughly 23,000 to 75,000 m3/s since measurements began in 1903.
+
+== Elections ==
+
+On polling day, 28 November 1893, 90,290 women voted in the colony for the first time.
+
+The next day, 29 November 1893, brought another first for the women of the colony.
+
+== Printing ==
+
+In 1517 the German monk Martin Luther wrote his Ninety-five Theses against the sale of indulgences.
+
+Within weeks, printed copies were circulating across Germany, and within months they were known throughout Europe.
+"""
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_place_after_it():
+    asked = _asked(RIVER)
+    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    assert "Upstream of Boyoma Falls" not in answers
+    assert not any("_____ (formerly Stanley Falls)" in q["prompt"] and "Upstream" in q.get("answer", "") for q in asked)
+
+
+def test_a_figure_with_its_conversion_in_brackets_is_not_asked_whatever_its_unit():
+    asked = _asked(RIVER)
+    assert not any("_____ m3/s (1,450,000" in q["prompt"] or "(_____ cu ft/s)" in q["prompt"] for q in asked)
+    assert not any(q["type"] == "true_false" and "m3/s (1,450,000" in q["prompt"] and "41,000" not in q["prompt"]
+                   for q in asked)
+
+
+def test_a_date_in_apposition_to_the_next_day_is_not_asked():
+    asked = _asked(RIVER)
+    assert not any("next day" in q["prompt"] for q in asked)
+    assert any("28 November 1893" in q["prompt"] or "polling day, _____" in q["prompt"] for q in asked)
+
+
+def test_within_weeks_opening_a_sentence_counts_from_the_sentence_before():
+    assert needs_previous("Within weeks, printed copies were circulating across Germany.", set())
+    assert needs_previous("Within a few months the plague had reached Paris.", set())
+    assert not needs_previous("Within the walls of Constantinople lived some 400,000 people in 1200.", set())
+    shown = [q["prompt"] for q in _asked(RIVER) if "circulating" in q["prompt"]]
+    assert all("Ninety-five Theses" in p for p in shown)
+
+
+def test_a_wide_range_takes_false_ranges_of_its_own_magnitude():
+    from quizapp.engine.distractors import _range_distractors
+    from quizapp.engine.model import Fact
+    key = Fact(kind="range", text="23,000 to 75,000", start=0, end=16, sentence=0, value=23000, high=75000, unit="m3/s")
+    offered: list[str] = []
+    _range_distractors(key, lambda text, norm: offered.append(text) or False, 1)
+    assert len(offered) >= 3
+    for text in offered:
+        lo, hi = (float(x.replace(",", "")) for x in text.split(" to "))
+        assert 5_000 <= lo < hi <= 200_000 and abs(lo - 23000) >= 5750 and abs(hi - 75000) >= 18750, text
+    key = Fact(kind="range", text="8 to 20 million", start=0, end=15, sentence=0, value=8e6, high=2e7, unit="copies")
+    offered = []
+    _range_distractors(key, lambda text, norm: offered.append(text) or False, 1)
+    assert offered and all(re.fullmatch(r"\d+ to \d+ million", t) for t in offered), offered

@@ -218,7 +218,10 @@ def object_it(text: str, person_names: set[str]) -> bool:
 
 # 'over the next eight years': next after what the sentence before says ('in 1961 …')
 _RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+the\s+(?:next|following|previous|preceding|"
-                            r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b")
+                            r"subsequent)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades|centuries)\b"
+                            # 'Within weeks, printed copies were circulating': weeks after what the sentence before told
+                            r"|^Within\s+(?:(?:a\s+few|a|an|several|some|two|three|four|five|six|ten)\s+)?"
+                            r"(?:hours?|days?|weeks?|months?|years?|decades?)\b")
 
 
 # 'About 1,200 deputies attended.', 'The Anio Vetus followed in 272 BC': attended what, followed what?

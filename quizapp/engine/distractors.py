@@ -798,6 +798,9 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
     if decimals and 0 < width < 2:
         _decimal_range_distractors(key, offer, seed, m.group(2), width, max(decimals), min(decimals))
         return
+    if lo >= 100 and hi >= 2 * lo:
+        _wide_range_distractors(key, offer, seed, m, lo_style, hi_style)
+        return
     if width >= 2:
         step = 5 if lo % 5 == 0 and width % 5 == 0 else 1
         offsets = [width * k for k in (-2, -1.5, 1.5, 2, 2.5, 3, -2.5, 4)]
@@ -823,6 +826,35 @@ def _range_distractors(key: Fact, offer, seed: int) -> None:
             # '10 to 15 million': the low end takes the scale of the high one ('1 to 6 million')
             low = hi_style.format(new_lo).removesuffix(scale.group(0).rstrip()).rstrip()
         text = low + sep + hi_style.format(new_hi)
+        if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
+            return
+
+
+def _two_figures(value: float) -> float:
+    """57,500 -> 58,000: a rough figure keeps two significant figures."""
+    if value < 100:
+        return value
+    place = 10 ** (int(math.log10(value)) - 1)
+    return round(value / place) * place
+
+
+def _wide_range_distractors(key: Fact, offer, seed: int, m: re.Match, lo_style: NumberStyle,
+                            hi_style: NumberStyle) -> None:
+    """'23,000 to 75,000 m3/s': a range whose top is several times its bottom has no false range of the same
+    width near it ('231,000 to 283,000' is of another magnitude); both ends scaled alike ('9,200 to 30,000',
+    '46,000 to 150,000') keep its magnitude and differ from it at both ends."""
+    lo, hi = key.value, key.high
+    scale = re.search(r"\s+(?:thousand|million|billion)$", m.group(3))
+    scale = scale if scale and not re.search(r"(?:thousand|million|billion)$", m.group(1)) else None
+    for factor in _spread(seed, [0.3, 0.4, 0.5, 1.8, 2, 2.5]):
+        new_lo, new_hi = (_round_like(_two_figures(end * factor), end, hi_style if scale else style)
+                          for end, style in ((lo, lo_style), (hi, hi_style)))
+        if abs(new_lo - lo) < 0.25 * lo or abs(new_hi - hi) < 0.25 * hi or new_lo >= new_hi \
+                or (key.kind == "percent" and new_hi > 100):
+            continue
+        # '8 to 20 million': the low end takes the scale of the high one ('2 to 6 million')
+        low = hi_style.format(new_lo).removesuffix(scale.group(0).rstrip()).rstrip() if scale else lo_style.format(new_lo)
+        text = low + m.group(2) + hi_style.format(new_hi)
         if offer(text, f"{key.kind}:{new_lo:g}-{new_hi:g}"):
             return
 

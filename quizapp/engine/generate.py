@@ -46,9 +46,9 @@ LANDMARK_DISCOVERIES = {1928: r"(?i)penicillin", 1953: r"(?i)double helix|struct
 _ABOUT = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|over|c\.|ca\.|~)"
 # the unit may take a second word: 'km', 'square miles', 'degrees C'
 # '_____ metres (about 94 inches)', '1,698 nautical miles, or about _____ statute miles'
-_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
+_CONVERSION_AFTER = re.compile(r"\s*[^\W\d][\w°/-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
                                + r"?\s*[\d,.½¼¾/–-]+\s*[^\W\d]")
-_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.½]*\s*[^\W\d][\w°/-]*(?:\s+(?:[a-z]+|[A-Z]\b))?\s*(?:\(|,?\s+or\s+)" + _ABOUT
                                 + r"?\s*$")
 _ERA_SPAN = re.compile(r"(?:c\.\s*)?(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?\s*[–—-]\s*(?:AD\s*|CE\s*)?\d{1,4}\s*(?:BCE?|AD|CE)?")
 # '(one international unit equals _____ micrograms …)': an aside that defines a unit
@@ -56,6 +56,9 @@ _UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equa
                           r"(?:about\s+|approximately\s+|roughly\s+)?$")
 # 'the bakery of _____ (also spelt Farynor)': the other spelling gives the name away
 _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|rendered|known\s+as)\s+[A-Z]")
+# 'The next day, 29 November 1893, brought another first.': the date restates a day counted from one before
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:next|following|previous|preceding|same)\s+(?:day|morning|evening|night|week|month|year)"
+                           r"\s*[,(]\s*$")
 _MEASURE_UNITS = r"(?:feet|foot|ft|inch(?:es)?|yards?|miles?|pounds?|lbs?|ounces?|oz|stones?|hours?|minutes?|degrees?|shillings?)"
 _COMPOUND_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?[\d½¼¾]")
 _COMPOUND_MEASURE_BEFORE = re.compile(r"\d[\d½¼¾.]*\s*" + _MEASURE_UNITS + r"\s+(?:and\s+)?"
@@ -200,6 +203,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     spelled = _spelled_out(fact.text, sent.text + " " + doc.section_title(sent.section))
     if spelled:
         return f"cue: the stem spells out the abbreviation ('{spelled}')"
+    if fact.kind in ("date", "year") and _RELATIVE_DAY.search(before):
+        return "a date in apposition to 'the next day': the day it follows is in a sentence the stem does not show"
     if fact.kind in NAME_KINDS and re.fullmatch(r"UTC|GMT|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|Zulu", fact.text):
         return "a time zone's label ('20:17 UTC'): incidental"
     if fact.kind == "place" and re.search(r"(?i)\b(?:what\s+(?:is|was)\s+now|today's|modern(?:-day)?|present-day)\s+(?:the\s+)?$",

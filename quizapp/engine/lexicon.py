@@ -230,6 +230,7 @@ NOT_NAMES = {
     "Neither", "One", "Two", "Three", "First", "Second", "Third", "Later", "Soon", "Western",
     "Devil", "Draconic", "Philistines", "Workers", "Floors", "Delicate", "Remnants", "Horrible",
     "Official", "Total", "Average", "Decade", "Years", "Pre", "Plan", "Plans", "Five", "Year",
+    "Upstream", "Downstream", "Upriver", "Downriver", "Ahead", "Instead", "Much", "Part", "Out",
 }
 
 
