@@ -175,3 +175,13 @@ def test_a_wide_range_takes_false_ranges_of_its_own_magnitude():
     offered = []
     _range_distractors(key, lambda text, norm: offered.append(text) or False, 1)
     assert offered and all(re.fullmatch(r"\d+ to \d+ million", t) for t in offered), offered
+
+
+def test_a_place_used_as_a_yardstick_is_not_asked():
+    text = ("= The Reef =\n\nThe Great Barrier Reef stretches for about 2,300 kilometres along the Queensland coast "
+            "and covers some 344,400 square kilometres, an area larger than Italy.\n\n"
+            "The marine park, about the size of Germany, was created by the Australian government in 1975.\n")
+    asked = _asked(text, "reef")
+    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    assert "Italy" not in answers and "Germany" not in answers
+    assert "2,300" in answers or any("2,300" in a for a in answers)

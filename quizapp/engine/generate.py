@@ -56,6 +56,9 @@ _UNIT_DEFINED = re.compile(r"\(\s*(?:one|1|a|an|each)\s+[\w\s-]{1,40}?\s+(?:equa
                           r"(?:about\s+|approximately\s+|roughly\s+)?$")
 # 'the bakery of _____ (also spelt Farynor)': the other spelling gives the name away
 _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|rendered|known\s+as)\s+[A-Z]")
+# 'an area larger than Italy', 'about the size of Wales': the place is a measure, and other places fit it too
+_COMPARED_TO = re.compile(r"(?i)\b(?:(?:larger|bigger|smaller|greater|longer|shorter|wider|higher|taller|more|less)\s+than|"
+                          r"(?:the\s+)?size\s+of|as\s+(?:large|big|small|long|wide|high)\s+as)\s+(?:the\s+)?$")
 # 'The next day, 29 November 1893, brought another first.': the date restates a day counted from one before
 _RELATIVE_DAY = re.compile(r"(?i)\b(?:next|following|previous|preceding|same)\s+(?:day|morning|evening|night|week|month|year)"
                            r"\s*[,(]\s*$")
@@ -203,6 +206,8 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
     spelled = _spelled_out(fact.text, sent.text + " " + doc.section_title(sent.section))
     if spelled:
         return f"cue: the stem spells out the abbreviation ('{spelled}')"
+    if fact.kind in ("place", "nationality") and _COMPARED_TO.search(before):
+        return "a yardstick ('an area larger than _____'): any place of that size fits the comparison"
     if fact.kind in ("date", "year") and _RELATIVE_DAY.search(before):
         return "a date in apposition to 'the next day': the day it follows is in a sentence the stem does not show"
     if fact.kind in NAME_KINDS and re.fullmatch(r"UTC|GMT|[ECMP][SD]T|CET|CEST|BST|IST|JST|AEST|Zulu", fact.text):
