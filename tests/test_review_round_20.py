@@ -43,7 +43,9 @@ def test_the_header_of_a_broadcast_is_no_claim_and_the_speaker_has_her_full_name
     shown = " ".join(prompts)
     assert "Public Radio" not in shown and "Broadcast" not in shown and "Episode" not in shown
     # 'Dr. Karen Halvorsen' is named in full by the presenter; the year comes from the broadcast line
-    assert prompts and all(p.startswith("According to Karen Halvorsen (2020), ") for p in prompts)
+    # and the title, which names what 'the summit' and 'the eruption' are, follows her name
+    assert prompts and all(p.startswith('According to Karen Halvorsen (2020) in “"This Is It" - Forty Years On at '
+                                        'Mount St. Helens”, ') for p in prompts)
     assert doc.title == '"This Is It" - Forty Years On at Mount St. Helens'
 
 
@@ -100,7 +102,7 @@ def test_an_interview_standfirst_is_the_publication_s_not_the_speaker_s():
     assert standfirst, prompts
     assert all(p.startswith("According to “") for p in standfirst)
     answers = [p for p in prompts if "470" in p or "Lublin" in p or "1980" in p]
-    assert answers and all(p.startswith("According to Marta Kowalczyk (2024), ") for p in answers)
+    assert answers and all(p.startswith("According to Marta Kowalczyk (2024) in “") for p in answers)
 
 
 def _asked(text, doc_id="doc"):
@@ -185,3 +187,16 @@ def test_a_place_used_as_a_yardstick_is_not_asked():
     answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
     assert "Italy" not in answers and "Germany" not in answers
     assert "2,300" in answers or any("2,300" in a for a in answers)
+
+
+def test_the_place_a_document_is_about_is_not_a_blank():
+    text = ("= Reef report =\n\n"
+            "The Great Barrier Reef stretches for about 2,300 kilometres along the coast of Queensland.\n\n"
+            "The Great Barrier Reef was listed as a World Heritage Area in 1981 by UNESCO.\n\n"
+            "Scientists say the Great Barrier Reef suffered its fifth mass bleaching event in 2024.\n\n"
+            "Tourism to the Great Barrier Reef is worth about 6.4 billion dollars a year to Australia.\n\n"
+            "Divers from Cairns found bleaching on 73 per cent of the reefs they inspected.\n")
+    asked = _asked(text, "reef")
+    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    assert "Great Barrier Reef" not in answers
+    assert "1981" in answers and any("2,300" in a for a in answers)

@@ -35,6 +35,7 @@ Progress = Callable[[str], None] | None
 MAX_TF_PER_SENTENCE = 3
 MAX_TYPED_PER_SENTENCE = 3
 ONCE_TERM_MENTIONS = 3
+PLACE_GUESS_MENTIONS = 4  # a place named this often, twice as often as any other, is what the document is about
 
 
 class GenerationError(Exception):
@@ -291,6 +292,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     guesses = {kind: max((f.text for f in doc_facts if f.kind == kind), key=lambda n: (name_counts[n], n))
                for kind in ("work", "org") if any(f.kind == kind for f in doc_facts)}
     year_guess = _the_documents_year(doc)
+    # the place the document is about ('the _____ stretches for about 2,300 km' in an article on the reef)
+    places = [f.text for f in doc_facts if f.kind == "place"]
+    place_guess = max(places, key=lambda n: (name_counts[n], n)) if places else ""
+    if place_guess and (name_counts[place_guess] < PLACE_GUESS_MENTIONS or sum(
+            1 for n in set(places) if name_counts[n] * 2 > name_counts[place_guess]) > 1):
+        place_guess = ""  # not named much more often than any other place: no subject of the document
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
@@ -312,6 +319,8 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
             once = (fact.kind in ("work", "org") and why_not.startswith("trivial: named all through")) or (
                 fact.kind == "term" and not why_not and name_counts.get(fact.text, 0) >= ONCE_TERM_MENTIONS) or (
                 fact.kind == "quote" and not why_not and name_counts.get(fact.text, 0) >= 2)
+            if not why_not and fact.kind == "place" and fact.text == place_guess:
+                why_not = "the place the document is about, named all through it: a guess, not a reading"
             if not why_not and fact.kind == "year" and fact.text == year_guess:
                 why_not = "the document's own year, named all through it ('1637' in a thread on the tulip mania): a guess"
             if once and fact.kind in guesses and fact.text == guesses[fact.kind] and why_not:

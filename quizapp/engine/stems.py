@@ -83,13 +83,16 @@ def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = Non
     if kind == "argument" and who:
         return f"According to a source quoted by {who}, " if quoted else f"According to {who}, "
     speaker = doc.paragraphs[sentence.paragraph].speaker if sentence is not None else ""
-    if speaker:  # a speaker's answer in a transcript: 'According to Adaeze Okafor (2024), …'
-        return f"According to a source quoted by {speaker}, " if quoted else f"According to {speaker}, "
+    # a transcript's title names what the talk is about ('Forty Years On at Mount St. Helens'), which the
+    # speaker's words take for granted ('the summit', 'the eruption')
+    where = f" in “{doc.title}”" if doc.meta.get("transcript") and doc.title else ""
+    if speaker:  # a speaker's answer in a transcript: 'According to Adaeze Okafor (2024) in “…”, …'
+        return f"According to a source quoted by {speaker}{where}, " if quoted else f"According to {speaker}{where}, "
     if kind == "discussion" and sentence is not None and sentence.start < doc.meta.get("turns_start", -1):
         # a transcript's header ('Marta Kowalczyk has kept bees …' over the first question): the publication's words
         return f"According to “{doc.title}”, " if doc.title else ""
     if kind == "discussion" and doc.meta.get("transcript") and who:
-        return f"According to {who}, "  # a transcript's questions of several sentences: its main speaker
+        return f"According to {who}{where}, "  # a transcript's questions of several sentences: its main speaker
     if kind == "discussion":
         # the thread's question tells the student what the answer speaks of ('two main types' of what)
         on = f" on “{doc.title}”" if doc.title and len(doc.title.split()) <= 16 else ""
