@@ -200,3 +200,15 @@ def test_the_place_a_document_is_about_is_not_a_blank():
     answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
     assert "Great Barrier Reef" not in answers
     assert "1981" in answers and any("2,300" in a for a in answers)
+
+
+def test_a_month_without_its_year_takes_no_sentence_that_does_not_give_the_year():
+    text = ("= Bleaching =\n\nBy Megan Torres, 7 August 2024\n\n"
+            "The reef has suffered five mass bleaching events in eight years.\n\n"
+            "Bleaching happens when water stays unusually warm for weeks. Stressed corals expel the algae that "
+            "live in their tissues and give them their colour. Aerial surveys carried out in March and April found "
+            "bleaching on about 73 per cent of more than 1,000 reefs inspected.\n")
+    asked = [q for q in _asked(text, "reef") if "Aerial surveys" in q["prompt"] or "aerial surveys" in q["prompt"]]
+    assert asked and not any("algae" in q["prompt"] for q in asked)
+    undated = text.replace("By Megan Torres, 7 August 2024\n\n", "")
+    assert not any("aerial surveys" in q["prompt"].lower() for q in _asked(undated, "reef2"))

@@ -89,6 +89,9 @@ EXTRAPOSED_IT = re.compile(
     r"fair|safe|reasonable|surprising|natural|worth\s+noting|noteworthy)[”’\"]?"
     r"\s+(?:that|to|why|how|whether|what)\b")
 PRONOUN_MID = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b")
+# 'carried out in March and April': a month of a year the text gave before (or a dated article's own year)
+MONTH_WITHOUT_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December)\b(?![\s,]*\d)")
 DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b)[a-z]+\b(?!\s+\()|\bsuch\s+(?!as\b)[a-z]+|"
     r"\bthis\s+[“\"]|\b(?:above|below|beyond|under|than|of|from|with)\s+that\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|the\b|an?\b)[a-z]{4,}\b|"
@@ -111,8 +114,7 @@ DEMONSTRATIVE = re.compile(
     # 'resigned soon afterwards': after what the sentence before told ('had derived it from theory' is
     # object_it's: 'it' with no thing before it in the sentence)
     r"\b(?:soon|shortly|immediately|long)\s+(?:afterwards?|thereafter)\b|"
-    r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b(?![\s,]*\d)|"
+    + MONTH_WITHOUT_YEAR.pattern + "|"
     r"\b[Tt]he (?:[a-z]+ )?(?:total|factory|plant|city|period|measure|figure|figures|estimate|book|article|speech|"
     r"author|question|answer|clause|law|laws|legislation|film|movie|novel|tank|tanks|commission|wage cuts|failure|disaster|accident|catastrophe|tragedy|success|"
     r"paper|report|pilot|episode|survey|critics|sceptics|skeptics|opponents|proponents|defenders|bill|works|"

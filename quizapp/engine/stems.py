@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon, markup
-from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, TO_THE_READER, TRAILING_CITATION, fronted_it,
+from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, TRAILING_CITATION, fronted_it,
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
@@ -313,6 +313,13 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         contrast = _SET_AGAINST_START.match(prev.text)
         if contrast and not needs_previous(_MORE_TIME.sub("", prev.text[contrast.end():]), person_names):
             break  # 'Even so, smallpox persisted for another century …' shown as 'Smallpox persisted …': context enough
+    if chain and MONTH_WITHOUT_YEAR.search(text) and not any(re.search(r"\b\d{4}\b", c.text) for c in chain) \
+            and not needs_previous(MONTH_WITHOUT_YEAR.sub("", _section_resolved(doc, ctx, text)), person_names):
+        # 'Aerial surveys carried out in March and April …': the sentences before do not give the year either
+        if not re.search(r"\b\d{4}\b", str(doc.meta.get("date") or "")):
+            ctx.problem = "a month without its year, and the sentences before do not give it"
+            return ctx
+        chain = []  # a dated article's months are of its own year
     if not chain and not ctx.lead_cut:
         found = _introducing_sentence(doc, sentence)
         if found:  # 'Scientists rate eruptions on the VEI, a scale from 0 to 8. Each step on the scale means …'
