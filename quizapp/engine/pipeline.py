@@ -293,11 +293,16 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
                for kind in ("work", "org") if any(f.kind == kind for f in doc_facts)}
     year_guess = _the_documents_year(doc)
     # the place the document is about ('the _____ stretches for about 2,300 km' in an article on the reef)
-    places = [f.text for f in doc_facts if f.kind == "place"]
-    place_guess = max(places, key=lambda n: (name_counts[n], n)) if places else ""
-    if place_guess and (name_counts[place_guess] < PLACE_GUESS_MENTIONS or sum(
-            1 for n in set(places) if name_counts[n] * 2 > name_counts[place_guess]) > 1):
-        place_guess = ""  # not named much more often than any other place: no subject of the document
+    # ('the reef' stands for the Great Barrier Reef all through an article that names it in full twice)
+    mentions = {n: name_counts[n] + (len(re.findall(rf"(?i)\bthe {re.escape(n.split()[-1])}\b", doc.text))
+                                     if len(n.split()) > 1 else 0)
+                for n in {f.text for f in doc_facts if f.kind == "place"}}
+    place_guess = max(mentions, key=lambda n: (mentions[n], n)) if mentions else ""
+    if place_guess and (mentions[place_guess] < PLACE_GUESS_MENTIONS or not (
+            place_guess in lexicon.COUNTRIES or re.search(rf"(?i)\b{re.escape(place_guess.split()[-1])}\b", doc.title))
+            or sum(
+            1 for n in mentions if mentions[n] * 2 > mentions[place_guess]) > 1):
+        place_guess = ""  # not a country or the title's place, or not named more often than the others: no subject
     step = max(1, len(contexts) // 10)
     for i, (idx, ctx) in enumerate(sorted(contexts.items())):
         if progress and len(contexts) >= 2000 and i and i % step == 0:
