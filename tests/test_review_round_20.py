@@ -217,9 +217,9 @@ def test_a_month_without_its_year_takes_no_sentence_that_does_not_give_the_year(
 def test_a_place_named_often_but_not_the_documents_subject_is_still_asked():
     text = ("= The eruption of 1883 =\n\n"
             "The volcano stood in the Sunda Strait, the narrow channel between Java and Sumatra.\n\n"
-            "Ships in the strait reported ash falls on 20 May 1883.\n\n"
-            "The strait was closed to shipping for 14 days after the eruption.\n\n"
-            "Waves crossed the strait at about 120 kilometres an hour.\n\n"
+            "Ships in the Sunda Strait reported ash falls on 20 May 1883.\n\n"
+            "The Sunda Strait was closed to shipping for 14 days after the eruption.\n\n"
+            "Waves crossed the Sunda Strait at about 120 kilometres an hour.\n\n"
             "The lighthouse at Anjer, on the strait, was destroyed by a wave 30 metres high.\n")
     asked = _asked(text, "strait")
     answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
