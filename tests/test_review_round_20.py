@@ -111,6 +111,11 @@ def _asked(text, doc_id="doc"):
     return [q for q in result.questions if q["status"] == "published"]
 
 
+def _keys(asked):
+    """The typed answers and the correct options of the questions."""
+    return {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+
+
 RIVER = """= The Congo =
 
 == Course ==
@@ -137,7 +142,7 @@ Within weeks, printed copies were circulating across Germany, and within months 
 
 def test_a_word_opening_the_sentence_is_not_part_of_the_place_after_it():
     asked = _asked(RIVER)
-    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    answers = _keys(asked)
     assert "Upstream of Boyoma Falls" not in answers
     assert not any("_____ (formerly Stanley Falls)" in q["prompt"] and "Upstream" in q.get("answer", "") for q in asked)
 
@@ -184,7 +189,7 @@ def test_a_place_used_as_a_yardstick_is_not_asked():
             "and covers some 344,400 square kilometres, an area larger than Italy.\n\n"
             "The marine park, about the size of Germany, was created by the Australian government in 1975.\n")
     asked = _asked(text, "reef")
-    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    answers = _keys(asked)
     assert "Italy" not in answers and "Germany" not in answers
     assert "2,300" in answers or any("2,300" in a for a in answers)
 
@@ -197,7 +202,7 @@ def test_the_place_a_document_is_about_is_not_a_blank():
             "Tourism to the Great Barrier Reef is worth about 6.4 billion dollars a year to Australia.\n\n"
             "Divers from Cairns found bleaching on 73 per cent of the reefs they inspected.\n")
     asked = _asked(text, "reef")
-    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    answers = _keys(asked)
     assert "Great Barrier Reef" not in answers
     assert "1981" in answers and any("2,300" in a for a in answers)
 
@@ -222,5 +227,5 @@ def test_a_place_named_often_but_not_the_documents_subject_is_still_asked():
             "Waves crossed the Sunda Strait at about 120 kilometres an hour.\n\n"
             "The lighthouse at Anjer, on the strait, was destroyed by a wave 30 metres high.\n")
     asked = _asked(text, "strait")
-    answers = {q.get("answer", "") for q in asked} | {c["text"] for q in asked for c in q.get("choices", []) if c["correct"]}
+    answers = _keys(asked)
     assert "Sunda Strait" in answers
