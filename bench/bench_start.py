@@ -1,7 +1,8 @@
 """In-process CPU per request of a class starting a quiz: ``/healthz``, the quiz list, the start
-(POST /quizzes/<id>/start) and the first question page, through Flask's test client (no server,
-no network), on a fresh database seeded as bench/load.py seeds it (SQLite, or ``--db postgres``: a
-database of its own on 127.0.0.1:5432, dropped afterwards).
+(POST /quizzes/<id>/start, whose answer is the first question page) and that page again (GET),
+through Flask's test client (no server, no network), on a fresh database seeded as bench/load.py
+seeds it (SQLite, or ``--db postgres``: a database of its own on 127.0.0.1:5432, dropped
+afterwards).
 
     .venv/bin/python bench/bench_start.py --students 80 [--db postgres]
 
@@ -71,8 +72,8 @@ def run(url: str, students: int) -> None:
         timed("healthz", lambda: client.get("/healthz"))
         timed("quiz list", lambda: client.get("/quizzes"))
         start = timed("start", lambda: client.post(f"/quizzes/{seeded.quiz_id}/start", data={"csrf_token": token}))
-        assert start.status_code == 302, start.status_code
-        page = timed("question page", lambda: client.get(start.headers["Location"]))
+        assert start.status_code == 200, start.status_code
+        page = timed("question page", lambda: client.get(start.headers["Content-Location"]))
         assert page.status_code == 200, page.status_code
     for name, seconds in cpu.items():
         print(f"{name:14s} {seconds / len(clients) * 1000:6.2f} ms  {sent[name] / len(clients):5.1f} statements")

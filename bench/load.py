@@ -17,7 +17,8 @@ Loopback only, bounded in count (``--students``) and in time (``--max-seconds``)
    tokens and form fields read with small regular expressions: the generator shares the two
    cores with the server, so it stays light). Each student signs in, starts the quiz, answers
    its 10 questions one by one (rightly or wrongly on purpose, from the answer key the seeding
-   read: the page never tells), finishes and opens the results. ``think``: an exponential think
+   read: the page never tells), finishes and opens the results. ("start" is the POST whose
+   answer is the first question's page; "question page" is every later one.) ``think``: an exponential think
    time (``--think``, mean 20 s) before each action. ``sync``: everyone signs in at the same
    moment, then everyone presses "Start" at the same instant (a barrier); after that, think time
    as in ``think``. A bare ``GET /healthz`` is probed all along, at the students' rate of actions;
@@ -72,7 +73,7 @@ RE_SLOT = re.compile(r"^/attempts/(\d+)/q/(\d+)$")
 
 STEPS = ["login page", "sign-in", "quiz list", "start", "question page", "answer", "finish page", "finish",
          "results", "healthz"]
-EXPECTED = {"login page": (200,), "sign-in": (302,), "quiz list": (200,), "start": (302,), "question page": (200,),
+EXPECTED = {"login page": (200,), "sign-in": (302,), "quiz list": (200,), "start": (200,), "question page": (200,),
             "answer": (302,), "finish page": (200,), "finish": (302,), "results": (200,), "healthz": (200,)}
 
 
@@ -136,7 +137,9 @@ class Client:
         if (response.getheader("Connection") or "").lower() == "close":
             self.conn.close()
             self.conn = None
-        location = response.getheader("Location") or ""
+        # A redirect's target, or the address of the page sent back (a start answers with the
+        # first question page, and names its address in Content-Location).
+        location = response.getheader("Location") or response.getheader("Content-Location") or ""
         if location.startswith("http"):
             location = urllib.parse.urlsplit(location).path
         return response.status, location, data.decode("utf-8", "replace"), latency
@@ -259,12 +262,11 @@ def student(run: Run, n: int, record: load_db.StudentRecord, warmup: bool = Fals
                 run.start_released.append(time.monotonic())
         else:
             think()
-        location, _ = step("start", "POST", start_path, {"csrf_token": token})
+        location, page = step("start", "POST", start_path, {"csrf_token": token})
         match = RE_SLOT.match(location)
         if not match:
             raise StudentFailed(f"start went to {location!r}")
         record.attempt_id = int(match.group(1))
-        _, page = step("question page", "GET", location)
         run.first_page_done.append(time.monotonic())
         for _ in range(100):
             slot = int(RE_SLOT.match(location).group(2))
@@ -515,7 +517,7 @@ def main(argv=None) -> int:
             released = run.start_released[0] - run.t0
             print(f"synchronized start: released at {released:.2f} s; the last of {len(starts)} starts answered "
                   f"{max(starts) - released:.3f} s later")
-            # what a student waits for: the start and the first question page its redirect leads to
+            # what a student waits for: the start, whose answer is the first question's page
             shown = sorted(t - run.start_released[0] for t in run.first_page_done)
             if shown:
                 print(f"first question page on screen after the release: p50 {percentile(shown, 50):.3f} s, "

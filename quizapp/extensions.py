@@ -33,3 +33,16 @@ csrf = CSRFProtect()
 # counts; memory otherwise. The default key is the client's address (the proxy's, unless
 # QUIZAPP_TRUSTED_PROXIES says how many proxies to look through).
 limiter = Limiter(key_func=get_remote_address)
+
+
+def commit_keeping_loaded() -> None:
+    """Commit, leaving the objects that the transaction loaded as they are, instead of expiring
+    them: for a page rendered after the commit from what the transaction read, without a second
+    transaction to read it all again. (On SQLite a write transaction holds the database's one
+    write lock: rendering after the commit keeps the lock for the statements alone.)"""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True

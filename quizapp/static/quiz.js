@@ -1,3 +1,14 @@
+// The page of the first question is the answer to "Start" (a POST): give the address bar the
+// page's own address, so that reloading it, bookmarking it or coming back to it asks for this page
+// instead of sending "Start" again.
+(function () {
+  "use strict";
+  var canonical = document.querySelector("link[rel=canonical]");
+  if (!canonical || !window.history || !history.replaceState) { return; }
+  var url = new URL(canonical.href, location.href);
+  if (url.pathname !== location.pathname) { history.replaceState(null, "", url.pathname + location.hash); }
+}());
+
 // Enhancement only: save an answer the moment it changes, without leaving the page.
 // Without JavaScript every button of the question form posts and saves the answer anyway.
 (function () {

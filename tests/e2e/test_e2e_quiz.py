@@ -61,11 +61,18 @@ def _sign_up(page, email="e2e@example.org"):
     expect(page.get_by_role("heading", name="Quizzes", exact=True)).to_be_visible()
 
 
-def _start(page, title):
+def _start(page, title, javascript=True):
+    """Press "Start" on the quiz's card: the answer is the first question's page. With JavaScript
+    the address bar then shows that page's own address (quiz.js), without it the start's."""
     card = page.locator(".card", has=page.get_by_role("heading", name=title))
     card.get_by_role("button", name=re.compile("Start")).click()
     expect(page.get_by_role("heading", name=re.compile(r"Question \d+ of \d+"))).to_be_visible()
-    return int(re.search(r"/attempts/(\d+)/q/", page.url).group(1))
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    if javascript:
+        assert page.url.endswith(canonical), (page.url, canonical)
+    else:
+        assert re.search(r"/quizzes/\d+/start$", page.url), page.url
+    return int(re.search(r"/attempts/(\d+)/q/\d+$", canonical).group(1))
 
 
 def _shot(page, shots, name):
@@ -133,12 +140,25 @@ def test_answers_are_saved_as_they_are_given_and_the_attempt_resumes(page, live_
                                        if first["spec"]["choices"][i]["correct"]]) if first["type"] == "multiple_response" else 1)
 
 
+def test_reloading_the_first_question_asks_for_the_page_and_does_not_start_again(page, live_server):
+    _sign_up(page, "reload@example.org")
+    attempt = _start(page, "Lighthouse: choose the answer")
+    sent = []
+    page.on("request", lambda r: sent.append((r.method, r.url)) if r.resource_type == "document" else None)
+    page.reload()
+    expect(page.get_by_role("heading", name="Question 1 of", exact=False)).to_be_visible()
+    assert sent == [("GET", f"{live_server.url}/attempts/{attempt}/q/1")]
+    page.go_back()  # back to the list the quiz was started from, not to a form to send again
+    expect(page.get_by_role("heading", name="Quizzes", exact=True)).to_be_visible()
+    assert [m for m, _ in sent] == ["GET", "GET"]
+
+
 def test_the_whole_flow_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     page = context.new_page()
     try:
         _sign_up(page, "nojs@example.org")
-        attempt = _start(page, "Lighthouse: choose the answer")
+        attempt = _start(page, "Lighthouse: choose the answer", javascript=False)
         items = _items(live_server, attempt)
         for it in items[:-1]:
             _answer(page, it, right=True)

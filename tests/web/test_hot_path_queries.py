@@ -18,8 +18,9 @@ from quizapp.extensions import db
 # The first start of a quiz in a process also reads its pool (quizapp.services.pools); the next
 # ones, the class, find it kept. A second press of "Start" (a double click: "Resume" is a link to
 # the open attempt) draws as a new start does, then finds the open attempt through the unique
-# index and reads where it was.
-LIMITS = {"start": 5, "start, pool kept": 4, "question page": 3, "answer": 5, "start again": 6}
+# index and reads where it was. A start answers with the first question's page, in the same
+# transaction: two statements more than drawing alone (the question page's own two).
+LIMITS = {"start": 7, "start, pool kept": 6, "question page": 3, "answer": 5, "start again": 8}
 
 
 @contextmanager
@@ -55,9 +56,9 @@ def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, st
     quiz_id = driver.quiz_id(slug)
     with counting(app) as seen:
         response = client.post(f"/quizzes/{quiz_id}/start")
-    assert response.status_code == 302
+    assert response.status_code == 200 and "Question 1 of" in response.get_data(as_text=True)
     _check("start", seen)
-    aid = int(re.search(r"/attempts/(\d+)/q/1$", response.headers["Location"]).group(1))
+    aid = int(re.search(r"/attempts/(\d+)/q/1$", response.headers["Content-Location"]).group(1))
     items = driver.items(aid)
     assert len(items) >= 3
 
@@ -78,7 +79,7 @@ def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, st
     # A second press of "Start" resumes the open attempt, in one transaction too.
     with counting(app) as seen:
         again = client.post(f"/quizzes/{quiz_id}/start")
-    assert again.status_code == 302 and f"/attempts/{aid}/" in again.headers["Location"]
+    assert again.status_code == 200 and f"/attempts/{aid}/" in again.headers["Content-Location"]
     _check("start again", seen)
 
     # The next student of the class: the pool is kept.
@@ -87,5 +88,5 @@ def test_start_question_and_answer_run_a_fixed_number_of_queries(app, client, st
     assert auth_actions(other).signup(email="classmate@example.org").status_code == 302
     with counting(app) as seen:
         response = other.post(f"/quizzes/{quiz_id}/start")
-    assert response.status_code == 302 and "/q/1" in response.headers["Location"]
+    assert response.status_code == 200 and "/q/1" in response.headers["Content-Location"]
     _check("start, pool kept", seen)

@@ -138,6 +138,34 @@ def test_the_database_allows_one_open_attempt_per_student_and_quiz(app, student,
             db.session.flush()
 
 
+def test_the_start_answers_with_the_first_question_page_itself(app, client, student, driver):
+    """One request, not a redirect and a second request: the page that "Start" sends back is the
+    one its address (Content-Location, and the canonical link that quiz.js puts in the address
+    bar) shows, byte for byte but the form's token; a second press resumes at the first question
+    still unanswered."""
+    quiz_id = driver.quiz_id("lighthouse-choices")
+    client.get("/quizzes")  # where "Start" is pressed (and the welcome message shown)
+    started = client.post(f"/quizzes/{quiz_id}/start")
+    assert started.status_code == 200 and "Location" not in started.headers
+    address = started.headers["Content-Location"]
+    aid = int(re.fullmatch(r"/attempts/(\d+)/q/1", address).group(1))
+    html = _html(started)
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<form method="post" action="{address}"' in html  # answers go to the question, not to the start
+
+    def without_token(text):
+        return re.sub(r'name="csrf_token" value="[^"]*"', "", text)
+
+    assert without_token(html) == without_token(_html(client.get(address)))
+    item = driver.items(aid)[0]
+    driver.answer(aid, item, right=True)
+    again = client.post(f"/quizzes/{quiz_id}/start")
+    assert again.status_code == 200 and again.headers["Content-Location"] == f"/attempts/{aid}/q/2"
+    assert without_token(_html(again)) == without_token(_html(client.get(f"/attempts/{aid}/q/2")))
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
 def test_a_quiz_without_questions_cannot_be_started(app, client, student, driver):
     with app.app_context():
         for q in db.session.scalars(select(Question)):

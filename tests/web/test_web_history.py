@@ -40,7 +40,7 @@ def test_practise_what_i_missed(app, client, student, driver):
     assert "You have 3 questions to practise again." in _html(client.get("/history"))
     assert "Practise what you missed" in _html(client.get("/quizzes"))
     r = client.post("/practice/missed")
-    missed_attempt = int(r.headers["Location"].split("/")[2])
+    missed_attempt = int(r.headers["Content-Location"].split("/")[2])
     assert {i["question_id"] for i in driver.items(missed_attempt)} == wrong
     # Answer two of them right now: only the third stays missed.
     again = driver.items(missed_attempt)
@@ -49,7 +49,7 @@ def test_practise_what_i_missed(app, client, student, driver):
     driver.finish(missed_attempt)
     assert "You have 1 question to practise again." in _html(client.get("/history"))
     r = client.post("/practice/missed")
-    last = int(r.headers["Location"].split("/")[2])
+    last = int(r.headers["Content-Location"].split("/")[2])
     assert [i["question_id"] for i in driver.items(last)] == [again[0]["question_id"]]
 
 
@@ -67,7 +67,7 @@ def test_missed_practice_favours_the_ones_missed_longest_ago(app, client, studen
         quiz.rules = {**quiz.rules, "count": 3}
         db.session.commit()
     r = client.post("/practice/missed")
-    missed_attempt = int(r.headers["Location"].split("/")[2])
+    missed_attempt = int(r.headers["Content-Location"].split("/")[2])
     oldest = {i["question_id"] for i in items if i["slot"] > len(items) - 3}
     assert {i["question_id"] for i in driver.items(missed_attempt)} == oldest
 
@@ -79,7 +79,7 @@ def test_unanswered_questions_count_as_missed(app, client, student, driver):
         driver.answer(aid, item, right=True)
     driver.finish(aid)
     r = client.post("/practice/missed")
-    missed_attempt = int(r.headers["Location"].split("/")[2])
+    missed_attempt = int(r.headers["Content-Location"].split("/")[2])
     assert [i["question_id"] for i in driver.items(missed_attempt)] == [items[0]["question_id"]]
     with app.app_context():
         assert db.session.get(Attempt, missed_attempt).quiz.kind == "missed"

@@ -1,11 +1,11 @@
 """The student's pages: quizzes, attempts, results, explanations, reports and history."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from quizapp import qtypes
-from quizapp.extensions import db
+from quizapp.extensions import commit_keeping_loaded, db
 from quizapp.forms.attempt import ActionForm, FinishForm, QuestionForm, ReportForm
 from quizapp.services import attempts, explanations, quizzes, reports
 
@@ -44,8 +44,16 @@ def _start(start_or_resume):
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("student.quizzes"))
-    db.session.commit()
-    return redirect(url_for("student.question", attempt_id=attempt_id, slot=slot))
+    # The answer is the first question's page itself, not a redirect to it: one request per student
+    # instead of two when a class presses "Start" at once (docs/BENCHMARKS.md). Its address is in
+    # Content-Location, and quiz.js puts it in the address bar; pressing "Start" again resumes.
+    a, item = attempts.attempt_and_item(current_user, attempt_id, slot)
+    responses = attempts.answers_by_slot(a)
+    commit_keeping_loaded()
+    html, status = _question_page(a, item, responses=responses)
+    response = make_response(html, status)
+    response.headers["Content-Location"] = url_for("student.question", attempt_id=attempt_id, slot=slot)
+    return response
 
 
 @bp.get("/attempts/<id:attempt_id>")
@@ -57,8 +65,10 @@ def attempt(attempt_id: int):
     return redirect(url_for("student.question", attempt_id=a.id, slot=unanswered[0] if unanswered else 1))
 
 
-def _question_page(a, item, status: int = 200, error: str | None = None):
-    responses = attempts.answers_by_slot(a)
+def _question_page(a, item, status: int = 200, error: str | None = None, responses: dict | None = None):
+    """The page of ``item``; ``responses``: the attempt's ``answers_by_slot``, when already read."""
+    if responses is None:
+        responses = attempts.answers_by_slot(a)
     response = responses.get(item.slot)
     qtype = qtypes.get(item.type)
     if error:  # show again what the student submitted, with the message
