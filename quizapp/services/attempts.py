@@ -12,10 +12,12 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp import qtypes
 from quizapp.extensions import db
@@ -159,12 +161,21 @@ def _open_attempt(user: User, quiz: Quiz) -> Attempt | None:
         Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.state == IN_PROGRESS))
 
 
-def _resume(user: User, quiz: Quiz, otherwise: str = "") -> tuple[int, int] | None:
+class Started(NamedTuple):
+    """Where a press of "Start" leads: the attempt and the slot to show. ``first``: for a new
+    attempt, its first question as the start wrote it (the attempt and the item, not in the
+    session), so that its page needs no read; None when an open attempt was resumed."""
+    attempt_id: int
+    slot: int
+    first: tuple[Attempt, AttemptItem] | None = None
+
+
+def _resume(user: User, quiz: Quiz, otherwise: str = "") -> Started | None:
     """The open attempt's id and its first unanswered slot. When none is open: QuizUnavailable with
     the message ``otherwise``, or None without one."""
     existing = _open_attempt(user, quiz)
     if existing is not None:
-        return existing.id, first_unanswered(existing)
+        return Started(existing.id, first_unanswered(existing))
     if otherwise:
         raise QuizUnavailable(otherwise)
     return None
@@ -175,7 +186,7 @@ def start(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     return db.session.get(Attempt, start_or_resume(user, quiz, seed)[0])
 
 
-def start_quiz(user: User, quiz_id: int, seed: int | None = None) -> tuple[int, int]:
+def start_quiz(user: User, quiz_id: int, seed: int | None = None) -> Started:
     """``start_or_resume`` for the quiz with id ``quiz_id`` (NotFound when there is none, and for
     the practise-what-I-missed quiz, which has its own way in), read with the bank's stamp."""
     quiz, stamp = pools.quiz_with_stamp(quiz_id)
@@ -184,13 +195,13 @@ def start_quiz(user: User, quiz_id: int, seed: int | None = None) -> tuple[int, 
     return _start_or_resume(user, quiz, seed, stamp)
 
 
-def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> tuple[int, int]:
+def start_or_resume(user: User, quiz: Quiz, seed: int | None = None) -> Started:
     """``start``, as the id of the attempt and the slot to show first: 1 for a new attempt, else
     the first unanswered one."""
     return _start_or_resume(user, quiz, seed, pools.current_stamp())
 
 
-def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None) -> tuple[int, int]:
+def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None) -> Started:
     """Built for a class pressing "Start" at the same moment: a new attempt costs one INSERT for
     the attempt (which also finds an open one, through the unique open-attempt index: ON
     CONFLICT DO NOTHING) and one multi-row INSERT for its items, with no savepoint and no ORM
@@ -215,9 +226,9 @@ def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None
     snapshots = pools.snapshots(chosen, stamp)
     now = utcnow()
     deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
-    attempt_id = db.session.scalar(_insert_attempt(), {
-        "user_id": user.id, "quiz_id": quiz.id, "seed": seed, "state": IN_PROGRESS, "deadline": deadline,
-        "pass_mark": quiz.pass_mark, "max_score": float(len(chosen)), "started_at": now})
+    row = {"user_id": user.id, "quiz_id": quiz.id, "seed": seed, "state": IN_PROGRESS, "deadline": deadline,
+           "pass_mark": quiz.pass_mark, "max_score": float(len(chosen)), "started_at": now}
+    attempt_id = db.session.scalar(_insert_attempt(), row)
     if attempt_id is None:  # already open (a double click, another tab): resume it
         return _resume(user, quiz, otherwise=(  # unless it was finished there in the meantime
             "Your attempt at this quiz was just finished in another window: press Start again."))
@@ -227,7 +238,20 @@ def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None
         items.append({"attempt_id": attempt_id, "slot": slot, "question_id": qid, "snapshot": snapshot,
                       "layout": qtypes.get(snapshot["type"]).make_layout(snapshot["spec"], rng)})
     db.session.execute(INSERT_ITEMS, items)  # one multi-row INSERT
-    return attempt_id, 1
+    # The first question's page is shown from these values, as written: objects that stay out
+    # of the session (nothing is flushed from them), the quiz set without a load or a cascade.
+    attempt = Attempt(id=attempt_id, **row)
+    set_committed_value(attempt, "quiz", quiz)
+    return Started(attempt_id, 1, (attempt, AttemptItem(**items[0])))
+
+
+def first_page(user: User, started: Started) -> tuple[Attempt, AttemptItem, dict]:
+    """The attempt, the item and the answers (``answers_by_slot``) of the page a start leads to:
+    read for a resumed attempt; as the start wrote them for a new one, which has no answers."""
+    if started.first is not None:
+        return *started.first, {}
+    attempt, item = attempt_and_item(user, started.attempt_id, started.slot)
+    return attempt, item, answers_by_slot(attempt)
 
 
 # --- answering -----------------------------------------------------------------------------

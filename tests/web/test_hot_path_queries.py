@@ -19,8 +19,9 @@ from quizapp.extensions import db
 # ones, the class, find it kept. A second press of "Start" (a double click: "Resume" is a link to
 # the open attempt) draws as a new start does, then finds the open attempt through the unique
 # index and reads where it was. A start answers with the first question's page, in the same
-# transaction: two statements more than drawing alone (the question page's own two).
-LIMITS = {"start": 7, "start, pool kept": 6, "question page": 3, "answer": 5, "start again": 8}
+# transaction: a new attempt's page from what the start wrote (no statement more), a resumed
+# one's read as the question page reads it (two statements more).
+LIMITS = {"start": 5, "start, pool kept": 4, "question page": 3, "answer": 5, "start again": 8}
 
 
 @contextmanager

@@ -39,7 +39,7 @@ def start_missed():
 
 def _start(start_or_resume):
     try:
-        attempt_id, slot = start_or_resume()
+        started = start_or_resume()
     except attempts.QuizUnavailable as exc:
         db.session.rollback()
         flash(str(exc), "error")
@@ -47,12 +47,11 @@ def _start(start_or_resume):
     # The answer is the first question's page itself, not a redirect to it: one request per student
     # instead of two when a class presses "Start" at once (docs/BENCHMARKS.md). Its address is in
     # Content-Location, and quiz.js puts it in the address bar; pressing "Start" again resumes.
-    a, item = attempts.attempt_and_item(current_user, attempt_id, slot)
-    responses = attempts.answers_by_slot(a)
+    a, item, responses = attempts.first_page(current_user, started)
     commit_keeping_loaded()
     html, status = _question_page(a, item, responses=responses)
     response = make_response(html, status)
-    response.headers["Content-Location"] = url_for("student.question", attempt_id=attempt_id, slot=slot)
+    response.headers["Content-Location"] = url_for("student.question", attempt_id=a.id, slot=item.slot)
     return response
 
 
