@@ -12,13 +12,17 @@ emits the ``BEGIN`` itself, as the SQLAlchemy documentation recommends. Requests
 (GET, HEAD, OPTIONS: they never write) begin a plain deferred transaction so that readers do not
 queue behind writers, and so do the few POST views marked ``@read_only`` (signing in: it only
 reads the account, then spends ~0.1 s of CPU on the password hash, and must not hold the write
-lock meanwhile); every other transaction, including the command line's, is IMMEDIATE.
+lock meanwhile). A view marked ``@reads_first`` (starting a quiz) reads in a deferred transaction,
+then writes in an IMMEDIATE one (``begin_writing``). Every other transaction, including the
+command line's, is IMMEDIATE.
 """
 from __future__ import annotations
 
-from flask import current_app, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+
+from quizapp.extensions import commit_keeping_loaded, db
 
 BUSY_TIMEOUT_MS = 15_000
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -44,13 +48,44 @@ def read_only(view):
     return view
 
 
+def reads_first(view):
+    """Mark a view that reads and computes a while before it writes (starting a quiz: the account,
+    the quiz, the draw): its first transaction begins deferred and read-only, and the service
+    calls ``begin_writing`` before its first write, which ends that transaction so that the write
+    lock is held for the writes alone. The database's one write lock is what a class pressing
+    "Start" at once queues for: held for the whole request, it was the burst's bottleneck.
+    (Put it just under ``@bp.route``.)"""
+    view.quizapp_reads_first = True
+    return view
+
+
+def _view():
+    return current_app.view_functions.get(request.endpoint) if request.endpoint else None
+
+
+def begin_writing() -> None:
+    """Before the first write of a ``@reads_first`` view on SQLite: commit the read transaction,
+    keeping what it loaded (the objects are not expired), so that the next statement begins the
+    write transaction. Anywhere else it does nothing: the request keeps its one transaction
+    (PostgreSQL has no database-wide write lock to spare)."""
+    if (not has_request_context() or g.get("quizapp_writing")
+            or not getattr(_view(), "quizapp_reads_first", False)
+            or db.session.get_bind().dialect.name != "sqlite"):
+        return
+    g.quizapp_writing = True
+    if db.session().in_transaction():
+        commit_keeping_loaded()
+
+
 def begin_statement() -> str:
     """The statement that opens a transaction in the current context."""
     if has_request_context():
         if request.method in READ_ONLY_METHODS:
             return "BEGIN"
-        view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+        view = _view()
         if getattr(view, "quizapp_read_only", False):
+            return "BEGIN"
+        if getattr(view, "quizapp_reads_first", False) and not g.get("quizapp_writing"):
             return "BEGIN"
     return "BEGIN IMMEDIATE"
 

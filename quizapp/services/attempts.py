@@ -24,6 +24,7 @@ from quizapp.extensions import db
 from quizapp.models import FINISHED, IN_PROGRESS, Attempt, AttemptItem, Quiz, Response, User, utcnow
 from quizapp.services import pools, quizzes
 from quizapp.services.draw import draw
+from quizapp.sqlite import begin_writing
 
 
 class NotFound(LookupError):
@@ -211,6 +212,7 @@ def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None
     if not quizzes.is_open(quiz):
         return _resume(user, quiz, otherwise="This quiz is not open.")  # an open attempt may still be finished
     if quiz.attempts_allowed is not None:
+        begin_writing()  # counted where it is written: two tabs cannot both take the last attempt
         resumed = _resume(user, quiz)  # an open attempt counts among the used ones
         if resumed:
             return resumed
@@ -228,15 +230,18 @@ def _start_or_resume(user: User, quiz: Quiz, seed: int | None, stamp: str | None
     deadline = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
     row = {"user_id": user.id, "quiz_id": quiz.id, "seed": seed, "state": IN_PROGRESS, "deadline": deadline,
            "pass_mark": quiz.pass_mark, "max_score": float(len(chosen)), "started_at": now}
+    items = []
+    for slot, qid in enumerate(chosen, start=1):
+        snapshot = snapshots[qid]
+        items.append({"slot": slot, "question_id": qid, "snapshot": snapshot,
+                      "layout": qtypes.get(snapshot["type"]).make_layout(snapshot["spec"], rng)})
+    begin_writing()  # on SQLite, the write lock is taken here, for the two INSERTs alone
     attempt_id = db.session.scalar(_insert_attempt(), row)
     if attempt_id is None:  # already open (a double click, another tab): resume it
         return _resume(user, quiz, otherwise=(  # unless it was finished there in the meantime
             "Your attempt at this quiz was just finished in another window: press Start again."))
-    items = []
-    for slot, qid in enumerate(chosen, start=1):
-        snapshot = snapshots[qid]
-        items.append({"attempt_id": attempt_id, "slot": slot, "question_id": qid, "snapshot": snapshot,
-                      "layout": qtypes.get(snapshot["type"]).make_layout(snapshot["spec"], rng)})
+    for item in items:
+        item["attempt_id"] = attempt_id
     db.session.execute(INSERT_ITEMS, items)  # one multi-row INSERT
     # The first question's page is shown from these values, as written: objects that stay out
     # of the session (nothing is flushed from them), the quiz set without a load or a cascade.

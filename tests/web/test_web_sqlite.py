@@ -8,7 +8,7 @@ from sqlalchemy import event, func, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from quizapp.extensions import db
-from quizapp.models import Response, User
+from quizapp.models import Quiz, Response, User
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -46,7 +46,7 @@ def begins(app):
 def test_writes_begin_immediate_and_reads_do_not_queue(client, student, driver, begins):
     begins.clear()
     aid = driver.start()
-    assert begins and set(begins) == {"BEGIN IMMEDIATE"}
+    assert begins[-2:] == ["BEGIN", "BEGIN IMMEDIATE"]  # the start reads first (see the test below)
     begins.clear()
     item = driver.items(aid)[0]
     begins.clear()
@@ -55,6 +55,48 @@ def test_writes_begin_immediate_and_reads_do_not_queue(client, student, driver, 
     begins.clear()
     client.get(f"/attempts/{aid}/q/1")
     assert begins and set(begins) == {"BEGIN"}
+
+
+@pytest.fixture
+def transactions(app):
+    """The statements of each transaction, in order, each list opened by its BEGIN."""
+    seen: list[list[str]] = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN"):
+            seen.append([statement])
+        elif seen and not statement.startswith("PRAGMA"):
+            seen[-1].append(statement.split(" (")[0].split("\n")[0][:40])
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize("limited", [False, True])
+def test_a_start_holds_the_write_lock_for_its_inserts_alone(app, client, student, driver, transactions, limited):
+    """SQLite has one write lock for the whole database, and a class pressing "Start" at once
+    queues for it: the account, the quiz and the draw are read in a deferred transaction, and only
+    the two INSERTs run under BEGIN IMMEDIATE. A quiz with an attempt limit counts the attempts
+    under the lock too, so that two tabs cannot both take the last one."""
+    slug = "lighthouse-choices"
+    if limited:
+        with app.app_context():
+            db.session.execute(update(Quiz).where(Quiz.slug == slug).values(attempts_allowed=1))
+            db.session.commit()
+    client.get("/quizzes")
+    quiz_id = driver.quiz_id(slug)
+    transactions.clear()
+    assert client.post(f"/quizzes/{quiz_id}/start").status_code == 200
+    read, write = transactions
+    assert read[0] == "BEGIN" and read[1].startswith("SELECT users.")
+    if limited:
+        assert write[0] == "BEGIN IMMEDIATE" and write[-2:] == ["INSERT INTO attempts", "INSERT INTO attempt_items"]
+        assert any(s.startswith("SELECT count(*)") for s in write)
+    else:
+        assert write == ["BEGIN IMMEDIATE", "INSERT INTO attempts", "INSERT INTO attempt_items"]
 
 
 @pytest.mark.parametrize("method, path", [("GET", "/quizzes"), ("POST", "/auth/login")])
@@ -69,7 +111,7 @@ def test_a_request_that_began_deferred_cannot_write(app, method, path):
         assert db.session.execute(select(func.count()).select_from(User)).scalar() >= 0  # reads still work
         db.session.rollback()
     # The same pooled connection writes again in a request that may write, and in a command.
-    for context in (app.test_request_context("/quizzes/1/start", method="POST"), app.app_context()):
+    for context in (app.test_request_context("/attempts/1/q/1", method="POST"), app.app_context()):
         with context:
             db.session.execute(update(User).where(User.id == -1).values(name="written"))
             db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from quizapp import qtypes
+from quizapp import qtypes, sqlite
 from quizapp.extensions import commit_keeping_loaded, db
 from quizapp.forms.attempt import ActionForm, FinishForm, QuestionForm, ReportForm
 from quizapp.services import attempts, explanations, quizzes, reports
@@ -28,6 +28,7 @@ def quiz_list():
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")
+@sqlite.reads_first  # the account, the quiz and the draw before the write lock is taken
 def start(quiz_id: int):  # the CSRF token was checked before (CSRFProtect checks every POST)
     return _start(lambda: attempts.start_quiz(current_user, quiz_id))  # no such quiz: NotFound, a 404
 
