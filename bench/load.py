@@ -18,8 +18,8 @@ Loopback only, bounded in count (``--students``) and in time (``--max-seconds``)
    cores with the server, so it stays light). Each student signs in, starts the quiz, answers
    its 10 questions one by one (rightly or wrongly on purpose, from the answer key the seeding
    read: the page never tells), finishes and opens the results. ("start" is the POST whose
-   answer is the first question's page; "question page" is every later one.) ``think``: an exponential think
-   time (``--think``, mean 20 s) before each action. ``sync``: everyone signs in at the same
+   answer is the first question's page; "question page" is every later one.) ``think``: an
+   exponential think time (``--think``, mean 20 s) before each action. ``sync``: everyone signs in at the same
    moment, then everyone presses "Start" at the same instant (a barrier); after that, think time
    as in ``think``. A bare ``GET /healthz`` is probed all along, at the students' rate of actions;
 4. reports p50/p95/p99 per step, each also as a ratio to /healthz's, and the throughput; then

@@ -3,9 +3,10 @@
     .venv/bin/python bench/start_burst.py --db sqlite --workers 2 --threads 2 --rounds 4
 
 Each round: 200 students (``--students``) sign in and open the quiz list, wait at one barrier,
-then each sends "Start", whose answer is the first question's page. A round takes a few seconds where
-``bench/load.py --scenario sync`` takes eight minutes (it goes on through the whole quiz and checks
-the database afterwards); use load.py for the figures of record, this to choose between settings.
+then each sends "Start", whose answer is the first question's page. A round takes a few seconds
+where ``bench/load.py --scenario sync`` takes eight minutes (it goes on through the whole quiz and
+checks the database afterwards); use load.py for the figures of record, this to choose between
+settings.
 
 Per round it prints the start's p50/p95/p99, when the last start was answered after the
 release, and the CPU used meanwhile: gunicorn's processes, this client, and the whole machine

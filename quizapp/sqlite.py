@@ -18,7 +18,7 @@ command line's, is IMMEDIATE.
 """
 from __future__ import annotations
 
-from flask import current_app, g, has_request_context, request
+from flask import current_app, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -26,6 +26,7 @@ from quizapp.extensions import commit_keeping_loaded, db
 
 BUSY_TIMEOUT_MS = 15_000
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+WRITING = "quizapp.writing"  # set in a @reads_first request once begin_writing has ended its reads
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -68,11 +69,11 @@ def begin_writing() -> None:
     keeping what it loaded (the objects are not expired), so that the next statement begins the
     write transaction. Anywhere else it does nothing: the request keeps its one transaction
     (PostgreSQL has no database-wide write lock to spare)."""
-    if (not has_request_context() or g.get("quizapp_writing")
+    if (not has_request_context() or request.environ.get(WRITING)
             or not getattr(_view(), "quizapp_reads_first", False)
             or db.session.get_bind().dialect.name != "sqlite"):
         return
-    g.quizapp_writing = True
+    request.environ[WRITING] = True
     if db.session().in_transaction():
         commit_keeping_loaded()
 
@@ -85,7 +86,7 @@ def begin_statement() -> str:
         view = _view()
         if getattr(view, "quizapp_read_only", False):
             return "BEGIN"
-        if getattr(view, "quizapp_reads_first", False) and not g.get("quizapp_writing"):
+        if getattr(view, "quizapp_reads_first", False) and not request.environ.get(WRITING):
             return "BEGIN"
     return "BEGIN IMMEDIATE"
 
