@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
-from quizapp.engine.distractors import STOPWORDS
+from quizapp.engine.factindex import STOPWORDS
 from quizapp.engine.facts import _ROLES
 
 

@@ -9,8 +9,10 @@ import re
 from quizapp.engine import lexicon
 from quizapp.engine.accepts import name_accepts
 from quizapp.engine.cuts import BLANK
-from quizapp.engine.distractors import STOPWORDS, FactIndex, _variant, stable_int
-from quizapp.engine.generate import LANDMARK_YEARS, STATISTIC_START, TRIVIAL_NAMES, Candidate, _date_sort_key, explain
+from quizapp.engine.distractors import _variant
+from quizapp.engine.factindex import STOPWORDS, FactIndex, stable_int
+from quizapp.engine.generate import LANDMARK_YEARS, TRIVIAL_NAMES, Candidate, _date_sort_key, explain
+from quizapp.engine.stemcues import STATISTIC_START
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.namechecks import typed_name_problem
 from quizapp.engine.normalize import fold

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quizapp.engine.distractors import content_words
+from quizapp.engine.factindex import content_words
 from quizapp.engine.generate import STEM_ATTRIBUTION
 from quizapp.engine.normalize import fold
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from quizapp.engine import lexicon
 from quizapp.engine.accepts import fraction_accepts, name_accepts, range_accepts
 from quizapp.engine.cuts import BLANK, blank_out, cut_at, number_clause_cut
-from quizapp.engine.distractors import (FactIndex, _date_parts, choose_distractors, comparison_direction, content_words,
-                                        stable_int)
+from quizapp.engine.distractors import _date_parts, choose_distractors, comparison_direction
+from quizapp.engine.factindex import FactIndex, content_words, stable_int
 from quizapp.engine.figurechecks import (_MULTIPLIED, _SHOWN_CALCULATION, BEFORE_STEM_YEAR, UNIT_SYMBOLS,
                                          _just_before_a_stem_year, _percent_change_computable, inside_bracket_after_name)
 from quizapp.engine.optioncues import key_stands_out
@@ -21,8 +21,15 @@ from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.namechecks import (DISTINCT_DETAIL_WORDS, PEOPLE_CUE, country_people_cue, is_subject_name,
                                        typed_name_problem)
-from quizapp.engine.normalize import NUMBER_WORDS, fold, parse_number, words_to_number
+from quizapp.engine.normalize import fold, parse_number
 from quizapp.engine.stems import Context, stem_text
+from quizapp.engine.stemcues import (OFFICE_BEFORE, OFFICE_HOLDER, FAMOUS_KIN_BEFORE, FAMOUS_KIN, OFFICE_NAMED,
+                                     OFFICE_TERM, FAMOUS_DEED_AFTER, FAMOUS_DEED, ARITHMETIC_PERCENT,
+                                     percent_of_stated_numbers, STATE_OF_AFFAIRS, in_side_clause, STATISTIC_START,
+                                     NAMED_AFTER, family_name_shown, AFTER_CAUSE, follows_its_cause, COMPOUND_ECHO,
+                                     compound_echo, SAME_THINGS_ANOTHER_YEAR, named_again_with_another_year,
+                                     YEAR_IN_STEM, TITLE_YEAR, AFTER_STEM_YEAR, just_after_a_stem_year, NAME_ECHO,
+                                     name_echo)
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # 'the Lieutenant-Governor, Sir _____': the title before the blank says a man or a woman
@@ -570,7 +577,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
             # 'The December 1938 laws' gives the year of 'On December 28, 1938, Stalin invalidated …'
             # away; a sentence that needs no context is asked without its section.
             ctx = dataclasses.replace(ctx, attribution=re.sub(r", in the section “.*”, $", ", ", ctx.attribution))
-            if _named_again_with_another_year(doc, sent, fact):
+            if named_again_with_another_year(doc, sent, fact):
                 section_needed = True
     focus = fact.end - sent.start
     cut = number_clause_cut(sent.text, focus) if fact.kind in ("quantity", "percent", "range") else None
@@ -593,9 +600,9 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         want_tf = False  # 'more than 128,000' is not shown false by the text
     if ctx.gap_before_last:
         want_tf = False  # two sentences spliced with '…' make a double-barrelled statement (reviews newdocs4-43, shipped28)
-    if fact.kind in ("date", "year") and _STATE_OF_AFFAIRS.search(sent.text):
+    if fact.kind in ("date", "year") and STATE_OF_AFFAIRS.search(sent.text):
         want_tf = False  # 'At the end of 1924 fewer than 5,000 … remained': a state may have held then too
-    if _in_side_clause(sent.text[: fact.start - sent.start], sent.text[fact.end - sent.start:]):
+    if in_side_clause(sent.text[: fact.start - sent.start], sent.text[fact.end - sent.start:]):
         want_tf = False  # '…, who had found in 1895 that …': a statement false only in an aside is a trick
     body = STEM_ATTRIBUTION.sub("", full)  # the numbers of a section title ('(1929-1933)') are not the stem's
     if fact.kind == "ratio" and len(re.findall(r"\d[\d,.]*", body)) >= 2:
@@ -681,20 +688,20 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, blanked):
         for c in out:  # 'Americans' beside 'the USA': every form of the question gives it away
             c.reject = c.reject or PEOPLE_CUE
-    if fact.kind == "person" and _FAMOUS_DEED.match(sent.text[fact.end - sent.start:]):
+    if fact.kind == "person" and FAMOUS_DEED_AFTER.match(sent.text[fact.end - sent.start:]):
         for c in out:  # '_____, who had built the Suez Canal': the named deed names the person to anyone
             c.reject = c.reject or FAMOUS_DEED
-    if fact.kind == "term" and _compound_echo(fact.text, blanked):
+    if fact.kind == "term" and compound_echo(fact.text, blanked):
         for c in out:  # '… shift towards longer, redder wavelengths. This shift is called _____' (redshift)
             c.reject = c.reject or COMPOUND_ECHO
-    if _NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and _name_echo(fact.text, sent.text):
+    if NAMED_AFTER.search(sent.text[: fact.start - sent.start]) and name_echo(fact.text, sent.text):
         for c in out:  # 'polonium, which Marie named after her native _____': the name gives the answer
             c.reject = c.reject or NAME_ECHO
-    if fact.kind == "person" and _family_name_shown(fact, blanked):
+    if fact.kind == "person" and family_name_shown(fact, blanked):
         for c in out:  # 'Marie Curie married the French physicist _____' (Pierre Curie): typed, the whole
             if c.qtype != "short_answer":  # name is asked (the family name alone is not accepted)
                 c.reject = c.reject or "cue: the answer's family name is in the stem"
-    if fact.kind == "year" and _follows_its_cause(fact, sent.text[: fact.start - sent.start]):
+    if fact.kind == "year" and follows_its_cause(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… the 1815 eruption … caused the Year Without a Summer in _____': 1816 of 1816–1821
             if c.qtype in ("multiple_choice", "numeric"):  # typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_CAUSE
@@ -712,7 +719,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # 'According to “… The Crisis of 1789”, … followed on 26 August _____' (Give the year.)
             if c.qtype == "numeric" and c.answer == year.group(0):
                 c.reject = c.reject or TITLE_YEAR
-    if fact.kind in ("date", "year") and _just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
+    if fact.kind in ("date", "year") and just_after_a_stem_year(fact, sent.text[: fact.start - sent.start]):
         for c in out:  # '… completed in 1948; early in _____ he became the first to use it': options after 1948
             if c.qtype in ("multiple_choice", "numeric"):  # and typed, 'the year after' is the guess that wins
                 c.reject = c.reject or AFTER_STEM_YEAR
@@ -720,14 +727,14 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         for c in out:  # 'certified eradication on 9 December _____, and on 8 May 1980 … formally declared': 1979
             if c.qtype in ("multiple_choice", "numeric"):
                 c.reject = c.reject or BEFORE_STEM_YEAR
-    if fact.kind in ("date", "year") and _OFFICE_NAMED.search(sent.text):
+    if fact.kind in ("date", "year") and OFFICE_NAMED.search(sent.text):
         for c in out:  # 'on _____, President Abraham Lincoln signed …': 'July 1, 1860' is before his term
             if c.qtype == "multiple_choice":
                 c.reject = c.reject or OFFICE_TERM
-    if fact.kind == "person" and _OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
+    if fact.kind == "person" and OFFICE_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:  # 'persuaded President _____' in 1905: every form of the question is answered by history
             c.reject = c.reject or OFFICE_HOLDER
-    if fact.kind == "person" and _FAMOUS_KIN_BEFORE.search(sent.text[: fact.start - sent.start]):
+    if fact.kind == "person" and FAMOUS_KIN_BEFORE.search(sent.text[: fact.start - sent.start]):
         for c in out:
             c.reject = c.reject or FAMOUS_KIN
     if fact.kind in ("group", "nationality") and doc.kind == "discussion":
@@ -867,143 +874,6 @@ def _typed_question(fact: Fact, blanked: str, base: dict, features: dict) -> Can
         q.accept = name_accepts(fact)
         return q
     return None
-
-
-# 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
-_OFFICE_BEFORE = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+$")
-OFFICE_HOLDER = "general knowledge: a holder of a high office, named with the office"
-# "Stalin's daughter, _____, defected …": the relation to a famous person names the relative
-_FAMOUS_KIN_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, lexicon.FAMOUS_PEOPLE), key=len, reverse=True)) + r")(?:'s|’s)\s+"
-    r"(?:daughter|son|wife|husband|widow|mother|father|brother|sister|nephew|niece|grandson|granddaughter)\s*,?\s*$")
-FAMOUS_KIN = "general knowledge: a famous person's relative, named by the relation"
-_OFFICE_NAMED = re.compile(r"\b(?:President|King|Queen|Emperor|Empress|Pope|Chancellor|Premier|Tsar|Czar|Kaiser)\s+[A-Z]")
-OFFICE_TERM = "a date beside a holder of high office: options outside the term are absurd to anyone who knows it"
-# 'Ferdinand de Lesseps, who had built the Suez Canal': a person described by a named achievement
-_FAMOUS_DEED = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:(?:built|founded|discovered|invented|wrote|composed|painted|"
-                         r"designed|led|won|created)\s+(?:the\s+)?[A-Z]|(?:discovered|invented|found)\b)")
-FAMOUS_DEED = "general knowledge: a person described by a named achievement"
-
-
-ARITHMETIC_PERCENT = "cue: the percentage is the ratio of two numbers the sentence gives ('four of eight mice (50 per cent)')"
-_COUNT = re.compile(r"\b(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
-
-
-def percent_of_stated_numbers(fact: Fact, sent: Sentence) -> bool:
-    """The percentage equals, to the unit, the ratio of two other numbers of its sentence (digits or
-    words, years left out): the sentence works it out for the reader."""
-    if fact.value is None:
-        return False
-    at = fact.start - sent.start
-    rest = sent.text[:at] + " " + sent.text[at + len(fact.text):]
-    values = []
-    for m in _COUNT.finditer(rest):
-        word = m.group(0).replace(",", "")
-        if re.fullmatch(r"1\d{3}|20\d{2}", word):
-            continue  # a year
-        value = float(word) if word[0].isdigit() else words_to_number(word)
-        if value:
-            values.append(value)
-    return any(abs(100 * a / b - fact.value) < 0.5 for a in values for b in values if b > a)
-
-
-# A sentence that states how things stood, not what happened: another date may find them so too.
-_STATE_OF_AFFAIRS = re.compile(r"(?i)\b(?:remained|remains|were employed|was employed|there were|there was|lived|"
-                               r"continued to)\b")
-_SIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom|where)\b")
-
-
-def _in_side_clause(before: str, after: str) -> bool:
-    """The fact is inside a non-restrictive relative clause that the sentence's main clause goes on
-    after ('Henri Becquerel, who had found in 1896 that …, she measured'; 'Mount Fuji, which last
-    erupted in 1707, is …'): an aside, not what the sentence states. A closing 'which' clause
-    ('…, which received approximately 420,000 requests') carries the news and is not one."""
-    last = None
-    for last in _SIDE_CLAUSE.finditer(before):
-        pass
-    return last is not None and "," not in before[last.end():] and re.search(r",\s+[a-z]+", after) is not None
-
-
-# A clause whose subject is a figure: 'about 516 million tons of cargo passed …'
-STATISTIC_START = re.compile(r"(?i)(?:(?:About|Around|Roughly|Nearly|Almost|Some|Over|More than|Fewer than|Less than)\s+)?"
-                             r"(?:\$\s?)?\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?\b(?!\s*(?:BC|AD)\b)")
-
-
-_NAMED_AFTER = re.compile(r"\b(?:named|called|christened)\s+(?:[\w’'-]+\s+){0,3}?(?:after|for)\s+(?:[\w’'-]+\s+){0,3}$|"
-                          r"\btakes?\s+(?:its|their|her|his)\s+name\s+from\s+(?:[\w’'-]+\s+){0,3}$")
-
-
-def _family_name_shown(fact: Fact, blanked: str) -> bool:
-    tokens = fact.text.split()
-    return len(tokens) >= 2 and len(tokens[-1]) >= 3 and \
-        re.search(rf"\b{re.escape(tokens[-1])}(?:s|’s|'s)?\b", blanked) is not None
-
-
-AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option, or the next year, gives it away"
-
-
-def _follows_its_cause(fact: Fact, before: str) -> bool:
-    """A year in a clause of consequence ('caused', 'led to') a few years after a year named before it."""
-    years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", before)]
-    return bool(years) and 0 < (fact.value or 0) - years[-1] <= 3 and \
-        re.search(r"\b(?:caused|causing|led to|leading to|resulted in|resulting in|brought about|triggered)\b",
-                  before[before.rfind(str(years[-1])):]) is not None
-
-
-COMPOUND_ECHO = "cue: the term is made of words the stem uses ('redder … this shift is called _____': redshift)"
-
-
-def _compound_echo(term: str, prompt: str) -> bool:
-    """A one-word term whose two halves (three letters or more each) both begin words of the stem."""
-    word = fold(term).lower()
-    if " " in word or len(word) < 6:
-        return False
-    starts = {w[:k] for w in map(str.lower, re.findall(r"[A-Za-z]{3,}", fold(prompt))) for k in range(3, len(w) + 1)}
-    return any(word[:i] in starts and word[i:] in starts for i in range(3, len(word) - 2))
-
-
-SAME_THINGS_ANOTHER_YEAR = ("the section's title gives the year away, and without it the text names the same things "
-                            "in another year ('the Great Eastern left Valentia': in 1865, and again in 1866)")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]{2,}(?:\s+[A-Z][a-z’'-]{2,})*")
-
-
-def _named_again_with_another_year(doc: Document, sent: Sentence, fact: Fact) -> bool:
-    """Another sentence of the document names two of this sentence's names (its title's words aside),
-    says most of what it says, and gives a year that is not this fact's."""
-    title = set(fold(doc.title).lower().split())
-    names = {n for n in _CAPITALISED.findall(sent.text) if not set(fold(n).lower().split()) <= title} - \
-        set(lexicon.MONTH_NAMES) - lexicon.NOT_NAMES
-    years = set(re.findall(r"\d{4}", fact.text))
-    if len(names) < 2:
-        return False
-    words = {w for w in content_words(sent.text) if not w.isdigit() and w.capitalize() not in lexicon.MONTH_NAMES}
-    for other in doc.sentences:
-        if other.index != sent.index and sum(n in other.text for n in names) >= 2 and \
-                len(words & content_words(other.text)) >= 0.6 * len(words) and \
-                set(re.findall(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", other.text)) - years:
-            return True
-    return False
-
-
-YEAR_IN_STEM = "cue: the year asked stands elsewhere in the stem"
-TITLE_YEAR = "cue: the year asked is in the section's title the stem shows"
-AFTER_STEM_YEAR = "a year just after a year its sentence gives before it: the options come later, and the nearest is the key"
-
-
-def _just_after_a_stem_year(fact: Fact, before: str) -> bool:
-    years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", before)]
-    key = re.search(r"\d{4}", fact.text)
-    return bool(years and key) and 0 < int(key.group(0)) - years[-1] <= 2
-
-
-NAME_ECHO = "cue: the name the text explains is formed from the answer ('polonium … named after her native _____')"
-
-
-def _name_echo(answer: str, prompt: str) -> bool:
-    """A word of the stem (not the answer's own) that begins as the answer does: 'polonium'/'Poland'."""
-    first = fold(answer.split()[0]).lower()
-    return len(first) >= 3 and any(w[:3] == first[:3] and w != first
-                                   for w in map(str.lower, re.findall(r"[A-Za-z][\w-]{3,}", fold(prompt))))
 
 
 def _typed_hint(fact: Fact) -> str:

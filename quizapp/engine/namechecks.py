@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.engine import lexicon
-from quizapp.engine.distractors import STOPWORDS, FactIndex, content_words
+from quizapp.engine.factindex import STOPWORDS, FactIndex, content_words
 from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.normalize import fold

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quizapp.engine import bank, composite, exclusions, lexicon, quality, reader
 from quizapp.engine.cuts import number_clause_cut
-from quizapp.engine.distractors import FactIndex, stable_int
+from quizapp.engine.factindex import FactIndex, stable_int
 from quizapp.engine.facts import (definition_facts, extract_facts, heading_nouns, known_name_facts, repeated_terms,
                                   term_facts)
 from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_question, build_fact_questions, computing_partners,
