@@ -349,6 +349,9 @@ def _stem_numbers(stem: str, key: Fact) -> dict[str, list[float]]:
     return out
 
 
+# How far an option must be from a hedged key ('about 73 per cent', 'roughly 2,300 km') to be false.
+APPROXIMATE_PERCENT_GAP = 10  # percentage points
+APPROXIMATE_RELATIVE_GAP = 0.25
 _APPROXIMATOR = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|over|"
                            r"more than|less than|up to|an estimated|circa|c\.)\s*(?:AD|A\.D\.|CE)?\s*$")  # 'around AD 552'
 
@@ -412,6 +415,11 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
     # 'about 10,000': an approximate key takes options no more precise than itself ('about 5,503'
     # would read as a changed figure)
     approximate = pos > 0 and bool(_APPROXIMATOR.search(stem_for_limits[:pos]))
+    # ... and options far enough from it that the hedge does not cover them: 'about 75 per cent' is
+    # no false version of 'about 73 per cent' (blind review of new-documents-21, second round)
+    def hedge_covers(value: float) -> bool:
+        return approximate and abs(value - v) < (APPROXIMATE_PERCENT_GAP if key.kind == "percent"
+                                                 else APPROXIMATE_RELATIVE_GAP * v)
 
     # 1) corpus values of the same kind and magnitude, nearby first
     pool = []
@@ -429,7 +437,7 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
                 abs(shown - round(shown)) > 0.05 * shown:
             # 1,280 pages is no option for 'two thousand' ('1 thousand')
             continue
-        if approximate and _sig_digits(f.value) > max(_sig_digits(v), 2):
+        if approximate and _sig_digits(f.value) > max(_sig_digits(v), 2) or hedge_covers(f.value):
             continue
         distance = abs(f.start - key.start) if d == doc_id else 10**9
         pool.append((0 if d == doc_id else 1, distance, f.value))
@@ -439,16 +447,16 @@ def _number_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: i
             return
     # 2) perturbations of the key at its own precision
     if key.kind == "percent":
-        step = 5 if v % 5 == 0 else 1
+        step = 5 if v % 5 == 0 or approximate else 1
         deltas = [d * step for d in (-6, -4, -3, -2, 2, 3, 4, 6, -8, 8)]
         cands = [v + d for d in _spread(seed, deltas)]
-        cands = [c for c in cands if 0 < c <= 100]
+        cands = [c for c in cands if 0 < c < 100 or c == 100 and not approximate]  # ('around 100%' is no estimate)
     else:
         factors = _spread(seed, [0.5, 0.65, 0.75, 1.3, 1.5, 2.0, 0.4, 2.5, 1.2, 0.8])
         cands = [round_like(v * f, v, style) for f in factors]
     times = bool(re.match(r"\s*times\b", key.unit or ""))
     for c in cands:
-        if c <= 0 or c == v or key.kind != "percent" and next_to(c, v, style) or times and c <= 1:
+        if c <= 0 or c == v or key.kind != "percent" and next_to(c, v, style) or times and c <= 1 or hedge_covers(c):
             continue  # ('roughly one times as long' is no English)
         if offer(style.format(c), f"num:{c:g}"):
             return

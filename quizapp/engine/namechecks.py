@@ -84,6 +84,9 @@ def other_word_after(text: str, before: str, term: str) -> str:
     return ""
 
 
+ALTERNATIVE_FORM = "a term given beside another form of itself ('nzere or _____'): typing it tests spelling"
+
+
 def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex, more: str = "") -> str:
     """'' when a typed question on a name is fair; otherwise why not (the blank's own sentence decides,
     with ``more``: the sentences after it that the stem shows because they go on about the person)."""
@@ -106,6 +109,9 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "the plan's number follows from 'the previous plans' beside it"
     if fact.kind == "term" and re.search(r"(?i)\b(?:the\s+)?\w+\s+(?:year|month|stage|phase)\s+of\s+(?:the\s+)?$", before):
         return "a name in an aside that only dates a year ('1940 – the second year of the ___'): the year gives it away"
+    if fact.kind == "term" and (re.search(r"\b[a-z][\w’'-]*\s+or\s+$", before) or re.match(r"\s+or\s+[a-z]", after)):
+        # 'heard the Kongo word nzere or _____': the other form is in the stem (second blind review of set 20)
+        return ALTERNATIVE_FORM
     if fact.kind == "term" and re.match(r"\s*\([a-z][^()]*\)", after):
         return "a term with its meaning in brackets beside it: typing it tests spelling (the matching of terms asks it)"
     if fact.kind == "org" and fact.unit.isupper() and re.search(r"\(\s*$", before) and \

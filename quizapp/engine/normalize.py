@@ -104,8 +104,8 @@ def _ordinals_as_numerals(t: str) -> str:
 @lru_cache(maxsize=200_000)
 def normalize_answer(text: str) -> str:
     """Canonical form of a typed answer for comparison (British and American spellings as one, ordinals
-    in words as numerals)."""
-    t = _ordinals_as_numerals(_british_to_american(answer_key(text)))
+    in words as numerals, accents ignored)."""
+    t = _ordinals_as_numerals(_british_to_american(_without_accents(answer_key(text))))
     return _TRAILING_ZEROS.sub(lambda m: m.group(1) + ("." + m.group(2) if m.group(2) else ""), t)  # '2.0' = '2'
 
 
@@ -124,6 +124,14 @@ def answer_key(text: str) -> str:
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
     t = re.sub(r"^(the|a|an)\s+", "", t.strip())
     return re.sub(r"\s+", " ", t).strip()
+
+
+def _without_accents(t: str) -> str:
+    """'Nzâdi' = 'nzadi', 'Panthéon' = 'pantheon': a student on a phone keyboard may leave the accents out
+    (the key keeps them; only the comparison ignores them)."""
+    if t.isascii():
+        return t
+    return "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
 
 
 def _british_to_american(t: str) -> str:
