@@ -4,6 +4,7 @@ import re
 
 from quizapp.engine.namechecks import ALTERNATIVE_FORM
 from quizapp.engine.normalize import answer_key, answers_match, parse_number
+from quizapp.engine.reader import document_from_text
 
 from generating import by_type, generate_reference
 
@@ -71,3 +72,15 @@ def test_a_term_beside_another_form_of_itself_is_not_typed():
     _, result = generate_reference(RIVER, "congo")
     assert not [q for q in by_type(result, "short_answer") if q["answer"] in ("nzadi", "nzere")]
     assert any(r["reason"] == ALTERNATIVE_FORM for r in result.rejected)
+
+
+def test_a_name_the_article_opens_with_is_its_title_not_a_byline():
+    # 'Congo River' on the first line was left out as a byline, and the file's name ('Congo river') shown
+    article = document_from_text("Congo River\n\nThe Congo River (formerly also known as the Zaire River) is the "
+                                 "second-longest river in Africa, after the Nile.\n\nIt drains a basin of about "
+                                 "4,014,500 square kilometres.\n", doc_id="congo-river", source_format="text")
+    assert article.title == "Congo River"
+    post = document_from_text("John Wright\n\nThe Congo River is the second-longest river in Africa, after the "
+                              "Nile.\n\nIt drains a basin of about 4,014,500 square kilometres.\n",
+                              doc_id="congo-notes", source_format="text")
+    assert post.title != "John Wright"

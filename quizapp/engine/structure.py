@@ -818,7 +818,11 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     if fmt == "text" and paras and paras[0].kind is None and len(paras[0].lines) == 1 and n > 1:
         s = ptext[0]
         question = s.endswith("?") and s[0].isupper() and len(s.split()) <= 25
-        if question or (_title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s)):
+        # 'Congo River' over 'The Congo River (formerly …) is the second-longest river …': a name the
+        # article opens with is its subject, not a byline (second blind review of new-documents-20)
+        subject = _name_like(s) and paras[1].kind is None and not paras[1].short and \
+            re.match(rf"(?:The\s+)?{re.escape(s.strip())}\b", ptext[1].lstrip()) is not None
+        if question or subject or (_title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s)):
             paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
             first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)
     title_candidates: list[str] = []
