@@ -5,6 +5,7 @@ import re
 from quizapp.engine.namechecks import ALTERNATIVE_FORM
 from quizapp.engine.normalize import answer_key, answers_match, parse_number
 from quizapp.engine.reader import document_from_text
+from quizapp.engine.stems import NEXT_ISSUE_PROBLEM
 
 from generating import by_type, generate_reference
 
@@ -84,3 +85,12 @@ def test_a_name_the_article_opens_with_is_its_title_not_a_byline():
                               "Nile.\n\nIt drains a basin of about 4,014,500 square kilometres.\n",
                               doc_id="congo-notes", source_format="text")
     assert post.title != "John Wright"
+
+
+def test_when_the_next_report_is_due_is_not_asked():
+    text = ("= Coral survey =\n\nIn 2024, aerial surveys found bleaching on about 73 per cent of more than 1,000 "
+            "reefs inspected. The next AIMS report is due in August 2025.\n")
+    _, result = generate_reference(text, "survey")
+    assert not [q for q in result.questions if "2025" in q["prompt"] or "next AIMS" in q["prompt"]]
+    assert any(r["reason"] == NEXT_ISSUE_PROBLEM for r in result.rejected)
+    assert [q for q in result.questions if "73" in q["prompt"]]  # the survey's own figure still is

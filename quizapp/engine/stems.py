@@ -181,6 +181,14 @@ def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
     return text[: m.start()] + name + text[m.end():]
 
 
+# 'The next AIMS report is due in August 2025.': when the source's next report, issue or episode comes
+# out is the page's housekeeping, not what it reports (second blind review of new-documents-21)
+_NEXT_ISSUE = re.compile(r"(?i)\b(?:the|our|its|their)\s+next\s+(?:[\w’'-]+\s+){0,3}?(?:report|issue|edition|update|"
+                         r"bulletin|newsletter|episode|instalment|installment|survey results|figures)\s+"
+                         r"(?:is|are|will be|should be)\s+(?:due|expected|scheduled|planned|published|released|out)\b")
+NEXT_ISSUE_PROBLEM = "when the next report or issue comes out: the page's housekeeping, not a fact it reports"
+
+
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
@@ -226,6 +234,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "a typo in the source (a digit inside a word)"
     elif re.match(r"^\w+ dated\b", text):
         ctx.problem = "a dateline, not a statement"
+    elif _NEXT_ISSUE.search(text):
+        ctx.problem = NEXT_ISSUE_PROBLEM
     elif text.rstrip().endswith(":"):
         ctx.problem = INTRO_PROBLEM
     elif quoted and not quote_whole(text):
