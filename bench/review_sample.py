@@ -27,7 +27,7 @@ def render(i: int, q: dict, doc) -> str:
         more = [a for a in q["accept"] if a != q["answer"]]
         key = f"{q['answer']} (also accepted: {', '.join(more)})" if more else f"{q['answer']} (nothing else accepted)"
         key += ("; a typed answer is compared ignoring case, punctuation, hyphens and dashes, a leading 'the', "
-                "thousands separators, British and American spellings and the way a percentage is written ('%', 'per cent', 'percent'); "
+                "thousands separators, accents, British and American spellings and the way a percentage is written ('%', 'per cent', 'percent'); "
                 "'2-4' counts as '2 to 4'; an ordinal in words equals one in figures ('Sixteenth' = '16th')")
         if q["type"] == "numeric":
             key += ("; a numeric answer is read as a number, so figures and words are alike ('21' = 'twenty-one', "

@@ -2,6 +2,7 @@
 and from this session's first-sight review. Each test fails without its rule."""
 import re
 
+from quizapp.engine.anaphora import needs_previous
 from quizapp.engine.namechecks import ALTERNATIVE_FORM
 from quizapp.engine.normalize import answer_key, answers_match, parse_number
 from quizapp.engine.reader import document_from_text
@@ -94,3 +95,8 @@ def test_when_the_next_report_is_due_is_not_asked():
     assert not [q for q in result.questions if "2025" in q["prompt"] or "next AIMS" in q["prompt"]]
     assert any(r["reason"] == NEXT_ISSUE_PROBLEM for r in result.rejected)
     assert [q for q in result.questions if "73" in q["prompt"]]  # the survey's own figure still is
+
+
+def test_a_sign_with_nothing_to_sign_leans_on_the_sentence_before():
+    assert needs_previous("Opponents hoped that the Governor would refuse to sign.", set())
+    assert not needs_previous("The Governor refused to sign the bill.", set())

@@ -227,7 +227,8 @@ _RELATIVE_SPAN = re.compile(r"\b(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin|[Ff]or)\s+t
 
 
 # 'About 1,200 deputies attended.', 'The Anio Vetus followed in 272 BC': attended what, followed what?
-_OBJECTLESS = re.compile(r"\b(?:attended|joined|accepted|refused|approved|opposed|obeyed|ignored)"
+# ('Opponents hoped that the Governor would refuse to sign.': sign what? second blind review of set 20)
+_OBJECTLESS = re.compile(r"\b(?:attended|joined|accepted|refused|approved|opposed|obeyed|ignored|to sign|signed)"
                          r"(?=\s*[,.;:]|\s+(?:in|on)\s+(?:\d|[A-Z][a-z]+\s+\d)|\s+(?:soon|shortly|later|immediately)\b)")
 
 
