@@ -253,8 +253,15 @@ def dangling_its(text: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word.lower() not in STOPWORDS
 
 
+# 'Robert Fortune travelled through China in disguise for the Company': a body the text named in full
+# before, now called by its kind alone (first-sight review of new-documents-22, M3)
+_BODY_BY_KIND = re.compile(r"\bthe (?:Company|Society|Board|Committee|Commission|Corporation|Association|Institute|"
+                           r"Ministry|Department|Agency|Act|Bill|Treaty)\b(?!\s+(?:of|for|on)\b|\s+[A-Z])")
+
+
 def needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(ANAPHOR_START.match(text) and not EXTRAPOSED_IT.match(text)) or dangling_pronoun(text, person_names) \
+        or bool(_BODY_BY_KIND.search(strip_quotes_inner(text))) \
         or dangling_its(text) \
         or bool(DEMONSTRATIVE.search(strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or fronted_it(text) \
         or object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \

@@ -69,6 +69,7 @@ class NumberStyle:
     pct: str  # "%", " per cent", " percent", ""
     half: bool  # 11½
     short: bool = False  # fewer than four digits before the point: no room to show its commas
+    upper: bool = False  # "SIX logo items": a word in capitals for stress, which the options must share
 
     @classmethod
     def of(cls, text: str) -> "NumberStyle":
@@ -88,14 +89,17 @@ class NumberStyle:
         whole = re.match(r"\d+", t)
         return cls(words=words, capital=t[:1].isupper(), commas="," in t,
                    decimals=len(dec.group(1)) if dec else 0, scale=scale, pct=pct, half="½" in t,
-                   short=bool(whole) and len(whole.group(0)) < 4 and "," not in t)
+                   short=bool(whole) and len(whole.group(0)) < 4 and "," not in t,
+                   upper=words and len(t) > 1 and t.isupper())
 
     def format(self, value: float) -> str:
         scale_mult = SCALES.get(self.scale, 1)
         v = value / scale_mult
         if self.words and float(v).is_integer() and 0 <= v < 1000:
             body = number_to_words(int(v))
-            if self.capital:
+            if self.upper:
+                body = body.upper()
+            elif self.capital:
                 body = body[0].upper() + body[1:]
         elif self.half and not float(v).is_integer() and abs(v * 2 - round(v * 2)) < 1e-9:
             body = f"{int(v)}½"

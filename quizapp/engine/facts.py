@@ -117,6 +117,13 @@ def _value(number_text: str) -> float | None:
     return parse_number(t)
 
 
+# Words a writer puts in capitals for stress ('there IS a law'); an abbreviation of these letters is rare.
+_EMPHASIS_WORDS = frozenset("""is was are were be not no all any never ever must only very do did does has had have can
+will still even each every both one two three four five six seven eight nine ten twice half most more less
+yes so too and or but now""".split())
+_FORUM_JARGON = frozenset({"OP", "IMO", "IMHO", "FWIW", "IIRC", "AFAIK", "TIA", "ETA", "TBH", "YMMV"})
+
+
 @lru_cache(maxsize=50_000)
 def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
@@ -190,6 +197,8 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
     if name in ("AD", "BC", "BCE", "CE", "AM", "PM"):
         return None  # an era or a time of day beside a number ('in AD 79'), not a body
     if re.fullmatch(r"[A-Z]{2,5}", name) and name not in ("I", "II", "III", "OK"):
+        if name.lower() in _EMPHASIS_WORDS or name in _FORUM_JARGON:
+            return None  # 'there IS a law', 'SIX logo items': a word in capitals for stress, not a body; 'Good luck, OP.'
         return "org"
     if re.match(r"\s+(?:cooperative|plant|factory|colony|combine|railway|newspaper)\b", context_after):
         return "org"

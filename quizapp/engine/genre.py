@@ -16,9 +16,18 @@ _THREAD_MARKS = re.compile(
     r"[ \t]+report\b"
     # a message board: 'Posted 12/09/2023 21:14', 'Quote | Report', 'Started by … | 7 replies'
     r"|posted[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}|quote[ \t]*\|?[ \t]*report[ \t]*$|started by .*\breplies\b"
+    # '#1  Posted 03 Oct 2026, 19:12', 'Reply   Quote   Report', 'Member  |  Joined: Mar 2019  |  Posts: 412'
+    r"|(?:#\d+[ \t]+)?posted[ \t]+(?:on[ \t]+)?\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
+    r"|reply[ \t]*[|·]?[ \t]*quote[ \t]*[|·]?[ \t]*report[ \t]*$|.*\bjoined:?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}\b.*\bposts:?[ \t]+\d"
     # a Quora-like page: 'Answered by Eleanor M. Whitcombe, … · Updated 2y', '1.2K upvotes', 'View 14 comments'
     r"|answered by\s|.*\b\d[\d.,]*K?[ \t]+upvotes?\b|view[ \t]+\d+[ \t]+comments?\b)")
-_SITE = re.compile(r"\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b")
+_SITE = re.compile(r"(?m)\b((?:[A-Z][\w&-]*[ \t]+){1,3}Stack Exchange|Stack Overflow|Super User|Server Fault|Reddit|Quora)\b"
+                   # a message board's name on a line of its own at the top: 'Coast & Light Heritage Forum'
+                   r"|^[ \t]*((?:[A-Z][\w’'-]*|&)(?:[ \t]+(?:[A-Z][\w’'-]*|&|of|the|and)){0,5}[ \t]+(?:Forums?|Boards?|"
+                   r"Message Board|Community))[ \t]*$")
+# A message board, not a site of questions and answers: its posts are posts, the first one no question.
+_BOARD = re.compile(r"(?im)^[ \t]*(?:#\d+[ \t]+)?posted[ \t]+(?:on[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}|\d{1,2}/\d{1,2}/)"
+                    r"|^[ \t]*reply[ \t]*[|·]?[ \t]*quote[ \t]*[|·]?[ \t]*report[ \t]*$|\bjoined:?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I’m|I'm|I’ve|I've)\b")
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Rev|Sir|Dame)\.?\s+")  # left out of an attribution
 # A letter signed under its sign-off: 'Sincerely,' and, on a line of its own, the writer's name
@@ -32,7 +41,7 @@ FIRST_PERSON_WORDS = 4
 
 
 _ANSWERS_BEGIN = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+answers?\b|(?:\d+[ \t]+)?[✓✔]?[ \t]*accepted answer\b|\d[\d,]*[ \t]+comments?\b"
-                            r"|quote[ \t]*\|?[ \t]*report[ \t]*$)")  # (a board: the opening post ends at its first 'Quote | Report')
+                            r"|(?:reply[ \t]*[|·]?[ \t]*)?quote[ \t]*\|?[ \t]*report[ \t]*$)")  # (a board: the opening post ends at its first 'Quote | Report')
 
 
 def answers_start(text: str) -> int | None:
@@ -61,9 +70,16 @@ def front_matter(text: str) -> tuple[dict, int] | None:
 
 
 def thread_question(text: str) -> str | None:
-    """The thread's question, a line of its own near the top that ends with a question mark."""
+    """The thread's question, a line of its own near the top that ends with a question mark; or the title
+    a board gives the thread ('Thread: Famous keepers — who's your favourite? (and what really happened?)')."""
+    for line in text[:4000].splitlines()[:60]:
+        m = re.fullmatch(r"[ \t#*_]*(?:thread|topic|subject)[ \t]*:[ \t]*(.+?)[ \t*_]*", line, flags=re.I)
+        if m and 2 <= len(m.group(1).split()) <= 25:
+            return m.group(1)
     for line in text[:4000].splitlines()[:60]:
         line = line.strip().strip("#*_ ").strip()
+        if re.search(r"\s[>»›]\s", line):
+            continue  # 'Home > Maritime History > … > Famous keepers — who's your favourite?': a breadcrumb
         # 'How bad was the Dutch "tulip mania" really? Did people … everything? Early Modern': a forum's flair after it
         line = re.sub(r"(?<=\?)\s+(?:[A-Z][\w&-]*\s*){1,3}$", "", line)
         line = re.sub(r"^(?:thread|topic|subject|re|question)\s*:\s*", "", line, flags=re.I)  # 'THREAD: £286 for …?'
@@ -79,7 +95,9 @@ def infer_kind(text: str, byline: tuple[str, str] | None) -> tuple[str, str] | N
     """(kind, attribution) for a document without metadata, or None for a reference text."""
     if len(_THREAD_MARKS.findall(text)) >= THREAD_MARKS:
         site = _SITE.search(text[:2000])
-        where = f"the {site.group(1).strip()} thread" if site else "the discussion thread"
+        where = f"the {(site.group(1) or site.group(2)).strip()} thread" if site else "the discussion thread"
+        if len(_BOARD.findall(text)) >= THREAD_MARKS:
+            return "discussion", f"one post in {where}"
         return "discussion", f"one answer in {where}"
     if not byline:
         signed = _SIGNATURE.search(text)

@@ -119,6 +119,11 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         return "the full name of an abbreviation in another language: typing it tests a transliteration"
     if fact.kind == "org" and fact.text.isupper() and re.search(r"\(\s*$", before):
         return "an abbreviation in brackets after its full name: a passing label"
+    nxt = re.match(r"\s+([a-z]{3,})\b", after)
+    if doc.kind == "discussion" and fact.kind in ("org", "term", "place") and re.fullmatch(r"[A-Z]{2,3}", fact.text) \
+            and nxt and nxt.group(1) not in STOPWORDS and not re.search(r"(?:s|ed|ly)$", nxt.group(1)):
+        # 'blazers £5, jumpers £2, _____ kit £1–£3' (PE): a label on a thing, guessed from the thing
+        return "an abbreviation used as an adjective ('PE kit'): incidental"
     if fact.kind in ("org", "term", "place") and re.fullmatch(r"[A-Z]{2,5}", fact.text) and \
             re.search(rf"\(\s*{fact.text}\s*\)", doc.text):
         # 'the _____ was built to keep two men alive' (LM), where the text says 'the lunar module (LM)'

@@ -210,6 +210,9 @@ def _other_names(name: str, text: str, accepted: list[str]) -> set[str]:
     return {o for o in out | married if o != name}
 
 
+SHARED_NAME = "the text names several bodies by this name: which one the blank means is not clear"
+
+
 def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str = "") -> None:
     """A typed name also accepts the document's longer or shorter form of it: 'the Union Pacific'
     where the text also says 'the Union Pacific Railroad', and the other way round; 'the Opposition'
@@ -235,6 +238,13 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
         answer = c.fact.text
         other = {n for n in names[c.fact.kind] if n.startswith(answer + " ") and len(n.split()) == len(answer.split()) + 1
                  or answer.startswith(n + " ") and len(answer.split()) == len(n.split()) + 1}
+        # 'the East India Company', which the text also calls 'the English East India Company' (first-sight
+        # review of new-documents-22, C2); beside a 'Dutch East India Company' too, the bare name is either
+        qualified = {n for n in names[c.fact.kind] if n.endswith(" " + answer) and len(n.split()) == len(answer.split()) + 1
+                     and n.split()[0][:1].isupper()}
+        if len(qualified) > 1:
+            c.reject = c.reject or SHARED_NAME + f" ({', '.join(sorted(qualified))})"
+        other |= qualified
         head = answer.split()[-1]
         if c.fact.kind == "org" and len(answer.split()) == 2 and re.search(rf"\bthe {re.escape(head)}\b", text):
             other.add(head)

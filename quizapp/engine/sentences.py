@@ -58,7 +58,8 @@ def _consume_closers(text: str, i: int, end: int) -> int:
 
 
 def _starts_sentence(c: str) -> bool:
-    return c.isdigit() or c in _OPENERS or (c.isalpha() and not c.islower())
+    # ('Great replies. @Lime_Rock_Lucy — fair point.': a reply to a member of a board opens a sentence)
+    return c.isdigit() or c in _OPENERS or c == "@" or (c.isalpha() and not c.islower())
 
 
 _TIME_ZONE = re.compile(r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|AEST|IST|JST|Z)\b")

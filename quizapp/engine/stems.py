@@ -99,6 +99,8 @@ def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = Non
         answers = doc.meta.get("answers_start")
         if sentence is not None and answers is not None and sentence.start < answers and who.startswith("one answer in "):
             who = "the question in " + who[len("one answer in "):]  # the asker's words, before any answer
+        elif sentence is not None and answers is not None and sentence.start < answers and who.startswith("one post in "):
+            who = "the opening post in " + who[len("one post in "):]  # a board's first post, before any reply
         return f"According to {who or 'one contributor to the discussion'}{on}, "
     # A reference text states facts plainly; its title tells the student what the stem is about.
     return f"According to “{doc.title}”, " if doc.title else ""
@@ -212,6 +214,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
+    elif text.startswith("@"):
+        ctx.problem = "a reply to a member of the board ('@Lime_Rock_Lucy — fair point'): conversation, not a fact"
     elif len(text.split()) <= 25 and POINTER.match(text):
         ctx.problem = "a pointer to elsewhere ('Visitor information is available from …'), not a fact of the text"
     elif re.match(r"^\s*[—―–-]\s*[A-Z]", text):
@@ -307,7 +311,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if len(chain) >= MAX_CONTEXT_SENTENCES or prev.text.rstrip().endswith(":"):
             ctx.problem = "unresolved reference: the sentences before do not resolve it"
             return ctx
-        if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]", prev.text):
+        if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]|^@", prev.text):
             ctx.problem = "unresolved reference: the sentence before is a fragment"
             return ctx
         if FIRST_PERSON.search(strip_quotes_inner(prev.text)) or prev.text.rstrip("”\"’ ").endswith("?") \
@@ -750,7 +754,18 @@ def list_item_stands_alone(text: str, person_names: set[str]) -> bool:
         return False
     if re.match(r"[*_]*The\s+[a-z]", text) or re.match(r"[*_]*[A-Z][\w’' -]{0,30}[*_]*:[*_]*\s", text):
         return False  # 'The tank had first been fitted …': the thing the list is about; 'Epidemic disease: …' a label
+    if _CAPTION_ITEM.match(re.sub(r"\([^()]*\)", "", text)) and not _FINITE.search(text):
+        return False  # 'John Smeaton's granite tower, lit in October 1759, built from …': an entry, not a sentence
     return not re.match(r"[*_]*[A-Z][a-z]+\s+(?:the|a|an|each|its|their|any|all|one|how|why|what|which|and)\b", text)
+
+# A list's entry in the form of a caption: a thing named, then a participle's phrase after a comma, and no
+# finite verb ('James Douglass's tower for Trinity House, completed in 1882 and still in use.').
+_CAPTION_ITEM = re.compile(r"[*_]*[A-Z][^,;:]{2,80},\s+(?:(?:first|later|originally|finally|since|once|then)\s+)?"
+                           r"(?:[a-z]+ed|lit|built|made|begun|known|founded|burnt|shown|written|drawn|held|sold|set|laid|"
+                           r"paid|run|won|sunk|put|taken|given|rebuilt|opened|closed)\b")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|became|becomes|remains|"
+                     r"remained|stands|stood|lies|lay)\b")
+
 
 # A list item that is a sentence: a capital, eight words or more with a verb among them, a full stop
 _LIST_SENTENCE = re.compile(r"[*_]{0,2}[A-Z][^\n]{30,}?\b(?:is|are|was|were|has|have|had|use|uses|used|absorbs?|"
@@ -816,6 +831,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = markup.plain(text)  # a Markdown file's **bold**, *italics* and [links](url)
     if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
         text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
+    text = _LEAD_LABEL.sub("", text)  # 'Quick summary: Grace was born …' -> 'Grace was born …'
     if not keep_colon:
         text = re.sub(r":\s*$", ".", text)
     if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
@@ -827,6 +843,12 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
     text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
     return re.sub(r"\s+", " ", text).strip()
+
+
+# A writer's label before a sentence ('Quick summary: Grace was born …', 'Update: The light …'): a
+# word or three and a colon, then the sentence; not a blank, a figure or an article's number.
+_LEAD_LABEL = re.compile(r"^[*_]*(?!Article\b|Section\b|Chapter\b|Part\b|Note\b)[A-Z][a-z]+(?:\s+[a-z]+){0,2}[*_]*:"
+                         r"[*_]*\s+(?=[*_]*[A-Z])")
 
 
 # Transcription slips a stem need not copy (the quoted passage keeps them): a suffix split from its

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
-from . import transcript
+from . import threads, transcript
 from .genre import front_matter
 from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
 
@@ -262,31 +262,15 @@ def first_prose_index(paras: list) -> int:
 _AUTHOR_NOTE = re.compile(r"(?i)\b(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:professor|writer|journalist|editor|"
                           r"researcher|scientist|lecturer|director|fellow|author|correspondent|columnist|historian)\b|"
                           r"\b(?:views|opinions)\s+expressed\b")
-_THREAD_CHROME_LINE = re.compile(r"(?i)answered by .+|.*\b\d[\d.,]*k? upvotes?\b.*|view \d+ comments?.*|"
-                                 r"posted (?:on )?\d{1,2}/\d{1,2}/\d{2,4}.*|started by .*\breplies\b.*|"
-                                 # 'Page 1 of 1 | Back to Uniform, PE kit & equipment', 'You must be logged in to reply.'
-                                 r"page \d+ of \d+\b.*|you must be (?:logged|signed) in\b.*|.*\blog in \| register\b.*|"
-                                 r".*\|\s*\d[\d,]*\s+(?:replies|views|posts|reactions)\b.*")
-_COMMENT_BYLINE = re.compile(r"[*_]*[A-Z][\w.’' -]{1,40}[*_]*\s+[—–-]\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
-                             r"(?:,?\s+at\s+\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?")
 SIGN_OFF = re.compile(r"(?i)(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?,?|(?:best|kind|warm|with)\s+"
                       r"regards,?|yours,")
-# The signature a Q&A site puts after a comment: '– J. R. Abernathy Mar 3 '19 at 16:11', '– user123 5 hours ago'
-_COMMENT_SIGNATURE = re.compile(r"\s[–—-]\s+@?[\w.’' -]{2,40}?\s+(?:[A-Z][a-z]{2}\s+\d{1,2}(?:,?\s+'?\d{2,4})?\s+at\s+"
-                                r"\d{1,2}:\d{2}|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\s*$")
-
-
 def furniture_line(line: str) -> bool:
     """A line of page furniture (navigation, credits, a byline, forum chrome), not a statement."""
     s = line.strip()
     if not s:
         return True
-    if len(s) <= 700 and _COMMENT_SIGNATURE.search(s):
-        return True  # a comment under a forum post: '… – kerkyra_91 Mar 3 '19 at 19:30'
-    if len(s) <= 160 and _THREAD_CHROME_LINE.fullmatch(s):
-        return True  # 'Answered by Eleanor M. Whitcombe, Historian of early modern Europe · Updated 2y'
-    if len(s) <= 80 and _COMMENT_BYLINE.fullmatch(s):
-        return True  # a comment's byline: '**Dennis O'Rourke** — 15 June 2023 at 9:42 am'
+    if threads.chrome_line(s):
+        return True
     words = s.count(" ") + 1  # an upper bound on the word count is enough for the limits below
     if words > 40:
         return False
@@ -748,8 +732,15 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     #    date, each on a line of its own, no sentence among them).
     for p, s in zip(paras, ptext):
         if p.kind is None and len(s) <= 600 and (all(furniture_line(text[a:b]) for a, b in p.lines)
-                                                 or _byline_block([text[a:b] for a, b in p.lines])):
+                                                 or _byline_block([text[a:b] for a, b in p.lines])
+                                                 or threads.post_head_block([text[a:b] for a, b in p.lines])
+                                                 or threads.signature_block([text[a:b] for a, b in p.lines])):
             p.kind = "furniture"
+    # A message quoted from an earlier post ('> Quote from HebrideanHaar:' and its '>' lines): said before.
+    if fmt == "text":
+        for p, s in zip(paras, ptext):
+            if p.kind is None and all(text[a:b].lstrip().startswith(">") for a, b in p.lines):
+                p.kind = "furniture"
 
     # A header of labelled lines over the text ('Teacher: Mr. D. Ó Súilleabháin', 'Class: 5th Year History'):
     # the school's, the author's or the form's details, not statements.
