@@ -161,3 +161,12 @@ def test_capitals_for_stress_forum_jargon_and_a_label_on_a_thing_are_not_typed()
     assert "Guidelines" not in shown and "logged in" not in shown
     assert furniture_line("Please read our Community Guidelines before posting.")
     assert [q for q in result.questions if "2021" in q["prompt"] or "£5" in q["prompt"]]  # the posts' facts still are
+
+
+def test_a_title_after_the_blank_is_a_gender_cue():
+    tea = ("= Tea =\n\nAfternoon tea is traditionally credited to Anna Russell, 7th Duchess of Bedford, c. 1840. "
+           "Samuel Pepys, the diarist, first drank tea in 1660. Thomas Twining opened Tom's Coffee House in 1706. "
+           "William Pitt cut the tax on tea in 1784.\n")
+    _, result = generate_reference(tea, "tea")
+    assert not [q for q in result.questions if q["type"] == "multiple_choice"
+                and any(c["correct"] and c["text"] == "Anna Russell" for c in q["choices"])]

@@ -35,6 +35,11 @@ _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|
 # 'the Lieutenant-Governor, Sir _____': the title before the blank says a man or a woman
 _GENDERED_TITLE_BEFORE = re.compile(r"\b(?:Sir|Lady|Dame|Lord|King|Queen|Prince|Princess|Mr|Ms|Mrs|Miss)\.?\s+$")
 # Years any educated reader knows (revolutions, world wars, crashes): as keys they need no reading.
+# '_____, 7th Duchess of Bedford': the title after the blank says a man or a woman (first-sight review of
+# new-documents-22)
+_GENDERED_TITLE_AFTER = re.compile(r"\s*,\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+|[A-Z][a-z]+\s+)?(?:Duchess|Countess|Baroness|"
+                                   r"Marchioness|Princess|Empress|Queen|Lady|Dame|Duke|Earl|Baron|Marquess|Prince|Emperor|"
+                                   r"King|Lord|Sir)\b")
 LANDMARK_YEARS = {
     1776: r"(?i)independence|revolution", 1789: r"(?i)revolution|Bastille", 1848: r"(?i)revolution",
     1905: r"(?i)revolution|uprising|Russo-Japanese|Czar|defeat", 1914: r"(?i)\bwar\b", 1917: r"(?i)revolution|October|Czar|Bolshevik|victory",
@@ -651,7 +656,8 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         mc.reject = "a people in a discussion thread: general knowledge picks it from other peoples"
     elif fact.kind == "person" and doc.kind == "discussion":
         mc.reject = "people in a discussion thread: several fit the same description"
-    elif fact.kind == "person" and (_GENDER_CUE.search(full) or _GENDERED_TITLE_BEFORE.search(sent.text[: fact.start - sent.start])):
+    elif fact.kind == "person" and (_GENDER_CUE.search(full) or _GENDERED_TITLE_BEFORE.search(sent.text[: fact.start - sent.start])
+                                    or _GENDERED_TITLE_AFTER.match(sent.text[fact.end - sent.start:])):
         mc.reject = "a gendered word in the stem narrows the people who fit"
     texts = _order_choices(fact.kind, [fact.text] + distractors[:3])
     mc.choices = [{"text": t, "correct": t == fact.text,
