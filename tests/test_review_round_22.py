@@ -24,7 +24,7 @@ Page 1 of 1  |  Replies: 2  |  Views: 1,284
 Stormlantern
 Member  |  Joined: Mar 2019  |  Posts: 412
 
-Quick summary: Grace Darling was born on 24 November 1815, the daughter of William Darling, keeper of the Longstone Lighthouse on the Farne Islands. In the early hours of 7 September 1838 the paddle steamer SS Forfarshire, on passage from Hull to Dundee, struck Big Harcar rock.
+Quick summary: Grace was born on 24 November 1815, the daughter of William Darling, keeper of the Longstone Lighthouse on the Farne Islands. In the early hours of 7 September 1838 the paddle steamer SS Forfarshire, on passage from Hull to Dundee, struck Big Harcar rock.
 
 --
 Stormlantern  |  "Keep the light burning."  |  Currently reading: The Lighthouse Stevensons (B. Bathurst)
@@ -43,7 +43,7 @@ Great replies. @Stormlantern — fair point. The reef is about 14 miles (approx.
 1. John Smeaton's granite tower, lit in October 1759, built from interlocking (dovetailed) blocks.
 2. James Douglass's tower for Trinity House, completed in 1882 and still in use.
 
-The light on Eilean Mòr, west of Lewis in the Outer Hebrides, was first lit in December 1899.
+The light on Eilean Mòr, west of Lewis in the Outer Hebrides, was first lit in December 1899. Grace Darling is buried in St Aidan's churchyard, Bamburgh.
 
 Reply   Quote   Report
 
@@ -170,3 +170,13 @@ def test_a_title_after_the_blank_is_a_gender_cue():
     _, result = generate_reference(tea, "tea")
     assert not [q for q in result.questions if q["type"] == "multiple_choice"
                 and any(c["correct"] and c["text"] == "Anna Russell" for c in q["choices"])]
+
+
+def test_a_given_name_alone_is_shown_in_full_when_the_text_names_one_such_person():
+    _, result = _board()
+    born = [q for q in result.questions if "was born on" in q["prompt"]]
+    assert born and all("Grace Darling was born on" in q["prompt"] for q in born)
+    two = BOARD.replace("Grace Darling is buried", "Grace Darling and Grace Kelly are buried")
+    doc = document_from_text(two, doc_id="board2", source_format="text")
+    prompts = [q["prompt"] for q in pipeline.generate_documents([doc]).results[0].questions]
+    assert not [p for p in prompts if "Grace Darling was born" in p]  # two Graces: the name is left as written

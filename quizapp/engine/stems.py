@@ -59,6 +59,7 @@ class Context:
     there_place: str = ""  # the country a bare 'there' of the sentence means, named in a sentence before
     subject: tuple[str, str] | None = None  # (name, 'she'|'he'): the person a biography's pronoun means
     report_year: str = ""  # the year of a dated quoted report, shown after its 'the current year'
+    full_name: tuple[str, str] | None = None  # ('Grace', 'Grace Darling'): a given name the stem shows in full
     follow: list[Sentence] = field(default_factory=list)  # sentences after it that go on about its person
 
     @property
@@ -191,11 +192,27 @@ _NEXT_ISSUE = re.compile(r"(?i)\b(?:the|our|its|their)\s+next\s+(?:[\w’'-]+\s+
 NEXT_ISSUE_PROBLEM = "when the next report or issue comes out: the page's housekeeping, not a fact it reports"
 
 
+def _full_name_of_given(text: str, person_names: set[str]) -> tuple[str, str] | None:
+    """('Grace', 'Grace Darling') when the sentence opens with a given name alone ('Quick summary: Grace was
+    born …') and the text names exactly one person with it in full (first-sight review of new-documents-22)."""
+    m = re.match(r"(?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+)?([A-Z][a-z]{2,})\s+(?:[a-z]+ed|was|is|had|has|did|became)\b",
+                 text)
+    if not m:
+        return None
+    given = m.group(1)
+    full = {n for n in person_names if len(n.split()) >= 2 and n.split()[0] == given}
+    surnames = {n.split()[-1] for n in person_names if len(n.split()) >= 2}
+    if len(full) != 1 or given in surnames:
+        return None
+    return (given, full.pop())
+
+
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
     ctx = Context(sentence, quoted, with_section(doc, sentence, attribution_for(doc, quoted, sentence)))
     text = sentence.text
+    ctx.full_name = _full_name_of_given(text, person_names)
     words = len(text.split())
     kind = doc.paragraphs[sentence.paragraph].kind
     continues = sentence.index > 0 and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph and \
@@ -896,6 +913,10 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = _THERE.sub(f"there [in {ctx.there_place}]", parts[-1], count=1)
     if ctx.subject:
         parts[-1] = subject_resolved(parts[-1], ctx.subject)
+    if ctx.full_name:  # 'Grace was born on …' in a thread that names Grace Darling: 'Grace Darling was born on …'
+        given, full = ctx.full_name
+        parts[-1] = re.sub(rf"^((?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){{0,2}}:\s+)?){re.escape(given)}\b"
+                           rf"(?!\s+{re.escape(full.split(' ', 1)[1])})", lambda m: m.group(1) + full, parts[-1], count=1)
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.it_name:
