@@ -2,6 +2,8 @@
 message board copied as plain text (post heads, member lines, 'Reply Quote Report', signatures, a quoted
 post), a list of captions, a writer's label before a sentence, a body called by its kind, and a name two
 bodies of the text share. Each test fails without its rule."""
+import re
+
 from quizapp.engine import pipeline
 from quizapp.engine.anaphora import needs_previous
 from quizapp.engine.factindex import NumberStyle
@@ -180,3 +182,52 @@ def test_a_given_name_alone_is_shown_in_full_when_the_text_names_one_such_person
     doc = document_from_text(two, doc_id="board2", source_format="text")
     prompts = [q["prompt"] for q in pipeline.generate_documents([doc]).results[0].questions]
     assert not [p for p in prompts if "Grace Darling was born" in p]  # two Graces: the name is left as written
+
+
+# The second blind review of new-documents-22 (after the rules above): 25/30, two C2.
+
+def test_a_projection_year_is_a_year():
+    _, result = generate_reference("= Resistance =\n\nThe review warned of up to 10 million deaths a year by 2050 if "
+                                   "no action were taken.\n", "amr")
+    years = [q for q in result.questions if q["type"] == "numeric" and q["answer"] == "2050"]
+    assert years and all("(Give the year.)" in q["prompt"] for q in years)
+    assert not [k for k, w in _pairs(result) if k == "2050" and not w.isdigit()]
+    assert all(abs(int(w) - 2050) < 60 for k, w in _pairs(result) if k == "2050")
+
+
+def _pairs(result):
+    for q in result.questions:
+        if q["type"] == "true_false" and q["choices"][1]["correct"]:
+            m = re.fullmatch(r"Correct: the text gives (.+), not (.+)\.", q["choices"][1]["feedback"])
+            if m:
+                yield m.group(1), m.group(2)
+
+
+def test_a_blank_never_splits_a_word_written_in_two_styles():
+    text = "# MRSA\n\nResistance is due to the mecA gene, carried on a mobile genetic element called SCC*mec*.\n"
+    doc = document_from_text(text, doc_id="mrsa", source_format="markdown")
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if q.get("answer") == "SCC"]
+
+
+def test_a_date_the_sentence_counts_from_another_is_not_asked():
+    text = ("= Flannan Isles =\n\nThe light on Eilean Mòr was first lit in December 1899. Barely a year later, in "
+            "December 1900, all three keepers vanished.\n")
+    _, result = generate_reference(text, "flannan")
+    assert not [q for q in result.questions if "Barely a year later" in q["prompt"] and "1900" not in q["prompt"]]
+    assert not [w for k, w in _pairs(result) if k == "December 1900"]
+
+
+def test_a_place_named_with_its_kind_also_accepts_the_name_alone():
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.model import Fact
+    assert "Hong Kong" in name_accepts(Fact(kind="place", text="Hong Kong Island", start=0, end=16, sentence=0))
+    assert "New York" in name_accepts(Fact(kind="place", text="New York City", start=0, end=13, sentence=0))
+
+
+def test_an_abbreviation_at_the_head_of_a_longer_name_is_not_typed():
+    text = ("# AMR\n\nIn 2015 the World Health Assembly adopted the WHO **Global Action Plan on Antimicrobial "
+            "Resistance**.\n")
+    doc = document_from_text(text, doc_id="amr", source_format="markdown")
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "WHO"]
