@@ -136,7 +136,9 @@ TRAILING_CITATION = re.compile(
 # '…, lasting four weeks, can trigger it.': an 'it' as the sentence's last word stands for a thing
 # named before (an extraposed 'it' opens a sentence, it does not end one); so does '…, was among them.'
 # (but 'hung portraits above them' may mean the sentence's own)
-_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$")
+_IT_AT_END = re.compile(r"\b(?:[a-z]{3,})\s+it[.!?]?[”\"]?\s*$|\b(?:among|of)\s+them[.!?]?[”\"]?\s*$"
+                        # 'built a scientific case from this.': this what? (first-sight review of new-documents-23)
+                        r"|\b(?:from|of|on|about|with|for|to|by|at|in|upon)\s+(?:this|that|these|those)[.!?]?[”\"]?\s*$")
 
 
 # 'Completed in 1869, it cut the journey …': an opening phrase, then 'it' as the subject: the 'it' is

@@ -11,7 +11,7 @@ from quizapp.engine.cuts import BLANK
 from quizapp.engine.facts import _zipf
 
 
-_HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres)\.?\s+[A-Z_]"
+_HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|Ft|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres)\.?\s+[A-Z_]"
                        r"|[“\"]?(?:Sir|Dame|Lord|Lady|Professor|Doctor|President|King|Queen|Pope|Saint)\s+[A-Z_]")
 
 

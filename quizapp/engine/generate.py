@@ -72,6 +72,8 @@ _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|r
 _COMPARED_TO = re.compile(r"(?i)\b(?:(?:larger|bigger|smaller|greater|longer|shorter|wider|higher|taller|more|less)\s+than|"
                           r"(?:the\s+)?size\s+of|as\s+(?:large|big|small|long|wide|high)\s+as)\s+(?:the\s+)?$")
 # 'The next day, 29 November 1893, brought another first.': the date restates a day counted from one before
+_RELATIVE_TO_BAR = re.compile(r"(?i)\s*(?:[a-z]+\s+){0,2}(?:to\s+\d[\d,]*\s*)?[,–—-]+\s*(?:just\s+|only\s+)?(?:one|two|three|a few|"
+                              r"\d+)\s+(?:more|fewer|less|short)\s+(?:than|of)\b")
 _SPAN_LATER = re.compile(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|"
                          r"several|some|barely a|just a|only a|less than a|more than a)\s+(?:days?|weeks?|months?|years?|"
                          r"decades?)\s+(?:later|earlier|afterwards?|on)\b[^.;]*$")
@@ -225,6 +227,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return "a yardstick ('an area larger than _____'): any place of that size fits the comparison"
     if fact.kind in ("date", "year") and _RELATIVE_DAY.search(before):
         return "a date in apposition to 'the next day': the day it follows is in a sentence the stem does not show"
+    if fact.kind in NUMERIC_KINDS and _RELATIVE_TO_BAR.match(sent.text[fact.end - sent.start:]):
+        # 'by _____ votes to 32 – one more than the two-thirds needed': the key is the bar plus one
+        return "a figure the sentence sets against a bar ('one more than the two-thirds needed'): worked out, not read"
     if fact.kind in ("date", "year") and _SPAN_LATER.search(before[-60:]):
         # 'first lit in December 1899. Barely a year later, in _____': the span gives it, and a changed date
         # contradicts it (second blind review of new-documents-22)

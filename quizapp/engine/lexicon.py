@@ -92,7 +92,9 @@ PLACE_HEADS = {"Canal", "Lake", "Dam", "River", "Ocean", "Sea", "Bay", "Gulf", "
                 "Province", "County", "Region", "Territory", "Street", "Square", "Bridge", "Park",
                 # ('the Albert Embankment', 'the Albert Dock': a place named after someone is no person)
                 "Embankment", "Dock", "Docks", "Road", "Avenue", "Quay", "Wharf", "Pier", "Gardens", "Marsh",
-                "Fjord", "Crescent", "Terrace"}
+                "Fjord", "Crescent", "Terrace",
+                # ('Mariana Trench', 'San Andreas Fault', 'Mid-Atlantic Ridge': features of the Earth, no people)
+                "Trench", "Fault", "Ridge", "Rise", "Rift", "Volcano", "Crater", "Lagoon", "Atoll", "Cove", "Fjords"}
 PLACE_LEADS = {"Lake", "Mount", "Isthmus", "Gulf", "Cape", "Strait", "Straits", "Bay", "Sea", "Port", "Fort",
                 "Mont", "Lac", "Rio"}
 NATIONALITIES = {

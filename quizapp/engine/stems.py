@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quizapp.engine import lexicon, markup
-from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, TRAILING_CITATION, fronted_it,
+from quizapp.engine import lexicon
+from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
+from quizapp.engine.cleaning import ELLIPSIS_THEN_SENTENCE, clean_sentence
 from quizapp.engine.transcript import is_reply
 from quizapp.engine.model import Document, Sentence
 from quizapp.engine.structure import POINTER, furniture_line
@@ -33,7 +34,6 @@ _SET_AGAINST_START = re.compile(r"^(?:By contrast|In contrast|Even so|Instead|Co
 # it leaves nothing the question needs unresolved
 _MORE_TIME = re.compile(r"\banother\s+(?=(?:[a-z]+\s+|\d+\s+)?(?:century|centuries|decades?|years?|months?|weeks?|"
                         r"days?|generations?)\b)")
-_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")  # a marker, not a year the stem adds in brackets
 
 
 @dataclass
@@ -227,7 +227,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         ctx.problem = "sentence too short to stand alone"
     elif words > 90:
         ctx.problem = "sentence too long for a fair stem"
-    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text) and not _ELLIPSIS_THEN_SENTENCE.match(text):
+    elif re.match(r"^[\s“\"]*(?:\.\.\.|…)", text) and not ELLIPSIS_THEN_SENTENCE.match(text):
         ctx.problem = "fragment of a quotation (starts with an ellipsis)"
     elif re.match(r"^[\s“\"(]*[a-z]", text):
         ctx.problem = "fragment (starts in lower case)"
@@ -405,8 +405,6 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
 MAX_CONTEXT_SENTENCES = 2
 # '... Article 5: Workers and employees who …': an excerpt that starts at a sentence of its own (a
 # capital after the ellipsis, no quotation mark), not a fragment; the stem leaves the ellipsis out.
-_ELLIPSIS_THEN_SENTENCE = re.compile(r"^\s*(?:\.\.\.|…)\s*(?=[A-Z])")
-_ARTICLE_LABEL = re.compile(r"^(?:Article|Section|Clause|Paragraph|Point|§)\s*\d+[a-z]?\s*[:.]\s+(?=[A-Z])")
 _PARTITIVE_START = re.compile(r"^Of (?:those|these|them)\b")
 _WHOLE_SET = re.compile(r"\bmost were\b|\b(?:they|them|their)\b")
 
@@ -841,39 +839,6 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 @lru_cache(maxsize=100_000)
-def clean_sentence(text: str, keep_colon: bool = False) -> str:
-    """The sentence as shown in a stem: no footnote markers, no trailing source citation,
-    a closing colon (before a quotation the stem leaves out) made a full stop."""
-    text = _FOOTNOTE.sub("", text)
-    text = markup.plain(text)  # a Markdown file's **bold**, *italics* and [links](url)
-    if _ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
-        text = _ARTICLE_LABEL.sub("", _ELLIPSIS_THEN_SENTENCE.sub("", text))
-    text = _LEAD_LABEL.sub("", text)  # 'Quick summary: Grace was born …' -> 'Grace was born …'
-    if not keep_colon:
-        text = re.sub(r":\s*$", ".", text)
-    if text.count("”") > text.count("“") and not text.lstrip().startswith("“") and not text.rstrip().endswith("”"):
-        text = re.sub(r"(?<=\w[,.])”|(?<=\w)”(?=[\s,.])", "", text, count=1)  # the source's stray closing quote
-    text = TRAILING_CITATION.sub("", text)
-    text = re.sub(r"\b(and|or|the|of|to|in)\. (?=[a-z])", r"\1 ", text)  # 'incontestable and. staggering'
-    text = re.sub(r"(?<=[a-z])\.\.(?=\s)", ".", text)  # 'October.. All'
-    text = re.sub(r"‘(?=[^‘’]*$)", "", text)  # an opening single quotation mark the sentence never closes
-    text = _SPLIT_SUFFIX.sub(r"\1\2", text)  # the source's 'point ed out' -> 'pointed out'
-    text = _CAPITAL_MID.sub(lambda m: m.group(1) + m.group(2).lower(), text)  # 'achieved Just the' -> 'just'
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# A writer's label before a sentence ('Quick summary: Grace was born …', 'Update: The light …'): a
-# word or three and a colon, then the sentence; not a blank, a figure or an article's number.
-_LEAD_LABEL = re.compile(r"^[*_]*(?!Article\b|Section\b|Chapter\b|Part\b|Note\b)[A-Z][a-z]+(?:\s+[a-z]+){0,2}[*_]*:"
-                         r"[*_]*\s+(?=[*_]*[A-Z])")
-
-
-# Transcription slips a stem need not copy (the quoted passage keeps them): a suffix split from its
-# word, and an adverb capitalised in the middle of a sentence.
-_SPLIT_SUFFIX = re.compile(r"\b([a-z]{3,}) (ed|ing)\b(?=[\s,.;:])")
-_CAPITAL_MID = re.compile(r"(\b[a-z]+,? )(Just|Only|Even|Also|Very|Quite|Still|Already|Almost|Merely|Simply)\b(?= [a-z])")
-
-
 def strip_discourse(text: str, opening: re.Pattern[str] = _DISCOURSE_START) -> str:
     """'But Stakhanovism could not…' -> 'Stakhanovism could not…'."""
     m = opening.match(text)

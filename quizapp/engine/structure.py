@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .markup import IMAGE
 from .model import Paragraph, Section, Sentence
-from . import threads, transcript
+from . import pdfcopy, threads, transcript
 from .genre import front_matter
 from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
 
@@ -493,6 +493,10 @@ def _split_block(text: str, tag, lines, fmt: str, hint) -> list[_P]:
             # 'How The Grasslands Were Plowed' over its paragraph with no blank line between; a title
             # over its byline and dates: the heading line stands alone, and later steps say what it is
             return [_P(lines[0][0], lines[0][1], lines[:1])] + _split_block(text, tag, lines[1:], fmt, hint)
+        if len(lines) >= 3 and _sentence_case_head(first) and second[:1].isupper() and len(second) >= 2.5 * len(first):
+            # 'Seafloor spreading' over its paragraph in a textbook copied from a PDF: a heading in sentence case
+            return [_P(lines[0][0], lines[0][1], lines[:1], kind="heading", level=2, title=first.strip())] + \
+                _split_block(text, tag, lines[1:], fmt, hint)
         if _PAGE_LINE.fullmatch(first) and len(lines) <= 3 and all(_is_short(text[a:b]) for a, b in lines[1:]):
             return [_P(lines[0][0], lines[-1][1], lines, kind="furniture")]  # '- Page 1 -' over a running head
         if len(lines) >= 3 and sum(bool(_COLUMNS.search(text[a:b])) for a, b in lines) >= len(lines) - 1:
@@ -736,6 +740,12 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
                                                  or threads.post_head_block([text[a:b] for a, b in p.lines])
                                                  or threads.signature_block([text[a:b] for a, b in p.lines])):
             p.kind = "furniture"
+    # A book's running head, repeated on each page with its number ('CHAPTER 3  THE RESTLESS EARTH   47'):
+    # furniture, and what it names is the document's title.
+    running = pdfcopy.running_heads(paras, ptext) if fmt == "text" else set()
+    for p, s in zip(paras, ptext):
+        if p.kind is None and pdfcopy.RUNNING_NUMBER.sub("", s.strip()) in running:
+            p.kind = "furniture"
     # A message quoted from an earlier post ('> Quote from HebrideanHaar:' and its '>' lines): said before.
     if fmt == "text":
         for p, s in zip(paras, ptext):
@@ -816,11 +826,11 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         if question or subject or (_title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s)):
             paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
             first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)
-    title_candidates: list[str] = []
+    title_candidates: list[str] = [pdfcopy.running_title(h) for h in sorted(running)]
     first_sub_k = first_sub if first_sub is not None else -1
     if first_sub is not None:
         for p, s in zip(paras[:first_sub], ptext[:first_sub]):
-            if p.kind is None and p.short:
+            if p.kind is None and p.short and not pdfcopy.DECIMAL_HEAD.fullmatch(s.strip()):
                 p.kind = "furniture"
                 if _title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s):
                     title_candidates.append(s.strip())
@@ -837,6 +847,11 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             if head and paras[k + 1].kind is None and not paras[k + 1].short and \
                     (_title_like(head.group(1)) or _sentence_case_head(head.group(1).rstrip("?"))):
                 numbered.append((p, head.group(1)))  # '3. Light and air' over a paragraph of prose
+            decimal = pdfcopy.DECIMAL_HEAD.fullmatch(s.strip()) if p.kind is None and len(p.lines) == 1 and k + 1 < n else None
+            if decimal and (paras[k + 1].kind is None or paras[k + 1].kind == "list") and \
+                    _sentence_case_head(decimal.group(1)) or decimal and _title_like(decimal.group(1)):
+                p.kind, p.level, p.title = "heading", 2, s.strip()  # '3.2 Types of plate boundaries': a textbook's
+                continue
             asks = s.endswith("?") and _title_like(s[:-1])  # 'Where Was Krakatoa?' over its answer
             if (p.kind is None or lead_head) and (p.short or asks) and len(p.lines) == 1 and k + 1 < n and not p.turn:
                 nxt = paras[k + 1]

@@ -34,6 +34,8 @@ _REPLY_INSIDE = re.compile(r"(?i)(?:,|;|--|[—–])[ \t]*(?:yes|no)\b(?![ \t]+(
 # How many labelled turns, and which share of the paragraphs they must be, make a transcript.
 MIN_TURNS = 4
 TURN_SHARE = 0.6
+# The share of a label's turns that must end with a question mark for the label to be an interviewer's.
+QUESTION_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,13 @@ _PERSON = re.compile(r"\b(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[
 def _named_in_header(header: str) -> str:
     """The person the lines over the first turn name most often (the byline's writer aside): in an interview,
     the one who answers ('Marta Kowalczyk has kept bees on Warsaw's roofs for twenty years')."""
-    lines = [line for line in header.splitlines() if not re.match(r"[\s*_]*(?:by|words by|interview by)\b", line, re.I)]
-    names = [HONORIFIC.sub("", m.group(0)) for m in _PERSON.finditer("\n".join(lines))]
-    names = [n for n in names if n.split()[0] not in ("The", "A", "An", "In", "On", "At", "By", "For")]
-    return max(names, key=names.count) if names else ""
+    lines = [line for line in header.splitlines()
+             if not re.match(r"[\s*_]*(?:by|words by|interview by)\b|\s*#", line, re.I)]  # (nor the title)
+    found = [m.group(0) for m in _PERSON.finditer("\n".join(lines))]
+    names = [HONORIFIC.sub("", n) for n in found]
+    titled = {HONORIFIC.sub("", n) for n in found if HONORIFIC.match(n)}  # 'Sports historian Dr Eleanor Marsh tells …'
+    names = [n for n in names if n.split()[0] not in ("The", "A", "An", "In", "On", "At", "By", "For", "Is", "Was")]
+    return max(names, key=lambda n: (n in titled, names.count(n))) if names else ""
 
 
 def header_lines(block: str) -> bool:
@@ -99,16 +104,22 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     labelled = [(start, m) for start, end in paragraphs if (m := _LABEL.match(text, start, end))]
     roles = [_role(m) for _, m in labelled]
     counts = {r: roles.count(r) for r in roles}
+    ends = dict(paragraphs)
+    # '**Long Stride: So how did a legend become an Olympic event?**': a magazine's name over its questions,
+    # each answered by a paragraph with no label; a label whose turns are mostly questions asks
+    questions = {r: sum(1 for (start, m) in labelled if _role(m) == r and
+                        text[start:ends[start]].rstrip(" \t*_").endswith("?")) for r in counts}
+    asking = set(ASKING_ROLES) | {r for r, n in counts.items() if n >= MIN_TURNS and questions[r] >= QUESTION_SHARE * n}
     first = labelled[0][0] if labelled else 0
     after = [p for p in paragraphs if p[0] >= first]
     # '**Q:** How did you start?' over an answer with no label of its own: the answer is a turn too
-    asked = {start for start, m in labelled if _role(m) in ASKING_ROLES}
+    asked = {start for start, m in labelled if _role(m) in asking}
     starts = {start for start, _ in labelled}
     answered = sum(1 for k, p in enumerate(after) if k and after[k - 1][0] in asked and p[0] not in starts)
-    single_voice = len(counts) == 1 and next(iter(counts)) in ASKING_ROLES and answered >= MIN_TURNS
+    single_voice = len(counts) == 1 and next(iter(counts)) in asking and answered >= MIN_TURNS
     if not single_voice and (len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2) \
             or len(labelled) < MIN_TURNS or len(labelled) + answered < TURN_SHARE * len(after) \
-            or not any(r in ASKING_ROLES or r in ANSWERING_ROLES for r in counts):
+            or not any(r in asking or r in ANSWERING_ROLES for r in counts):
         return None
     header = text[:first]
     year = next((y.group(1) for line in header.splitlines()
@@ -132,7 +143,7 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     for start, m in labelled:
         role = _role(m)
         named = (m.group("who") or "").strip()
-        if role in ASKING_ROLES or HONORIFIC.sub("", m.group("role")).strip().lower() in askers \
+        if role in asking or HONORIFIC.sub("", m.group("role")).strip().lower() in askers \
                 or any(_full_name(m.group("role"), header).lower().endswith(a.split()[-1]) for a in askers if a):
             out[start] = Turn(m.end(), "", True)
         elif role in ANSWERING_ROLES:
