@@ -139,3 +139,13 @@ def test_an_italics_mark_left_at_a_sentences_edge_is_not_shown():
                           "marathon has been as much story as sport.") == \
         "From a dying messenger in ancient Greece to a man running under two hours, the marathon has been as " \
         "much story as sport."
+
+
+def test_a_date_of_a_when_clause_opening_the_sentence_dates_no_event():
+    text = ("= The canal =\n\nThe first chief engineer resigned in 1905.\n\nWhen Stevens resigned in 1907, Roosevelt "
+            "handed the job to an Army engineer, George Washington Goethals.\n\nThe ship SS Ancon made the first "
+            "official transit on 15 August 1914.\n\nPresident Jimmy Carter signed the treaties on 7 September 1977.\n")
+    _, result = generate_reference(text, "canal")
+    shown = [t for q in result.questions for t in
+             [c["text"] for c in q.get("choices", [])] + [p[1] for p in q.get("pairs", [])] + q.get("sequence", [])]
+    assert not [t for t in shown if t.startswith("When Stevens resigned")]

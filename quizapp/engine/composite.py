@@ -415,7 +415,7 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             if after.startswith(",") and re.search(r",\s+(?:[a-z]+ed|found|built|made|begun|drawn|known|taken|given|won|"
                                                    r"held|written|dug|seen|sent|lost|bought|sold|shown|laid)\s*$", before):
                 continue  # '… bronze water birds and, found in 1980, two half-size bronze chariots': an inserted phrase's date
-            if re.search(r"\s(?:after|before|when|until|since|once)\s[^,;]*$", before):
+            if re.search(r"(?:^|\s)(?:[Aa]fter|[Bb]efore|[Ww]hen|[Uu]ntil|[Ss]ince|[Oo]nce)\s[^,;]*$", before):
                 continue  # 'traffic declined after the St. Lawrence Seaway opened in 1959': the date is the clause's
             if re.match(r",\s+(?:the (?:year|month|day)|when)\b", after):
                 after = ""  # "… in 1927, the year when …": the rest is about the date
