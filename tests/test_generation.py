@@ -888,7 +888,7 @@ def test_life_events_and_ordinal_echoes_are_not_put_in_time_order():
 
 
 def test_a_figure_for_a_year_is_no_event():
-    text = ("The French began work on the canal on January 1, 1881. In 1904 the United States took over the "
+    text = ("= The Panama Canal =\n\nThe French began work on the canal on January 1, 1881. In 1904 the United States took over the "
             "excavations for $40 million. In 1914 the canal opened to ships of every nation after ten years of work. "
             "In 2021, about 516 million tons of cargo passed through the canal.\n")
     doc, result = generate_reference(text, "c")

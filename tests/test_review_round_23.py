@@ -149,3 +149,31 @@ def test_a_date_of_a_when_clause_opening_the_sentence_dates_no_event():
     shown = [t for q in result.questions for t in
              [c["text"] for c in q.get("choices", [])] + [p[1] for p in q.get("pairs", [])] + q.get("sequence", [])]
     assert not [t for t in shown if t.startswith("When Stevens resigned")]
+
+
+# The second blind review of new-documents-23 (after the rules above).
+
+def test_a_thing_called_by_its_kind_at_the_head_of_a_sentence_leans_on_the_one_before():
+    assert needs_previous("In 1887 the company belatedly switched to a lock design.", set())
+    assert needs_previous("Between the lake and Pedro Miguel lies the Culebra Cut.", set())
+    assert not needs_previous("In 1858 the company of engineers began work.", set())
+    # ... unless the document's title names it: 'the river' in "Congo River" is the Congo
+    river = ("Congo River\n\nThe Congo River is the second-longest river in Africa.\n\nThe river takes its name from the "
+             "Kingdom of Kongo, founded c. 1390 on the lands south of its lower course.\n")
+    doc = document_from_text(river, doc_id="congo-river", source_format="text")
+    result = pipeline.generate_documents([doc]).results[0]
+    assert [q for q in result.questions if "takes its name from" in q["prompt"]]
+    canal = ("= Panama =\n\nThe French company began digging in 1881.\n\nIn 1887 the company belatedly switched to a "
+             "lock design and hired Gustave Eiffel.\n")
+    _, result = generate_reference(canal, "panama")
+    belated = [q for q in result.questions if "the company belatedly" in q["prompt"]]
+    assert belated and all("The French company began" in q["prompt"] or "the French company began" in q["prompt"]
+                           for q in belated)  # shown with the sentence that names it
+
+
+def test_a_landmark_named_in_the_sentence_before_gives_the_year_away():
+    text = ("= Marathon =\n\nMichel Bréal proposed a race from Marathon to Athens for the first modern Olympics. The "
+            "race was run on 10 April 1896 over about 40 km.\n")
+    _, result = generate_reference(text, "marathon")
+    assert not [q for q in result.questions if "first modern Olympics" in q["prompt"]
+                and ("1896" in q.get("answer", "") or any(c["correct"] and "1896" in c["text"] for c in q.get("choices", [])))]

@@ -261,9 +261,17 @@ _BODY_BY_KIND = re.compile(r"\bthe (?:Company|Society|Board|Committee|Commission
                            r"Ministry|Department|Agency|Act|Bill|Treaty)\b(?!\s+(?:of|for|on)\b|\s+[A-Z])")
 
 
+# 'In 1887 the company belatedly switched to a lock design', 'Between the lake and Pedro Miguel lies …': a
+# thing the text named before, now called by its kind at the head of the sentence, with nothing after the noun
+# that names it (second blind review of new-documents-23)
+KIND_AT_HEAD = re.compile(r"^(?:(?:In|By|From|Until|After|Before|During)\s+(?:\w+\s+)?\d{4},?\s+|Between\s+)?"
+                          r"(?P<the>[Tt]he\s+(?P<kind>company|firm|lake|river|canal|expedition|ship|vessel|treaty|"
+                          r"colony|commission|committee|council))\b(?!\s+(?:of|on|for|called|named|known|that|which|who)\b|\s+[A-Z])")
+
+
 def needs_previous(text: str, person_names: set[str]) -> bool:
     return bool(ANAPHOR_START.match(text) and not EXTRAPOSED_IT.match(text)) or dangling_pronoun(text, person_names) \
-        or bool(_BODY_BY_KIND.search(strip_quotes_inner(text))) \
+        or bool(_BODY_BY_KIND.search(strip_quotes_inner(text))) or bool(KIND_AT_HEAD.match(text)) \
         or dangling_its(text) \
         or bool(DEMONSTRATIVE.search(strip_quotes_inner(text))) or bool(_IT_AT_END.search(text)) or fronted_it(text) \
         or object_it(text, person_names) or bool(_COMPARED_BACK.search(text) and not re.search(r"\bthan\b", text)) \

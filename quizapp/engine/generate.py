@@ -49,7 +49,7 @@ LANDMARK_YEARS = {
     1066: r"Hastings|Norman [Cc]onquest", 1215: r"Magna Carta", 1453: r"Constantinople", 1492: r"Columbus",
     1517: r"Ninety-[Ff]ive Theses|95 Theses", 1588: r"Armada", 1620: r"Mayflower", 1815: r"Waterloo",
     1865: r"Lincoln", 1963: r"Kennedy was (?:shot|assassinated)|assassination of (?:President )?(?:John F\. )?Kennedy",
-    1973: r"Yom Kippur War", 1950: r"Korean War", 1990: r"Hubble Space Telescope", 1961: r"Berlin Wall|Gagarin", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
+    1973: r"Yom Kippur War", 1950: r"Korean War", 1990: r"Hubble Space Telescope", 1896: r"(?i)first modern Olympic", 1961: r"Berlin Wall|Gagarin", 1912: r"Titanic", 1906: r"San Francisco earthquake", 1989: r"(?i)wall|Berlin", 1991: r"(?i)collapse|Soviet Union ended",
 }
 # Famous discoveries: their year is general knowledge wherever the discovery is the sentence's or the
 # document's subject ('Its discovery in 1928' in "The Discovery and Development of Penicillin").
@@ -610,6 +610,14 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         return out  # the fact sat in a part of the sentence the stem leaves out
     if fact.kind == "quote":
         return _quote_questions(doc, ctx, fact, blanked, base, full) if want_typed else out
+    if fact.kind in ("year", "date") and ctx.chain and any(
+            int(y) in LANDMARK_YEARS and re.search(LANDMARK_YEARS[int(y)], " ".join(c.text for c in ctx.chain))
+            for y in re.findall(r"\d{4}", fact.text)):
+        # 'proposed a race … for the first modern Olympics. The race was run on 10 April _____': the
+        # sentence the stem shows before names the landmark (second blind review of new-documents-23)
+        mc = Candidate(qtype="multiple_choice", prompt=blanked, features={}, **base)
+        mc.reject = "a landmark year of world history, named with its event in the stem: answerable from general knowledge"
+        return [mc]
     direction = comparison_direction(sent.text[: fact.start - sent.start]) if fact.kind in NUMERIC_KINDS else 0
     if fact.kind in NUMERIC_KINDS and not direction and _OPEN_BOUND_AFTER.match(sent.text[fact.end - sent.start:]):
         direction = 1  # 'at 2 °C or more above that maximum': 5 °C or more is true as well

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon
-from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
+from quizapp.engine.anaphora import (DEMONSTRATIVE, KIND_AT_HEAD, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
@@ -731,6 +731,11 @@ def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
     title = doc.section_title(ctx.sentence.section)
     if title and "in the section “" in ctx.attribution and re.search(r"(?i)\bperiod\b", title):
         text = re.sub(r"\b(?:this|that|the)\s+period\b(?!\s+\()", "period", text)
+    head = KIND_AT_HEAD.match(text)
+    shown = doc.title + (" " + title if title and "in the section “" in ctx.attribution else "")
+    if head and re.search(rf"(?i)\b{head.group('kind')}\b", shown):
+        # 'the river takes its name from …' under the title 'Congo River': the stem names the river
+        text = text[:head.start("the")] + "Named" + text[head.end("the"):]
     first = ctx.sentence.index == 0 or doc.sentences[ctx.sentence.index - 1].section != ctx.sentence.section
     if first and title and "in the section “" in ctx.attribution and re.fullmatch(r"[A-Za-z’' -]{3,40}", title) \
             and len(title.split()) <= 3:
