@@ -177,3 +177,13 @@ def test_a_landmark_named_in_the_sentence_before_gives_the_year_away():
     _, result = generate_reference(text, "marathon")
     assert not [q for q in result.questions if "first modern Olympics" in q["prompt"]
                 and ("1896" in q.get("answer", "") or any(c["correct"] and "1896" in c["text"] for c in q.get("choices", [])))]
+
+
+def test_a_decimal_head_may_ask_a_question_and_a_fault_is_named_without_its_kind():
+    text = TEXTBOOK.replace("CHAPTER 3  THE RESTLESS EARTH   48\n",
+                            "CHAPTER 3  THE RESTLESS EARTH   48\n\n3.3 How fast do plates move?\n")
+    doc = document_from_text(text, doc_id="earth", source_format="text")
+    assert "3.3 How fast do plates move?" in [s.title for s in doc.sections]
+    from quizapp.engine.accepts import name_accepts
+    from quizapp.engine.model import Fact
+    assert "San Andreas" in name_accepts(Fact(kind="place", text="San Andreas Fault", start=0, end=17, sentence=0))

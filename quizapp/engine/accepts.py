@@ -107,7 +107,7 @@ def name_accepts(fact: Fact) -> list[str]:
                                                                     "Islands", "Mountains", "Gulf", "Bay", "Strait") \
             and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
-    if fact.kind == "place" and len(tokens) >= 3 and tokens[-1] in ("Island", "City", "Town", "Province", "State"):
+    if fact.kind == "place" and len(tokens) >= 3 and tokens[-1] in ("Island", "City", "Town", "Province", "State", "Fault"):
         accept.add(" ".join(tokens[:-1]))  # 'Hong Kong Island': 'Hong Kong'; 'New York City': 'New York' (set 22)
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle

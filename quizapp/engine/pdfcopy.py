@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-DECIMAL_HEAD = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+([A-Z][^.!?:;]{2,70})")
+DECIMAL_HEAD = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+([A-Z][^.!?:;]{2,70})\??")  # ('3.3 How fast do plates move?')
 RUNNING_NUMBER = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 
 

@@ -74,6 +74,10 @@ def _slug(s: str) -> str:
 # ---------------------------------------------------------------------------
 
 _EDIT_LINK_CLASS = re.compile(r"\beditsection\b|\bmw-editsection\b")
+# A block of readers' comments ('<section class="comments">', '<div id="respond">'): what readers say of
+# the page, not the page (first-sight review of new-documents-24)
+COMMENTS_SHARE = 0.4  # above this share of the page's text, its "comments" are its content (a thread)
+_COMMENTS_CLASS = re.compile(r"(?i)\b(?:comments?|comment-list|replies|respond|discussion|disqus)\b")
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select", "textarea"}
 _FURNITURE_TAGS = {"nav", "footer", "aside", "figcaption", "caption"}  # captions are no prose of the text
 _BLOCK_TAGS = {
@@ -112,6 +116,7 @@ class _HTMLText(HTMLParser):
         self.heading = 0
         self.pre = 0
         self.furniture = 0
+        self.comments: list[list] = []  # [tag, depth] of the comment blocks we are inside
         self.quote = 0  # inside a <blockquote>: someone else's words
         self.sup = 0  # inside a <sup>: a footnote's marker ('granodiorite<sup>1</sup>') is left out
         self.chrome = 0  # inside a wiki's '[edit]' link beside a heading (<span class="mw-editsection">)
@@ -123,6 +128,11 @@ class _HTMLText(HTMLParser):
         self.rows: list[list[str]] = []
 
     # -- helpers
+    def furn(self) -> bool | str:
+        """Whether a block is furniture: True in a nav, footer or aside; "comments" in readers' comments,
+        which are furniture only where the page has more of its own (see ``html_to_text``)."""
+        return self.furniture > 0 or ("comments" if self.comments else False)
+
     def flush(self, kind: str = "p") -> None:
         if self.cell is not None:
             return
@@ -145,7 +155,7 @@ class _HTMLText(HTMLParser):
         elif kind == "p" and self.quote:
             kind = "quote"
         level = self.heading if kind == "h" else len(self.lists)
-        self.blocks.append([kind, text, level, self.furniture > 0, self.list_group])
+        self.blocks.append([kind, text, level, self.furn(), self.list_group])
 
     def end_table(self) -> None:
         rows = [r for r in self.rows if any(c.strip() for c in r)]
@@ -159,10 +169,10 @@ class _HTMLText(HTMLParser):
                 for piece in c.split(_PARA):
                     text = _clean([piece])
                     if text:
-                        self.blocks.append(["p", text, 0, self.furniture > 0, 0])
+                        self.blocks.append(["p", text, 0, self.furn(), 0])
         else:
             lines = [" | ".join(_clean([c.replace(_PARA, " ")], False) for c in r) for r in rows]
-            self.blocks.append(["table", "\n".join(lines), 0, self.furniture > 0, 0])
+            self.blocks.append(["table", "\n".join(lines), 0, self.furn(), 0])
 
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -208,6 +218,12 @@ class _HTMLText(HTMLParser):
             self.flush()
             self.furniture += 1
             return
+        if self.comments and tag == self.comments[-1][0]:
+            self.comments[-1][1] += 1
+        elif tag in ("section", "div", "ol", "ul", "aside") and _COMMENTS_CLASS.search(
+                " ".join(v or "" for k, v in attrs if k in ("class", "id"))):
+            self.flush()
+            self.comments.append([tag, 1])
         if tag in ("ul", "ol", "menu"):
             self.flush()
             if not self.lists:
@@ -295,6 +311,11 @@ class _HTMLText(HTMLParser):
             self.flush()
             self.furniture = max(0, self.furniture - 1)
             return
+        if self.comments and tag == self.comments[-1][0]:
+            self.comments[-1][1] -= 1
+            if not self.comments[-1][1]:
+                self.flush()
+                self.comments.pop()
         if tag in ("ul", "ol", "menu"):
             self.flush()
             if self.lists:
@@ -362,6 +383,12 @@ def extract_html(source: str) -> tuple[str, list[tuple[int, int, str, int]], str
     parser = _HTMLText()
     parser.feed(source)
     parser.close()
+    # readers' comments under a page are furniture; a thread saved as HTML is all "comments", and its posts
+    # are the text
+    said = sum(len(b[1]) for b in parser.blocks if b[3] == "comments")
+    if said > COMMENTS_SHARE * max(1, sum(len(b[1]) for b in parser.blocks)):
+        for b in parser.blocks:
+            b[3] = False if b[3] == "comments" else b[3]
     # join consecutive list items of the same list into one paragraph
     groups: list[list] = []
     for kind, text, level, furn, group in parser.blocks:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon
-from quizapp.engine.anaphora import (DEMONSTRATIVE, KIND_AT_HEAD, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
+from quizapp.engine.anaphora import (DEMONSTRATIVE, KIND_AT_HEAD, dangling_pronoun, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
@@ -207,6 +207,10 @@ def _full_name_of_given(text: str, person_names: set[str]) -> tuple[str, str] | 
     return (given, full.pop())
 
 
+# A sentence whose subject is 'he' or 'she', after at most a date ('On 14 May 1796 he tested the idea.')
+_PRONOUN_SUBJECT = re.compile(r"^(?:(?:On|In|By|At|During|After|Before|Around|About)\s+[^,;]{1,40}?,?\s+)?(?:he|she|He|She)\s+[a-z]")
+
+
 def build_context(doc: Document, sentence: Sentence, person_names: set[str],
                   first_is_name: bool = False) -> Context:
     quoted = in_quotation(doc, sentence)
@@ -344,6 +348,13 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         contrast = _SET_AGAINST_START.match(prev.text)
         if contrast and not needs_previous(_MORE_TIME.sub("", prev.text[contrast.end():]), person_names):
             break  # 'Even so, smallpox persisted for another century …' shown as 'Smallpox persisted …': context enough
+    if chain and _PRONOUN_SUBJECT.match(text) and dangling_pronoun(text, person_names) and not any(
+            re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", re.sub(r"[*_]", "", c.text)) for c in chain) and not any(
+            re.search(r"\b(?:he|she|his|her|him)\b", c.text, re.I) for c in chain):
+        # 'Local people believed that milkmaids … did not get smallpox. On 14 May 1796 he tested the idea.':
+        # the sentence shown before names nobody 'he' could be (first-sight review of new-documents-24)
+        ctx.problem = "unresolved reference: the sentences before name nobody 'he' or 'she' could be"
+        return ctx
     if chain and MONTH_WITHOUT_YEAR.search(text) and not any(re.search(r"\b\d{4}\b", c.text) for c in chain) \
             and not needs_previous(MONTH_WITHOUT_YEAR.sub("", _section_resolved(doc, ctx, text)), person_names):
         # 'Aerial surveys carried out in March and April …': the sentences before do not give the year either
