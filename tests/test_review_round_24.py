@@ -50,3 +50,21 @@ def test_a_he_the_sentence_shown_before_does_not_name_is_not_asked():
     _, result = generate_reference(text, "smallpox", source_format="markdown")
     assert not [q for q in result.questions if "he tested the idea" in q["prompt"]
                 and "Edward Jenner" not in q["prompt"]]
+
+
+def test_early_mid_or_late_in_a_year_gets_options_of_the_same_part_in_other_years():
+    text = ("= Cadbury =\n\nIn early 2010, the American food giant Kraft Foods bought Cadbury in a hostile takeover "
+            "worth approx. £11.5 billion.\n")
+    _, result = generate_reference(text, "cadbury")
+    options = [[c["text"] for c in q["choices"]] for q in result.questions if q["type"] == "multiple_choice"
+               and any(c["correct"] and c["text"] == "early 2010" for c in q["choices"])]
+    assert options and all(len({o.split()[1] for o in opts}) == 4 and all(o.startswith("early ") for o in opts)
+                           for opts in options), options
+
+
+def test_an_aside_in_brackets_is_no_context():
+    text = ("= Chocolate =\n\nIn 1893 George Cadbury began building a model village at Bournville. (Bournville "
+            "famously had no public houses.) In York, Joseph Rowntree followed the same path, founding New Earswick "
+            "in 1902.\n")
+    _, result = generate_reference(text, "choc")
+    assert not [q for q in result.questions if "public houses" in q["prompt"]]

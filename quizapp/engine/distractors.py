@@ -647,12 +647,13 @@ def _date_distractors(key: Fact, doc_id: str, index: FactIndex, offer, seed: int
     m = re.match(r"(?i)(mid|early|late)([- ])(\d{4})$", key.text)
     if m:
         y = int(m.group(3))
+        # the key's part of the year in other years ('early 2008', 'early 2009', 'early 2011'): three parts
+        # of one year beside the key's other year made the key the odd one out (first-sight review of set 24)
         for delta in _spread(seed, [-2, -1, 1, 2, 3]):
-            for part in ("mid", "early", "late"):
-                sep = m.group(2) if part == "mid" else " "
-                text = f"{part if m.group(1).islower() else part.capitalize()}{sep}{y + delta}"
-                if offer(text, "date:" + f"{y + delta}-{part}"):
-                    return
+            text = f"{m.group(1)}{m.group(2)}{y + delta}"
+            part = m.group(1).lower()
+            if offer(text, "date:" + f"{y + delta}-{part}"):
+                return
         return
     kp = _date_parts(key.norm)
     if kp is None:

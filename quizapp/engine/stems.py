@@ -332,6 +332,11 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if len(chain) >= MAX_CONTEXT_SENTENCES or prev.text.rstrip().endswith(":"):
             ctx.problem = "unresolved reference: the sentences before do not resolve it"
             return ctx
+        if re.fullmatch(r"\s*\([^()]+\)\s*", prev.text):
+            # '(Bournville famously had no public houses.) In York, …': an aside in brackets, often the end of
+            # another paragraph's thought, is no context (first-sight review of new-documents-24)
+            ctx.problem = "unresolved reference: the sentence before is an aside in brackets"
+            return ctx
         if re.match(r"^[\s“\"]*(?:\.\.\.|…)|^[\s“\"(]*[a-z]|^@", prev.text):
             ctx.problem = "unresolved reference: the sentence before is a fragment"
             return ctx
