@@ -8,6 +8,7 @@ import re
 from quizapp.engine import lexicon
 from quizapp.engine.factindex import STOPWORDS
 from quizapp.engine.facts import _ROLES
+from quizapp.engine.patterns import rx
 
 
 ANAPHOR_START = re.compile(
@@ -311,8 +312,7 @@ def dangling_pronoun(text: str, person_names: set[str]) -> bool:
         else:
             named = [n for n in person_names if n in before]
             named = [n for n in named if not any(n != o and n in o for o in named)]  # 'Robert Hooke', not 'Hooke'
-            if not any(re.search(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )(?<!\b[Uu]nder )(?<!\b[Uu]nder Captain )\b{re.escape(name)}\b",
-                                 before) for name in named):
+            if not any(rx(rf"(?<!\bwith )(?<!\bby )(?<!\bthan )(?<!\b[Uu]nder )(?<!\b[Uu]nder Captain )\b{re.escape(name)}\b").search(before) for name in named):
                 # 'together with Robert Hooke he also designed': he is not Hooke; 'under Captain James
                 # Anderson, with Samuel Canning in charge …, she left Valentia': she is the ship
                 return True

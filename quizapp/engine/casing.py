@@ -9,6 +9,7 @@ from functools import lru_cache
 from quizapp.engine import lexicon
 from quizapp.engine.cuts import BLANK
 from quizapp.engine.facts import _zipf
+from quizapp.engine.patterns import rx
 
 
 _HONORIFIC = re.compile(r"[“\"]?(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|Ft|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres)\.?\s+[A-Z_]"
@@ -84,8 +85,8 @@ RARE_FIRST_WORD_ZIPF = 3.4
 def _rare_and_never_lower(word: str, text: str, doc_text: str) -> bool:
     """Set beside other names as one of them: 'Seneca, Gellius and …', 'Seneca (De Tranquillitate …)'
     ('Transpiration is …' is a common word at a sentence's start)."""
-    return re.match(rf"{re.escape(word)}(?:,?\s+and\s+|,\s+|\s+\()[A-Z]", text) is not None \
-        and _zipf(word.lower()) < RARE_FIRST_WORD_ZIPF and re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
+    return rx(rf"{re.escape(word)}(?:,?\s+and\s+|,\s+|\s+\()[A-Z]").match(text) is not None \
+        and _zipf(word.lower()) < RARE_FIRST_WORD_ZIPF and rx(rf"\b{re.escape(word.lower())}\b").search(doc_text) is None
 
 
 @lru_cache(maxsize=4096)
@@ -93,8 +94,8 @@ def capitalised_mid_sentence(word: str, doc_text: str) -> bool:
     """True when the document writes ``word`` with its capital inside a sentence ('the Apollo program'):
     a name, unless it is a very common word ('Each' in a heading 'How Long Water Stays in Each Store') or the
     document also writes it in lower case."""
-    return _zipf(word.lower()) < 5.3 and re.search(rf"\b[a-z]+[,;:]? {re.escape(word)}\b", doc_text) is not None and \
-        re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
+    return _zipf(word.lower()) < 5.3 and rx(rf"\b[a-z]+[,;:]? {re.escape(word)}\b").search(doc_text) is not None and \
+        rx(rf"\b{re.escape(word.lower())}\b").search(doc_text) is None
 
 
 def _written_lower(text: str, doc_text: str) -> bool:
@@ -116,24 +117,24 @@ def _mostly_a_name(word: str, doc_text: str) -> bool:
     often than in lower case. One pass over the word's own occurrences (not a scan of the text for
     every position a word before it could start at)."""
     alone = full = 0
-    for m in re.finditer(rf"\b{re.escape(word)}\b(?! [A-Z])", doc_text):
+    for m in rx(rf"\b{re.escape(word)}\b(?! [A-Z])").finditer(doc_text):
         before = doc_text[max(0, m.start() - 30):m.start()]
         if re.search(r"\b[A-Z][a-z]+ $", before):
             full += 1
         elif re.search(r"(?:[a-z]|\d|[.!?][\"”’]?)[,;:]? $", before):
             alone += 1
-    return full > 0 and alone >= 2 and alone > len(re.findall(rf"\b{re.escape(word.lower())}\b", doc_text))
+    return full > 0 and alone >= 2 and alone > len(rx(rf"\b{re.escape(word.lower())}\b").findall(doc_text))
 
 
 @lru_cache(maxsize=4096)
 def _lower_in(word: str, doc_text: str) -> bool:
-    return re.search(rf"\b{word}(?:s|es)?\b", doc_text) is not None
+    return rx(rf"\b{word}(?:s|es)?\b").search(doc_text) is not None
 
 
 @lru_cache(maxsize=4096)
 def _surname_in(word: str, doc_text: str) -> bool:
     """'Ballard returned in 1986' where the text names 'Robert Ballard': a surname, whatever its
     frequency as a word."""
-    return re.search(rf"\b(?:[A-Z][a-z]+|[A-Z]\.) {re.escape(word)}\b(?! [A-Z])", doc_text) is not None \
-        and re.search(rf"\b{re.escape(word.lower())}\b", doc_text) is None
+    return rx(rf"\b(?:[A-Z][a-z]+|[A-Z]\.) {re.escape(word)}\b(?! [A-Z])").search(doc_text) is not None \
+        and rx(rf"\b{re.escape(word.lower())}\b").search(doc_text) is None
 

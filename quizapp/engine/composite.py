@@ -18,6 +18,7 @@ from quizapp.engine.namechecks import typed_name_problem
 from quizapp.engine.normalize import fold
 from quizapp.engine.stems import Context, clean_sentence, stem_text, subject_resolved
 from quizapp.engine.structure import GLOSS_ENTRY
+from quizapp.engine.patterns import rx
 
 _LIST_KINDS = {"nationality", "place", "person", "group"}
 
@@ -458,7 +459,7 @@ def _ordinal_echo(event: str, others: list[str]) -> bool:
     global bleaching event': the ordinal puts the events in order by itself."""
     for m in _ORDINAL_EVENT.finditer(event):
         noun = m.group(1)
-        if any(re.search(rf"(?i)\b{re.escape(noun)}\b", o) for o in others):
+        if any(rx(rf"(?i)\b{re.escape(noun)}\b").search(o) for o in others):
             return True
     return False
 

@@ -21,6 +21,7 @@ from quizapp.engine.factindex import (INDEXED_NAME_KINDS, ORDINAL_WORDS, SCALES,
 from quizapp.engine.model import Fact
 from quizapp.engine.normalize import contains_word, fold, parse_number
 from quizapp.engine.optioncues import _order_value, _sig_digits, key_stands_out
+from quizapp.engine.patterns import rx
 
 
 # ---------------------------------------------------------------- generation
@@ -61,7 +62,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
     stem_years = sorted({int(y) for y in re.findall(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)(?!\d|[.,]\d)(?!-?s)(?!\s+[a-z]+s\b)", stem)} - {key_year}) \
         if key_year else []
     for war, (began, ended) in lexicon.WAR_YEARS.items():
-        if key_year and re.search(rf"\b{war}\b", stem):
+        if key_year and rx(rf"\b{war}\b").search(stem):
             # 'during the Second World War … Afterwards … completed in 1948': no option before its end
             stem_years = sorted(set(stem_years) | ({ended} if key_year > ended else {began} if key_year < began else set()))
     stem_decades = [int(d) for d in re.findall(r"\b(1[5-9]\d0)-?s\b", stem)]
@@ -75,7 +76,7 @@ def choose_distractors(key: Fact, doc_id: str, stem: str, index: FactIndex, n: i
         elif _SLIGHT.search(before_key):
             direction = -1
     lifetimes = [y for name, y in lexicon.DEATH_YEARS.items()
-                 if key_year and key_year <= y and re.search(rf"\b{re.escape(name)}\b", stem)]
+                 if key_year and key_year <= y and rx(rf"\b{re.escape(name)}\b").search(stem)]
     same_year = key.kind == "date" and key_year and (re.search(
         r"(?i)\b(?:now|today|at present|at the moment|recently|this year|last year)\b", stem) is not None
         or stem.count(str(key_year)) > key.text.count(str(key_year)))  # the title 'The Crisis of 1789' shows the year

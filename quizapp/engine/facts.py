@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 from quizapp.engine import lexicon
 from quizapp.engine.model import Fact, Sentence
 from quizapp.engine.normalize import fold, parse_number
+from quizapp.engine.patterns import rx
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.?|Nov\.|Dec\.)")
@@ -238,7 +239,7 @@ def classify_name(name: str, context_before: str = "", context_after: str = "") 
             and not any(w in lexicon.ORG_WORDS or w in lexicon.NATIONALITIES for w in tokens):
         return "place"  # 'Queensland, Australia', 'Kharkov, Ukraine'
     if 2 <= len(tokens) <= 4 and _ROLE_BEFORE.search(context_before) \
-            and all(re.fullmatch(rf"[{_UP}][{_LO}’'-]+|[A-Z]\.", t) for t in tokens) \
+            and all(rx(rf"[{_UP}][{_LO}’'-]+|[A-Z]\.").fullmatch(t) for t in tokens) \
             and not any(w in lexicon.ORG_WORDS or w in lexicon.PLACE_HEADS for w in tokens) and name not in lexicon.PLACES:
         return "person"  # 'the physicist Marie Curie', 'the engineer Karl Brandt'
     if 2 <= len(tokens) <= 4 and _ROLE_AFTER.match(context_after) \
@@ -288,7 +289,7 @@ def extract_facts(sentence: Sentence) -> list[Fact]:
     lower = text.lower()
     has_pct = "%" in text or "per cent" in lower or "percent" in lower
     has_ratio = " out of " in lower
-    has_fraction = re.search(rf"(?i)\b(?:{_FRACTION_NUM})[- ](?:{_FRACTION_DEN})\b", text) is not None
+    has_fraction = rx(rf"(?i)\b(?:{_FRACTION_NUM})[- ](?:{_FRACTION_DEN})\b").search(text) is not None
     for kind, pattern in _PATTERNS:
         if not numeric:
             break  # no digit, month or number word: no number, date or range to find

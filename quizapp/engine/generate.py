@@ -30,6 +30,7 @@ from quizapp.engine.stemcues import (OFFICE_BEFORE, OFFICE_HOLDER, FAMOUS_KIN_BE
                                      compound_echo, SAME_THINGS_ANOTHER_YEAR, named_again_with_another_year,
                                      YEAR_IN_STEM, TITLE_YEAR, AFTER_STEM_YEAR, just_after_a_stem_year, NAME_ECHO,
                                      name_echo)
+from quizapp.engine.patterns import rx
 
 _GENDER_CUE = re.compile(r"\b(?:daughter|wife|mother|sister|woman|women|she|her|Mrs|Miss|son|husband|father|brother|he|his|him)\b", re.I)
 # 'the Lieutenant-Governor, Sir _____': the title before the blank says a man or a woman
@@ -215,7 +216,7 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
                                              or re.search(r"(?i)\bbetween\s+$", before) and re.match(r"\s+and\s+\d", after)):
         return "an end of a span written 'between … and …': the other end bounds the options"
     if fact.kind == "quantity" and fact.value and float(fact.value).is_integer() and \
-            re.search(rf"(?<![\d,.]){int(fact.value)}-[a-z]", before + " " + after):
+            rx(rf"(?<![\d,.]){int(fact.value)}-[a-z]").search(before + " " + after):
         return "cue: the figure stands in a name in the sentence ('the 42-line Bible … 42 lines')"
     gloss = re.match(r"\s*\(([A-Z]{2,6})\)", after)
     if fact.kind in NAME_KINDS and gloss and _spelled_out(gloss.group(1), fact.text):
@@ -590,7 +591,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
     section_needed = False
     if fact.kind in ("date", "year") and not ctx.chain and not ctx.lead_cut and not ctx.quoted:
         title = doc.section_title(sent.section)
-        if any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title) for y in re.findall(r"\d{4}", fact.text)):
+        if any(rx(rf"(?<![\d–-]){y}(?![\ds–-])").search(title) for y in re.findall(r"\d{4}", fact.text)):
             # 'The December 1938 laws' gives the year of 'On December 28, 1938, Stalin invalidated …'
             # away; a sentence that needs no context is asked without its section.
             ctx = dataclasses.replace(ctx, attribution=re.sub(r", in the section “.*”, $", ", ", ctx.attribution))
@@ -706,7 +707,7 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
             typed.reject = typed_name_problem(doc, fact, blanked, index, " ".join(s.text for s in ctx.follow))
             if fact.kind == "person":
                 # 'His daughter, _____' beside 'Thomas Reed': the family name alone does not tell them apart
-                typed.accept = [a for a in typed.accept if a == fact.text or not re.search(rf"\b{re.escape(a)}\b", blanked)]
+                typed.accept = [a for a in typed.accept if a == fact.text or not rx(rf"\b{re.escape(a)}\b").search(blanked)]
         if typed is None and fact.kind == "date":
             typed = _year_of_date_question(doc, ctx, fact, base, features, focus)
         if typed:
@@ -737,11 +738,11 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
             if c.qtype in ("multiple_choice", "numeric"):
                 c.reject = c.reject or YEAR_IN_STEM
     titles = [t for t in (doc.section_title(sent.section), doc.title) if t and f"“{t}”" in blanked]
-    if fact.kind == "year" and year and any(re.search(rf"(?<!\d){year.group(0)}(?!\d)", t) for t in titles):
+    if fact.kind == "year" and year and any(rx(rf"(?<!\d){year.group(0)}(?!\d)").search(t) for t in titles):
         for c in out:  # in the section 'Stalin's Labor Legislation: 1927–1940', '… introduced in 1928': the title
             if c.qtype in ("multiple_choice", "numeric") or c.qtype == "true_false" and not c.features.get("truth"):
                 c.reject = c.reject or TITLE_YEAR  # shows the year, and the false one beside it
-    if fact.kind == "date" and year and any(re.search(rf"(?<!\d){year.group(0)}(?!\d)", t) for t in titles):
+    if fact.kind == "date" and year and any(rx(rf"(?<!\d){year.group(0)}(?!\d)").search(t) for t in titles):
         for c in out:  # 'According to “… The Crisis of 1789”, … followed on 26 August _____' (Give the year.)
             if c.qtype == "numeric" and c.answer == year.group(0):
                 c.reject = c.reject or TITLE_YEAR

@@ -10,6 +10,7 @@ from quizapp.engine.factindex import STOPWORDS, FactIndex, content_words
 from quizapp.engine.facts import _zipf
 from quizapp.engine.model import Document, Fact
 from quizapp.engine.normalize import fold
+from quizapp.engine.patterns import rx
 
 def is_subject_name(doc: Document, name: str) -> bool:
     """The biography's subject by the title's name or another ('Maria Skłodowska' for Marie Curie:
@@ -55,7 +56,7 @@ def country_people_cue(answer: str, prompt: str) -> bool:
         names = next((a for a in lexicon.PLACE_ALIASES if country in a), {country}) | {country}
         names |= {f"{n} Germany" for n in ("East", "West", "Nazi")} if country == "Germany" else set()
         other = people if answer in names else (names if answer in people else set())
-        if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", prompt) for o in other):
+        if any(rx(rf"(?<![\w.]){re.escape(o)}(?![\w])").search(prompt) for o in other):
             return True
     # 'when the news reached Paris … many _____' (Parisians): the people of a place named in the stem
     people = re.fullmatch(r"([A-Z][a-z]{3,})[a-z]*?(?:ians|ans|ers|ites|ese|s)", answer)
@@ -77,7 +78,7 @@ def other_word_after(text: str, before: str, term: str) -> str:
         return ""
     words = r"\s+".join(map(re.escape, m.group(1).split()))
     stem = fold(term).lower()[:4]
-    for found in re.finditer(rf"(?<![\w’'-]){words},?\s+(?:\d{{4}},\s+)?([a-z]{{3,}})\b", text):
+    for found in rx(rf"(?<![\w’'-]){words},?\s+(?:\d{{4}},\s+)?([a-z]{{3,}})\b").finditer(text):
         word = found.group(1)
         if word not in STOPWORDS and not word.startswith(stem):
             return word
@@ -129,7 +130,7 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
         # 'blazers £5, jumpers £2, _____ kit £1–£3' (PE): a label on a thing, guessed from the thing
         return "an abbreviation used as an adjective ('PE kit'): incidental"
     if fact.kind in ("org", "term", "place") and re.fullmatch(r"[A-Z]{2,5}", fact.text) and \
-            re.search(rf"\(\s*{fact.text}\s*\)", doc.text):
+            rx(rf"\(\s*{fact.text}\s*\)").search(doc.text):
         # 'the _____ was built to keep two men alive' (LM), where the text says 'the lunar module (LM)'
         return "an abbreviation the text spells out: typing it tests its letters"
     if fact.kind == "org" and re.match(r"\s*\([A-Z][a-z]+\s+[A-Z]{2,5}\)", after):
@@ -179,17 +180,17 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
                     and t not in lexicon.PLACE_MODIFIERS and t not in lexicon.THING_HEADS]  # 'the New Suez Canal' in “The
         # Suez Canal”: 'Suez' tells it; 'the Mount Wilson Observatory' under “Mount Wilson”: 'Wilson' does
         shown = fold(prompt)
-        generic_in_title = not distinct and any(re.search(rf"\b{re.escape(fold(t))}\b", fold(doc.title)) for t in tokens)
-        if generic_in_title or distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", shown) for t in distinct):
+        generic_in_title = not distinct and any(rx(rf"\b{re.escape(fold(t))}\b").search(fold(doc.title)) for t in tokens)
+        if generic_in_title or distinct and all(rx(rf"\b{re.escape(fold(t))}\b").search(shown) for t in distinct):
             # 'Gatun Dam created _____' (Gatun Lake), 'a canal across the _____' in “The Panama Canal”
             return "cue: the distinctive word of the place's name is in the stem or the title"
     if fact.kind == "org" and len(tokens) >= 2:
         distinct = [t for t in tokens if t[:1].isupper() and t not in lexicon.ORG_WORDS and t.lower() not in ("the", "of")
                     and t not in lexicon.PLACE_HEADS]
-        if distinct and all(re.search(rf"\b{re.escape(fold(t))}\b", fold(prompt)) for t in distinct):
+        if distinct and all(rx(rf"\b{re.escape(fold(t))}\b").search(fold(prompt)) for t in distinct):
             # 'in the section “The Oxford Team”, … at the _____' (the University of Oxford)
             return "cue: the distinctive word of the body's name is in the stem or the section's title"
-    if fact.kind == "place" and any(fact.text in places and re.search(rf"\b{re.escape(landmark)}\b", before + " " + after)
+    if fact.kind == "place" and any(fact.text in places and rx(rf"\b{re.escape(landmark)}\b").search(before + " " + after)
                                     for landmark, places in lexicon.LANDMARK_PLACES.items()):
         return "general knowledge: the place of a world-famous landmark in the stem ('the Sorbonne' gives Paris)"
     if fact.kind == "place" and re.match(r"\s+(?:dollars?|cents?|pounds?|francs?|marks?|yen|rubles?|roubles?)\b", after):
@@ -220,11 +221,11 @@ def typed_name_problem(doc: Document, fact: Fact, prompt: str, index: FactIndex,
     for tok in re.findall(r"[A-Z][A-Za-z]+" if fact.kind not in ("quote", "term") else r"[A-Za-z]+", fold(fact.text)):
         shortest = 5 if tok[0].isupper() else 6  # a name: 'petites Curies' beside 'Marie Curie'
         stem = tok[: max(shortest, len(tok) - 3)]
-        same = re.search(rf"\b{re.escape(tok)}\b", p)
-        if len(tok) >= shortest and re.search(rf"\b{re.escape(stem)}", p) and not (same and len(tokens) >= 3):
+        same = rx(rf"\b{re.escape(tok)}\b").search(p)
+        if len(tok) >= shortest and rx(rf"\b{re.escape(stem)}").search(p) and not (same and len(tokens) >= 3):
             return "cue: a word of the answer is in the stem"
         if fact.kind in ("quote", "term") and len(tok) >= 4 and tok.lower() not in STOPWORDS and \
-                re.search(rf"\b{re.escape(tok.lower())}\b", p.lower()):
+                rx(rf"\b{re.escape(tok.lower())}\b").search(p.lower()):
             return "cue: a word of the answer is in the stem"  # '“_____,” an illness caused by … fine dust' (dust pneumonia)
     if fact.kind in ("place", "group", "nationality") and country_people_cue(fact.text, prompt):
         return PEOPLE_CUE

@@ -24,6 +24,7 @@ from quizapp.engine.generate import (NAME_KINDS, Candidate, build_elided_questio
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.namechecks import THIN_DESCRIPTION, compared_by_likewise
 from quizapp.engine.stems import attribution_for, build_context, following_about_person, quotation_intro_context
+from quizapp.engine.patterns import rx
 
 log = logging.getLogger(__name__)
 
@@ -196,13 +197,13 @@ def _other_names(name: str, text: str, accepted: list[str]) -> set[str]:
     other name the text gives the same person, and its surname where the key's surname alone is accepted."""
     out: set[str] = set()
     married: set[str] = set()
-    for m in re.finditer(rf"\b{re.escape(name)}{_NAME_LINK}({_NAME})", text):
+    for m in rx(rf"\b{re.escape(name)}{_NAME_LINK}({_NAME})").finditer(text):
         out.add(m.group(1))
-    for m in re.finditer(rf"\b({_NAME}){_NAME_LINK}{re.escape(name)}\b", text):
+    for m in rx(rf"\b({_NAME}){_NAME_LINK}{re.escape(name)}\b").finditer(text):
         out.add(m.group(1))
     if len(name.split()) == 2:  # 'Mary Godwin (who married Shelley that December)': also 'Mary Shelley'
-        for m in re.finditer(rf"\b{re.escape(name)}\s*[,(]\s*(?:who|she)\s+(?:later\s+)?married\s+(?:[A-Z][\w’'.-]*\s+)*?"
-                             rf"([A-Z][\w’'-]+)\b(?!\s+[A-Z])", text):
+        for m in rx(rf"\b{re.escape(name)}\s*[,(]\s*(?:who|she)\s+(?:later\s+)?married\s+(?:[A-Z][\w’'.-]*\s+)*?"
+                             rf"([A-Z][\w’'-]+)\b(?!\s+[A-Z])").finditer(text):
             married.add(name.split()[0] + " " + m.group(1))  # (not 'Shelley' alone: that may be her husband)
     surname = name.split()[-1]
     if surname in accepted:
@@ -230,7 +231,7 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
         if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "person":
             c.accept = sorted(set(c.accept) | _other_names(c.fact.text, text, c.accept))
         if c.qtype == "short_answer" and c.fact is not None and c.fact.kind == "term" and c.fact.text.endswith("ism"):
-            movement = re.search(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b", text)
+            movement = rx(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b").search(text)
             if movement:  # 'Stakhanovism' is also 'the Stakhanov movement' in the text
                 c.accept = sorted(set(c.accept) | {movement.group(0)})
         if c.qtype != "short_answer" or c.fact is None or c.fact.kind not in names:
@@ -246,13 +247,13 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
             c.reject = c.reject or SHARED_NAME + f" ({', '.join(sorted(qualified))})"
         other |= qualified
         head = answer.split()[-1]
-        if c.fact.kind == "org" and len(answer.split()) == 2 and re.search(rf"\bthe {re.escape(head)}\b", text):
+        if c.fact.kind == "org" and len(answer.split()) == 2 and rx(rf"\bthe {re.escape(head)}\b").search(text):
             other.add(head)
         words = answer.split()
         elsewhere = text.replace(answer, "") if len(words) >= 3 else ""
         for k in range(1, len(words) - 1):  # 'the New York State Barge Canal', later 'The Barge Canal opened …'
             tail = " ".join(words[k:])
-            if words[k][:1].isupper() and re.search(rf"(?i:\bthe) {re.escape(tail)}\b", elsewhere):
+            if words[k][:1].isupper() and rx(rf"(?i:\bthe) {re.escape(tail)}\b").search(elsewhere):
                 other.add(tail)
                 break
         if other:
@@ -281,7 +282,7 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     if doc.subject:
         given |= set(doc.subject[0].split())
     if re.fullmatch(r"(?!The\b)[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", doc.title.strip()) and \
-            re.search(rf"(?<=[a-z,] ){re.escape(doc.title.split()[0])}\b", doc.text):
+            rx(rf"(?<=[a-z,] ){re.escape(doc.title.split()[0])}\b").search(doc.text):
         given.add(doc.title.split()[0])  # the document is a life: 'Ada Lovelace', and 'Ada' stands alone in it
     def opens_with_name(s: Sentence) -> bool:
         """The sentence opens with a person's name, the family name of one ('Fleming and Florey had …') or the
@@ -304,12 +305,12 @@ def _generate_one(doc: Document, doc_facts: list[Fact], index: FactIndex, source
     year_guess = _the_documents_year(doc)
     # the place the document is about ('the _____ stretches for about 2,300 km' in an article on the reef)
     # ('the reef' stands for the Great Barrier Reef all through an article that names it in full twice)
-    mentions = {n: name_counts[n] + (len(re.findall(rf"(?i)\bthe {re.escape(n.split()[-1])}\b", doc.text))
+    mentions = {n: name_counts[n] + (len(rx(rf"(?i)\bthe {re.escape(n.split()[-1])}\b").findall(doc.text))
                                      if len(n.split()) > 1 else 0)
                 for n in {f.text for f in doc_facts if f.kind == "place"}}
     place_guess = max(mentions, key=lambda n: (mentions[n], n)) if mentions else ""
     if place_guess and (mentions[place_guess] < PLACE_GUESS_MENTIONS or not (
-            place_guess in lexicon.COUNTRIES or re.search(rf"(?i)\b{re.escape(place_guess.split()[-1])}\b", doc.title))
+            place_guess in lexicon.COUNTRIES or rx(rf"(?i)\b{re.escape(place_guess.split()[-1])}\b").search(doc.title))
             or sum(
             1 for n in mentions if mentions[n] * 2 > mentions[place_guess]) > 1):
         place_guess = ""  # not a country or the title's place, or not named more often than the others: no subject

@@ -13,6 +13,7 @@ from quizapp.engine.distractors import magnitude_distance
 from quizapp.engine.generate import Candidate
 from quizapp.engine.normalize import contains_word, fold
 from quizapp.engine.cuts import BLANK
+from quizapp.engine.patterns import rx
 
 THRESHOLD = 0.6
 _ONE_BLANK_TYPES = ("true_false", "multiple_choice", "short_answer", "numeric")
@@ -67,13 +68,13 @@ def check(c: Candidate) -> None:
     title = re.search(r"in the section “(.+?)”, ", c.prompt)  # the section title the stem shows
     if c.fact is not None and c.fact.kind in ("date", "year", "range"):
         years = re.findall(r"\d{4}", c.fact.text)
-        if title and (any(re.search(rf"(?<![\d–-]){y}(?![\ds–-])", title.group(1)) for y in years)
+        if title and (any(rx(rf"(?<![\d–-]){y}(?![\ds–-])").search(title.group(1)) for y in years)
                       or len(years) >= 2 and all(y in title.group(1) for y in years)):
             c.reject = "cue: the section title names the answer's year"
             return
     if c.fact is not None and c.fact.kind == "person" and len(c.fact.text.split()) >= 2:
         surname = c.fact.text.split()[-1]
-        if title and len(surname) >= 3 and re.search(rf"\b{re.escape(fold(surname))}\b", fold(title.group(1))):
+        if title and len(surname) >= 3 and rx(rf"\b{re.escape(fold(surname))}\b").search(fold(title.group(1))):
             # 'In 1945 _____ … confirmed this arrangement' under “Dorothy Hodgkin and the structure”
             c.reject = "cue: the section title names the person asked"
             return

@@ -10,6 +10,7 @@ from quizapp.engine import lexicon
 from quizapp.engine.factindex import content_words
 from quizapp.engine.model import Document, Fact, Sentence
 from quizapp.engine.normalize import NUMBER_WORDS, fold, words_to_number
+from quizapp.engine.patterns import rx
 
 
 # 'President Theodore Roosevelt': the office and the date name the holder to anyone who knows history.
@@ -79,7 +80,7 @@ NAMED_AFTER = re.compile(r"\b(?:named|called|christened)\s+(?:[\w’'-]+\s+){0,3
 def family_name_shown(fact: Fact, blanked: str) -> bool:
     tokens = fact.text.split()
     return len(tokens) >= 2 and len(tokens[-1]) >= 3 and \
-        re.search(rf"\b{re.escape(tokens[-1])}(?:s|’s|'s)?\b", blanked) is not None
+        rx(rf"\b{re.escape(tokens[-1])}(?:s|’s|'s)?\b").search(blanked) is not None
 
 
 AFTER_CAUSE = "a year just after its cause's year in the same sentence: the nearest option, or the next year, gives it away"

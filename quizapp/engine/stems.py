@@ -19,6 +19,7 @@ from quizapp.engine.cleaning import ELLIPSIS_THEN_SENTENCE, clean_sentence
 from quizapp.engine.transcript import is_reply
 from quizapp.engine.model import Document, Sentence
 from quizapp.engine.structure import POINTER, furniture_line
+from quizapp.engine.patterns import rx
 
 
 _DISCOURSE_START = re.compile(
@@ -166,7 +167,7 @@ def subject_resolved(text: str, subject: tuple[str, str] | None) -> str:
         return text
     name, pronoun = subject
     possessive = "her" if pronoun == "she" else "his"
-    m = re.search(rf"\b(?:{pronoun}|{pronoun.capitalize()}|{possessive}|{possessive.capitalize()})\b", text)
+    m = rx(rf"\b(?:{pronoun}|{pronoun.capitalize()}|{possessive}|{possessive.capitalize()})\b").search(text)
     if m is None:
         return text
     before = text[: m.start()]
@@ -380,8 +381,8 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
     shown = " ".join([x.text for x in chain] + [text])
     for m in re.finditer(r"\b[Tt]he (?:(?:[a-z]+) (?=(?:" + "|".join(_GENERIC_THINGS) + r")\b))?([a-z]{4,})\b", shown):
         if m.group(1) in _GENERIC_THINGS and not _RESTRICTED.match(shown[m.end():]) \
-                and not re.search(rf"\b(?:a|an|one|this)\s+(?:[\w-]+\s+){{0,3}}{m.group(1)}s?\b", shown[: m.start()]) \
-                and not re.search(rf"\b{m.group(1)}\b", (doc.title + " " + doc.section_title(sentence.section)).lower()):
+                and not rx(rf"\b(?:a|an|one|this)\s+(?:[\w-]+\s+){{0,3}}{m.group(1)}s?\b").search(shown[: m.start()]) \
+                and not rx(rf"\b{m.group(1)}\b").search((doc.title + " " + doc.section_title(sentence.section)).lower()):
             # 'Hargreaves patented the machine in 1770' (the spinning jenny, named two sentences before)
             ctx.problem = f"unresolved reference: 'the {m.group(1)}' does not say which"
             return ctx
@@ -529,7 +530,7 @@ def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sente
             continue  # the paragraph just before may still have brought it in
         if noun:
             between = doc.sentences[i + 1:sentence.index]
-            if any(re.search(rf"\b{noun}\b", x.text, re.I) for x in between):
+            if any(rx(rf"\b{noun}\b", re.I).search(x.text) for x in between):
                 return None  # named again in between: that sentence's own wording
             return noun, prev
     subject = re.match(r"The ([a-z]{4,})\b", sentence.text)
@@ -540,13 +541,13 @@ def _introducing_sentence(doc: Document, sentence: Sentence) -> tuple[str, Sente
         earlier = [x for x in doc.sentences[max(0, sentence.index - 8): max(0, sentence.index - 3)]
                    if x.section == sentence.section]
         if noun not in titles.lower() and any(_introduces(noun, x.text) for x in earlier) and not any(
-                re.search(rf"\b{noun}\b", x.text, re.I) for x in doc.sentences[max(0, sentence.index - 3):sentence.index]):
+                rx(rf"\b{noun}\b", re.I).search(x.text) for x in doc.sentences[max(0, sentence.index - 3):sentence.index]):
             return noun, None
     return None
 
 
 def _mentions(sentences: list[Sentence], words: str) -> bool:
-    return any(re.search(rf"\b{re.escape(words)}\b", x.text) for x in sentences)
+    return any(rx(rf"\b{re.escape(words)}\b").search(x.text) for x in sentences)
 
 
 def _sentence_naming(doc: Document, sentence: Sentence, words: str) -> Sentence | None:
@@ -601,8 +602,8 @@ def _compress_chain(ctx: Context, chain: list[Sentence], person_names: set[str])
     if ref and not needs_previous(first.text, person_names) and \
             not needs_previous(_DEMONSTRATIVE_NOUN.sub("", ctx.sentence.text), person_names):
         nouns = [w for w in ref.group(1).split() if len(w) >= 5]
-        if nouns and re.search(rf"\b{re.escape(nouns[-1])}\b", first.text, re.I) and \
-                not re.search(rf"\b{re.escape(nouns[-1])}\b", last.text, re.I) and len(chain) == 2:
+        if nouns and rx(rf"\b{re.escape(nouns[-1])}\b", re.I).search(first.text) and \
+                not rx(rf"\b{re.escape(nouns[-1])}\b", re.I).search(last.text) and len(chain) == 2:
             ctx.gap_before_last = True
             return chain[:1]
     return chain
@@ -749,7 +750,7 @@ def _section_resolved(doc: Document, ctx: Context, text: str) -> str:
         text = re.sub(r"\b(?:this|that|the)\s+period\b(?!\s+\()", "period", text)
     head = KIND_AT_HEAD.match(text)
     shown = doc.title + (" " + title if title and "in the section “" in ctx.attribution else "")
-    if head and re.search(rf"(?i)\b{head.group('kind')}\b", shown):
+    if head and rx(rf"(?i)\b{head.group('kind')}\b").search(shown):
         # 'the river takes its name from …' under the title 'Congo River': the stem names the river
         text = text[:head.start("the")] + "Named" + text[head.end("the"):]
     first = ctx.sentence.index == 0 or doc.sentences[ctx.sentence.index - 1].section != ctx.sentence.section
@@ -901,8 +902,8 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = subject_resolved(parts[-1], ctx.subject)
     if ctx.full_name:  # 'Grace was born on …' in a thread that names Grace Darling: 'Grace Darling was born on …'
         given, full = ctx.full_name
-        parts[-1] = re.sub(rf"^((?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){{0,2}}:\s+)?){re.escape(given)}\b"
-                           rf"(?!\s+{re.escape(full.split(' ', 1)[1])})", lambda m: m.group(1) + full, parts[-1], count=1)
+        parts[-1] = rx(rf"^((?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){{0,2}}:\s+)?){re.escape(given)}\b"
+                           rf"(?!\s+{re.escape(full.split(' ', 1)[1])})").sub(lambda m: m.group(1) + full, parts[-1], count=1)
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.it_name:

@@ -45,6 +45,7 @@ from .model import Paragraph, Section, Sentence
 from . import pdfcopy, threads, transcript
 from .genre import front_matter
 from .sentences import ALWAYS_ABBREVIATIONS, skip_ws, split_sentences
+from .patterns import rx
 
 __all__ = ["parse_structure", "analyse", "Structure", "GLOSS_ENTRY"]
 
@@ -371,7 +372,7 @@ def byline_of(line: str) -> tuple[str, str] | None:
     s = m.group(2) if m else s
     if not (_BYLINE_MORE.fullmatch(s) or (len(s.split()) <= 8 and _BYLINE.fullmatch(s))):
         return None
-    head = re.match(rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+({_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)", s)
+    head = rx(rf"(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:)\s+({_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)").match(s)
     if head is None:
         return None
     date = re.search(_DATE_LINE.pattern.replace(r"\(?\s*", "").replace(r"\s*\)?\.?", ""), s[head.end():], re.I)
@@ -822,7 +823,7 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
         # 'Congo River' over 'The Congo River (formerly …) is the second-longest river …': a name the
         # article opens with is its subject, not a byline (second blind review of new-documents-20)
         subject = _name_like(s) and paras[1].kind is None and not paras[1].short and \
-            re.match(rf"(?:The\s+)?{re.escape(s.strip())}\b", ptext[1].lstrip()) is not None
+            rx(rf"(?:The\s+)?{re.escape(s.strip())}\b").match(ptext[1].lstrip()) is not None
         if question or subject or (_title_like(s) and not _name_like(s) and not _DATE_LINE.fullmatch(s)):
             paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
             first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)

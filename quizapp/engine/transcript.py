@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .genre import HONORIFIC
+from .patterns import rx
 
 # 'Q (woman in the second row): ', 'A (Dr. Okafor): ', 'MODERATOR: ', 'Dr. Okafor: ', 'JOHN SMITH: '
 # (in Markdown the label is often bold: '**Q:**', '**Marta Kowalczyk:**', '**Interviewer**:')
@@ -60,7 +61,7 @@ def _full_name(short: str, header: str) -> str:
     surname = bare.split()[-1] if bare.split() else ""
     best = bare
     if surname:
-        for m in re.finditer(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,3}}){re.escape(surname)}\b", header):
+        for m in rx(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,3}}){re.escape(surname)}\b").finditer(header):
             name = HONORIFIC.sub("", (m.group(1) + surname).strip())
             if len(name) > len(best):
                 best = name
