@@ -109,6 +109,10 @@ def name_accepts(fact: Fact) -> list[str]:
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
     if fact.kind == "place" and len(tokens) >= 3 and tokens[-1] in ("Island", "City", "Town", "Province", "State", "Fault"):
         accept.add(" ".join(tokens[:-1]))  # 'Hong Kong Island': 'Hong Kong'; 'New York City': 'New York' (set 22)
+    parent = re.fullmatch(r"((?:the )?University of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:Medical|Law|Business|Dental|Veterinary)"
+                          r" School", fact.text) if fact.kind in ("org", "place") else None
+    if parent:  # 'University of Birmingham Medical School': 'University of Birmingham' (set 24, C2)
+        accept.add(parent.group(1))
     if fact.kind == "work" and re.search(r"\w:\s+[A-Z]", fact.text):
         accept.add(fact.text.split(":")[0].strip())  # the main title alone, without its subtitle
     if fact.kind in ("org", "place") and re.search(r"[a-z]tz\b", fact.text):

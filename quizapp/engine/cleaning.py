@@ -15,6 +15,11 @@ ELLIPSIS_THEN_SENTENCE = re.compile(r"^\s*(?:\.\.\.|…)\s*(?=[A-Z])")
 _ARTICLE_LABEL = re.compile(r"^(?:Article|Section|Clause|Paragraph|Point|§)\s*\d+[a-z]?\s*[:.]\s+(?=[A-Z])")
 
 
+_STAGE_NOTE = re.compile(r"\s*\[(?:applause|laughter|laughs|pause|long pause|inaudible|crosstalk|chatter[^\]]{0,30}|"
+                         r"counting|murmurs?|sighs?|coughs?|silence|music|cheers?|cheering|booing|groans?|interruption)\]",
+                         re.I)
+
+
 def clean_sentence(text: str, keep_colon: bool = False) -> str:
     """The sentence as shown in a stem: no footnote markers, no trailing source citation,
     a closing colon (before a quotation the stem leaves out) made a full stop."""
@@ -22,6 +27,7 @@ def clean_sentence(text: str, keep_colon: bool = False) -> str:
     text = markup.plain(text)  # a Markdown file's **bold**, *italics* and [links](url)
     if ELLIPSIS_THEN_SENTENCE.match(text):  # '... Article 5: Workers and …' -> 'Workers and …'
         text = _ARTICLE_LABEL.sub("", ELLIPSIS_THEN_SENTENCE.sub("", text))
+    text = _STAGE_NOTE.sub("", text)  # '[applause]', '[pause]': what the room did, not what was said
     text = _LONE_EMPHASIS.sub("", text)  # '*From a dying messenger …' (an italic standfirst of several sentences)
     text = _LEAD_LABEL.sub("", text)  # 'Quick summary: Grace was born …' -> 'Grace was born …'
     text = _LINE_BREAK_HYPHEN.sub(_join_broken_word, text)  # 'the Eura-\nsian plate' (a PDF's lines) -> 'Eurasian'

@@ -73,6 +73,8 @@ _OTHER_SPELLING = re.compile(r"\s*\((?:also\s+|or\s+)?(?:spelt|spelled|written|r
 _COMPARED_TO = re.compile(r"(?i)\b(?:(?:larger|bigger|smaller|greater|longer|shorter|wider|higher|taller|more|less)\s+than|"
                           r"(?:the\s+)?size\s+of|as\s+(?:large|big|small|long|wide|high)\s+as)\s+(?:the\s+)?$")
 # 'The next day, 29 November 1893, brought another first.': the date restates a day counted from one before
+_OPEN_LIST_BEFORE = re.compile(r"(?i)\b(?:including(?:\s+(?:one|those|ones|that|works?|plans?)\s+(?:by|of|from))?|such\s+as|"
+                               r"among\s+them|notably|for\s+example|e\.g\.,?)\s+(?:the\s+)?$")
 _RELATIVE_TO_BAR = re.compile(r"(?i)\s*(?:[a-z]+\s+){0,2}(?:to\s+\d[\d,]*\s*)?[,–—-]+\s*(?:just\s+|only\s+)?(?:one|two|three|a few|"
                               r"\d+)\s+(?:more|fewer|less|short)\s+(?:than|of)\b")
 _SPAN_LATER = re.compile(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|"
@@ -226,6 +228,10 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return f"cue: the stem spells out the abbreviation ('{spelled}')"
     if fact.kind in ("place", "nationality") and _COMPARED_TO.search(before):
         return "a yardstick ('an area larger than _____'): any place of that size fits the comparison"
+    if fact.kind in ("person", "org") and _OPEN_LIST_BEFORE.search(before):
+        # 'several plans were drawn up, including one by _____' (Wren): others the text does not name fit
+        # too, and history knows them (second blind review of new-documents-24, C2)
+        return "one of an open list ('including one by _____'): others fit the blank too"
     if fact.kind in ("date", "year") and _RELATIVE_DAY.search(before):
         return "a date in apposition to 'the next day': the day it follows is in a sentence the stem does not show"
     if fact.kind in NUMERIC_KINDS and _RELATIVE_TO_BAR.match(sent.text[fact.end - sent.start:]):

@@ -214,6 +214,20 @@ def _other_names(name: str, text: str, accepted: list[str]) -> set[str]:
 SHARED_NAME = "the text names several bodies by this name: which one the blank means is not clear"
 
 
+def expansion_beside(abbreviation: str, text: str) -> str:
+    """The full name a text gives an abbreviation beside it ('the Women's Social and Political Union, the WSPU',
+    'the National Union of Women's Suffrage Societies (NUWSS)'): its capitalised words' initials spell it."""
+    pattern = rx(r"((?:[A-Z][\w’']*\s+(?:(?:of|and|for|the|on|in)\s+)*){1,8}[A-Z][\w’']*)\s*(?:,\s*(?:the\s+)?|\(\s*)"
+                 + re.escape(abbreviation) + r"\b")
+    for m in pattern.finditer(text):
+        words = [w for w in m.group(1).split() if w[0].isupper()]
+        for k in range(len(words)):
+            if "".join(w[0] for w in words[k:]) == abbreviation:
+                start = m.group(1).find(words[k])
+                return m.group(1)[start:].strip()
+    return ""
+
+
 def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str = "") -> None:
     """A typed name also accepts the document's longer or shorter form of it: 'the Union Pacific'
     where the text also says 'the Union Pacific Railroad', and the other way round; 'the Opposition'
@@ -234,6 +248,10 @@ def _accept_other_forms(cands: list[Candidate], doc_facts: list[Fact], text: str
             movement = rx(rf"\b{re.escape(c.fact.text[:-3])}(?:ite)? movement\b").search(text)
             if movement:  # 'Stakhanovism' is also 'the Stakhanov movement' in the text
                 c.accept = sorted(set(c.accept) | {movement.group(0)})
+        if c.qtype == "short_answer" and c.fact is not None and re.fullmatch(r"[A-Z]{2,6}", c.fact.text):
+            full = expansion_beside(c.fact.text, text)
+            if full:  # 'the Women's Social and Political Union, the WSPU': either (first-sight review of set 25)
+                c.accept = sorted(set(c.accept) | {full})
         if c.qtype != "short_answer" or c.fact is None or c.fact.kind not in names:
             continue
         answer = c.fact.text

@@ -93,6 +93,11 @@ def attribution_for(doc: Document, quoted: bool, sentence: Sentence | None = Non
     if kind == "discussion" and sentence is not None and sentence.start < doc.meta.get("turns_start", -1):
         # a transcript's header ('Marta Kowalczyk has kept bees …' over the first question): the publication's words
         return f"According to “{doc.title}”, " if doc.title else ""
+    if kind == "discussion" and doc.meta.get("transcript") and who and sentence is None and \
+            len({p.speaker for p in doc.paragraphs if p.speaker}) > 1 and doc.title:
+        # a question on several sentences of a debate or a panel: its speakers are several, and naming the main
+        # one credited another's words to her (first-sight review of new-documents-25, C1)
+        return f"According to “{doc.title}”, "
     if kind == "discussion" and doc.meta.get("transcript") and who:
         return f"According to {who}{where}, "  # a transcript's questions of several sentences: its main speaker
     if kind == "discussion":

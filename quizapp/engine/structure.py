@@ -252,6 +252,7 @@ _LINK_WORDS = re.compile(
     re.I,
 )
 _NAV_CHARS = frozenset("|•·»›>")
+_BRACKETED_NOTE = re.compile(r"[*_]*\[[^\[\]\n]{2,160}\][*_]*")
 _EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$", re.I)
 _LABEL_LINE = re.compile(r"(?:[A-Z][A-Za-z]+(?:[ \t][A-Za-z]+)?):[ \t]+\S")
 
@@ -282,6 +283,8 @@ def furniture_line(line: str) -> bool:
         return True
     if words <= 6 and _PAGE_LINE.fullmatch(s):
         return True
+    if words <= 20 and s[0] in "[*_" and _BRACKETED_NOTE.fullmatch(s):
+        return True  # '*[End of recording — 41 min 12 s]*': a transcript's note, nobody's words
     if words <= 25 and POINTER.match(s):
         return True  # 'Visitor information is available from the [New York State Canal Corporation](…).'
     if words <= 20 and _FORMULA_LINE.fullmatch(s) and not re.search(r"[a-z]{3,}", s):

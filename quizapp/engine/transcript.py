@@ -118,7 +118,9 @@ def turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn] | Non
     starts = {start for start, _ in labelled}
     answered = sum(1 for k, p in enumerate(after) if k and after[k - 1][0] in asked and p[0] not in starts)
     single_voice = len(counts) == 1 and next(iter(counts)) in asking and answered >= MIN_TURNS
-    if not single_voice and (len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2) \
+    # a chair who gives the floor to one speaker after another, each of them heard once (a debate)
+    chaired = len(counts) >= 3 and any(n >= 2 for r, n in counts.items() if r in asking)
+    if not single_voice and not chaired and (len(counts) < 2 or sum(1 for c in counts.values() if c >= 2) < 2) \
             or len(labelled) < MIN_TURNS or len(labelled) + answered < TURN_SHARE * len(after) \
             or not any(r in asking or r in ANSWERING_ROLES for r in counts):
         return None
