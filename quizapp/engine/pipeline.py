@@ -203,7 +203,7 @@ def _other_names(name: str, text: str, accepted: list[str]) -> set[str]:
         out.add(m.group(1))
     if len(name.split()) == 2:  # 'Mary Godwin (who married Shelley that December)': also 'Mary Shelley'
         for m in rx(rf"\b{re.escape(name)}\s*[,(]\s*(?:who|she)\s+(?:later\s+)?married\s+(?:[A-Z][\w’'.-]*\s+)*?"
-                             rf"([A-Z][\w’'-]+)\b(?!\s+[A-Z])").finditer(text):
+                    rf"([A-Z][\w’'-]+)\b(?!\s+[A-Z])").finditer(text):
             married.add(name.split()[0] + " " + m.group(1))  # (not 'Shelley' alone: that may be her husband)
     surname = name.split()[-1]
     if surname in accepted:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.engine import lexicon
-from quizapp.engine.anaphora import (DEMONSTRATIVE, KIND_AT_HEAD, dangling_pronoun, FIRST_PERSON, FRONTED_IT, MONTH_WITHOUT_YEAR, TO_THE_READER, fronted_it,
+from quizapp.engine.anaphora import (DEMONSTRATIVE, FIRST_PERSON, FRONTED_IT, KIND_AT_HEAD, MONTH_WITHOUT_YEAR, TO_THE_READER,
+                                     dangling_pronoun, fronted_it,
                                      needs_previous,
                                      quote_whole, strip_quotes_inner)
 from quizapp.engine.casing import with_attribution
@@ -213,6 +214,13 @@ def _full_name_of_given(text: str, person_names: set[str]) -> tuple[str, str] | 
     return (given, full.pop())
 
 
+def _names_anyone(text: str) -> bool:
+    """A capitalised word after the first ('… Edward Jenner …'), or a he/she of its own: someone 'he' could be."""
+    words = re.sub(r"[*_]", "", text).split()
+    return any(w[:1].isupper() and w[1:2].islower() for w in words[1:]) or \
+        re.search(r"\b(?:he|she|his|her|him)\b", text, re.I) is not None
+
+
 # A sentence whose subject is 'he' or 'she', after at most a date ('On 14 May 1796 he tested the idea.')
 _PRONOUN_SUBJECT = re.compile(r"^(?:(?:On|In|By|At|During|After|Before|Around|About)\s+[^,;]{1,40}?,?\s+)?(?:he|she|He|She)\s+[a-z]")
 
@@ -360,8 +368,7 @@ def build_context(doc: Document, sentence: Sentence, person_names: set[str],
         if contrast and not needs_previous(_MORE_TIME.sub("", prev.text[contrast.end():]), person_names):
             break  # 'Even so, smallpox persisted for another century …' shown as 'Smallpox persisted …': context enough
     if chain and _PRONOUN_SUBJECT.match(text) and dangling_pronoun(text, person_names) and not any(
-            re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", re.sub(r"[*_]", "", c.text)) for c in chain) and not any(
-            re.search(r"\b(?:he|she|his|her|him)\b", c.text, re.I) for c in chain):
+            _names_anyone(c.text) for c in chain):
         # 'Local people believed that milkmaids … did not get smallpox. On 14 May 1796 he tested the idea.':
         # the sentence shown before names nobody 'he' could be (first-sight review of new-documents-24)
         ctx.problem = "unresolved reference: the sentences before name nobody 'he' or 'she' could be"
@@ -907,8 +914,9 @@ def stem_text(doc: Document, ctx: Context, sentence_text: str | None = None, foc
         parts[-1] = subject_resolved(parts[-1], ctx.subject)
     if ctx.full_name:  # 'Grace was born on …' in a thread that names Grace Darling: 'Grace Darling was born on …'
         given, full = ctx.full_name
-        parts[-1] = rx(rf"^((?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){{0,2}}:\s+)?){re.escape(given)}\b"
-                           rf"(?!\s+{re.escape(full.split(' ', 1)[1])})").sub(lambda m: m.group(1) + full, parts[-1], count=1)
+        bare = rx(rf"^((?:[*_]*[A-Z][a-z]+(?:\s+[a-z]+){{0,2}}:\s+)?){re.escape(given)}\b"
+                  rf"(?!\s+{re.escape(full.split(' ', 1)[1])})")
+        parts[-1] = bare.sub(lambda m: m.group(1) + full, parts[-1], count=1)
     if ctx.report_year:
         parts[-1] = _CURRENT_YEAR.sub(f"the current year [{ctx.report_year}]", parts[-1], count=1)
     if ctx.it_name:
