@@ -84,3 +84,17 @@ def test_one_of_an_open_list_of_people_is_not_asked():
 def test_a_school_of_a_university_also_accepts_the_university():
     fact = Fact(kind="org", text="University of Birmingham Medical School", start=0, end=39, sentence=0)
     assert "University of Birmingham" in name_accepts(fact)
+
+
+def test_a_debaters_imperative_is_no_claim():
+    from quizapp.engine.anaphora import TO_THE_READER
+    assert TO_THE_READER.match("Second, look at what militancy became after 1912: window-smashing and arson.")
+    assert not TO_THE_READER.match("Second-wave feminism began in the 1960s.")
+
+
+def test_a_name_cut_short_at_an_initial_is_not_asked():
+    text = ('= Apollo 13 =\n\nOn board were commander James A. Lovell Jr., command module pilot John L. "Jack" '
+            'Swigert Jr. and lunar module pilot Fred W. Haise Jr.\n')
+    _, result = generate_reference(text, "apollo")
+    assert not [q for q in result.questions if q.get("answer") == "John L." or any(
+        c["correct"] and c["text"] == "John L." for c in q.get("choices", []))]

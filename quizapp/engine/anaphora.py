@@ -125,7 +125,9 @@ DEMONSTRATIVE = re.compile(
 # 'I am …', 'our century' … and at a sentence's start 'Our entire Climate Action Plan …', 'We …' ('US' is a country)
 FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z])|\bI[’'](?:d|ll|m|ve)\b|\b(?:I’m|I've|I’ve|my|me|we|our|us)\b|(?:^|(?<=[“\"(]))(?:My|We|Our|Us|Me)\b")
 # 'But read the whole report.', 'Remember that a "book" meant a papyrus roll': the writer speaking to the reader
-TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet),?\s+)?(?:read|consider|note|remember|look|see|think|"
+TO_THE_READER = re.compile(r"^[\s“\"]*(?:(?:But|And|So|Now|Still|Yet|First|Second|Third|Finally|Then|Next|Also|Lastly),?\s+)?"
+                           # ('Second, look at what militancy became after 1912': a debater's imperative, set 25)
+                           r"(?:read|consider|note|remember|look|see|think|"
                            r"imagine|compare|take|ask|recall|notice|bear in mind|keep in mind|don['’]t|do not)\b"
                            # 'Homework: answer (c) and (d), approx. 150-200 words each, due Mon.': a task set
                            r"|^[\s*_]*(?:homework|task|exercise|assignment|activity|reminder|note to students)[*_]*\s*:", re.I)

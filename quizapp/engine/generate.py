@@ -228,6 +228,9 @@ def fact_is_askable(doc: Document, fact: Fact, sentence_facts: list[Fact],
         return f"cue: the stem spells out the abbreviation ('{spelled}')"
     if fact.kind in ("place", "nationality") and _COMPARED_TO.search(before):
         return "a yardstick ('an area larger than _____'): any place of that size fits the comparison"
+    if fact.kind == "person" and re.fullmatch(r"[A-Z]\.", fact.text.split()[-1]):
+        # 'John L. "Jack" Swigert Jr.' read up to its nickname: 'John L.' is no name (first-sight review of set 25)
+        return "a name cut short at an initial: not the person's name"
     if fact.kind in ("person", "org") and _OPEN_LIST_BEFORE.search(before):
         # 'several plans were drawn up, including one by _____' (Wren): others the text does not name fit
         # too, and history knows them (second blind review of new-documents-24, C2)
