@@ -98,3 +98,20 @@ def test_a_name_cut_short_at_an_initial_is_not_asked():
     _, result = generate_reference(text, "apollo")
     assert not [q for q in result.questions if q.get("answer") == "John L." or any(
         c["correct"] and c["text"] == "John L." for c in q.get("choices", []))]
+
+
+# The second blind review of new-documents-25 (after the rules above): 26/30, two typed-name C2s and a cue.
+
+def test_a_persons_suffix_and_a_surname_of_two_words_are_accepted():
+    lovell = name_accepts(Fact(kind="person", text="James A. Lovell Jr.", start=0, end=19, sentence=0))
+    assert "Lovell" in lovell and "James Lovell" in lovell and "Jr." not in lovell
+    assert "Lloyd George" in name_accepts(Fact(kind="person", text="David Lloyd George", start=0, end=18, sentence=0))
+
+
+def test_a_figure_the_stems_title_holds_is_not_asked():
+    text = ('# "Houston, we\'ve had a problem": Apollo 13, 55 years on\n\nThe crew of three came home alive in '
+            "April 1970. Fifty-five years on, it is hard to argue: the Moon was missed, but three people came home.\n")
+    doc = document_from_text(text, doc_id="apollo", source_format="markdown")
+    result = pipeline.generate_documents([doc]).results[0]
+    assert not [q for q in result.questions if q.get("answer") in ("55", "Fifty-five") or any(
+        c["correct"] and c["text"] in ("55", "Fifty-five") for c in q.get("choices", []))]

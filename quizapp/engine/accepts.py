@@ -99,10 +99,15 @@ def name_accepts(fact: Fact) -> list[str]:
         title = "Queen" if tokens[0] in _QUEENS else "King"
         accept |= {f"{title} {fact.text}", f"{tokens[0]} the {_REGNAL[tokens[-1]]}",
                    f"{title} {tokens[0]} the {_REGNAL[tokens[-1]]}"}
+    if fact.kind == "person" and len(tokens) >= 3 and re.fullmatch(r"Jr\.?|Sr\.?|[IVX]+", tokens[-1]):
+        tokens = tokens[:-1]  # 'James A. Lovell Jr.': his surname is Lovell (second blind review of set 25, C2)
+        accept.add(" ".join(tokens))
     if fact.kind == "person" and len(tokens) >= 2 and not re.fullmatch(r"[A-Z]\.|[IVX]+", tokens[-1]):
         accept.add(tokens[-1])  # the surname alone
         if len(tokens) >= 3 and all(t[0].isupper() for t in tokens[1:-1]):
             accept.add(f"{tokens[0]} {tokens[-1]}")  # 'Grace Burke Leib': 'Grace Leib'; 'John R. Pierce': 'John Pierce'
+        if len(tokens) == 3 and re.fullmatch(r"[A-Z][a-z]{2,}", tokens[1]):
+            accept.add(f"{tokens[1]} {tokens[2]}")  # 'David Lloyd George': 'Lloyd George', a surname of two words
     if fact.kind == "place" and len(tokens) == 2 and tokens[1] in ("Peninsula", "Sea", "Ocean", "Desert", "Island",
                                                                     "Islands", "Mountains", "Gulf", "Bay", "Strait") \
             and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'

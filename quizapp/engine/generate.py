@@ -620,6 +620,14 @@ def build_fact_questions(doc: Document, ctx: Context, fact: Fact, index: FactInd
         return out  # the fact sat in a part of the sentence the stem leaves out
     if fact.kind == "quote":
         return _quote_questions(doc, ctx, fact, blanked, base, full) if want_typed else out
+    if fact.kind in ("quantity", "percent") and fact.value is not None and fact.unit and any(
+            parse_number(m.group(1)) == fact.value for m in rx(
+                r"(\d[\d,]*(?:\.\d+)?)\s*" + re.escape(fact.unit.split()[0])).finditer(ctx.attribution)):
+        # '… Apollo 13, 55 years on”, _____ years on, it is hard to argue' (Fifty-five): the title the stem names holds the
+        # figure (second blind review of new-documents-25); a year there is TITLE_YEAR's, for the options only
+        mc = Candidate(qtype="multiple_choice", prompt=blanked, features={}, **base)
+        mc.reject = "cue: the title the stem names gives the figure"
+        return [mc]
     if fact.kind in ("year", "date") and ctx.chain and any(
             int(y) in LANDMARK_YEARS and re.search(LANDMARK_YEARS[int(y)], " ".join(c.text for c in ctx.chain))
             for y in re.findall(r"\d{4}", fact.text)):
