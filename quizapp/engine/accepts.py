@@ -112,6 +112,8 @@ def name_accepts(fact: Fact) -> list[str]:
                                                                     "Islands", "Mountains", "Gulf", "Bay", "Strait") \
             and tokens[0] not in _COMMON_PLACE_WORDS:  # not 'Red' for 'Red Sea' nor 'Dead' for 'Dead Sea'
         accept.add(tokens[0])  # 'Sinai Peninsula': 'Sinai'; 'Mediterranean Sea': 'Mediterranean'
+    if fact.kind == "place" and len(tokens) >= 2 and tokens[0] in ("Mount", "Mt.", "Mt"):
+        accept.add(" ".join(tokens[1:]))  # 'Mount Tambora': 'Tambora', as the text's own list writes it (set 26, C2)
     if fact.kind == "place" and len(tokens) >= 3 and tokens[-1] in ("Island", "City", "Town", "Province", "State", "Fault"):
         accept.add(" ".join(tokens[:-1]))  # 'Hong Kong Island': 'Hong Kong'; 'New York City': 'New York' (set 22)
     parent = re.fullmatch(r"((?:the )?University of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:Medical|Law|Business|Dental|Veterinary)"

@@ -434,6 +434,8 @@ def dated_events(doc: Document, contexts: dict[int, Context], facts_by_sentence:
             continue  # a landmark of world history: known without the text
         if re.search(r"(?i)\b(?:were employed|was employed|there were|there was|remained|lived|had been)\b", event):
             continue  # a state of affairs may hold in other years too
+        if re.match(r"[^,;]*?\b(?:is|are)\b", event):
+            continue  # 'Photo 51 is an X-ray diffraction photograph …': a description, not an event (set 26)
         if ";" in event:
             continue  # 'Florey was …; Chain was a biochemist who had left Germany': two statements, not one event
         if _LIFE_FRAME.search(event):

@@ -62,7 +62,10 @@ def _starts_sentence(c: str) -> bool:
     return c.isdigit() or c in _OPENERS or c == "@" or (c.isalpha() and not c.islower())
 
 
-_TIME_ZONE = re.compile(r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|AEST|IST|JST|Z)\b")
+_TIME_ZONE = re.compile(r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|AEST|IST|JST|Z)\b"
+                        # 'At 8:32 a.m. Pacific Daylight Time on 18 May 1980' (first-sight review of set 26)
+                        r"|(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|British|local)\s+(?:Standard|Daylight|Summer|"
+                        r"Mean)?\s*[Tt]ime\b")
 
 
 def _period_ends(text: str, i: int, seg_start: int, nxt: int) -> bool:

@@ -760,7 +760,8 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
     # the school's, the author's or the form's details, not statements.
     for p, s in zip(paras[:first_prose_index(paras) + 1], ptext[:first_prose_index(paras) + 1]):
         lines = [line.strip() for line in s.strip().split("\n") if line.strip()]
-        if p.kind is None and 2 <= len(lines) <= 8 and sum(bool(_LABEL_LINE.match(line)) for line in lines) >= 2 and all(
+        # (an encyclopedia's infobox flattened into lines, 'Born: 25 July 1920, Notting Hill', has a dozen)
+        if p.kind is None and 2 <= len(lines) <= 16 and sum(bool(_LABEL_LINE.match(line)) for line in lines) >= 2 and all(
                 _LABEL_LINE.match(line) or (len(line.split()) <= 10 and not re.search(r"[a-z]{2}[.!?]$", line))
                 for line in lines):
             p.kind = "furniture"
@@ -831,6 +832,13 @@ def analyse(text: str, source_format: str = "text", hints: list | None = None) -
             paras[0].kind, paras[0].level, paras[0].title = "heading", 1, s.strip()
             first_sub = next((k for k, p in enumerate(paras) if k > 0 and substantive(p)), None)
     title_candidates: list[str] = [pdfcopy.running_title(h) for h in sorted(running)]
+    lead_k = next((k for k, p in enumerate(paras) if p.kind is None and not p.short), 0)
+    lead = ptext[lead_k] if lead_k else ""
+    top = ptext[0].strip().split("\n")[0].strip() if fmt == "text" and lead_k and paras[0].kind in (None, "furniture") else ""
+    if top and _name_like(top) and all(w in lead[:120] for w in top.split()):
+        # 'Rosalind Franklin' over 'From the free encyclopedia', the lead 'Rosalind Elsie Franklin (25 July
+        # 1920 – …) was …': a name the article is about (first-sight review of new-documents-26)
+        title_candidates.append(top)
     first_sub_k = first_sub if first_sub is not None else -1
     if first_sub is not None:
         for p, s in zip(paras[:first_sub], ptext[:first_sub]):
