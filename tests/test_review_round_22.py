@@ -4,16 +4,14 @@ post), a list of captions, a writer's label before a sentence, a body called by 
 bodies of the text share. Each test fails without its rule."""
 import re
 
-from quizapp.engine import pipeline
 from quizapp.engine.anaphora import needs_previous
 from quizapp.engine.factindex import NumberStyle
 from quizapp.engine.pipeline import SHARED_NAME
-from quizapp.engine.reader import document_from_text
 from quizapp.engine.sentences import split_sentences
 from quizapp.engine.stems import clean_sentence
 from quizapp.engine.structure import furniture_line
 
-from generating import generate_reference
+from generating import generate_as_read, generate_reference
 
 BOARD = """Coast & Light Heritage Forum
 Home > Maritime History > Lighthouses > Famous keepers — who's your favourite?
@@ -55,8 +53,7 @@ Users browsing this thread: 3 (1 member, 2 guests)
 
 
 def _board():
-    doc = document_from_text(BOARD, doc_id="board", source_format="text")
-    return doc, pipeline.generate_documents([doc]).results[0]
+    return generate_as_read(BOARD, doc_id="board", source_format="text")
 
 
 def test_a_message_board_is_a_discussion_titled_by_its_thread_and_its_posts_are_posts():
@@ -155,8 +152,7 @@ Please read our Community Guidelines before posting.
 
 
 def test_capitals_for_stress_forum_jargon_and_a_label_on_a_thing_are_not_typed():
-    doc = document_from_text(UNIFORM, doc_id="uniform", source_format="text")
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_as_read(UNIFORM, doc_id="uniform", source_format="text")
     typed = {q["answer"] for q in result.questions if q["type"] == "short_answer"}
     assert not typed & {"IS", "SIX", "OP", "PE"}, typed
     shown = " ".join(q["prompt"] for q in result.questions)
@@ -179,8 +175,8 @@ def test_a_given_name_alone_is_shown_in_full_when_the_text_names_one_such_person
     born = [q for q in result.questions if "was born on" in q["prompt"]]
     assert born and all("Grace Darling was born on" in q["prompt"] for q in born)
     two = BOARD.replace("Grace Darling is buried", "Grace Darling and Grace Kelly are buried")
-    doc = document_from_text(two, doc_id="board2", source_format="text")
-    prompts = [q["prompt"] for q in pipeline.generate_documents([doc]).results[0].questions]
+    _, result = generate_as_read(two, doc_id="board2", source_format="text")
+    prompts = [q["prompt"] for q in result.questions]
     assert not [p for p in prompts if "Grace Darling was born" in p]  # two Graces: the name is left as written
 
 
@@ -205,8 +201,7 @@ def _pairs(result):
 
 def test_a_blank_never_splits_a_word_written_in_two_styles():
     text = "# MRSA\n\nResistance is due to the mecA gene, carried on a mobile genetic element called SCC*mec*.\n"
-    doc = document_from_text(text, doc_id="mrsa", source_format="markdown")
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_as_read(text, doc_id="mrsa", source_format="markdown")
     assert not [q for q in result.questions if q.get("answer") == "SCC"]
 
 
@@ -228,6 +223,5 @@ def test_a_place_named_with_its_kind_also_accepts_the_name_alone():
 def test_an_abbreviation_at_the_head_of_a_longer_name_is_not_typed():
     text = ("# AMR\n\nIn 2015 the World Health Assembly adopted the WHO **Global Action Plan on Antimicrobial "
             "Resistance**.\n")
-    doc = document_from_text(text, doc_id="amr", source_format="markdown")
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_as_read(text, doc_id="amr", source_format="markdown")
     assert not [q for q in result.questions if q["type"] == "short_answer" and q["answer"] == "WHO"]

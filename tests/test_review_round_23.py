@@ -2,14 +2,13 @@
 textbook copied out of a PDF (running heads, decimal section numbers, a heading run into its paragraph,
 words hyphenated across lines), a magazine interview whose questions carry the magazine's name, and a few
 single flaws. Each test fails without its rule."""
-from quizapp.engine import pipeline
 from quizapp.engine.anaphora import needs_previous
 from quizapp.engine.casing import starts_with_proper_noun
 from quizapp.engine.cleaning import clean_sentence
 from quizapp.engine.facts import extract_facts
 from quizapp.engine.reader import document_from_text
 
-from generating import generate_reference
+from generating import generate_as_read, generate_reference, keyed
 
 TEXTBOOK = """CHAPTER 3  THE RESTLESS EARTH   46
 
@@ -45,8 +44,7 @@ Atlantic, and the Mariana Trench reaches about 11,000 m below sea level.
 
 
 def _textbook():
-    doc = document_from_text(TEXTBOOK, doc_id="earth", source_format="text")
-    return doc, pipeline.generate_documents([doc]).results[0]
+    return generate_as_read(TEXTBOOK, doc_id="earth", source_format="text")
 
 
 def test_a_pdfs_running_head_is_furniture_and_names_the_document():
@@ -87,8 +85,7 @@ def test_a_figure_set_against_a_bar_is_not_asked():
     text = ("= The canal =\n\nThe US Senate approved the treaties in 1978 by 68 votes to 32 – one more than the "
             "two-thirds needed.\n")
     _, result = generate_reference(text, "canal")
-    assert not [q for q in result.questions if q.get("answer") == "68" or any(
-        c["correct"] and c["text"] == "68" for c in q.get("choices", []))]
+    assert not keyed(result, "68")
     assert [q for q in result.questions if "1978" in q["prompt"] or q.get("answer") == "1978"]
 
 
@@ -125,9 +122,8 @@ In 1967 Kathrine Switzer entered the Boston Marathon as "K. V. Switzer" and was 
 
 
 def test_a_magazines_name_over_its_questions_is_the_interviewer_and_the_historian_answers():
-    doc = document_from_text(INTERVIEW, doc_id="marathon", source_format="markdown")
+    doc, result = generate_as_read(INTERVIEW, doc_id="marathon", source_format="markdown")
     assert doc.kind == "discussion" and doc.meta.get("attribution") == "Eleanor Marsh (2025)"
-    result = pipeline.generate_documents([doc]).results[0]
     answers = [q for q in result.questions if "490" in q["prompt"] or "Switzer" in q["prompt"]]
     assert answers and all(q["prompt"].startswith("According to Eleanor Marsh (2025) in ") for q in answers
                            if q["prompt"].startswith("According"))
@@ -160,8 +156,7 @@ def test_a_thing_called_by_its_kind_at_the_head_of_a_sentence_leans_on_the_one_b
     # ... unless the document's title names it: 'the river' in "Congo River" is the Congo
     river = ("Congo River\n\nThe Congo River is the second-longest river in Africa.\n\nThe river takes its name from the "
              "Kingdom of Kongo, founded c. 1390 on the lands south of its lower course.\n")
-    doc = document_from_text(river, doc_id="congo-river", source_format="text")
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_as_read(river, doc_id="congo-river", source_format="text")
     assert [q for q in result.questions if "takes its name from" in q["prompt"]]
     canal = ("= Panama =\n\nThe French company began digging in 1881.\n\nIn 1887 the company belatedly switched to a "
              "lock design and hired Gustave Eiffel.\n")

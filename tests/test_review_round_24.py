@@ -1,10 +1,9 @@
 """Rules from the first-sight blind review of new-documents-24 (docs/reviews/verdicts-set24-first-*.md): a local
 history page with readers' comments, and a study guide whose 'he' the sentence shown before does not name.
 Each test fails without its rule."""
-from quizapp.engine import pipeline
 from quizapp.engine.reader import document_from_text
 
-from generating import generate_reference
+from generating import generate_as_read, generate_reference
 
 PAGE = """<html><head><title>The Great Fire of London</title></head><body>
 <h1>The Great Fire of London</h1>
@@ -27,8 +26,7 @@ the street, and a tax on coal paid for the rebuilding of the churches and of St 
 
 
 def test_readers_comments_under_a_page_are_never_asked():
-    doc = document_from_text(PAGE, doc_id="fire", source_format="html")
-    result = pipeline.generate_documents([doc]).results[0]
+    doc, result = generate_as_read(PAGE, doc_id="fire", source_format="html")
     shown = " ".join(q["prompt"] for q in result.questions)
     assert "311" not in shown and "1681" not in shown and "Lovely page" not in shown
     assert "1677" in shown or any(q.get("answer") == "1677" for q in result.questions)

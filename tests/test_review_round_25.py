@@ -2,16 +2,14 @@
 (docs/reviews/verdicts-set24-second-*.md, verdicts-set25-first-*.md): a school debate's transcript (stage
 notes, an end-of-recording note, several speakers), an abbreviation the text spells out, an open list of
 people, a school of a university. Each test fails without its rule."""
-from quizapp.engine import pipeline
 from quizapp.engine.accepts import name_accepts
 from quizapp.engine.cleaning import clean_sentence
 from quizapp.engine.model import Fact
 from quizapp.engine.pipeline import expansion_beside
-from quizapp.engine.reader import document_from_text
 from quizapp.engine.stems import attribution_for
 from quizapp.engine.structure import furniture_line
 
-from generating import generate_reference
+from generating import generate_as_read, generate_reference, keyed
 
 DEBATE = """# Debating Society Transcript: "This House believes the suffragettes' tactics helped women win the vote"
 
@@ -40,8 +38,7 @@ DEBATE = """# Debating Society Transcript: "This House believes the suffragettes
 
 
 def _debate():
-    doc = document_from_text(DEBATE, doc_id="debate", source_format="markdown")
-    return doc, pipeline.generate_documents([doc]).results[0]
+    return generate_as_read(DEBATE, doc_id="debate", source_format="markdown")
 
 
 def test_a_transcripts_notes_are_nobodys_words():
@@ -96,8 +93,7 @@ def test_a_name_cut_short_at_an_initial_is_not_asked():
     text = ('= Apollo 13 =\n\nOn board were commander James A. Lovell Jr., command module pilot John L. "Jack" '
             'Swigert Jr. and lunar module pilot Fred W. Haise Jr.\n')
     _, result = generate_reference(text, "apollo")
-    assert not [q for q in result.questions if q.get("answer") == "John L." or any(
-        c["correct"] and c["text"] == "John L." for c in q.get("choices", []))]
+    assert not keyed(result, "John L.")
 
 
 # The second blind review of new-documents-25 (after the rules above): 26/30, two typed-name C2s and a cue.
@@ -111,7 +107,5 @@ def test_a_persons_suffix_and_a_surname_of_two_words_are_accepted():
 def test_a_figure_the_stems_title_holds_is_not_asked():
     text = ('# "Houston, we\'ve had a problem": Apollo 13, 55 years on\n\nThe crew of three came home alive in '
             "April 1970. Fifty-five years on, it is hard to argue: the Moon was missed, but three people came home.\n")
-    doc = document_from_text(text, doc_id="apollo", source_format="markdown")
-    result = pipeline.generate_documents([doc]).results[0]
-    assert not [q for q in result.questions if q.get("answer") in ("55", "Fifty-five") or any(
-        c["correct"] and c["text"] in ("55", "Fifty-five") for c in q.get("choices", []))]
+    doc, result = generate_as_read(text, doc_id="apollo", source_format="markdown")
+    assert not keyed(result, "55", "Fifty-five")

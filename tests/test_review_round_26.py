@@ -1,13 +1,11 @@
 """Rules from the first-sight blind review of new-documents-26 (docs/reviews/verdicts-set26-first-*.md): an
 encyclopedia biography copied as plain text (title block, flattened infobox), a volcano FAQ page, lecture
 slides. Each test fails without its rule."""
-from quizapp.engine import pipeline
 from quizapp.engine.accepts import name_accepts
 from quizapp.engine.model import Fact
-from quizapp.engine.reader import document_from_text
 from quizapp.engine.sentences import split_sentences
 
-from generating import generate_reference
+from generating import generate_as_read, generate_reference
 
 BIO = """Rosalind Franklin
 From the free encyclopedia
@@ -34,9 +32,8 @@ sciences at Newnham College, Cambridge, from 1938 and passed her finals in 1941.
 
 
 def test_an_encyclopedias_title_block_and_flattened_infobox():
-    doc = document_from_text(BIO, doc_id="rosalind-franklin-biography", source_format="text")
+    doc, result = generate_as_read(BIO, doc_id="rosalind-franklin-biography", source_format="text")
     assert doc.title == "Rosalind Franklin"
-    result = pipeline.generate_documents([doc]).results[0]
     shown = " ".join(q["prompt"] for q in result.questions)
     assert "Born:" not in shown and "born:" not in shown and "aged 37" not in shown
     assert "1938" in shown or any(q.get("answer") == "1938" for q in result.questions)
